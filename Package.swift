@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Errorest",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Backprop", targets: ["Backprop"]),
+        .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "ErrorestCLI", targets: ["ErrorestCLI"]),
+        .executable(name: "errorest", targets: ["errorest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure Swift maths: datasets, the network, backpropagation, the run record.
+        .target(name: "Backprop"),
+
+        // C: Cairo (system library) and libpng behind a small shim that keeps setjmp in C.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .target(
+            name: "CPNG",
+            linkerSettings: [.linkedLibrary("png16")]
+        ),
+
+        // Cairo drawing of snapshots: panels, frames, PNG/PDF/SVG writers.
+        .target(name: "Figures", dependencies: ["Backprop", "CCairo", "CPNG"]),
+
+        // Commands, run files, output folder and manifest.
+        .target(
+            name: "ErrorestCLI",
+            dependencies: [
+                "Backprop", "Figures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "errorest", dependencies: ["ErrorestCLI"]),
+
+        // Release benchmarks: `swift run -c release errorest-bench`.
+        .executableTarget(
+            name: "errorest-bench",
+            dependencies: ["Backprop", "Figures"]
+        ),
+
+        .testTarget(name: "BackpropTests", dependencies: ["Backprop"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Backprop"]),
+        .testTarget(
+            name: "ErrorestCLITests",
+            dependencies: ["ErrorestCLI", "Backprop", "Figures"]
+        ),
+    ]
+)

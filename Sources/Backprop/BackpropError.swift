@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything that can go wrong in `Backprop`, each with a message written as a sentence.
+///
+/// The command line maps every case to the exit code of SPEC §7: all of them are bad data or a bad
+/// run file (65), except ``fileMissing(_:)`` (66).
+public enum BackpropError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A data file does not exist or cannot be read.
+    case fileMissing(String)
+    /// A line of a CSV file cannot be read: file, 1-based line number, problem.
+    case badCSV(file: String, line: Int, problem: String)
+    /// A data set as a whole is unusable (no points, a single class, a bad generator parameter).
+    case badData(String)
+    /// A network's shape or weights are unusable.
+    case badNetwork(String)
+    /// A training option is out of range.
+    case badTraining(String)
+    /// A snapshot schedule cannot be parsed or names epochs outside the run.
+    case badSchedule(String)
+    /// A run record (`run.json`) is inconsistent.
+    case badRunRecord(String)
+    /// A weight or the error stopped being a finite number during training.
+    case diverged(epoch: Int, learningRate: Double)
+
+    public var description: String {
+        switch self {
+        case .fileMissing(let path):
+            return "The data file \(path) does not exist or cannot be read."
+        case .badCSV(let file, let line, let problem):
+            return "\(file), line \(line): \(problem)"
+        case .badData(let message), .badNetwork(let message), .badTraining(let message),
+            .badSchedule(let message), .badRunRecord(let message):
+            return message
+        case .diverged(let epoch, let learningRate):
+            return "Training diverged at epoch \(epoch): a weight or the error is no longer a "
+                + "finite number. Try a learning rate smaller than \(learningRate)."
+        }
+    }
+}
+
+extension BackpropError: LocalizedError {
+    public var errorDescription: String? { description }
+}

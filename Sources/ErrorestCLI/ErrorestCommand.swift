@@ -1,0 +1,1 @@
+public enum ErrorestCommand { public static func main() {} }

@@ -1,0 +1,3 @@
+import ErrorestCLI
+
+ErrorestCommand.main()
