@@ -50,7 +50,10 @@ let package = Package(
         ),
 
         .testTarget(name: "BackpropTests", dependencies: ["Backprop"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Backprop"]),
+        .testTarget(
+            name: "FiguresTests", dependencies: ["Figures", "Backprop"],
+            exclude: ["Golden"]  // reference images, read from the source tree
+        ),
         .testTarget(
             name: "ErrorestCLITests",
             dependencies: ["ErrorestCLI", "Backprop", "Figures"]

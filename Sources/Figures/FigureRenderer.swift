@@ -45,6 +45,8 @@ public struct FigureRenderer: Sendable {
             cairo_pdf_surface_set_metadata(
                 surface.handle, CAIRO_PDF_METADATA_TITLE, title(kind, scene: scene))
             cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATOR, "Errorest")
+            // An empty date leaves CreationDate out, so the same figure gives the same bytes.
+            cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATE_DATE, "")
         }
         let panels = try draw(kind, scene: scene, on: surface)
         let data: Data
@@ -56,7 +58,9 @@ public struct FigureRenderer: Sendable {
             ).encodePNG()
         case .pdf, .svg:
             try surface.finish()
-            data = surface.streamedBytes
+            data =
+                format == .svg
+                ? VectorOutput.normalizedSVG(surface.streamedBytes) : surface.streamedBytes
         }
         return RenderedFigure(
             kind: kind, format: format, width: width, height: height, epoch: shot.epoch, data: data,
@@ -106,11 +110,13 @@ public struct FigureRenderer: Sendable {
             Header.draw(kind, in: header, scene: scene, style: style, on: canvas)
         }
         var panels: [PanelInfo] = []
+        let variant = HiddenPanel.titleVariant(
+            for: layout.hidden, scene: scene, style: style, on: canvas)
         for slot in layout.hidden {
             panels.append(
                 try HiddenPanel.draw(
-                    layer: slot.layer, unit: slot.unit, cell: slot.cell, scene: scene,
-                    style: style, on: canvas))
+                    layer: slot.layer, unit: slot.unit, cell: slot.cell, titleVariant: variant,
+                    scene: scene, style: style, on: canvas))
         }
         if kind == .hidden && scene.hidden.isEmpty {
             NoHidden.draw(in: layout.body, scene: scene, style: style, on: canvas)

@@ -13,7 +13,10 @@ import Testing
         let image = try PNGCodec.decode(figure.data)
         #expect(image.width == 320 && image.height == 180)
         #expect(figure.epoch == run.snapshots[2].epoch)
+        #expect(figure.kind == .frame && figure.format == .png)
         #expect(figure.panels.map(\.kind) == ["hidden", "hidden", "output", "error"])
+        #expect(figure.panels.map(\.layer) == [1, 1, nil, nil])
+        #expect(figure.panels.map(\.unit) == [1, 2, nil, nil])
     }
 
     @Test(arguments: [FileFormat.pdf, .svg])
@@ -22,7 +25,170 @@ import Testing
         let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 320, height: 180))
         let figure = try renderer.render(.frame, snapshot: 1, format: format)
         let head = String(decoding: figure.data.prefix(64), as: UTF8.self)
-        #expect(head.contains(format == .pdf ? "%PDF" : "<svg") || head.contains("<?xml"))
+        #expect(head.hasPrefix(format == .pdf ? "%PDF" : "<?xml"))
+        if format == .svg {
+            #expect(String(decoding: figure.data, as: UTF8.self).contains("<svg"))
+        }
         #expect(figure.data.count > 1000)
+    }
+
+    @Test func pngTextChunksNameTheFigure() throws {
+        let run = try Fixtures.run(hidden: [2], name: "lesson")
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 64, height: 48))
+        let figure = try renderer.render(.output, snapshot: 2, format: .png)
+        let chunks = textChunks(figure.data)
+        #expect(chunks["Software"] == "Errorest")
+        #expect(chunks["Title"] == "lesson: output at epoch 300")
+        #expect(chunks["Epoch"] == "300")
+        #expect(chunks["Error"].flatMap(Double.init) == run.snapshots[2].error)
+    }
+
+    @Test func compressionChangesSizeNotPixels() throws {
+        let run = try Fixtures.run(hidden: [2])
+        var options = RenderOptions(width: 200, height: 120)
+        options.pngCompression = 0
+        let stored = try FigureRenderer(run: run, options: options).render(
+            .frame, snapshot: 2, format: .png)
+        options.pngCompression = 9
+        let small = try FigureRenderer(run: run, options: options).render(
+            .frame, snapshot: 2, format: .png)
+        #expect(stored.data.count > 2 * small.data.count)
+        #expect(try PNGCodec.decode(stored.data) == PNGCodec.decode(small.data))
+    }
+
+    @Test(arguments: FileFormat.allCases)
+    func sameInputGivesIdenticalBytes(format: FileFormat) throws {
+        let run = try Fixtures.run(hidden: [3, 2])
+        let options = RenderOptions(width: 240, height: 135)
+        let a = try FigureRenderer(run: run, options: options).render(
+            .frame, snapshot: 1, format: format)
+        let b = try FigureRenderer(run: run, options: options).render(
+            .frame, snapshot: 1, format: format)
+        #expect(a.data == b.data)
+        #expect(a.panels == b.panels)
+    }
+
+    @Test func rendersFromManyThreadsAtOnce() async throws {
+        let run = try Fixtures.run(hidden: [4])
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 160, height: 90))
+        let expected = try (0..<3).map {
+            try renderer.render(.frame, snapshot: $0, format: .png).data
+        }
+        let results = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+            for k in 0..<12 {
+                group.addTask {
+                    (k % 3, try renderer.render(.frame, snapshot: k % 3, format: .png).data)
+                }
+            }
+            var all: [(Int, Data)] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 12)
+        for (index, data) in results { #expect(data == expected[index]) }
+    }
+
+    @Test(arguments: [(15, 720), (1280, 15), (16385, 16), (0, 0), (-4, 100)])
+    func sizesOutsideTheRangeAreRefused(width: Int, height: Int) throws {
+        let run = try Fixtures.run(hidden: [2])
+        let options = RenderOptions(width: width, height: height)
+        let error = #expect(throws: FiguresError.self) {
+            try FigureRenderer(run: run, options: options)
+        }
+        #expect(error == .badSize(width: width, height: height))
+        #expect(error?.isUsageError == true)
+        #expect(
+            error?.description
+                == "The figure size \(width)×\(height) is not allowed; each side must be 16 to 16384 pixels."
+        )
+    }
+
+    @Test func extremeButAllowedSizesRender() throws {
+        let run = try Fixtures.run(hidden: [3, 2])
+        for (w, h) in [(16, 16), (16, 400), (600, 16), (2000, 16)] {
+            let renderer = try FigureRenderer(run: run, options: RenderOptions(width: w, height: h))
+            for kind in FigureKind.allCases {
+                let figure = try renderer.render(kind, snapshot: 2, format: .png)
+                let image = try PNGCodec.decode(figure.data)
+                #expect(image.width == w && image.height == h)
+            }
+        }
+    }
+
+    @Test func badCompressionIsRefused() throws {
+        var options = RenderOptions()
+        options.pngCompression = 10
+        #expect(throws: FiguresError.badOption("The PNG compression level must be 0 to 9; got 10."))
+        {
+            try options.validate()
+        }
+    }
+
+    @Test func missingSnapshotIsNamed() throws {
+        let run = try Fixtures.run(hidden: [2])
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 64, height: 64))
+        let error = #expect(throws: FiguresError.self) {
+            try renderer.render(.frame, snapshot: 3, format: .png)
+        }
+        #expect(error == .noSuchSnapshot(index: 3, count: 3))
+        #expect(
+            error?.description
+                == "Snapshot 3 does not exist; the run has 3 snapshots, numbered 0 to 2.")
+        #expect(throws: FiguresError.noSuchSnapshot(index: -1, count: 3)) {
+            try renderer.raster(.frame, snapshot: -1)
+        }
+    }
+
+    @Test func inconsistentRunIsRefused() throws {
+        var run = try Fixtures.run(hidden: [2], name: "broken")
+        run.snapshots[1].layers[0].weights[0] = [1]  // one weight for two inputs
+        let error = #expect(throws: FiguresError.self) {
+            try FigureRenderer(run: run, options: RenderOptions())
+        }
+        #expect(error?.isUsageError == true)
+        #expect(error?.description.hasPrefix("The run \"broken\" cannot be drawn: ") == true)
+    }
+
+    @Test func encodeFailuresAreNotUsageErrors() {
+        #expect(!FiguresError.png("libpng reported an error: x.").isUsageError)
+        #expect(!FiguresError.cairo(status: "out of memory", during: "drawing").isUsageError)
+        #expect(
+            FiguresError.cairo(status: "out of memory", during: "creating a 10×10 image")
+                .description
+                == "Cairo failed while creating a 10×10 image: out of memory.")
+    }
+
+    @Test func decodingGarbageThrowsAMessage() {
+        let error = #expect(throws: FiguresError.self) {
+            try PNGCodec.decode(Data("not a png".utf8))
+        }
+        #expect(error?.description.hasPrefix("libpng could not read the PNG") == true)
+    }
+
+    @Test func perceptronHiddenFigureSaysWhyItIsEmpty() throws {
+        let run = try Fixtures.run(.gauss, hidden: [])
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 320, height: 180))
+        let figure = try renderer.render(.hidden, snapshot: 2, format: .png)
+        #expect(figure.panels.isEmpty)
+        let frame = try renderer.render(.frame, snapshot: 2, format: .png)
+        #expect(frame.panels.map(\.kind) == ["output", "error"])
+    }
+
+    /// The tEXt chunks of a PNG, keyword to text.
+    func textChunks(_ data: Data) -> [String: String] {
+        let bytes = [UInt8](data)
+        var chunks: [String: String] = [:]
+        var k = 8
+        while k + 8 <= bytes.count {
+            let length = bytes[k..<k + 4].reduce(0) { $0 << 8 | Int($1) }
+            let type = String(decoding: bytes[k + 4..<k + 8], as: UTF8.self)
+            let body = Array(bytes[k + 8..<min(bytes.count, k + 8 + length)])
+            if type == "tEXt", let zero = body.firstIndex(of: 0) {
+                chunks[String(decoding: body[..<zero], as: UTF8.self)] = String(
+                    decoding: body[(zero + 1)...], as: UTF8.self)
+            }
+            k += 12 + length
+        }
+        return chunks
     }
 }

@@ -13,6 +13,8 @@ enum TextAlign {
 /// thrown error once a panel is drawn.
 struct Canvas {
     let context: Context
+    /// Marker sprites made for this figure.
+    let sprites = SpriteCache()
     private var cr: OpaquePointer { context.handle }
 
     init(_ context: Context) {
@@ -113,6 +115,16 @@ struct Canvas {
         cairo_rectangle(cr, size.x, size.y, size.width, size.height)
         cairo_fill(cr)
         cairo_restore(cr)
+    }
+
+    /// True when drawing into pixels rather than PDF or SVG.
+    var isRaster: Bool { context.surface.isImage }
+
+    /// Composites a sprite with its top-left corner at the whole pixel `(x, y)`.
+    func blend(sprite: Surface, x: Int, y: Int, side: Int) {
+        cairo_set_source_surface(cr, sprite.handle, Double(x), Double(y))
+        cairo_rectangle(cr, Double(x), Double(y), Double(side), Double(side))
+        cairo_fill(cr)
     }
 
     // MARK: Text

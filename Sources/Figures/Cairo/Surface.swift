@@ -32,6 +32,16 @@ final class Surface {
             sink: nil, during: "creating a \(width)×\(height) image")
     }
 
+    /// An image surface with an alpha channel (premultiplied), for marker sprites.
+    static func transparentImage(width: Int, height: Int) throws -> Surface {
+        try Surface(
+            owning: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)),
+            sink: nil, during: "creating a \(width)×\(height) sprite")
+    }
+
+    /// True for an image surface (pixels), false for PDF and SVG.
+    var isImage: Bool { cairo_surface_get_type(handle) == CAIRO_SURFACE_TYPE_IMAGE }
+
     /// A PDF or SVG surface of `width`×`height` points that streams its file into memory.
     static func vector(_ format: FileFormat, width: Int, height: Int) throws -> Surface {
         let sink = ByteSink()

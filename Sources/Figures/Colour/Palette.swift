@@ -59,7 +59,7 @@ struct Palette: Sendable {
         name: .colorblind, blue: Colour(hex: 0x0072_B2), red: Colour(hex: 0xD55E_00),
         blueShape: .circle, redShape: .square,
         shadeHigh: Colour(hex: 0x86BC_DE), shadeMiddle: Colour(hex: 0xF7F7_F5),
-        shadeLow: Colour(hex: 0xF2BE_86), shadeOff: Colour(hex: 0xE4E4_E4),
+        shadeLow: Colour(hex: 0xF5C9_99), shadeOff: Colour(hex: 0xE4E4_E4),
         markerOutline: .white, mistake: Colour(hex: 0x1A1A_1A), boundary: Colour(hex: 0x1A1A_1A),
         text: Colour(hex: 0x1E1E_1E), mutedText: Colour(hex: 0x5A5A_5A), background: .white,
         frame: Colour(hex: 0x9A9A_9A), grid: Colour(hex: 0xE3E3_E3),

@@ -3,13 +3,28 @@ import Foundation
 /// "Nice" axis tick values: steps of 1, 2 or 5 times a power of ten.
 enum Ticks {
     /// About `target` evenly spaced round values covering `low...high`, all inside the range.
+    ///
+    /// Of the round steps near `(high − low) / target`, the one whose tick count is closest to
+    /// `target` wins (the larger step on a tie).
     static func linear(_ low: Double, _ high: Double, target: Int = 5) -> [Double] {
         guard low.isFinite, high.isFinite, high > low, target >= 1 else {
             return low.isFinite ? [low] : []
         }
-        let step = niceStep((high - low) / Double(target))
-        let first = (low / step).rounded(.up)
-        let last = (high / step).rounded(.down)
+        let base = niceStep((high - low) / Double(target))
+        var best: [Double] = []
+        for step in [base * 2.5, base * 2, base, base / 2, base / 2.5].map(niceStep) {
+            let ticks = values(low, high, step: step)
+            if best.isEmpty || abs(ticks.count - target) < abs(best.count - target) {
+                best = ticks
+            }
+        }
+        return best
+    }
+
+    /// The multiples of `step` inside `low...high`, with zero exactly zero.
+    private static func values(_ low: Double, _ high: Double, step: Double) -> [Double] {
+        let first = (low / step - 1e-9).rounded(.up)
+        let last = (high / step + 1e-9).rounded(.down)
         guard last >= first, last - first < 1000 else { return [] }
         return stride(from: first, through: last, by: 1).map { k in
             let v = k * step

@@ -34,7 +34,7 @@ struct FigureLayout: Equatable, Sendable {
         self.body = body
         switch kind {
         case .hidden:
-            place(widths: hidden, in: body, aspect: aspect, style: style)
+            place(widths: hidden, in: body, aspect: aspect, style: style, centred: true)
         case .output:
             output = body
         case .error:
@@ -64,27 +64,43 @@ struct FigureLayout: Equatable, Sendable {
             return
         }
         if landscape {
-            // The output takes a square-ish column on the right, up to half the width.
-            let side = min((body.height - style.titleHeight) * aspect + g, body.width * 0.5)
+            // The output takes a column on the right, up to half the width. When the domain is
+            // wide enough to leave room under the output, the error curve goes there and the
+            // hidden units get the whole left column; otherwise the error goes under them.
+            let plotHeight = body.height - style.titleHeight
+            let side = min(plotHeight * aspect + g, body.width * 0.5)
             let (left, right) = body.slicingLeft(body.width - side)
-            output = right.inset(top: 0, left: g, bottom: 0, right: 0)
-            let (grid, rest) = left.slicingTop((left.height * 0.62).rounded())
-            place(widths: hidden, in: grid, aspect: aspect, style: style)
-            error = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+            let column = right.inset(top: 0, left: g, bottom: 0, right: 0)
+            let outputHeight = column.width / aspect + style.titleHeight + 2 * g
+            if body.height - outputHeight >= body.height * 0.3 {
+                let (top, bottom) = column.slicingTop(outputHeight)
+                output = top
+                error = bottom.inset(top: g, left: 0, bottom: 0, right: 0)
+                place(widths: hidden, in: left, aspect: aspect, style: style, centred: false)
+            } else {
+                output = column
+                let (grid, rest) = left.slicingTop((left.height * 0.62).rounded())
+                place(widths: hidden, in: grid, aspect: aspect, style: style, centred: false)
+                error = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+            }
         } else {
             let side = min(body.width / aspect + style.titleHeight, body.height * 0.45)
             let (top, rest) = body.slicingTop(side)
             output = top
             let (grid, bottom) = rest.inset(top: g, left: 0, bottom: 0, right: 0)
                 .slicingTop((rest.height * 0.6).rounded())
-            place(widths: hidden, in: grid, aspect: aspect, style: style)
+            place(widths: hidden, in: grid, aspect: aspect, style: style, centred: false)
             error = bottom.inset(top: g, left: 0, bottom: 0, right: 0)
         }
     }
 
-    /// Fills `area` with a grid of hidden panels, one group of rows per layer, choosing the
-    /// number of columns that makes the plots largest.
-    private mutating func place(widths: [Int], in area: Rect, aspect: Double, style: Style) {
+    /// Fills `area` with a grid of hidden panels, one group of rows per layer.
+    ///
+    /// The number of columns is the one that makes the plots largest. The block of panels is as
+    /// tight as the plots allow, centred across `area`, and also down it when `centred`.
+    private mutating func place(
+        widths: [Int], in area: Rect, aspect: Double, style: Style, centred: Bool
+    ) {
         guard !widths.isEmpty, area.isUsable else { return }
         let g = style.gap
         let widest = widths.max() ?? 1
@@ -115,15 +131,22 @@ struct FigureLayout: Equatable, Sendable {
         }
         let rows = shown.reduce(0) { $0 + ($1 + columns - 1) / columns }
         guard rows > 0 else { return }
-        let cellW = (area.width - Double(columns - 1) * g) / Double(columns)
-        let cellH = (area.height - Double(rows - 1) * g) / Double(rows)
+        let roomW = (area.width - Double(columns - 1) * g) / Double(columns)
+        let roomH = (area.height - Double(rows - 1) * g) / Double(rows)
+        let plotW = max(0, min(roomW, (roomH - style.titleHeight) * aspect))
+        let cellW = plotW
+        let cellH = plotW / aspect + style.titleHeight
+        let blockW = Double(columns) * cellW + Double(columns - 1) * g
+        let blockH = Double(rows) * cellH + Double(rows - 1) * g
+        let x0 = area.x + max(0, (area.width - blockW) / 2)
+        let y0 = area.y + (centred ? max(0, (area.height - blockH) / 2) : 0)
         var row = 0
         for (layer, units) in shown.enumerated() {
             for unit in 0..<units {
                 let r = row + unit / columns
                 let c = unit % columns
                 let cell = Rect(
-                    x: area.x + Double(c) * (cellW + g), y: area.y + Double(r) * (cellH + g),
+                    x: x0 + Double(c) * (cellW + g), y: y0 + Double(r) * (cellH + g),
                     width: cellW, height: cellH)
                 hidden.append(HiddenSlot(layer: layer, unit: unit, cell: cell))
             }

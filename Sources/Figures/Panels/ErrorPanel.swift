@@ -19,7 +19,8 @@ enum ErrorPanel {
         )
         .integral
         PanelChrome.title(
-            "Error E(W) by epoch", note: log ? "log scale" : "mean cross-entropy",
+            ["Error E(W) by epoch", "Error E(W)", "E(W)"],
+            note: log ? "log scale" : "mean cross-entropy",
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(

@@ -5,15 +5,16 @@ import Foundation
 /// normal arrow toward the blue side; for deeper layers the curve where `z = 0`.
 enum HiddenPanel {
     static func draw(
-        layer: Int, unit: Int, cell: Rect, scene: Scene, style: Style, on canvas: Canvas
+        layer: Int, unit: Int, cell: Rect, titleVariant: TitleVariant, scene: Scene, style: Style,
+        on canvas: Canvas
     ) throws -> PanelInfo {
         let net = scene.net
         let target = FieldTarget.unit(layer: layer, unit: unit)
         let rect = PlanePanel.plotRect(cell: cell, aspect: scene.aspect, style: style, axes: false)
         let viewport = Viewport(domain: scene.domain, rect: rect)
         PanelChrome.title(
-            title(layer: layer, unit: unit, scene: scene, width: cell.width, style: style),
-            note: note(layer: layer, unit: unit, scene: scene),
+            [titles(layer: layer, unit: unit, scene: scene)[titleVariant.index]],
+            note: titleVariant.notes ? note(layer: layer, unit: unit, scene: scene) : nil,
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(
@@ -35,7 +36,7 @@ enum HiddenPanel {
                 target, scene: scene, viewport: viewport, reluScale: corners.max() ?? 1, on: canvas)
             PlanePanel.draw(
                 line, viewport: viewport, colour: scene.palette.boundary,
-                width: style.boundaryWidth * 0.85, arrow: true, scene: scene, on: canvas)
+                width: style.boundaryWidth * 0.85, on: canvas)
         } else {
             let field = PlanePanel.sample(target, scene: scene, viewport: viewport)
             let top = field.values.max() ?? 1
@@ -46,10 +47,14 @@ enum HiddenPanel {
                 target, field: field, scene: scene, viewport: viewport,
                 colour: scene.palette.boundary, width: style.boundaryWidth * 0.85, on: canvas)
         }
-        Markers.draw(
+        try Markers.draw(
             scene, in: viewport,
             radius: style.markerRadius(side: side, count: scene.points.count) * 0.8,
             markMistakes: false, on: canvas)
+        if layer == 0 {
+            PlanePanel.normalArrow(
+                net.line(unit: unit), viewport: viewport, style: style, scene: scene, on: canvas)
+        }
         if scene.options.equations && layer == 0 {
             equation(net.line(unit: unit), in: rect, scene: scene, style: style, on: canvas)
         }
@@ -58,13 +63,48 @@ enum HiddenPanel {
         return info
     }
 
-    /// "Hidden 2" for a single hidden layer; "Layer 2 · unit 1" for deeper networks.
-    static func title(layer: Int, unit: Int, scene: Scene, width: Double, style: Style) -> String {
+    /// Titles from longest to shortest: "Hidden unit 2", "Unit 2", "h2" for a single hidden
+    /// layer; "Layer 2 · unit 1", "L2 · unit 1", "L2·1" for deeper networks.
+    static func titles(layer: Int, unit: Int, scene: Scene) -> [String] {
         if scene.hidden.count == 1 {
-            return width > style.titleFont * 7 ? "Hidden unit \(unit + 1)" : "h\(unit + 1)"
+            return ["Hidden unit \(unit + 1)", "Unit \(unit + 1)", "h\(unit + 1)"]
         }
-        return width > style.titleFont * 8
-            ? "Layer \(layer + 1) · unit \(unit + 1)" : "L\(layer + 1)·\(unit + 1)"
+        return [
+            "Layer \(layer + 1) · unit \(unit + 1)", "L\(layer + 1) · unit \(unit + 1)",
+            "L\(layer + 1)·\(unit + 1)",
+        ]
+    }
+
+    /// Which title every hidden panel of a figure uses, so they match.
+    struct TitleVariant {
+        var index: Int
+        var notes: Bool
+    }
+
+    /// The longest title variant (with the output-weight notes if possible) that fits every
+    /// hidden panel of `slots`.
+    static func titleVariant(
+        for slots: [HiddenSlot], scene: Scene, style: Style, on canvas: Canvas
+    ) -> TitleVariant {
+        func fits(_ index: Int, notes: Bool) -> Bool {
+            slots.allSatisfy { slot in
+                let width = PlanePanel.plotRect(
+                    cell: slot.cell, aspect: scene.aspect, style: style, axes: false
+                ).width
+                canvas.setFont(size: style.tickFont)
+                let note = notes ? note(layer: slot.layer, unit: slot.unit, scene: scene) : nil
+                let noteWidth = note.map { canvas.width(of: $0) + style.titleFont } ?? 0
+                canvas.setFont(size: style.titleFont, bold: true)
+                let title = titles(layer: slot.layer, unit: slot.unit, scene: scene)[index]
+                return canvas.width(of: title) + noteWidth <= width
+            }
+        }
+        for notes in [true, false] {
+            for index in 0..<3 where fits(index, notes: notes) {
+                return TitleVariant(index: index, notes: notes)
+            }
+        }
+        return TitleVariant(index: 2, notes: false)
     }
 
     /// For the last hidden layer: how much the output listens to this unit.

@@ -12,7 +12,9 @@ enum OutputPanel {
         let perceptron = net.hiddenLayers == 0
         let titleX = axes ? rect.x : cell.x
         PanelChrome.title(
-            perceptron ? "Perceptron  ŷ = σ(w₁x₁ + w₂x₂ + b)" : "Output  ŷ = P(blue)",
+            perceptron
+                ? ["Perceptron  ŷ = σ(w₁x₁ + w₂x₂ + b)", "Perceptron", "ŷ"]
+                : ["Output  ŷ = P(blue)", "Output ŷ", "ŷ"],
             note: "boundary ŷ = 0.5",
             in: Rect(x: titleX, y: cell.y, width: rect.maxX - titleX, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
@@ -27,14 +29,13 @@ enum OutputPanel {
             for unit in 0..<net.sizes[1] {
                 PlanePanel.draw(
                     net.line(unit: unit), viewport: viewport, colour: faint,
-                    width: max(1, style.boundaryWidth * 0.5), dash: dash, arrow: false,
-                    scene: scene, on: canvas)
+                    width: max(1, style.boundaryWidth * 0.5), dash: dash, on: canvas)
             }
         }
         if perceptron {
             PlanePanel.draw(
                 net.line(unit: 0), viewport: viewport, colour: scene.palette.boundary,
-                width: style.boundaryWidth, arrow: true, scene: scene, on: canvas)
+                width: style.boundaryWidth, on: canvas)
         } else {
             let field = PlanePanel.sample(.output, scene: scene, viewport: viewport)
             PlanePanel.drawLevelCurve(
@@ -42,9 +43,13 @@ enum OutputPanel {
                 colour: scene.palette.boundary, width: style.boundaryWidth, on: canvas)
         }
         let side = min(rect.width, rect.height)
-        Markers.draw(
+        try Markers.draw(
             scene, in: viewport, radius: style.markerRadius(side: side, count: scene.points.count),
             markMistakes: true, on: canvas)
+        if perceptron {
+            PlanePanel.normalArrow(
+                net.line(unit: 0), viewport: viewport, style: style, scene: scene, on: canvas)
+        }
         PanelChrome.frame(rect, scene: scene, on: canvas)
         if axes { PlanePanel.axes(viewport: viewport, scene: scene, style: style, on: canvas) }
         try canvas.context.check(during: "drawing the output panel")

@@ -15,41 +15,46 @@ enum PlanePanel {
             image: image, at: PixelPoint(viewport.rect.x, viewport.rect.y), size: viewport.rect)
     }
 
-    /// Draws the part of `line` inside the view, and optionally its normal arrow toward the side
-    /// where `w·x + b > 0` (the blue side).
+    /// Draws the part of `line` inside the view.
     static func draw(
         _ line: ImplicitLine, viewport: Viewport, colour: Colour, width: Double,
         dash: [Double] = [],
-        arrow: Bool, scene: Scene, on canvas: Canvas
+        on canvas: Canvas
     ) {
         guard let (p, q) = line.clipped(to: viewport.domain) else { return }
-        let a = viewport.pixel(p)
-        let b = viewport.pixel(q)
         canvas.saved {
             canvas.clip(to: viewport.rect)
             canvas.setColour(colour)
             canvas.setLineWidth(width)
             canvas.setDash(dash)
-            canvas.move(to: a)
-            canvas.line(to: b)
+            canvas.move(to: viewport.pixel(p))
+            canvas.line(to: viewport.pixel(q))
             canvas.stroke()
-            guard arrow else { return }
-            canvas.setDash([])
-            let gx = line.w1 * viewport.dataPerPixelX
-            let gy = -line.w2 * viewport.dataPerPixelY
-            let norm = (gx * gx + gy * gy).squareRoot()
-            guard norm > 0, norm.isFinite else { return }
-            let side = min(viewport.rect.width, viewport.rect.height)
-            let length = max(8, side * 0.12)
-            let mid = PixelPoint((a.x + b.x) / 2, (a.y + b.y) / 2)
-            let direction = PixelPoint(gx / norm, gy / norm)
-            let stroke = max(1.2, width * 0.8)
+        }
+    }
+
+    /// Draws a short arrow from the middle of the visible part of `line`, along its normal
+    /// `(w1, w2)`: toward the side where `w·x + b > 0`, the blue side.
+    static func normalArrow(
+        _ line: ImplicitLine, viewport: Viewport, style: Style, scene: Scene, on canvas: Canvas
+    ) {
+        guard let (p, q) = line.clipped(to: viewport.domain) else { return }
+        let a = viewport.pixel(p)
+        let b = viewport.pixel(q)
+        // The gradient of w·x + b in pixel coordinates (y down) is normal to the drawn line.
+        let gx = line.w1 * viewport.dataPerPixelX
+        let gy = -line.w2 * viewport.dataPerPixelY
+        let norm = (gx * gx + gy * gy).squareRoot()
+        guard norm > 0, norm.isFinite else { return }
+        let side = min(viewport.rect.width, viewport.rect.height)
+        let shaft = max(1.5, style.boundaryWidth * 0.8)
+        let length = max(4 * shaft + 6, side * 0.14)
+        canvas.saved {
+            canvas.clip(to: viewport.rect)
             PanelChrome.arrow(
-                from: mid, direction: direction, length: length, width: stroke + 2,
-                colour: scene.palette.markerOutline, on: canvas)
-            PanelChrome.arrow(
-                from: mid, direction: direction, length: length, width: stroke,
-                colour: scene.palette.blue, on: canvas)
+                from: PixelPoint((a.x + b.x) / 2, (a.y + b.y) / 2),
+                direction: PixelPoint(gx / norm, gy / norm), length: length, width: shaft,
+                colour: scene.palette.boundary, halo: scene.palette.markerOutline, on: canvas)
         }
     }
 
@@ -59,11 +64,19 @@ enum PlanePanel {
         let step = max(2, min(4, max(r.width, r.height) / 160))
         let columns = Int((r.width / step).rounded(.up)) + 1
         let rows = Int((r.height / step).rounded(.up)) + 1
-        let net = scene.net
-        return SampledField(columns: columns, rows: rows, x0: r.x, y0: r.y, step: step) { p in
-            let x = viewport.data(p)
-            return net.preactivation(target, x.x1, x.x2)
+        let evaluator = RowEvaluator(net: scene.net, target: target, width: columns)
+        var values: [Double] = []
+        values.reserveCapacity(columns * rows)
+        let x1 = viewport.domain.x1.lowerBound
+        let dx = step * viewport.dataPerPixelX
+        for j in 0..<rows {
+            evaluator.evaluate(
+                x1: x1, dx: dx,
+                x2: viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY)
+            values.append(contentsOf: UnsafeBufferPointer(start: evaluator.z, count: columns))
         }
+        return SampledField(
+            columns: columns, rows: rows, x0: r.x, y0: r.y, step: step, values: values)
     }
 
     /// Draws the curve `z = 0` of `target` (where `ŷ = 0.5`, or a unit's activation is at its

@@ -23,9 +23,8 @@ enum ShadeMapping: Equatable, Sendable {
 
 /// Shades a network value at the centre of every pixel of a viewport into an image.
 ///
-/// Rows are evaluated together: the first layer's `z` is linear along a row, deeper layers are
-/// matrix products over the row, activations come from ``SigmoidTable`` and colours from the
-/// palette's ``ShadeRamp`` — no `exp` per pixel.
+/// Rows are evaluated exactly by a ``RowEvaluator`` (no `exp` per pixel in the first layer) and
+/// coloured through the palette's ``ShadeRamp``.
 enum FieldShader {
     static func image(
         _ target: FieldTarget, of net: PlainNetwork, viewport: Viewport, palette: Palette,
@@ -36,72 +35,21 @@ enum FieldShader {
         let surface = try Surface.image(width: max(1, width), height: max(1, height))
         guard width >= 1, height >= 1, let base = surface.pixels else { return surface }
         surface.flush()
-        let last = net.layerIndex(of: target)
-        let targetUnit: Int
-        if case .unit(_, let u) = target { targetUnit = u } else { targetUnit = 0 }
-
-        // Row buffers: one per layer up to the target's, `units × width` values each.
-        var buffers: [UnsafeMutablePointer<Double>] = []
-        for l in 0..<last {
-            buffers.append(.allocate(capacity: net.sizes[l + 1] * width))
-        }
-        let zRow = UnsafeMutablePointer<Double>.allocate(capacity: width)
-        let x1 = UnsafeMutablePointer<Double>.allocate(capacity: width)
-        defer {
-            for b in buffers { b.deallocate() }
-            zRow.deallocate()
-            x1.deallocate()
-        }
+        let rows = RowEvaluator(net: net, target: target, width: width)
         let dx = viewport.dataPerPixelX
         let dy = viewport.dataPerPixelY
-        for i in 0..<width {
-            x1[i] = viewport.domain.x1.lowerBound + (Double(i) + 0.5) * dx
-        }
+        let x1 = viewport.domain.x1.lowerBound + 0.5 * dx
         let colours = RowColouring(mapping: mapping, palette: palette)
         let stride = surface.stride
         for row in 0..<height {
-            let x2 = viewport.domain.x2.upperBound - (Double(row) + 0.5) * dy
-            var input: UnsafeMutablePointer<Double>? = nil
-            for l in 0...last {
-                let nIn = net.sizes[l]
-                let w = net.weights[l]
-                let b = net.biases[l]
-                let units = l == last ? targetUnit...targetUnit : 0...(net.sizes[l + 1] - 1)
-                for j in units {
-                    let out = l == last ? zRow : buffers[l] + j * width
-                    if l == 0 {
-                        let w1 = w[2 * j]
-                        let c = b[j] + w[2 * j + 1] * x2
-                        for i in 0..<width { out[i] = c + w1 * x1[i] }
-                    } else if let input {
-                        let bias = b[j]
-                        for i in 0..<width { out[i] = bias }
-                        for k in 0..<nIn {
-                            let wk = w[j * nIn + k]
-                            let a = input + k * width
-                            for i in 0..<width { out[i] += wk * a[i] }
-                        }
-                    }
-                    if l < last { activate(out, count: width, net.activation) }
-                }
-                if l < last { input = buffers[l] }
-            }
+            rows.evaluate(
+                x1: x1, dx: dx, x2: viewport.domain.x2.upperBound - (Double(row) + 0.5) * dy)
             let pixels = UnsafeMutableRawPointer(base + row * stride)
                 .assumingMemoryBound(to: UInt32.self)
-            colours.fill(pixels, from: zRow, count: width)
+            colours.fill(pixels, from: rows.z, count: width)
         }
         surface.markDirty()
         return surface
-    }
-
-    /// Applies a hidden activation to a row in place.
-    static func activate(_ v: UnsafeMutablePointer<Double>, count: Int, _ g: Activation) {
-        switch g {
-        case .sigmoid: SigmoidTable.apply(v, count: count, tanh: false)
-        case .tanh: SigmoidTable.apply(v, count: count, tanh: true)
-        case .relu:
-            for i in 0..<count where v[i] < 0 { v[i] = 0 }
-        }
     }
 }
 

@@ -1,0 +1,87 @@
+/// Small drawing pieces shared by the panels.
+enum PanelChrome {
+    /// The panel's title, left-aligned in `strip`, with an optional note right-aligned.
+    ///
+    /// `titles` go from longest to shortest: the first that fits beside the note is used; if
+    /// none does, the note is dropped and the longest title that fits alone is used.
+    static func title(
+        _ titles: [String], note: String? = nil, in strip: Rect, scene: Scene, style: Style,
+        on canvas: Canvas
+    ) {
+        guard !style.textless, strip.height >= style.titleFont, let longest = titles.first else {
+            return
+        }
+        canvas.setFont(size: style.tickFont)
+        let noteWidth = note.map { canvas.width(of: $0) + style.titleFont } ?? 0
+        canvas.setFont(size: style.titleFont, bold: true)
+        var chosen = titles.first { canvas.width(of: $0) + noteWidth <= strip.width }
+        let showNote = chosen != nil && note != nil
+        if chosen == nil {
+            chosen =
+                titles.first { canvas.width(of: $0) <= strip.width }
+                ?? fitted(longest, width: strip.width, on: canvas)
+        }
+        canvas.setColour(scene.palette.text)
+        canvas.text(chosen ?? longest, x: strip.minX, middle: strip.midY)
+        if showNote, let note {
+            canvas.setFont(size: style.tickFont)
+            canvas.setColour(scene.palette.mutedText)
+            canvas.text(note, x: strip.maxX, middle: strip.midY, align: .right)
+        }
+    }
+
+    /// `text`, cut with an ellipsis to fit `width` in the current font.
+    static func fitted(_ text: String, width: Double, on canvas: Canvas) -> String {
+        if canvas.width(of: text) <= width { return text }
+        var characters = Array(text)
+        while !characters.isEmpty {
+            characters.removeLast()
+            let candidate = String(characters) + "…"
+            if canvas.width(of: candidate) <= width { return candidate }
+        }
+        return ""
+    }
+
+    /// A thin frame around a plot.
+    static func frame(_ rect: Rect, scene: Scene, on canvas: Canvas) {
+        canvas.setColour(scene.palette.frame)
+        canvas.setLineWidth(1)
+        canvas.rectangle(rect.inset(by: 0.5))
+        canvas.stroke()
+    }
+
+    /// An arrow from `start` along the unit vector `direction`, `length` pixels long, with a
+    /// shaft `width` wide and a thin halo so it reads on any background.
+    static func arrow(
+        from start: PixelPoint, direction: PixelPoint, length: Double, width: Double,
+        colour: Colour, halo: Colour, on canvas: Canvas
+    ) {
+        let head = min(length * 0.5, max(6, width * 4))
+        let tip = PixelPoint(start.x + direction.x * length, start.y + direction.y * length)
+        let back = PixelPoint(tip.x - direction.x * head, tip.y - direction.y * head)
+        let normal = PixelPoint(-direction.y * head * 0.5, direction.x * head * 0.5)
+        func path() {
+            canvas.move(to: start)
+            canvas.line(to: back)
+            canvas.move(to: tip)
+            canvas.line(to: PixelPoint(back.x + normal.x, back.y + normal.y))
+            canvas.line(to: PixelPoint(back.x - normal.x, back.y - normal.y))
+            canvas.closePath()
+        }
+        canvas.setRoundCaps()
+        canvas.setDash([])
+        canvas.setColour(halo)
+        canvas.setLineWidth(width + 2.5)
+        path()
+        canvas.stroke()
+        canvas.setColour(colour)
+        canvas.setLineWidth(width)
+        path()
+        canvas.stroke()
+        canvas.move(to: tip)
+        canvas.line(to: PixelPoint(back.x + normal.x, back.y + normal.y))
+        canvas.line(to: PixelPoint(back.x - normal.x, back.y - normal.y))
+        canvas.closePath()
+        canvas.fill()
+    }
+}
