@@ -33,15 +33,26 @@ public struct Manifest: Equatable, Sendable, Codable {
         public var height: Int
         public var panels: [Panel]
 
-        public init(path: String, figure: RenderedFigure, error: Double) {
+        public init(
+            path: String, figure: FigureKind, format: FileFormat, epoch: Int, error: Double,
+            width: Int, height: Int, panels: [Panel]
+        ) {
             self.path = path
-            self.figure = figure.kind
-            self.format = figure.format
-            self.epoch = figure.epoch
+            self.figure = figure
+            self.format = format
+            self.epoch = epoch
             self.error = error
-            self.width = figure.width
-            self.height = figure.height
-            self.panels = figure.panels.map(Panel.init)
+            self.width = width
+            self.height = height
+            self.panels = panels
+        }
+
+        /// The entry of a rendered figure written at `path`.
+        public init(path: String, figure: RenderedFigure, error: Double) {
+            self.init(
+                path: path, figure: figure.kind, format: figure.format, epoch: figure.epoch,
+                error: error, width: figure.width, height: figure.height,
+                panels: figure.panels.map(Panel.init))
         }
     }
 
@@ -58,12 +69,19 @@ public struct Manifest: Equatable, Sendable, Codable {
         /// `[[x1min, x1max], [x2min, x2max]]`; for the error panel `[[epoch0, epochN], [Elow, Ehigh]]`.
         public var domain: [[Double]]
 
+        public init(kind: String, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
+            self.kind = kind
+            self.layer = layer
+            self.unit = unit
+            self.rect = rect
+            self.domain = domain
+        }
+
+        /// The panel as Figures describes it.
         public init(_ info: PanelInfo) {
-            kind = info.kind
-            layer = info.layer
-            unit = info.unit
-            rect = info.rect
-            domain = info.domain
+            self.init(
+                kind: info.kind, layer: info.layer, unit: info.unit, rect: info.rect,
+                domain: info.domain)
         }
 
         private enum CodingKeys: String, CodingKey { case kind, layer, unit, rect, domain }

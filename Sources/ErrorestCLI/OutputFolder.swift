@@ -19,8 +19,9 @@ public final class OutputFolder: Sendable {
     /// The manifest of the run that wrote the folder before, if it has one of ours.
     public let previousManifest: Manifest?
     private let staging: URL
-    /// True when this run made the folder itself, so a failure may remove it again if empty.
-    private let madeFolder: Bool
+    /// The folders this run made (the output folder and any missing parents), deepest first, so
+    /// a failure may remove them again if they are still empty.
+    private let madeFolders: [URL]
     private static let stagingPrefix = ".errorest-staging-"
     private static let subfolders = ["frames", "figures"]
 
@@ -37,7 +38,13 @@ public final class OutputFolder: Sendable {
             throw ErrorestError.cannotCreateOutput(
                 "Cannot use \(displayPath) as the output folder: it is a file, not a folder.")
         }
-        madeFolder = !FileManager.default.fileExists(atPath: url.path)
+        var missing: [URL] = []
+        var ancestor = url
+        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+            missing.append(ancestor)
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        madeFolders = missing
         try OutputFolder.makeFolder(url, displayPath: displayPath)
         OutputFolder.removeAbandonedStaging(in: url)
         staging = url.appendingPathComponent(OutputFolder.stagingPrefix + "\(getpid())")
@@ -49,7 +56,7 @@ public final class OutputFolder: Sendable {
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            if madeFolder { rmdir(url.path) }
+            for folder in madeFolders { rmdir(folder.path) }
             throw error
         }
         let manifestURL = url.appendingPathComponent("manifest.json")
@@ -106,7 +113,7 @@ public final class OutputFolder: Sendable {
     /// A folder this run made is removed too if nothing else is in it.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
-        if madeFolder { rmdir(url.path) }
+        for folder in madeFolders { rmdir(folder.path) }  // only succeeds when empty
     }
 
     private func move(_ path: String) throws {

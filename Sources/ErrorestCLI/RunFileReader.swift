@@ -79,9 +79,10 @@ struct RunFileReader {
                 ? path
                 : ((file as NSString).deletingLastPathComponent as NSString)
                     .appendingPathComponent(path)
-            return .file(
-                URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL,
-                display: display)
+            let url =
+                path.hasPrefix("/")
+                ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+            return .file(url.standardizedFileURL, display: display)
         }
         var generator = Generator.wedge
         if let g = fields["generator"] {
