@@ -23,7 +23,9 @@ public func exponentialMinusOne(_ x: Lanes) -> Lanes {
 /// `2^k` and `e^r − 1` such that `e^x = 2^k · (1 + (e^r − 1))`.
 @inline(__always)
 func exponentialParts(_ x: Lanes) -> (scale: Lanes, p: Lanes) {
-    let x = x.clamped(lowerBound: Lanes(repeating: -708), upperBound: Lanes(repeating: 709))
+    let low = Lanes(repeating: -708)
+    let high = Lanes(repeating: 709)
+    let x = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
     let shifter = Lanes(repeating: 0x1.8p52)  // adding it rounds to an integer, ties to even
     let shifted = x * 0x1.71547652b82fep0 + shifter  // x / ln2
     let k = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- 0x4338_0000_0000_0000
