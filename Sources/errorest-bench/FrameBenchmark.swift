@@ -1,6 +1,176 @@
+import Backprop
+import Dispatch
 import Figures
+import Foundation
 
-/// Frame drawing against libpng encoding (written with issue 3).
+/// Frame drawing against libpng encoding (issue 3).
+///
+/// `swift run -c release errorest-bench frames [--data FILE.csv] [--frames N] [--size WxH]`
+/// trains the benchmark network (4 sigmoid hidden units, 2000 epochs, η = 2) on 200 xor points
+/// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
+/// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
+/// `--gallery DIR` instead writes sample figures of several networks to DIR for looking at.
 func runFrameBenchmark() {
-    print("frame benchmark: not yet written")
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    func value(_ flag: String) -> String? {
+        guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+        return arguments[i + 1]
+    }
+    do {
+        if let folder = value("--gallery") {
+            try writeGallery(to: URL(fileURLWithPath: folder))
+            return
+        }
+        let size = (value("--size") ?? "1280x720").split(separator: "x").compactMap { Int($0) }
+        let frames = Int(value("--frames") ?? "50") ?? 50
+        try benchmarkFrames(
+            data: value("--data"), frames: frames, width: size.first ?? 1280,
+            height: size.count > 1 ? size[1] : 720)
+    } catch {
+        print("frame benchmark failed: \(error)")
+    }
+}
+
+private func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Resident memory in MiB, from /proc/self/statm.
+private func residentMiB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+        return 0
+    }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+private func benchmarkFrames(data path: String?, frames: Int, width: Int, height: Int) throws {
+    let data =
+        try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
+        ?? Generator.xor.generate(count: 200, noise: 0.08, seed: 7)
+    let network = try Network(hidden: [4], seed: 1)
+    let trainer = Trainer(
+        network: network, data: data, options: TrainingOptions(epochs: 2000, learningRate: 2),
+        schedule: .linear(frames))
+    var run: TrainingRun?
+    let trainTime = try seconds { run = try trainer.train(name: "xor") }
+    guard let run else { return }
+    let options = RenderOptions(width: width, height: height)
+    let renderer = try FigureRenderer(run: run, options: options)
+    let count = run.snapshots.count
+    print(
+        "frames: \(count) of \(width)×\(height), hidden [4], \(data.count) points; "
+            + "training \(String(format: "%.1f", trainTime * 1000)) ms")
+    _ = try renderer.render(.frame, snapshot: count - 1, format: .png)  // warm caches and fonts
+
+    var bytes = 0
+    let whole = try seconds {
+        for k in 0..<count {
+            bytes += try renderer.render(.frame, snapshot: k, format: .png).data.count
+        }
+    }
+    var rasters: [RasterFigure] = []
+    let drawing = try seconds {
+        for k in 0..<count { rasters.append(try renderer.raster(.frame, snapshot: k)) }
+    }
+    let encoding = try seconds {
+        for raster in rasters { _ = try raster.encodePNG() }
+    }
+    rasters.removeAll()
+    let perFrame = whole / Double(count) * 1000
+    let perDraw = drawing / Double(count) * 1000
+    let perEncode = encoding / Double(count) * 1000
+    print(
+        String(
+            format: "whole PNG frame      %7.2f ms  (%d KiB average)", perFrame,
+            bytes / count / 1024))
+    print(String(format: "drawing only         %7.2f ms", perDraw))
+    print(
+        String(
+            format: "libpng encode only   %7.2f ms  (level %d)", perEncode, options.pngCompression))
+    print(String(format: "frame / encode       %7.2f    (bar: ≤ 1.5)", perFrame / perEncode))
+
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let failures = Failures()
+    let parallel = seconds {
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            do {
+                _ = try renderer.render(.frame, snapshot: k, format: .png)
+            } catch {
+                failures.add()
+            }
+        }
+    }
+    print(
+        String(
+            format: "parallel on %d cores  %7.1f frames/s (%d failures)", cores,
+            Double(count) / parallel, failures.count))
+
+    let before = residentMiB()
+    for round in 0..<4 {
+        for k in 0..<count { _ = try renderer.render(.frame, snapshot: k, format: .png) }
+        print(
+            String(
+                format: "resident after %4d more frames: %6.1f MiB (started %6.1f)",
+                (round + 1) * count, residentMiB(), before))
+    }
+}
+
+/// Counts failed frames of the parallel run.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() {
+        lock.lock()
+        value += 1
+        lock.unlock()
+    }
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
+
+/// Writes frames and panels of several networks at two sizes for looking at.
+private func writeGallery(to folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let cases: [(String, Generator, [Int], Activation, Int, Double)] = [
+        ("perceptron", .gauss, [], .sigmoid, 300, 0.5),
+        ("wedge-2", .wedge, [2], .sigmoid, 2000, 1),
+        ("xor-4", .xor, [4], .sigmoid, 2000, 2),
+        ("circle-8", .circle, [8], .sigmoid, 2000, 2),
+        ("spiral-3-2", .spiral, [3, 2], .sigmoid, 3000, 2),
+        ("xor-4-tanh", .xor, [4], .tanh, 1000, 0.5),
+        ("moons-4-relu", .moons, [4], .relu, 1000, 0.3),
+    ]
+    for (name, generator, hidden, activation, epochs, rate) in cases {
+        let data = try generator.generate(count: 200, noise: 0.08, seed: 7)
+        let network = try Network(hidden: hidden, activation: activation, seed: 1)
+        let run = try Trainer(
+            network: network, data: data,
+            options: TrainingOptions(epochs: epochs, learningRate: rate),
+            schedule: .list([0, 30, epochs])
+        ).train(name: name)
+        for (w, h) in [(1280, 720), (640, 360)] {
+            let renderer = try FigureRenderer(run: run, options: RenderOptions(width: w, height: h))
+            for kind in FigureKind.allCases {
+                let figure = try renderer.render(kind, snapshot: 2, format: .png)
+                try figure.data.write(
+                    to: folder.appendingPathComponent("\(name)-\(kind.rawValue)-\(w).png"))
+            }
+            let early = try renderer.render(.frame, snapshot: 1, format: .png)
+            try early.data.write(to: folder.appendingPathComponent("\(name)-frame-early-\(w).png"))
+        }
+        let renderer = try FigureRenderer(run: run, options: RenderOptions())
+        for format in [FileFormat.pdf, .svg] {
+            let figure = try renderer.render(.frame, snapshot: 2, format: format)
+            try figure.data.write(
+                to: folder.appendingPathComponent("\(name)-frame.\(format.rawValue)"))
+        }
+    }
+    print("gallery written to \(folder.path)")
 }

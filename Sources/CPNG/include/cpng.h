@@ -1,1 +1,70 @@
 #pragma once
+// A small libpng shim: libpng's setjmp/longjmp error handling stays in C, and Swift sees only a
+// status code and a message.
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Status codes returned by every function here.
+typedef enum {
+    CPNG_OK = 0,
+    CPNG_ERROR_LIBPNG = 1,     ///< libpng reported an error; the message says which.
+    CPNG_ERROR_MEMORY = 2,     ///< Memory could not be allocated.
+    CPNG_ERROR_ARGUMENT = 3,   ///< An argument is out of range; the message says which.
+} cpng_status;
+
+/// Pixel layouts accepted by cpng_encode.
+typedef enum {
+    /// Cairo's CAIRO_FORMAT_RGB24 / ARGB32 pixels of an opaque image: one native-endian uint32
+    /// per pixel, 0xXXRRGGBB. Written as 8-bit RGB (the fourth byte is dropped).
+    CPNG_PIXELS_CAIRO_XRGB32 = 0,
+    /// Bytes R, G, B, A. Written as 8-bit RGBA.
+    CPNG_PIXELS_RGBA8 = 1,
+} cpng_pixels;
+
+/// One text chunk: keyword (1-79 Latin-1 characters) and UTF-8 text.
+typedef struct {
+    const char *key;
+    const char *text;
+} cpng_text;
+
+/// A growable byte buffer owned by C; release it with cpng_buffer_free.
+typedef struct {
+    uint8_t *bytes;
+    size_t count;
+    size_t capacity;
+} cpng_buffer;
+
+/// A decoded image: width x height pixels of R, G, B, A bytes, rows packed; free with
+/// cpng_image_free.
+typedef struct {
+    uint8_t *rgba;
+    uint32_t width;
+    uint32_t height;
+} cpng_image;
+
+/// Encodes `height` rows of `width` pixels, `stride` bytes apart, as a PNG in memory.
+///
+/// `level` is the zlib compression level 0...9. Text chunks are written before the image data.
+/// On failure, returns a non-zero status and writes a sentence into `message`.
+cpng_status cpng_encode(const uint8_t *pixels, int width, int height, int stride,
+                        cpng_pixels layout, int level, const cpng_text *texts, int text_count,
+                        cpng_buffer *out, char *message, size_t message_size);
+
+/// Frees the bytes of a buffer filled by cpng_encode (safe on an empty buffer).
+void cpng_buffer_free(cpng_buffer *buffer);
+
+/// Decodes a PNG held in memory to 8-bit RGBA.
+cpng_status cpng_decode(const uint8_t *data, size_t size, cpng_image *out, char *message,
+                        size_t message_size);
+
+/// Frees the pixels of an image filled by cpng_decode (safe on an empty image).
+void cpng_image_free(cpng_image *image);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,99 @@
+import CCairo
+import Foundation
+
+/// Throws ``FiguresError/cairo(status:during:)`` unless `status` is success.
+func checkCairo(_ status: cairo_status_t, during: String) throws {
+    guard status != CAIRO_STATUS_SUCCESS else { return }
+    throw FiguresError.cairo(
+        status: String(cString: cairo_status_to_string(status)), during: during)
+}
+
+/// Owns one `cairo_surface_t` and destroys it in `deinit`.
+final class Surface {
+    let handle: OpaquePointer
+    /// For stream surfaces, where Cairo's write callback puts the bytes (kept alive with the
+    /// surface).
+    private let sink: ByteSink?
+
+    private init(owning handle: OpaquePointer, sink: ByteSink?, during: String) throws {
+        self.handle = handle
+        self.sink = sink
+        try checkCairo(cairo_surface_status(handle), during: during)
+    }
+
+    deinit {
+        cairo_surface_destroy(handle)
+    }
+
+    /// An image surface of opaque pixels (`0xXXRRGGBB`, native endian), as libpng will read it.
+    static func image(width: Int, height: Int) throws -> Surface {
+        try Surface(
+            owning: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+            sink: nil, during: "creating a \(width)×\(height) image")
+    }
+
+    /// A PDF or SVG surface of `width`×`height` points that streams its file into memory.
+    static func vector(_ format: FileFormat, width: Int, height: Int) throws -> Surface {
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let w = Double(width)
+        let h = Double(height)
+        let handle: OpaquePointer
+        switch format {
+        case .pdf: handle = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w, h)
+        case .svg: handle = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
+        case .png:
+            handle = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+        }
+        return try Surface(
+            owning: handle, sink: sink, during: "creating a \(format.rawValue) surface")
+    }
+
+    /// Finishes the surface (a vector surface writes its file now) and checks for errors.
+    func finish() throws {
+        cairo_surface_finish(handle)
+        try checkCairo(cairo_surface_status(handle), during: "finishing the figure")
+        if let sink, sink.failed {
+            throw FiguresError.cairo(
+                status: "the figure's bytes could not be kept", during: "writing")
+        }
+    }
+
+    /// The bytes written so far by a vector surface.
+    var streamedBytes: Data { sink?.data ?? Data() }
+
+    /// Writes pending drawing to the image memory before direct access.
+    func flush() {
+        cairo_surface_flush(handle)
+    }
+
+    /// Tells Cairo the image memory was changed directly.
+    func markDirty() {
+        cairo_surface_mark_dirty(handle)
+    }
+
+    /// The first byte of an image surface's pixels.
+    var pixels: UnsafeMutablePointer<UInt8>? { cairo_image_surface_get_data(handle) }
+    /// Bytes from one row of an image surface to the next.
+    var stride: Int { Int(cairo_image_surface_get_stride(handle)) }
+    var width: Int { Int(cairo_image_surface_get_width(handle)) }
+    var height: Int { Int(cairo_image_surface_get_height(handle)) }
+}
+
+/// Collects the bytes Cairo streams out of a PDF or SVG surface.
+final class ByteSink {
+    var data = Data()
+    var failed = false
+
+    /// Cairo's write callback: `closure` is an unretained `ByteSink`.
+    static let write: cairo_write_func_t = { closure, bytes, length in
+        guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        guard let bytes else {
+            sink.failed = length > 0
+            return length > 0 ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS
+        }
+        sink.data.append(bytes, count: Int(length))
+        return CAIRO_STATUS_SUCCESS
+    }
+}

@@ -1,0 +1,131 @@
+import Backprop
+import CCairo
+import Foundation
+
+/// Renders figures of one run; immutable and safe to call from many threads at once.
+///
+/// Each call draws into its own Cairo surface and returns the file's bytes; nothing is shared
+/// between calls but read-only tables.
+public struct FigureRenderer: Sendable {
+    public let run: TrainingRun
+    public let options: RenderOptions
+    private let series: ErrorSeries
+
+    /// Checks the options (before any allocation) and the run record's shapes.
+    public init(run: TrainingRun, options: RenderOptions) throws {
+        try options.validate()
+        do {
+            try run.validate()
+        } catch let error as BackpropError {
+            throw FiguresError.badRun(
+                "The run \"\(run.name)\" cannot be drawn: \(error.description)")
+        }
+        self.run = run
+        self.options = options
+        series = ErrorSeries(errors: run.errors)
+    }
+
+    /// Draws `kind` for the snapshot at index `snapshot` of `run.snapshots`.
+    public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
+        -> RenderedFigure
+    {
+        guard run.snapshots.indices.contains(snapshot) else {
+            throw FiguresError.noSuchSnapshot(index: snapshot, count: run.snapshots.count)
+        }
+        let shot = run.snapshots[snapshot]
+        let scene = Scene(run: run, snapshot: shot, series: series, options: options)
+        let width = options.width
+        let height = options.height
+        let surface: Surface
+        switch format {
+        case .png: surface = try Surface.image(width: width, height: height)
+        case .pdf, .svg: surface = try Surface.vector(format, width: width, height: height)
+        }
+        if format == .pdf {
+            cairo_pdf_surface_set_metadata(
+                surface.handle, CAIRO_PDF_METADATA_TITLE, title(kind, scene: scene))
+            cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATOR, "Errorest")
+        }
+        let panels = try draw(kind, scene: scene, on: surface)
+        let data: Data
+        switch format {
+        case .png:
+            data = try RasterFigure(
+                surface: surface, panels: panels, texts: texts(kind, scene: scene),
+                level: options.pngCompression
+            ).encodePNG()
+        case .pdf, .svg:
+            try surface.finish()
+            data = surface.streamedBytes
+        }
+        return RenderedFigure(
+            kind: kind, format: format, width: width, height: height, epoch: shot.epoch, data: data,
+            panels: panels)
+    }
+
+    /// Draws `kind` into pixels without encoding them: the drawing half of a PNG, for
+    /// benchmarks that time drawing and libpng separately.
+    public func raster(_ kind: FigureKind, snapshot: Int) throws -> RasterFigure {
+        guard run.snapshots.indices.contains(snapshot) else {
+            throw FiguresError.noSuchSnapshot(index: snapshot, count: run.snapshots.count)
+        }
+        let scene = Scene(
+            run: run, snapshot: run.snapshots[snapshot], series: series, options: options)
+        let surface = try Surface.image(width: options.width, height: options.height)
+        let panels = try draw(kind, scene: scene, on: surface)
+        return RasterFigure(
+            surface: surface, panels: panels, texts: texts(kind, scene: scene),
+            level: options.pngCompression)
+    }
+
+    /// The PNG text chunks of SPEC §6.
+    private func texts(_ kind: FigureKind, scene: Scene) -> [(String, String)] {
+        [
+            ("Software", "Errorest"), ("Title", title(kind, scene: scene)),
+            ("Epoch", String(scene.epoch)), ("Error", String(scene.error)),
+        ]
+    }
+
+    /// `"<name>: <figure> at epoch <N>"`, the PNG Title chunk and the PDF title.
+    private func title(_ kind: FigureKind, scene: Scene) -> String {
+        "\(scene.name): \(kind.rawValue) at epoch \(scene.epoch)"
+    }
+
+    /// Draws the whole figure on `surface` and returns its panels.
+    private func draw(_ kind: FigureKind, scene: Scene, on surface: Surface) throws -> [PanelInfo] {
+        let context = try Context(surface)
+        let canvas = Canvas(context)
+        let style = Style(width: options.width, height: options.height)
+        let layout = FigureLayout(
+            kind, width: options.width, height: options.height, hidden: scene.hidden,
+            aspect: scene.aspect, style: style)
+        canvas.fill(
+            Rect(x: 0, y: 0, width: Double(options.width), height: Double(options.height)),
+            scene.palette.background)
+        if let header = layout.header {
+            Header.draw(kind, in: header, scene: scene, style: style, on: canvas)
+        }
+        var panels: [PanelInfo] = []
+        for slot in layout.hidden {
+            panels.append(
+                try HiddenPanel.draw(
+                    layer: slot.layer, unit: slot.unit, cell: slot.cell, scene: scene,
+                    style: style, on: canvas))
+        }
+        if kind == .hidden && scene.hidden.isEmpty {
+            NoHidden.draw(in: layout.body, scene: scene, style: style, on: canvas)
+        }
+        if layout.hiddenOmitted > 0 {
+            NoHidden.omitted(
+                layout.hiddenOmitted, in: layout.body, scene: scene, style: style, on: canvas)
+        }
+        if let cell = layout.output {
+            panels.append(try OutputPanel.draw(cell: cell, scene: scene, style: style, on: canvas))
+        }
+        if let cell = layout.error {
+            panels.append(try ErrorPanel.draw(cell: cell, scene: scene, style: style, on: canvas))
+        }
+        try context.check(during: "drawing the \(kind.rawValue) figure")
+        return panels
+    }
+}

@@ -1,0 +1,196 @@
+/// A sampled scalar field: `values[j * columns + i]` at pixel `(x0 + i·step, y0 + j·step)`.
+struct SampledField: Sendable {
+    let columns: Int
+    let rows: Int
+    let x0: Double
+    let y0: Double
+    let step: Double
+    let values: [Double]
+
+    init(columns: Int, rows: Int, x0: Double, y0: Double, step: Double, values: [Double]) {
+        precondition(values.count == columns * rows, "a field needs columns × rows values")
+        self.columns = columns
+        self.rows = rows
+        self.x0 = x0
+        self.y0 = y0
+        self.step = step
+        self.values = values
+    }
+
+    /// Samples `f` at every grid node.
+    init(columns: Int, rows: Int, x0: Double, y0: Double, step: Double, _ f: (PixelPoint) -> Double)
+    {
+        var values: [Double] = []
+        values.reserveCapacity(columns * rows)
+        for j in 0..<rows {
+            for i in 0..<columns {
+                values.append(f(PixelPoint(x0 + Double(i) * step, y0 + Double(j) * step)))
+            }
+        }
+        self.init(columns: columns, rows: rows, x0: x0, y0: y0, step: step, values: values)
+    }
+
+    subscript(i: Int, j: Int) -> Double { values[j * columns + i] }
+
+    func position(_ i: Int, _ j: Int) -> PixelPoint {
+        PixelPoint(x0 + Double(i) * step, y0 + Double(j) * step)
+    }
+}
+
+/// A connected piece of a level curve, in pixels.
+struct Polyline: Equatable, Sendable {
+    var points: [PixelPoint]
+    /// True when the curve closes on itself (an island), false when it ends on the border.
+    var closed: Bool
+}
+
+/// Marching squares: the level curve `f = level` of a sampled field, as joined polylines.
+enum MarchingSquares {
+    /// Traces `field = level`, where nodes with `value >= level` are inside.
+    ///
+    /// When `exact` is given, each crossing found by linear interpolation is refined along its
+    /// grid edge by a few steps of the Illinois method on `exact`, and saddle cells are decided by
+    /// `exact` at the cell's centre; otherwise by the mean of the four corners.
+    static func contours(
+        _ field: SampledField, level: Double, exact: ((PixelPoint) -> Double)? = nil
+    ) -> [Polyline] {
+        let nx = field.columns
+        let ny = field.rows
+        guard nx >= 2, ny >= 2 else { return [] }
+        // Edge ids: horizontal edge from node (i, j) to (i+1, j) is j·nx + i; vertical edge from
+        // (i, j) to (i, j+1) is nx·ny + j·nx + i.
+        func horizontal(_ i: Int, _ j: Int) -> Int { j * nx + i }
+        func vertical(_ i: Int, _ j: Int) -> Int { nx * ny + j * nx + i }
+        var segments: [(Int, Int)] = []
+        for j in 0..<(ny - 1) {
+            for i in 0..<(nx - 1) {
+                let a = field[i, j] >= level
+                let b = field[i + 1, j] >= level
+                let c = field[i + 1, j + 1] >= level
+                let d = field[i, j + 1] >= level
+                if a == b && b == c && c == d { continue }
+                let top = horizontal(i, j)
+                let right = vertical(i + 1, j)
+                let bottom = horizontal(i, j + 1)
+                let left = vertical(i, j)
+                var crossed: [Int] = []
+                if a != b { crossed.append(top) }
+                if b != c { crossed.append(right) }
+                if c != d { crossed.append(bottom) }
+                if d != a { crossed.append(left) }
+                if crossed.count == 2 {
+                    segments.append((crossed[0], crossed[1]))
+                    continue
+                }
+                // A saddle: a and c agree, b and d agree.
+                let centre: Double
+                if let exact {
+                    let p = field.position(i, j)
+                    centre = exact(PixelPoint(p.x + field.step / 2, p.y + field.step / 2))
+                } else {
+                    centre =
+                        (field[i, j] + field[i + 1, j] + field[i + 1, j + 1] + field[i, j + 1]) / 4
+                }
+                if (centre >= level) == a {
+                    segments.append((top, right))  // cut off corner b
+                    segments.append((bottom, left))  // cut off corner d
+                } else {
+                    segments.append((top, left))  // cut off corner a
+                    segments.append((right, bottom))  // cut off corner c
+                }
+            }
+        }
+        let chains = join(segments)
+        var cache: [Int: PixelPoint] = [:]
+        func point(_ edge: Int) -> PixelPoint {
+            if let p = cache[edge] { return p }
+            let isVertical = edge >= nx * ny
+            let id = isVertical ? edge - nx * ny : edge
+            let (i, j) = (id % nx, id / nx)
+            let (i2, j2) = isVertical ? (i, j + 1) : (i + 1, j)
+            let p = crossing(
+                field.position(i, j), field[i, j], field.position(i2, j2), field[i2, j2],
+                level: level, exact: exact)
+            cache[edge] = p
+            return p
+        }
+        return chains.map { chain in
+            Polyline(points: chain.edges.map(point), closed: chain.closed)
+        }
+    }
+
+    /// The point where the level is crossed between `p` (value `fp`) and `q` (value `fq`).
+    static func crossing(
+        _ p: PixelPoint, _ fp: Double, _ q: PixelPoint, _ fq: Double, level: Double,
+        exact: ((PixelPoint) -> Double)?
+    ) -> PixelPoint {
+        func at(_ t: Double) -> PixelPoint {
+            PixelPoint(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t)
+        }
+        guard fq != fp else { return at(0.5) }
+        var t = min(1, max(0, (level - fp) / (fq - fp)))
+        guard let exact else { return at(t) }
+        // Illinois (modified regula falsi) on [0, 1], bracketing the crossing.
+        var (t0, g0) = (0.0, fp - level)
+        var (t1, g1) = (1.0, fq - level)
+        var side = 0
+        for _ in 0..<6 {
+            let g = exact(at(t)) - level
+            if g == 0 || !g.isFinite { break }
+            if (g < 0) == (g0 < 0) {
+                (t0, g0) = (t, g)
+                if side == -1 { g1 /= 2 }
+                side = -1
+            } else {
+                (t1, g1) = (t, g)
+                if side == 1 { g0 /= 2 }
+                side = 1
+            }
+            guard g1 != g0 else { break }
+            t = min(t1, max(t0, t0 - g0 * (t1 - t0) / (g1 - g0)))
+        }
+        return at(t)
+    }
+
+    /// Joins segments that share an edge into chains of edge ids.
+    static func join(_ segments: [(Int, Int)]) -> [(edges: [Int], closed: Bool)] {
+        var byEdge: [Int: [Int]] = [:]
+        for (index, s) in segments.enumerated() {
+            byEdge[s.0, default: []].append(index)
+            byEdge[s.1, default: []].append(index)
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        var chains: [(edges: [Int], closed: Bool)] = []
+        func next(from edge: Int) -> Int? {
+            guard let candidates = byEdge[edge] else { return nil }
+            for s in candidates where !used[s] {
+                used[s] = true
+                return segments[s].0 == edge ? segments[s].1 : segments[s].0
+            }
+            return nil
+        }
+        for start in segments.indices where !used[start] {
+            used[start] = true
+            var forward = [segments[start].0, segments[start].1]
+            var closed = false
+            while let e = next(from: forward[forward.count - 1]) {
+                if e == forward[0] {
+                    closed = true
+                    break
+                }
+                forward.append(e)
+            }
+            if !closed {
+                var backward: [Int] = []
+                var tail = forward[0]
+                while let e = next(from: tail) {
+                    backward.append(e)
+                    tail = e
+                }
+                forward = backward.reversed() + forward
+            }
+            chains.append((forward, closed))
+        }
+        return chains
+    }
+}

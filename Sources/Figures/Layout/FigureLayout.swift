@@ -1,0 +1,133 @@
+/// One hidden unit's place in a layout.
+struct HiddenSlot: Equatable, Sendable {
+    /// Hidden layer and unit, both from 0.
+    let layer: Int
+    let unit: Int
+    /// The panel's whole cell: title and plot.
+    let cell: Rect
+}
+
+/// Where the parts of a figure go.
+struct FigureLayout: Equatable, Sendable {
+    var header: Rect?
+    var hidden: [HiddenSlot] = []
+    /// Hidden units left out because the figure is too small to show them all.
+    var hiddenOmitted = 0
+    var output: Rect?
+    var error: Rect?
+    /// Everything below the header.
+    var body: Rect
+
+    /// The layout of `kind` for a network with hidden layer widths `hidden`, in a figure of
+    /// `width`×`height` pixels, for plots of aspect `aspect` (domain width / height).
+    init(
+        _ kind: FigureKind, width: Int, height: Int, hidden: [Int], aspect: Double, style: Style
+    ) {
+        let page = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+        let g = style.gap
+        var body = page.inset(by: g)
+        if style.headerHeight > 0 {
+            let (top, rest) = body.slicingTop(style.headerHeight)
+            header = top
+            body = rest.inset(top: g / 2, left: 0, bottom: 0, right: 0)
+        }
+        self.body = body
+        switch kind {
+        case .hidden:
+            place(widths: hidden, in: body, aspect: aspect, style: style)
+        case .output:
+            output = body
+        case .error:
+            error = body
+        case .frame:
+            frame(hidden: hidden, body: body, aspect: aspect, style: style)
+        }
+    }
+
+    /// The composite: output as a big square, hidden units in a grid beside it, the error curve
+    /// under the grid (or beside the output for a perceptron).
+    private mutating func frame(hidden: [Int], body: Rect, aspect: Double, style: Style) {
+        let g = style.gap
+        let landscape = body.width >= body.height
+        if hidden.isEmpty {
+            if landscape {
+                let side = min(body.height * aspect + 2 * style.titleHeight, body.width * 0.55)
+                let (left, right) = body.slicingLeft(side)
+                output = left
+                error = right.inset(top: 0, left: g, bottom: 0, right: 0)
+            } else {
+                let side = min(body.width / aspect + style.titleHeight, body.height * 0.6)
+                let (top, bottom) = body.slicingTop(side)
+                output = top
+                error = bottom.inset(top: g, left: 0, bottom: 0, right: 0)
+            }
+            return
+        }
+        if landscape {
+            // The output takes a square-ish column on the right, up to half the width.
+            let side = min((body.height - style.titleHeight) * aspect + g, body.width * 0.5)
+            let (left, right) = body.slicingLeft(body.width - side)
+            output = right.inset(top: 0, left: g, bottom: 0, right: 0)
+            let (grid, rest) = left.slicingTop((left.height * 0.62).rounded())
+            place(widths: hidden, in: grid, aspect: aspect, style: style)
+            error = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+        } else {
+            let side = min(body.width / aspect + style.titleHeight, body.height * 0.45)
+            let (top, rest) = body.slicingTop(side)
+            output = top
+            let (grid, bottom) = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+                .slicingTop((rest.height * 0.6).rounded())
+            place(widths: hidden, in: grid, aspect: aspect, style: style)
+            error = bottom.inset(top: g, left: 0, bottom: 0, right: 0)
+        }
+    }
+
+    /// Fills `area` with a grid of hidden panels, one group of rows per layer, choosing the
+    /// number of columns that makes the plots largest.
+    private mutating func place(widths: [Int], in area: Rect, aspect: Double, style: Style) {
+        guard !widths.isEmpty, area.isUsable else { return }
+        let g = style.gap
+        let widest = widths.max() ?? 1
+        var best: (columns: Int, plot: Double) = (1, -1)
+        for columns in 1...widest {
+            let rows = widths.reduce(0) { $0 + ($1 + columns - 1) / columns }
+            let cellW = (area.width - Double(columns - 1) * g) / Double(columns)
+            let cellH = (area.height - Double(rows - 1) * g) / Double(rows)
+            let plotH = cellH - style.titleHeight
+            let plot = min(cellW / aspect, plotH) * min(aspect, 1)
+            if plot > best.plot + 1e-9 { best = (columns, plot) }
+        }
+        // Too small to see anything: show as many as fit at a minimum size.
+        let minimum = 14.0
+        var shown = widths
+        var columns = best.columns
+        if best.plot < minimum {
+            columns = max(1, Int((area.width + g) / (minimum + g)))
+            let rowsFit = max(1, Int((area.height + g) / (minimum + style.titleHeight + g)))
+            var budget = rowsFit
+            shown = []
+            for units in widths {
+                let rows = min(budget, (units + columns - 1) / columns)
+                budget -= rows
+                shown.append(min(units, rows * columns))
+            }
+            hiddenOmitted = zip(widths, shown).reduce(0) { $0 + $1.0 - $1.1 }
+        }
+        let rows = shown.reduce(0) { $0 + ($1 + columns - 1) / columns }
+        guard rows > 0 else { return }
+        let cellW = (area.width - Double(columns - 1) * g) / Double(columns)
+        let cellH = (area.height - Double(rows - 1) * g) / Double(rows)
+        var row = 0
+        for (layer, units) in shown.enumerated() {
+            for unit in 0..<units {
+                let r = row + unit / columns
+                let c = unit % columns
+                let cell = Rect(
+                    x: area.x + Double(c) * (cellW + g), y: area.y + Double(r) * (cellH + g),
+                    width: cellW, height: cellH)
+                hidden.append(HiddenSlot(layer: layer, unit: unit, cell: cell))
+            }
+            row += (units + columns - 1) / columns
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Sizes of text, lines and gaps for a figure, scaled from the 1280×720 design with floors that
+/// keep text legible at 640×360.
+struct Style: Sendable {
+    /// Figure size relative to 1280×720 (the smaller of the two ratios).
+    let scale: Double
+    let headerFont: Double
+    let titleFont: Double
+    let tickFont: Double
+    /// Space between panels and around the figure.
+    let gap: Double
+    /// The thickness of boundaries (hidden lines, the 0.5 curve).
+    let boundaryWidth: Double
+    /// True when the figure is too small for any text at all.
+    let textless: Bool
+
+    init(width: Int, height: Int) {
+        let s = min(Double(width) / 1280, Double(height) / 720)
+        scale = s
+        headerFont = max(11, 19 * s)
+        titleFont = max(9.5, 14 * s)
+        tickFont = max(8.5, 11.5 * s)
+        gap = max(3, (12 * s).rounded())
+        boundaryWidth = max(1.4, 2.6 * s)
+        textless = width < 200 || height < 110
+    }
+
+    /// The height of a panel's title strip.
+    var titleHeight: Double { textless ? 0 : (titleFont * 1.55).rounded(.up) }
+
+    /// The height of the figure's header strip.
+    var headerHeight: Double { textless ? 0 : (headerFont * 2).rounded(.up) }
+
+    /// A marker radius for `count` points in a plot whose shorter side is `side` pixels.
+    func markerRadius(side: Double, count: Int) -> Double {
+        let crowd = min(1, (250 / Double(max(count, 1))).squareRoot())
+        return min(6, max(1.3, side / 80 * crowd + 0.6))
+    }
+}

@@ -1,0 +1,73 @@
+/// The error of every epoch, reduced for drawing: long series keep, per bin of epochs, the
+/// first, lowest, highest and last values in epoch order, so the curve's envelope is exact.
+struct ErrorSeries: Sendable {
+    /// `errors[e]` for every epoch.
+    let errors: [Double]
+    /// Epochs per bin (1 when the series is short enough to draw whole).
+    let binSize: Int
+    /// Per bin: (epoch, error) pairs in epoch order.
+    private let bins: [[(Int, Double)]]
+
+    /// Series longer than `2 × maximumBins` values are reduced to `maximumBins` bins.
+    init(errors: [Double], maximumBins: Int = 4096) {
+        self.errors = errors
+        guard errors.count > 2 * maximumBins else {
+            binSize = 1
+            bins = []
+            return
+        }
+        let size = (errors.count + maximumBins - 1) / maximumBins
+        binSize = size
+        var bins: [[(Int, Double)]] = []
+        var start = 0
+        while start < errors.count {
+            let end = min(start + size, errors.count)
+            var low = start
+            var high = start
+            for e in start..<end {
+                if errors[e] < errors[low] { low = e }
+                if errors[e] > errors[high] { high = e }
+            }
+            let keep = Set([start, low, high, end - 1]).sorted()
+            bins.append(keep.map { ($0, errors[$0]) })
+            start = end
+        }
+        self.bins = bins
+    }
+
+    /// The largest error; for the axis.
+    var maximum: Double { errors.max() ?? 1 }
+
+    /// The smallest positive error; for a logarithmic axis.
+    var minimumPositive: Double { errors.filter { $0 > 0 }.min() ?? 1e-3 }
+
+    /// The (epoch, error) vertices to draw from epoch `first` to epoch `last`, inclusive.
+    func vertices(from first: Int, through last: Int) -> [(Int, Double)] {
+        guard !errors.isEmpty, first <= last else { return [] }
+        let lo = max(0, first)
+        let hi = min(errors.count - 1, last)
+        guard lo <= hi else { return [] }
+        if binSize == 1 { return (lo...hi).map { ($0, errors[$0]) } }
+        var out: [(Int, Double)] = [(lo, errors[lo])]
+        let firstBin = lo / binSize
+        let lastBin = hi / binSize
+        for b in firstBin...lastBin {
+            if b == firstBin || b == lastBin {
+                // Partial bins are reduced over the part inside the range.
+                let start = max(lo, b * binSize)
+                let end = min(hi, (b + 1) * binSize - 1)
+                guard start <= end else { continue }
+                var low = start
+                var high = start
+                for e in start...end {
+                    if errors[e] < errors[low] { low = e }
+                    if errors[e] > errors[high] { high = e }
+                }
+                for e in Set([start, low, high, end]).sorted() { out.append((e, errors[e])) }
+            } else {
+                out.append(contentsOf: bins[b])
+            }
+        }
+        return out
+    }
+}

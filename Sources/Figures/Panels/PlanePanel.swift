@@ -1,0 +1,150 @@
+import Backprop
+
+/// Drawing shared by the panels that show the plane: shading, lines, curves, axes.
+enum PlanePanel {
+    /// Paints the shade of `target` over the viewport, one image pixel per figure pixel.
+    static func shade(
+        _ target: FieldTarget, scene: Scene, viewport: Viewport, reluScale: Double,
+        on canvas: Canvas
+    ) throws {
+        let mapping = ShadeMapping.of(
+            target, activation: scene.net.activation, reluScale: reluScale)
+        let image = try FieldShader.image(
+            target, of: scene.net, viewport: viewport, palette: scene.palette, mapping: mapping)
+        canvas.paint(
+            image: image, at: PixelPoint(viewport.rect.x, viewport.rect.y), size: viewport.rect)
+    }
+
+    /// Draws the part of `line` inside the view, and optionally its normal arrow toward the side
+    /// where `w·x + b > 0` (the blue side).
+    static func draw(
+        _ line: ImplicitLine, viewport: Viewport, colour: Colour, width: Double,
+        dash: [Double] = [],
+        arrow: Bool, scene: Scene, on canvas: Canvas
+    ) {
+        guard let (p, q) = line.clipped(to: viewport.domain) else { return }
+        let a = viewport.pixel(p)
+        let b = viewport.pixel(q)
+        canvas.saved {
+            canvas.clip(to: viewport.rect)
+            canvas.setColour(colour)
+            canvas.setLineWidth(width)
+            canvas.setDash(dash)
+            canvas.move(to: a)
+            canvas.line(to: b)
+            canvas.stroke()
+            guard arrow else { return }
+            canvas.setDash([])
+            let gx = line.w1 * viewport.dataPerPixelX
+            let gy = -line.w2 * viewport.dataPerPixelY
+            let norm = (gx * gx + gy * gy).squareRoot()
+            guard norm > 0, norm.isFinite else { return }
+            let side = min(viewport.rect.width, viewport.rect.height)
+            let length = max(8, side * 0.12)
+            let mid = PixelPoint((a.x + b.x) / 2, (a.y + b.y) / 2)
+            let direction = PixelPoint(gx / norm, gy / norm)
+            let stroke = max(1.2, width * 0.8)
+            PanelChrome.arrow(
+                from: mid, direction: direction, length: length, width: stroke + 2,
+                colour: scene.palette.markerOutline, on: canvas)
+            PanelChrome.arrow(
+                from: mid, direction: direction, length: length, width: stroke,
+                colour: scene.palette.blue, on: canvas)
+        }
+    }
+
+    /// Samples `z` of `target` exactly on a grid over the viewport (about every 3 pixels).
+    static func sample(_ target: FieldTarget, scene: Scene, viewport: Viewport) -> SampledField {
+        let r = viewport.rect
+        let step = max(2, min(4, max(r.width, r.height) / 160))
+        let columns = Int((r.width / step).rounded(.up)) + 1
+        let rows = Int((r.height / step).rounded(.up)) + 1
+        let net = scene.net
+        return SampledField(columns: columns, rows: rows, x0: r.x, y0: r.y, step: step) { p in
+            let x = viewport.data(p)
+            return net.preactivation(target, x.x1, x.x2)
+        }
+    }
+
+    /// Draws the curve `z = 0` of `target` (where `ŷ = 0.5`, or a unit's activation is at its
+    /// midpoint) as smooth paths, refined against exact values.
+    static func drawLevelCurve(
+        _ target: FieldTarget, field: SampledField, scene: Scene, viewport: Viewport,
+        colour: Colour, width: Double, on canvas: Canvas
+    ) {
+        let net = scene.net
+        let lines = MarchingSquares.contours(field, level: 0) { p in
+            let x = viewport.data(p)
+            return net.preactivation(target, x.x1, x.x2)
+        }
+        canvas.saved {
+            canvas.clip(to: viewport.rect)
+            canvas.setRoundCaps()
+            canvas.setColour(colour)
+            canvas.setLineWidth(width)
+            for line in lines {
+                SmoothPath(through: line)?.append(to: canvas)
+            }
+            canvas.stroke()
+        }
+    }
+
+    /// The plot rectangle for a plane panel's cell: below the title, leaving `axes` room for
+    /// tick labels, at the domain's aspect, on whole pixels.
+    static func plotRect(cell: Rect, aspect: Double, style: Style, axes: Bool) -> Rect {
+        var area = cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0)
+        if axes {
+            area = area.inset(
+                top: 0, left: style.tickFont * 3.6, bottom: style.tickFont * 2.6, right: 0)
+        }
+        let fitted = area.fitting(aspect: aspect)
+        // Centre under the title, horizontally, but keep the plot at the top of the cell.
+        let shifted = Rect(x: fitted.x, y: area.y, width: fitted.width, height: fitted.height)
+        return shifted.integral
+    }
+
+    /// Tick marks and labels on the bottom (x1) and left (x2) of a plot.
+    static func axes(viewport: Viewport, scene: Scene, style: Style, on canvas: Canvas) {
+        guard !style.textless else { return }
+        let r = viewport.rect
+        let d = viewport.domain
+        let target = max(2, Int(min(r.width, r.height) / (style.tickFont * 6)))
+        canvas.setFont(size: style.tickFont)
+        canvas.setLineWidth(1)
+        let tick = style.tickFont * 0.45
+        let xs = Ticks.linear(d.x1.lowerBound, d.x1.upperBound, target: target)
+        let ys = Ticks.linear(d.x2.lowerBound, d.x2.upperBound, target: target)
+        let xStep = xs.count > 1 ? xs[1] - xs[0] : 1
+        let yStep = ys.count > 1 ? ys[1] - ys[0] : 1
+        canvas.setColour(scene.palette.frame)
+        for x in xs {
+            let px = viewport.pixel(x, d.x2.lowerBound).x.rounded() + 0.5
+            canvas.move(to: PixelPoint(px, r.maxY))
+            canvas.line(to: PixelPoint(px, r.maxY + tick))
+        }
+        for y in ys {
+            let py = viewport.pixel(d.x1.lowerBound, y).y.rounded() + 0.5
+            canvas.move(to: PixelPoint(r.minX, py))
+            canvas.line(to: PixelPoint(r.minX - tick, py))
+        }
+        canvas.stroke()
+        canvas.setColour(scene.palette.mutedText)
+        let m = canvas.fontMetrics
+        for x in xs {
+            let px = viewport.pixel(x, d.x2.lowerBound).x
+            canvas.text(
+                Ticks.label(x, step: xStep), x: px, baseline: r.maxY + tick + m.ascent + 1,
+                align: .centre)
+        }
+        for y in ys {
+            let py = viewport.pixel(d.x1.lowerBound, y).y
+            canvas.text(
+                Ticks.label(y, step: yStep), x: r.minX - tick - 2, middle: py, align: .right)
+        }
+        canvas.setColour(scene.palette.text)
+        canvas.text(
+            "x₁", x: r.maxX, baseline: r.maxY + tick + m.ascent + 1 + m.ascent + m.descent,
+            align: .right)
+        canvas.text("x₂", x: r.minX - tick - 2, baseline: r.minY + m.ascent, align: .right)
+    }
+}

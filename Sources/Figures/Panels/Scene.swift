@@ -1,0 +1,47 @@
+import Backprop
+
+/// Everything the figures of one snapshot show, as plain values: never the network itself.
+struct Scene: Sendable {
+    let name: String
+    let epoch: Int
+    let epochs: Int
+    let error: Double
+    let accuracy: Double
+    let net: PlainNetwork
+    let points: [Point]
+    let labels: [Int]
+    /// True for each point on the wrong side of `ŷ = 0.5`.
+    let mistakes: [Bool]
+    let domain: Domain
+    let series: ErrorSeries
+    let palette: Palette
+    let options: RenderOptions
+
+    init(run: TrainingRun, snapshot: Snapshot, series: ErrorSeries, options: RenderOptions) {
+        name = run.name
+        epoch = snapshot.epoch
+        epochs = run.training.epochs
+        error = snapshot.error
+        accuracy = snapshot.accuracy
+        net = PlainNetwork(layers: snapshot.layers, activation: run.network.activation)
+        points = run.data.points
+        labels = run.data.labels
+        let net = self.net
+        mistakes = zip(run.data.points, run.data.labels).map { p, label in
+            (net.output(p.x1, p.x2) > 0.5) != (label == 1)
+        }
+        domain = run.domain
+        self.series = series
+        palette = Palette.named(options.palette)
+        self.options = options
+    }
+
+    /// The domain's width over its height.
+    var aspect: Double {
+        (domain.x1.upperBound - domain.x1.lowerBound)
+            / (domain.x2.upperBound - domain.x2.lowerBound)
+    }
+
+    /// Units per hidden layer.
+    var hidden: [Int] { Array(net.sizes.dropFirst().dropLast()) }
+}

@@ -1,0 +1,74 @@
+/// Which figure to draw: a panel on its own, or the composite frame.
+public enum FigureKind: String, CaseIterable, Sendable, Codable {
+    /// The composite: header, hidden units, output and error curve.
+    case frame
+    /// Every hidden unit of the snapshot in a grid.
+    case hidden
+    /// The output `ŷ` with its 0.5 boundary.
+    case output
+    /// The error curve with the current epoch marked.
+    case error
+}
+
+/// A file format; the raw value is the file extension.
+public enum FileFormat: String, CaseIterable, Sendable, Codable {
+    case png
+    case pdf
+    case svg
+}
+
+/// A named set of colours for classes and probabilities.
+public enum PaletteName: String, CaseIterable, Sendable, Codable {
+    /// The lesson's colours: blue is label 1, red is label 0.
+    case lesson
+    /// Blue and orange, distinct for the common colour-vision deficiencies, with shaped markers.
+    case colorblind
+}
+
+/// How figures are drawn: size, palette, compression and what to show.
+public struct RenderOptions: Sendable, Equatable {
+    /// The allowed pixels per side.
+    public static let sizeRange = 16...16384
+    /// The allowed zlib compression levels.
+    public static let compressionRange = 0...9
+
+    public var width: Int = 1280
+    public var height: Int = 720
+    public var palette: PaletteName = .lesson
+    /// The zlib level of PNG files, 0 (none) to 9 (smallest).
+    public var pngCompression: Int = 6
+    /// Draws each first-layer hidden line faintly on the output panel.
+    public var hiddenLinesOnOutput: Bool = true
+    /// Draws the error axis on a logarithmic scale.
+    public var logScaleError: Bool = false
+    /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
+    public var equations: Bool = false
+
+    public init() {}
+
+    public init(
+        width: Int = 1280, height: Int = 720, palette: PaletteName = .lesson,
+        pngCompression: Int = 6, hiddenLinesOnOutput: Bool = true, logScaleError: Bool = false,
+        equations: Bool = false
+    ) {
+        self.width = width
+        self.height = height
+        self.palette = palette
+        self.pngCompression = pngCompression
+        self.hiddenLinesOnOutput = hiddenLinesOnOutput
+        self.logScaleError = logScaleError
+        self.equations = equations
+    }
+
+    /// Checks the size and the compression level; called before anything is allocated.
+    public func validate() throws {
+        guard RenderOptions.sizeRange.contains(width), RenderOptions.sizeRange.contains(height)
+        else {
+            throw FiguresError.badSize(width: width, height: height)
+        }
+        guard RenderOptions.compressionRange.contains(pngCompression) else {
+            throw FiguresError.badOption(
+                "The PNG compression level must be 0 to 9; got \(pngCompression).")
+        }
+    }
+}
