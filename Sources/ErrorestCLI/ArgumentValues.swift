@@ -126,6 +126,10 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print nothing on stderr except errors: no progress bar, no summary.")
     var quiet = false
 
+    func validate() throws {
+        if out?.isEmpty == true { throw ValidationError("--out needs a folder.") }
+    }
+
     /// The folder for a run called `name`.
     func folder(for name: String) -> (url: URL, display: String) {
         let display = out ?? "Output/\(name)"

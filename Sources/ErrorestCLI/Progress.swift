@@ -26,6 +26,7 @@ final class Locked<Value>: @unchecked Sendable {
 final class ProgressBar: Sendable {
     private struct State {
         var done = 0
+        var drawn = -1
         var lastDraw = ContinuousClock.now - .seconds(1)
         var finished = false
     }
@@ -47,8 +48,11 @@ final class ProgressBar: Sendable {
         state.withLock { state in
             state.done = min(done, total)
             let now = ContinuousClock.now
-            guard state.done == total || now - state.lastDraw >= .milliseconds(50) else { return }
+            guard state.done != state.drawn,
+                state.done == total || now - state.lastDraw >= .milliseconds(50)
+            else { return }
             state.lastDraw = now
+            state.drawn = state.done
             draw(state.done)
         }
     }
@@ -67,7 +71,7 @@ final class ProgressBar: Sendable {
         state.withLock { state in
             guard !state.finished else { return }
             state.finished = true
-            draw(total)
+            if state.drawn != total { draw(total) }
             FileHandle.standardError.write(Data("\n".utf8))
         }
     }

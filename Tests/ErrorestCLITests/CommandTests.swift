@@ -200,6 +200,32 @@ import Testing
         #expect(stdout.stdoutText == csv)
     }
 
+    @Test func stderrCarriesOneSummaryLineAndAProgressBarOnlyOnATerminal() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let plain = try h.errorest([
+            "run", "--size", "64x48", "--epochs", "30", "--snapshots", "linear 3",
+        ])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.isEmpty)
+        #expect(!plain.stderr.contains("\r"))
+        #expect(plain.stderr.hasPrefix("lesson: E(W) "))
+        #expect(plain.stderr.contains("3 frames, run.json in Output/lesson"))
+        #expect(plain.stderr.split(separator: "\n").count == 1)
+
+        // Under a pseudo-terminal (util-linux `script`), the bar counts epochs, then frames.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let binary = try #require(Harness.binary)
+        let command = "\(binary.path) run --size 64x48 --epochs 30 --snapshots 'linear 3' --out tty"
+        let tty = try h.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(tty.status == 0, "\(tty.stderr)")
+        #expect(tty.stdoutText.contains("training "))
+        #expect(tty.stdoutText.contains("30/30 epochs"))
+        #expect(tty.stdoutText.contains("3/3 frames"))
+        let quiet = try h.run("/usr/bin/script", ["-qec", command + " --quiet", "/dev/null"])
+        #expect(quiet.status == 0 && quiet.stdoutText.isEmpty, "\(quiet.stdoutText)")
+    }
+
     @Test func helpDocumentsEveryFlag() throws {
         let h = try Harness()
         defer { h.cleanUp() }
