@@ -52,11 +52,7 @@ struct DatasetsCommand: ParsableCommand {
         }
         let display = out ?? "Output/datasets"
         let folder = URL(fileURLWithPath: display).standardizedFileURL
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ErrorestError.cannotCreateOutput("Cannot create the output folder \(display).")
-        }
+        try OutputFolder.makeFolder(folder, displayPath: display)
         var written: [[String: String]] = []
         for generator in generators {
             let text = try csv(generator)
@@ -116,7 +112,7 @@ func writeWhole(_ data: Data, to url: URL, display: String) throws {
         try data.write(to: temporary)
     } catch {
         try? FileManager.default.removeItem(at: temporary)
-        throw ErrorestError.writeFailed("Cannot write \(display).")
+        throw ErrorestError.writeFailed("Cannot write \(display)\(systemReason(error)).")
     }
     guard rename(temporary.path, url.path) == 0 else {
         let code = errno

@@ -96,3 +96,12 @@ public struct RunFileError: Error, Equatable, Sendable, CustomStringConvertible 
 func systemMessage(_ code: Int32) -> String {
     String(cString: strerror(code))
 }
+
+/// The system's reason behind a Foundation file error, as ": No such file or directory", or "".
+func systemReason(_ error: any Error) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error {
+        return ": " + systemMessage(Int32((underlying as NSError).code))
+    }
+    return ns.domain == NSPOSIXErrorDomain ? ": " + systemMessage(Int32(ns.code)) : ""
+}

@@ -140,16 +140,14 @@ public final class OutputFolder: Sendable {
                 + "\(systemMessage(code)).")
     }
 
-    private static func makeFolder(_ url: URL, displayPath: String) throws {
+    /// Makes a folder and its parents, or throws ``ErrorestError/cannotCreateOutput(_:)``.
+    static func makeFolder(_ url: URL, displayPath: String) throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            var reason = ""
-            if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error {
-                reason = ": " + systemMessage(Int32((underlying as NSError).code))
-            }
             throw ErrorestError.cannotCreateOutput(
-                "Cannot create the output folder \(displayPath) or write into it\(reason).")
+                "Cannot create the output folder \(displayPath) or write into it"
+                    + "\(systemReason(error)).")
         }
     }
 

@@ -109,6 +109,10 @@ import Testing
             arguments: ["run", "--out", "plain"] + tiny, status: 73,
             message: "Cannot use plain as the output folder: it is a file"),
         Case(
+            label: "datasets into /proc",
+            arguments: ["datasets", "--export", "xor", "--out", "/proc/x"],
+            status: 73, message: "Cannot create the output folder /proc/x"),
+        Case(
             label: "output in /proc", arguments: ["run", "--out", "/proc/errorest-test"] + tiny,
             status: 73, message: "Cannot create the output folder /proc/errorest-test"),
     ]

@@ -80,6 +80,25 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "/etc/hostname"))
     }
 
+    @Test func stagingLeftByAKilledRunIsRemovedByTheNextOne() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        // A process that has exited: its pid names no running process.
+        let done = Process()
+        done.executableURL = URL(fileURLWithPath: "/bin/true")
+        try done.run()
+        done.waitUntilExit()
+        let dead = done.processIdentifier
+        try h.write("half", to: "out/.errorest-staging-\(dead)/frames/frame-0000.png")
+        // One of a process still running (this one's parent) is left alone.
+        let alive = getppid()
+        try h.write("busy", to: "out/.errorest-staging-\(alive)/run.json")
+        try Self.commit(try OutputFolder(url: h.url("out"), displayPath: "out"), ["run.json": "1"])
+        let files = try h.files(under: "out")
+        #expect(files[".errorest-staging-\(dead)/frames/frame-0000.png"] == nil)
+        #expect(files[".errorest-staging-\(alive)/run.json"] == Data("busy".utf8))
+    }
+
     @Test func aFolderUnderARegularFileCannotBeMade() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
