@@ -7,17 +7,17 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     case relu
 
     /// `g(z)`.
-    @inlinable
+    @inline(__always)
     public func callAsFunction(_ z: Double) -> Double {
         switch self {
         case .sigmoid: return Backprop.sigmoid(z)
-        case .tanh: return Foundation.tanh(z)
+        case .tanh: return hyperbolicTangent(Lanes(repeating: z))[0]
         case .relu: return z > 0 ? z : 0
         }
     }
 
     /// `g′(z)` written in terms of the activation `a = g(z)`, as backpropagation uses it.
-    @inlinable
+    @inline(__always)
     public func derivative(atActivation a: Double) -> Double {
         switch self {
         case .sigmoid: return a * (1 - a)
@@ -36,18 +36,13 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
 }
 
 /// The logistic function `σ(z) = 1 / (1 + e^(−z))`, accurate for large `|z|` of either sign.
-@inlinable
+@inline(__always)
 public func sigmoid(_ z: Double) -> Double {
-    if z >= 0 {
-        return 1 / (1 + exp(-z))
-    }
-    let e = exp(z)
-    return e / (1 + e)
+    sigmoid(Lanes(repeating: z))[0]
 }
 
 /// The cross-entropy of one point from its logit: `ln(1 + e^z) − y·z`, never `log(0)`.
-@inlinable
 public func crossEntropy(logit z: Double, label y: Double) -> Double {
     // ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|))
-    max(z, 0) + log1p(exp(-abs(z))) - y * z
+    max(z, 0) + log1p(exponential(-abs(z))) - y * z
 }

@@ -9,19 +9,21 @@ extension Dataset {
             throw BackpropError.fileMissing(url.path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw BackpropError.badCSV(file: url.path, line: 1, problem: "the file is not UTF-8 text.")
+            throw BackpropError.badCSV(
+                file: url.path, line: 1, problem: "the file is not UTF-8 text.")
         }
         try self.init(csv: text, source: url.path)
     }
 
-    /// Parses CSV text: an optional header, `#` comments and blank lines, then `x1,x2,label` rows
-    /// with labels 0 or 1. `source` names the text in error messages.
+    /// Parses `x1,x2,label` CSV text with labels 0 or 1.
+    ///
+    /// A header, `#` comments and blank lines are allowed; `source` names the text in messages.
     public init(csv text: String, source: String) throws {
         var points: [Point] = []
         var labels: [Int] = []
         var sawContent = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }

@@ -48,7 +48,8 @@ public struct Dataset: Equatable, Sendable, Codable {
             throw BackpropError.badData("Point \(bad + 1) has a coordinate that is not finite.")
         }
         if let bad = labels.firstIndex(where: { $0 != 0 && $0 != 1 }) {
-            throw BackpropError.badData("Point \(bad + 1) has label \(labels[bad]); labels are 0 or 1.")
+            throw BackpropError.badData(
+                "Point \(bad + 1) has label \(labels[bad]); labels are 0 or 1.")
         }
         let blue = labels.reduce(0, +)
         guard blue > 0, blue < labels.count else {

@@ -54,13 +54,20 @@ public enum Generator: String, CaseIterable, Codable, Sendable {
             points.append(point)
             labels.append(label)
         }
+        // A region-labelled set can come out one-sided for tiny counts: draw on until the missing
+        // class turns up, and let it take the last place.
+        while labels.allSatisfy({ $0 == labels[0] }) {
+            let (point, label) = sample(index: count, random: &random)
+            if label != labels[0] {
+                points[count - 1] = point
+                labels[count - 1] = label
+            }
+        }
         if noise > 0 {
             points = points.map {
                 Point($0.x1 + noise * random.gaussian(), $0.x2 + noise * random.gaussian())
             }
         }
-        // Region-labelled sets can come out one-sided for tiny counts: make sure of both classes.
-        if labels.allSatisfy({ $0 == labels[0] }) { labels[0] = 1 - labels[0] }
         return try Dataset(points: points, labels: labels)
     }
 

@@ -1,47 +1,69 @@
-/// Forward and backward passes over flat buffers: the trainer's hot loop.
+import Foundation
+
+/// Forward and backward passes over flat buffers, four points at a time: the trainer's hot loop.
 ///
 /// Parameters are laid out as ``Network/parameters``: for each layer its weights row by row, then
-/// its biases. The kernel owns its buffers and frees them when it goes away; it is internal
-/// scratch space, never part of the model's value.
+/// its biases. Points go through in chunks of 64; within a chunk, each unit's activations are a
+/// row of 16 ``Lanes``. Sums run in a fixed order, so results are the same on every run. The kernel
+/// owns its buffers and frees them when it goes away; it is scratch space, never part of a model.
 final class Kernel {
-    /// Layer widths from the input to the output: `[2, h1, …, 1]`.
-    let sizes: [Int]
+    /// Vectors of four points per chunk.
+    static let chunkVectors = 16
+    static let chunkPoints = 4 * chunkVectors
+
     let activation: Activation
     let parameterCount: Int
-    /// The running sum (or, after ``scaleGradient(by:)``, the mean) of the points' gradients.
-    let gradient: UnsafeMutablePointer<Double>
+    /// The current weights and biases.
     let parameters: UnsafeMutablePointer<Double>
+    /// After ``pass(_:indices:accumulate:)`` with `accumulate`, the summed gradient of the pass;
+    /// after ``scaleGradient(by:)``, the mean.
+    let gradient: UnsafeMutablePointer<Double>
 
     private let layerCount: Int
     private let width: UnsafeMutablePointer<Int>
     private let weightOffset: UnsafeMutablePointer<Int>
     private let biasOffset: UnsafeMutablePointer<Int>
-    private let activationOffset: UnsafeMutablePointer<Int>
-    private let a: UnsafeMutablePointer<Double>
-    private let delta: UnsafeMutablePointer<Double>
-    private var template: Network
+    /// Where layer `l`'s rows start in `a` and `delta`; row `j` is `chunkVectors` further each.
+    private let rowOffset: UnsafeMutablePointer<Int>
+    private let a: UnsafeMutablePointer<Lanes>
+    private let delta: UnsafeMutablePointer<Lanes>
+    private let labels: UnsafeMutablePointer<Lanes>
+    private let valid: UnsafeMutablePointer<Lanes>
+    private let sums: UnsafeMutablePointer<Lanes>
+    private let rowCount: Int
+    private let template: Network
 
     /// Per-pass totals: the summed cross-entropy and the number of points on the right side.
     struct Tally {
-        var error: Double = 0
-        var correct: Int = 0
+        var error: Double
+        var correct: Int
+    }
+
+    /// Running totals of a pass, lane by lane.
+    private struct Totals {
+        /// `Σ max(z, 0) − y·z`.
+        var linear = Lanes(repeating: 0)
+        /// `Π (1 + e^(−|z|))`, times `2^(−512·halvings)` over all lanes.
+        var product = Lanes(repeating: 1)
+        var halvings = 0
+        var correct = Lanes(repeating: 0)
     }
 
     init(network: Network) {
         template = network
         activation = network.activation
-        sizes = [Network.inputs] + network.layers.map(\.units)
+        let sizes = [Network.inputs] + network.layers.map(\.units)
         layerCount = network.layers.count
         width = .allocate(capacity: sizes.count)
         weightOffset = .allocate(capacity: layerCount)
         biasOffset = .allocate(capacity: layerCount)
-        activationOffset = .allocate(capacity: sizes.count)
+        rowOffset = .allocate(capacity: sizes.count)
         var p = 0
-        var q = 0
-        for l in 0..<sizes.count {
+        var rows = 0
+        for l in sizes.indices {
             width[l] = sizes[l]
-            activationOffset[l] = q
-            q += sizes[l]
+            rowOffset[l] = rows * Kernel.chunkVectors
+            rows += sizes[l]
             if l < layerCount {
                 weightOffset[l] = p
                 p += sizes[l + 1] * sizes[l]
@@ -49,21 +71,29 @@ final class Kernel {
                 p += sizes[l + 1]
             }
         }
+        rowCount = rows
         parameterCount = p
         parameters = .allocate(capacity: p)
+        parameters.initialize(from: network.parameters, count: p)
         gradient = .allocate(capacity: p)
-        a = .allocate(capacity: q)
-        delta = .allocate(capacity: q)
-        a.initialize(repeating: 0, count: q)
-        delta.initialize(repeating: 0, count: q)
         gradient.initialize(repeating: 0, count: p)
-        let flat = network.parameters
-        parameters.initialize(from: flat, count: p)
+        sums = .allocate(capacity: p)
+        sums.initialize(repeating: Lanes(repeating: 0), count: p)
+        let vectors = rows * Kernel.chunkVectors
+        a = .allocate(capacity: vectors)
+        a.initialize(repeating: Lanes(repeating: 0), count: vectors)
+        delta = .allocate(capacity: vectors)
+        delta.initialize(repeating: Lanes(repeating: 0), count: vectors)
+        labels = .allocate(capacity: Kernel.chunkVectors)
+        labels.initialize(repeating: Lanes(repeating: 0), count: Kernel.chunkVectors)
+        valid = .allocate(capacity: Kernel.chunkVectors)
+        valid.initialize(repeating: Lanes(repeating: 0), count: Kernel.chunkVectors)
     }
 
     deinit {
-        for buffer in [parameters, gradient, a, delta] { buffer.deallocate() }
-        for buffer in [width, weightOffset, biasOffset, activationOffset] { buffer.deallocate() }
+        for buffer in [parameters, gradient] { buffer.deallocate() }
+        for buffer in [a, delta, labels, valid, sums] { buffer.deallocate() }
+        for buffer in [width, weightOffset, biasOffset, rowOffset] { buffer.deallocate() }
     }
 
     /// The current parameters as a network value.
@@ -87,10 +117,7 @@ final class Kernel {
         return sum == 0  // 0·x is NaN exactly when x is infinite or NaN
     }
 
-    func zeroGradient() {
-        gradient.update(repeating: 0, count: parameterCount)
-    }
-
+    /// Turns the summed gradient into the mean over `count` points.
     func scaleGradient(by count: Int) {
         let n = Double(count)
         for k in 0..<parameterCount { gradient[k] /= n }
@@ -101,84 +128,191 @@ final class Kernel {
         for k in 0..<parameterCount { parameters[k] -= learningRate * gradient[k] }
     }
 
-    /// Runs one point forward and returns the output's logit; `a` then holds every activation.
-    @inline(__always)
-    private func forward(_ x1: Double, _ x2: Double) -> Double {
-        a[0] = x1
-        a[1] = x2
-        var logit = 0.0
-        for l in 0..<layerCount {
-            let nIn = width[l]
-            let nOut = width[l + 1]
-            let input = a + activationOffset[l]
-            let output = a + activationOffset[l + 1]
-            let w = parameters + weightOffset[l]
-            let b = parameters + biasOffset[l]
-            for j in 0..<nOut {
-                let row = w + j * nIn
-                var z = b[j]
-                for i in 0..<nIn { z += row[i] * input[i] }
-                if l == layerCount - 1 {
-                    logit = z
-                    output[j] = sigmoid(z)
-                } else {
-                    output[j] = activation(z)
-                }
-            }
-        }
-        return logit
-    }
-
-    /// Adds the gradient of one point's cross-entropy (after ``forward(_:_:)``) to `gradient`.
-    @inline(__always)
-    private func backward(label y: Double) {
-        let top = layerCount
-        delta[activationOffset[top]] = a[activationOffset[top]] - y  // ∂E/∂z_out = ŷ − y
-        for l in stride(from: layerCount - 1, through: 0, by: -1) {
-            let nIn = width[l]
-            let nOut = width[l + 1]
-            let input = a + activationOffset[l]
-            let d = delta + activationOffset[l + 1]
-            let w = parameters + weightOffset[l]
-            let gw = gradient + weightOffset[l]
-            let gb = gradient + biasOffset[l]
-            for j in 0..<nOut {
-                let dj = d[j]
-                gb[j] += dj
-                let row = gw + j * nIn
-                for i in 0..<nIn { row[i] += dj * input[i] }
-            }
-            guard l > 0 else { break }
-            let below = delta + activationOffset[l]
-            for i in 0..<nIn {
-                var s = 0.0
-                for j in 0..<nOut { s += w[j * nIn + i] * d[j] }
-                below[i] = s * activation.derivative(atActivation: input[i])
-            }
-        }
-    }
-
-    /// Runs the points at `indices` forward, tallies error and accuracy, and when `accumulate`
-    /// is set adds their gradients to `gradient`.
-    @inline(__always)
+    /// Runs the points at `indices` forward and tallies error and accuracy; with `accumulate`,
+    /// also leaves the sum of their gradients in `gradient`.
+    ///
+    /// The error sums `ln(1 + e^z) − y·z = max(z, 0) − y·z + ln(1 + e^(−|z|))`; the logarithms are
+    /// taken of running products kept in range by powers of two: four logarithms per pass.
     func pass<Indices: Sequence<Int>>(
         _ data: TrainingData, indices: Indices, accumulate: Bool
     ) -> Tally {
-        var tally = Tally()
-        let output = a + activationOffset[layerCount]
-        for k in indices {
-            let y = data.labels[k]
-            let z = forward(data.x1[k], data.x2[k])
-            tally.error += crossEntropy(logit: z, label: y)
-            if (output[0] > 0.5) == (y == 1) { tally.correct += 1 }
-            if accumulate { backward(label: y) }
+        if accumulate { sums.update(repeating: Lanes(repeating: 0), count: parameterCount) }
+        var totals = Totals()
+        let x1 = UnsafeMutableRawPointer(a).assumingMemoryBound(to: Double.self)
+        let x2 = x1 + Kernel.chunkPoints
+        let y = UnsafeMutableRawPointer(labels).assumingMemoryBound(to: Double.self)
+        var n = 0
+        data.x1.withUnsafeBufferPointer { dataX1 in
+            data.x2.withUnsafeBufferPointer { dataX2 in
+                data.labels.withUnsafeBufferPointer { dataY in
+                    for k in indices {
+                        x1[n] = dataX1[k]
+                        x2[n] = dataX2[k]
+                        y[n] = dataY[k]
+                        n += 1
+                        if n == Kernel.chunkPoints {
+                            chunk(count: n, accumulate: accumulate, totals: &totals)
+                            n = 0
+                        }
+                    }
+                }
+            }
         }
-        return tally
+        if n > 0 { chunk(count: n, accumulate: accumulate, totals: &totals) }
+        if accumulate {
+            for k in 0..<parameterCount { gradient[k] = Kernel.sum(sums[k]) }
+        }
+        var logarithm = Double(totals.halvings) * 512 * 0x1.62e42fefa39efp-1
+        for lane in 0..<4 { logarithm += log(totals.product[lane]) }
+        return Tally(
+            error: Kernel.sum(totals.linear) + logarithm, correct: Int(Kernel.sum(totals.correct)))
+    }
+
+    /// The lanes added in a fixed order.
+    @inline(__always)
+    private static func sum(_ v: Lanes) -> Double {
+        (v[0] + v[1]) + (v[2] + v[3])
+    }
+
+    /// Forward (and, with `accumulate`, backward) through the first `count` points of the chunk.
+    @inline(__always)
+    private func chunk(count: Int, accumulate: Bool, totals: inout Totals) {
+        let vectors = (count + 3) / 4
+        let x1 = UnsafeMutableRawPointer(a).assumingMemoryBound(to: Double.self)
+        let x2 = x1 + Kernel.chunkPoints
+        let y = UnsafeMutableRawPointer(labels).assumingMemoryBound(to: Double.self)
+        for p in count..<4 * vectors {  // padding lanes: harmless values, masked out below
+            x1[p] = 0
+            x2[p] = 0
+            y[p] = 0
+        }
+        for v in 0..<vectors {
+            let left = count - 4 * v
+            valid[v] = Lanes(repeating: 0).replacing(
+                with: 1, where: Lanes(0, 1, 2, 3) .< Double(left))
+        }
+        forwardHidden(vectors: vectors)
+        output(vectors: vectors, totals: &totals)
+        if accumulate { backward(vectors: vectors) }
+    }
+
+    /// Activations of every hidden layer: `aˡ = g(Wˡ aˡ⁻¹ + bˡ)`.
+    @inline(__always)
+    private func forwardHidden(vectors: Int) {
+        let rows = Kernel.chunkVectors
+        for l in 0..<layerCount - 1 {
+            let nIn = width[l]
+            let input = a + rowOffset[l]
+            let output = a + rowOffset[l + 1]
+            let w = parameters + weightOffset[l]
+            let b = parameters + biasOffset[l]
+            for j in 0..<width[l + 1] {
+                let row = w + j * nIn
+                let bias = b[j]
+                let out = output + j * rows
+                for v in 0..<vectors {
+                    var z = Lanes(repeating: bias)
+                    for i in 0..<nIn { z += row[i] * input[i * rows + v] }
+                    out[v] = activation(z)
+                }
+            }
+        }
+    }
+
+    /// The output unit: error and accuracy totals, and `∂E/∂z = ŷ − y` in the top delta row.
+    @inline(__always)
+    private func output(vectors: Int, totals: inout Totals) {
+        let rows = Kernel.chunkVectors
+        let top = layerCount - 1
+        let nIn = width[top]
+        let input = a + rowOffset[top]
+        let w = parameters + weightOffset[top]
+        let bias = parameters[biasOffset[top]]
+        let d = delta + rowOffset[layerCount]
+        let zero = Lanes(repeating: 0)
+        let one = Lanes(repeating: 1)
+        for v in 0..<vectors {
+            var z = Lanes(repeating: bias)
+            for i in 0..<nIn { z += w[i] * input[i * rows + v] }
+            let e = exponential(-magnitude(z))  // shared by ŷ = σ(z) and ln(1 + e^(−|z|))
+            let yHat = sigmoid(z, e: e)
+            let y = labels[v]
+            let mask = valid[v]
+            totals.linear += (z.replacing(with: 0, where: z .< 0) - y * z) * mask
+            totals.product *= 1 + e * mask
+            let predicted = zero.replacing(with: one, where: yHat .> 0.5)
+            totals.correct += (1 - magnitude(predicted - y)) * mask
+            d[v] = (yHat - y) * mask
+        }
+        if any(totals.product .> 0x1p512) {
+            for lane in 0..<4 where totals.product[lane] > 0x1p512 {
+                totals.product[lane] *= 0x1p-512
+                totals.halvings += 1
+            }
+        }
+    }
+
+    /// Adds the chunk's gradients to `sums`, from the output layer down.
+    @inline(__always)
+    private func backward(vectors: Int) {
+        let rows = Kernel.chunkVectors
+        for l in stride(from: layerCount - 1, through: 0, by: -1) {
+            let nIn = width[l]
+            let input = a + rowOffset[l]
+            let d = delta + rowOffset[l + 1]
+            let w = parameters + weightOffset[l]
+            let gw = sums + weightOffset[l]
+            let gb = sums + biasOffset[l]
+            for j in 0..<width[l + 1] {
+                let dj = d + j * rows
+                var bias = gb[j]
+                for v in 0..<vectors { bias += dj[v] }
+                gb[j] = bias
+                for i in 0..<nIn {
+                    let ai = input + i * rows
+                    var s = gw[j * nIn + i]
+                    for v in 0..<vectors { s += dj[v] * ai[v] }
+                    gw[j * nIn + i] = s
+                }
+            }
+            guard l > 0 else { break }
+            let below = delta + rowOffset[l]
+            let nOut = width[l + 1]
+            for i in 0..<nIn {
+                let ai = input + i * rows
+                for v in 0..<vectors {
+                    var s = Lanes(repeating: 0)
+                    for j in 0..<nOut { s += w[j * nIn + i] * d[j * rows + v] }
+                    below[i * rows + v] = s * activation.derivative(atActivation: ai[v])
+                }
+            }
+        }
     }
 
     /// `ŷ` at each point.
     func outputs(at points: [Point]) -> [Double] {
-        points.map { sigmoid(forward($0.x1, $0.x2)) }
+        var result: [Double] = []
+        result.reserveCapacity(points.count)
+        let x1 = UnsafeMutableRawPointer(a).assumingMemoryBound(to: Double.self)
+        let x2 = x1 + Kernel.chunkPoints
+        let y = UnsafeMutableRawPointer(labels).assumingMemoryBound(to: Double.self)
+        y.update(repeating: 0, count: Kernel.chunkPoints)
+        var totals = Totals()
+        var start = 0
+        while start < points.count {
+            let count = min(Kernel.chunkPoints, points.count - start)
+            for p in 0..<count {
+                x1[p] = points[start + p].x1
+                x2[p] = points[start + p].x2
+            }
+            chunk(count: count, accumulate: false, totals: &totals)
+            // ŷ − y with y = 0 is ŷ itself.
+            let d = UnsafeMutableRawPointer(delta + rowOffset[layerCount])
+                .assumingMemoryBound(to: Double.self)
+            result.append(contentsOf: UnsafeBufferPointer(start: d, count: count))
+            start += count
+        }
+        return result
     }
 }
 

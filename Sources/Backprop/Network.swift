@@ -118,7 +118,9 @@ public struct Network: Equatable, Sendable {
     /// The output's logit `z` at `point`.
     public func logit(at point: Point) -> Double {
         var a = [point.x1, point.x2]
-        for layer in layers.dropLast() { a = layer.preactivations(a).map(activation.callAsFunction) }
+        for layer in layers.dropLast() {
+            a = layer.preactivations(a).map(activation.callAsFunction)
+        }
         return layers[layers.count - 1].preactivations(a)[0]
     }
 

@@ -79,9 +79,10 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
                 count == 1
                 ? [0]
                 : Array(
-                    Set((0..<count).map { k in
-                        Int((Double(k) * Double(last) / Double(count - 1)).rounded())
-                    })
+                    Set(
+                        (0..<count).map { k in
+                            Int((Double(k) * Double(last) / Double(count - 1)).rounded())
+                        })
                 ).sorted()
         case .log(let n):
             result = SnapshotSchedule.logarithmic(count: min(n, last + 1), last: last)

@@ -52,7 +52,6 @@ public struct Trainer: Sendable {
             // With full batches, the pass that measures this epoch's error is also the step's
             // gradient; otherwise the gradient is only needed for a snapshot.
             let fullStep = options.batchSize == .full && epoch < epochs
-            kernel.zeroGradient()
             let tally = kernel.pass(set, indices: 0..<m, accumulate: fullStep || isSnapshot)
             kernel.scaleGradient(by: m)
             let error = tally.error / Double(m)
@@ -76,7 +75,6 @@ public struct Trainer: Sendable {
                 if options.shuffle { random.shuffle(&order) }
                 for start in stride(from: 0, to: m, by: size) {
                     let end = min(start + size, m)
-                    kernel.zeroGradient()
                     _ = kernel.pass(set, indices: order[start..<end], accumulate: true)
                     kernel.scaleGradient(by: end - start)
                     kernel.step(learningRate: options.learningRate)

@@ -142,12 +142,14 @@ public struct TrainingRun: Equatable, Sendable, Codable {
             guard net.hidden == network.hidden else {
                 throw fail("\(label) has hidden layers \(net.hidden), not \(network.hidden).")
             }
-            guard snapshot.gradient.map(\.weights) .map({ $0.map(\.count) })
-                == snapshot.layers.map(\.weights).map({ $0.map(\.count) }),
+            guard
+                snapshot.gradient.map(\.weights).map({ $0.map(\.count) })
+                    == snapshot.layers.map(\.weights).map({ $0.map(\.count) }),
                 snapshot.gradient.map(\.units) == snapshot.layers.map(\.units),
                 snapshot.gradient.allSatisfy(\.isFinite)
             else {
-                throw fail("\(label) has a gradient whose shape or numbers do not match its layers.")
+                throw fail(
+                    "\(label) has a gradient whose shape or numbers do not match its layers.")
             }
             guard snapshot.error.isFinite, (0...1).contains(snapshot.accuracy) else {
                 throw fail("\(label) has an error or accuracy out of range.")
@@ -160,8 +162,11 @@ extension DecodingError {
     /// The error as a sentence naming the key path, for a run record's reader.
     var sentence: String {
         func path(_ context: Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
-            return keys.isEmpty ? "the top level" : "\"" + keys.joined().drop(while: { $0 == "." }) + "\""
+            let keys = context.codingPath.map {
+                $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)"
+            }
+            return keys.isEmpty
+                ? "the top level" : "\"" + keys.joined().drop(while: { $0 == "." }) + "\""
         }
         switch self {
         case .keyNotFound(let key, let context):

@@ -1,8 +1,11 @@
-// Release benchmarks. Run: swift run -c release errorest-bench [training|frames|all]
-let which = CommandLine.arguments.dropFirst().first ?? "all"
-switch which {
+// Release benchmarks. Run from the package folder, beside ../shared:
+//   swift run -c release errorest-bench [training|frames|all]
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first ?? "all" {
 case "training": runTrainingBenchmark()
 case "frames": runFrameBenchmark()
+case "train-memory":
+    runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
 case "all":
     runTrainingBenchmark()
     runFrameBenchmark()

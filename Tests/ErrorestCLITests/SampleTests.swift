@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Every file in Samples/ runs, kept small with flags so debug builds stay quick.
+@Suite struct SampleTests {
+    /// Runs a sample run file with `extra` flags and returns the run record.
+    static func run(_ sample: String, _ extra: [String]) throws -> [String: Any] {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let path = Harness.samples.appendingPathComponent(sample).path
+        let result = try h.errorest(["run", path, "--out", "out", "--quiet"] + extra)
+        #expect(result.status == 0, "\(sample): \(result.stderr)")
+        let files = try h.files(under: "out")
+        #expect(files["manifest.json"] != nil)
+        return try h.json("out/run.json")
+    }
+
+    @Test(arguments: ["lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml"])
+    func runFileSamplesRun(_ sample: String) throws {
+        let record = try Self.run(
+            sample, ["--size", "64x48", "--epochs", "20", "--snapshots", "linear 2"])
+        let errors = try #require(record["errors"] as? [Double])
+        #expect(errors.count == 21)
+        #expect(errors[20] < errors[0])
+    }
+
+    @Test func theGradientDescentLabIsReproduced() throws {
+        // The whole lab (100 epochs, one point at a time) with two snapshots drawn.
+        let record = try Self.run(
+            "gradient-descent.yaml", ["--size", "64x48", "--snapshots", "0,100"])
+        let errors = try #require(record["errors"] as? [Double])
+        let accuracies = try #require(record["accuracies"] as? [Double])
+        // The lab's printed "Epoch 0" and "Epoch 90" (our epochs 1 and 91).
+        #expect(abs(errors[1] - 0.7135845195381634) <= 1e-12)
+        #expect(abs(errors[91] - 0.3379273658879921) <= 1e-12)
+        #expect(accuracies[91] == 0.94)
+        #expect((record["network"] as? [String: Any])?["hidden"] as? [Int] == [])
+    }
+
+    @Test func thePrintSetIsPDFAndSVGWithoutFrames() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let path = Harness.samples.appendingPathComponent("print.yaml").path
+        let result = try h.errorest(
+            [
+                "run", path, "--out", "out", "--size", "96x72", "--epochs", "40", "--snapshots",
+                "0,40", "--quiet",
+            ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try h.files(under: "out").keys.filter { $0.hasPrefix("figures/") }
+        #expect(files.count == 3 * 2 * 2)
+        #expect(files.allSatisfy { $0.hasSuffix(".pdf") || $0.hasSuffix(".svg") })
+        #expect(!FileManager.default.fileExists(atPath: h.url("out/frames").path))
+    }
+
+    @Test func theLearningRateSweepScriptRendersEveryRate() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let binary = try #require(Harness.binary)
+        let script = Harness.samples.appendingPathComponent("learning-rate-sweep.sh").path
+        let result = try h.run(
+            "/bin/sh", [script, "--size", "48x32", "--epochs", "10", "--quiet"],
+            environment: ["ERROREST": binary.path, "SWEEP_OUT": "sweep"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for rate in ["0.05", "0.5", "2", "8", "50"] {
+            let frames = try h.files(under: "sweep/lr-\(rate)/frames")
+            #expect(frames.count == 5, "lr \(rate)")
+            let record = try h.json("sweep/lr-\(rate)/run.json")
+            #expect(
+                (record["training"] as? [String: Any])?["learningRate"] as? Double == Double(rate))
+        }
+    }
+
+    static let hasNumpy: Bool = {
+        guard let h = try? Harness() else { return false }
+        defer { h.cleanUp() }
+        let result = try? h.run("/usr/bin/env", ["python3", "-c", "import numpy"])
+        return result?.status == 0
+    }()
+
+    @Test(.enabled(if: hasNumpy, "needs python3 with numpy"))
+    func thePythonSampleTrainsElsewhereAndErrorestDrawsIt() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let binary = try #require(Harness.binary)
+        let script = Harness.samples.appendingPathComponent("numpy_run.py").path
+        let result = try h.run(
+            "/usr/bin/env",
+            [
+                "python3", script, "--out", "np", "--epochs", "60", "--snapshots", "4",
+                "--size", "48x32", "--quiet",
+            ],
+            environment: ["ERROREST": binary.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let record = try h.json("np/run.json")
+        #expect(record["format"] as? String == "errorest-run")
+        let manifest = try h.json("np/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(files.count == (record["snapshots"] as? [Any])?.count)
+        #expect(files.allSatisfy { ($0["path"] as? String)?.hasPrefix("frames/") == true })
+    }
+}
