@@ -10,6 +10,7 @@ public struct FigureRenderer: Sendable {
     public let run: TrainingRun
     public let options: RenderOptions
     private let series: ErrorSeries
+    private let sprites: MarkerSprites
 
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
@@ -23,6 +24,34 @@ public struct FigureRenderer: Sendable {
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)
+        sprites = try FigureRenderer.markerSprites(run: run, options: options)
+    }
+
+    /// Sprites for every marker size the figures of this run will use: the layouts depend only
+    /// on the options and the network's shape, the same for every snapshot.
+    private static func markerSprites(run: TrainingRun, options: RenderOptions) throws
+        -> MarkerSprites
+    {
+        let style = Style(width: options.width, height: options.height)
+            .withEquations(options.equations)
+        let d = run.domain
+        let aspect = (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
+        let count = run.data.count
+        var radii = Set<Double>()
+        for kind in FigureKind.allCases {
+            let layout = FigureLayout(
+                kind, width: options.width, height: options.height, hidden: run.network.hidden,
+                aspect: aspect, style: style)
+            for slot in layout.hidden {
+                let rect = HiddenPanel.plotRect(cell: slot.cell, aspect: aspect, style: style)
+                radii.insert(HiddenPanel.markerRadius(rect, count: count, style: style))
+            }
+            if let cell = layout.output {
+                let rect = OutputPanel.plotRect(cell: cell, aspect: aspect, style: style)
+                radii.insert(OutputPanel.markerRadius(rect, count: count, style: style))
+            }
+        }
+        return try MarkerSprites(radii: radii, palette: Palette.named(options.palette))
     }
 
     /// Draws `kind` for the snapshot at index `snapshot` of `run.snapshots`.
@@ -33,7 +62,8 @@ public struct FigureRenderer: Sendable {
             throw FiguresError.noSuchSnapshot(index: snapshot, count: run.snapshots.count)
         }
         let shot = run.snapshots[snapshot]
-        let scene = Scene(run: run, snapshot: shot, series: series, options: options)
+        let scene = Scene(
+            run: run, snapshot: shot, series: series, options: options, sprites: sprites)
         let width = options.width
         let height = options.height
         let surface: Surface
@@ -100,6 +130,7 @@ public struct FigureRenderer: Sendable {
         let context = try Context(surface)
         let canvas = Canvas(context)
         let style = Style(width: options.width, height: options.height)
+            .withEquations(options.equations)
         let layout = FigureLayout(
             kind, width: options.width, height: options.height, hidden: scene.hidden,
             aspect: scene.aspect, style: style)

@@ -21,6 +21,10 @@ func runFrameBenchmark() {
             try writeGallery(to: URL(fileURLWithPath: folder))
             return
         }
+        if let rounds = value("--draw-only").flatMap(Int.init) {
+            try drawOnly(rounds: rounds)
+            return
+        }
         let size = (value("--size") ?? "1280x720").split(separator: "x").compactMap { Int($0) }
         let frames = Int(value("--frames") ?? "50") ?? 50
         try benchmarkFrames(
@@ -124,6 +128,28 @@ private func benchmarkFrames(data path: String?, frames: Int, width: Int, height
     }
 }
 
+/// Draws the benchmark frames `rounds` times without encoding: for profiling the drawing.
+private func drawOnly(rounds: Int) throws {
+    let data = try Generator.xor.generate(count: 200, noise: 0.08, seed: 7)
+    let run = try Trainer(
+        network: try Network(hidden: [4], seed: 1), data: data,
+        options: TrainingOptions(epochs: 2000, learningRate: 2), schedule: .linear(50)
+    ).train(name: "xor")
+    let renderer = try FigureRenderer(run: run, options: RenderOptions())
+    var best = Double.infinity
+    for _ in 0..<rounds {
+        best = min(
+            best,
+            try seconds {
+                for k in run.snapshots.indices { _ = try renderer.raster(.frame, snapshot: k) }
+            })
+    }
+    print(
+        String(
+            format: "drawing only: %.2f ms per frame (best of %d rounds)",
+            best * 1000 / Double(run.snapshots.count), rounds))
+}
+
 /// Counts failed frames of the parallel run.
 private final class Failures: @unchecked Sendable {
     private let lock = NSLock()
@@ -169,6 +195,17 @@ private func writeGallery(to folder: URL) throws {
             }
             let early = try renderer.render(.frame, snapshot: 1, format: .png)
             try early.data.write(to: folder.appendingPathComponent("\(name)-frame-early-\(w).png"))
+        }
+        let variant = RenderOptions(
+            palette: .colorblind, hiddenLinesOnOutput: false, logScaleError: true, equations: true)
+        for (w, h) in [(1280, 720), (640, 360)] {
+            var options = variant
+            (options.width, options.height) = (w, h)
+            let renderer = try FigureRenderer(run: run, options: options)
+            for kind in [FigureKind.frame, .hidden, .error] {
+                try renderer.render(kind, snapshot: 2, format: .png).data.write(
+                    to: folder.appendingPathComponent("\(name)-\(kind.rawValue)-options-\(w).png"))
+            }
         }
         let renderer = try FigureRenderer(run: run, options: RenderOptions())
         for format in [FileFormat.pdf, .svg] {

@@ -45,6 +45,16 @@ struct Canvas {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
     }
 
+    /// Mitred joins: cheaper than round ones where a path has no sharp corners.
+    func setMiterJoins() {
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
+    }
+
+    /// How closely curves are flattened into lines, in pixels (Cairo's default is 0.1).
+    func setTolerance(_ pixels: Double) {
+        cairo_set_tolerance(cr, pixels)
+    }
+
     func move(to p: PixelPoint) {
         cairo_move_to(cr, p.x, p.y)
     }
@@ -119,13 +129,6 @@ struct Canvas {
 
     /// True when drawing into pixels rather than PDF or SVG.
     var isRaster: Bool { context.surface.isImage }
-
-    /// Composites a sprite with its top-left corner at the whole pixel `(x, y)`.
-    func blend(sprite: Surface, x: Int, y: Int, side: Int) {
-        cairo_set_source_surface(cr, sprite.handle, Double(x), Double(y))
-        cairo_rectangle(cr, Double(x), Double(y), Double(side), Double(side))
-        cairo_fill(cr)
-    }
 
     // MARK: Text
 

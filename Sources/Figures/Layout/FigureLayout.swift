@@ -79,9 +79,11 @@ struct FigureLayout: Equatable, Sendable {
                 place(widths: hidden, in: left, aspect: aspect, style: style, centred: false)
             } else {
                 output = column
-                let (grid, rest) = left.slicingTop((left.height * 0.62).rounded())
+                // The hidden block takes up to 62% of the height; the error curve the rest.
+                let (grid, _) = left.slicingTop((left.height * 0.62).rounded())
                 place(widths: hidden, in: grid, aspect: aspect, style: style, centred: false)
-                error = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+                let used = (self.hidden.map(\.cell.maxY).max() ?? grid.maxY) - left.y
+                error = left.slicingTop(used).1.inset(top: 2 * g, left: 0, bottom: 0, right: 0)
             }
         } else {
             let side = min(body.width / aspect + style.titleHeight, body.height * 0.45)
@@ -109,7 +111,7 @@ struct FigureLayout: Equatable, Sendable {
             let rows = widths.reduce(0) { $0 + ($1 + columns - 1) / columns }
             let cellW = (area.width - Double(columns - 1) * g) / Double(columns)
             let cellH = (area.height - Double(rows - 1) * g) / Double(rows)
-            let plotH = cellH - style.titleHeight
+            let plotH = cellH - style.titleHeight - style.hiddenCaption
             let plot = min(cellW / aspect, plotH) * min(aspect, 1)
             if plot > best.plot + 1e-9 { best = (columns, plot) }
         }
@@ -119,7 +121,8 @@ struct FigureLayout: Equatable, Sendable {
         var columns = best.columns
         if best.plot < minimum {
             columns = max(1, Int((area.width + g) / (minimum + g)))
-            let rowsFit = max(1, Int((area.height + g) / (minimum + style.titleHeight + g)))
+            let rowsFit = max(
+                1, Int((area.height + g) / (minimum + style.titleHeight + style.hiddenCaption + g)))
             var budget = rowsFit
             shown = []
             for units in widths {
@@ -133,9 +136,9 @@ struct FigureLayout: Equatable, Sendable {
         guard rows > 0 else { return }
         let roomW = (area.width - Double(columns - 1) * g) / Double(columns)
         let roomH = (area.height - Double(rows - 1) * g) / Double(rows)
-        let plotW = max(0, min(roomW, (roomH - style.titleHeight) * aspect))
+        let plotW = max(0, min(roomW, (roomH - style.titleHeight - style.hiddenCaption) * aspect))
         let cellW = plotW
-        let cellH = plotW / aspect + style.titleHeight
+        let cellH = plotW / aspect + style.titleHeight + style.hiddenCaption
         let blockW = Double(columns) * cellW + Double(columns - 1) * g
         let blockH = Double(rows) * cellH + Double(rows - 1) * g
         let x0 = area.x + max(0, (area.width - blockW) / 2)

@@ -12,6 +12,8 @@ struct Style: Sendable {
     let boundaryWidth: Double
     /// True when the figure is too small for any text at all.
     let textless: Bool
+    /// The strip under each hidden plot that holds its equation; 0 without equations.
+    var hiddenCaption: Double = 0
 
     init(width: Int, height: Int) {
         let s = min(Double(width) / 1280, Double(height) / 720)
@@ -22,6 +24,13 @@ struct Style: Sendable {
         gap = max(3, (12 * s).rounded())
         boundaryWidth = max(1.4, 2.6 * s)
         textless = width < 200 || height < 110
+    }
+
+    /// The same style with room for an equation under each hidden plot.
+    func withEquations(_ on: Bool) -> Style {
+        var copy = self
+        copy.hiddenCaption = on && !textless ? (tickFont * 1.7).rounded(.up) : 0
+        return copy
     }
 
     /// The height of a panel's title strip.

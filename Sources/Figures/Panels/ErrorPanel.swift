@@ -15,7 +15,7 @@ enum ErrorPanel {
         let left = axes ? style.tickFont * 4.2 : 0
         let bottom = axes ? style.tickFont * 2.9 : 0
         let rect = cell.inset(
-            top: style.titleHeight, left: left, bottom: bottom, right: style.gap / 2
+            top: style.titleHeight, left: left, bottom: bottom, right: max(3, 6 * style.scale) + 3
         )
         .integral
         PanelChrome.title(
@@ -60,7 +60,7 @@ enum ErrorPanel {
         canvas.saved {
             canvas.clip(to: rect)
             canvas.move(to: PixelPoint(rect.minX, rect.maxY))
-            for (e, v) in all { canvas.line(to: PixelPoint(x(e), y(v))) }
+            for p in thinned(all, x: x, y: y) { canvas.line(to: p) }
             canvas.line(to: PixelPoint(rect.maxX, rect.maxY))
             canvas.closePath()
             canvas.setColour(palette.grid.withAlpha(0.55))
@@ -105,10 +105,30 @@ enum ErrorPanel {
     private static func polyline(
         _ vertices: [(Int, Double)], x: (Int) -> Double, y: (Double) -> Double, on canvas: Canvas
     ) {
-        guard let first = vertices.first else { return }
-        canvas.move(to: PixelPoint(x(first.0), y(first.1)))
-        for (e, v) in vertices.dropFirst() { canvas.line(to: PixelPoint(x(e), y(v))) }
-        if vertices.count == 1 { canvas.line(to: PixelPoint(x(first.0) + 0.01, y(first.1))) }
+        let points = thinned(vertices, x: x, y: y)
+        guard let first = points.first else { return }
+        canvas.move(to: first)
+        for p in points.dropFirst() { canvas.line(to: p) }
+        if points.count == 1 { canvas.line(to: PixelPoint(first.x + 0.01, first.y)) }
+    }
+
+    /// The vertices in pixels, leaving out any closer than half a pixel to the last one kept
+    /// (the last vertex is always kept): a 2,000-epoch curve needs no more points than pixels.
+    private static func thinned(
+        _ vertices: [(Int, Double)], x: (Int) -> Double, y: (Double) -> Double
+    ) -> [PixelPoint] {
+        var out: [PixelPoint] = []
+        out.reserveCapacity(min(vertices.count, 4096))
+        for (index, (e, v)) in vertices.enumerated() {
+            let p = PixelPoint(x(e), y(v))
+            if let last = out.last, index < vertices.count - 1,
+                abs(p.x - last.x) < 0.5 && abs(p.y - last.y) < 0.5
+            {
+                continue
+            }
+            out.append(p)
+        }
+        return out
     }
 
     private static func labels(

@@ -10,7 +10,7 @@ enum HiddenPanel {
     ) throws -> PanelInfo {
         let net = scene.net
         let target = FieldTarget.unit(layer: layer, unit: unit)
-        let rect = PlanePanel.plotRect(cell: cell, aspect: scene.aspect, style: style, axes: false)
+        let rect = plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
         PanelChrome.title(
             [titles(layer: layer, unit: unit, scene: scene)[titleVariant.index]],
@@ -22,7 +22,6 @@ enum HiddenPanel {
             domain: viewport.domainArray)
         guard rect.isUsable else { return info }
 
-        let side = min(rect.width, rect.height)
         if layer == 0 {
             let line = net.line(unit: unit)
             let d = scene.domain
@@ -49,7 +48,7 @@ enum HiddenPanel {
         }
         try Markers.draw(
             scene, in: viewport,
-            radius: style.markerRadius(side: side, count: scene.points.count) * 0.8,
+            radius: markerRadius(rect, count: scene.points.count, style: style),
             markMistakes: false, on: canvas)
         if layer == 0 {
             PlanePanel.normalArrow(
@@ -75,6 +74,17 @@ enum HiddenPanel {
         ]
     }
 
+    /// The plot inside a hidden panel's cell.
+    static func plotRect(cell: Rect, aspect: Double, style: Style) -> Rect {
+        PlanePanel.plotRect(
+            cell: cell, aspect: aspect, style: style, axes: false, caption: style.hiddenCaption)
+    }
+
+    /// Hidden panels are small and many: their markers are a little smaller than the output's.
+    static func markerRadius(_ rect: Rect, count: Int, style: Style) -> Double {
+        style.markerRadius(side: min(rect.width, rect.height), count: count) * 0.8
+    }
+
     /// Which title every hidden panel of a figure uses, so they match.
     struct TitleVariant {
         var index: Int
@@ -89,7 +99,8 @@ enum HiddenPanel {
         func fits(_ index: Int, notes: Bool) -> Bool {
             slots.allSatisfy { slot in
                 let width = PlanePanel.plotRect(
-                    cell: slot.cell, aspect: scene.aspect, style: style, axes: false
+                    cell: slot.cell, aspect: scene.aspect, style: style, axes: false,
+                    caption: style.hiddenCaption
                 ).width
                 canvas.setFont(size: style.tickFont)
                 let note = notes ? note(layer: slot.layer, unit: slot.unit, scene: scene) : nil
@@ -124,18 +135,29 @@ enum HiddenPanel {
     static func equation(
         _ line: ImplicitLine, in rect: Rect, scene: Scene, style: Style, on canvas: Canvas
     ) {
-        guard !style.textless else { return }
-        let text =
-            "\(signed(line.w1).replacingOccurrences(of: "+", with: ""))·x₁ "
-            + "\(signed(line.w2).prefix(1)) \(signed(line.w2).dropFirst())·x₂ "
-            + "\(signed(line.b).prefix(1)) \(signed(line.b).dropFirst()) = 0"
-        canvas.setFont(size: style.tickFont)
-        guard canvas.width(of: text) + 8 <= rect.width else { return }
-        let m = canvas.fontMetrics
-        let h = (m.ascent + m.descent + 4).rounded(.up)
-        let box = Rect(x: rect.x + 1, y: rect.maxY - h - 1, width: rect.width - 2, height: h)
-        canvas.fill(box, scene.palette.background.withAlpha(0.82))
-        canvas.setColour(scene.palette.text)
-        canvas.text(text, x: box.midX, middle: box.midY, align: .centre)
+        guard !style.textless, style.hiddenCaption > 0 else { return }
+        let strip = Rect(x: rect.x, y: rect.maxY, width: rect.width, height: style.hiddenCaption)
+        // Two decimals if they fit, else one; then a smaller font; else nothing.
+        for (decimals, size) in [
+            (2, style.tickFont), (1, style.tickFont), (1, max(8, style.tickFont * 0.85)),
+        ] {
+            let text = equationText(line, decimals: decimals)
+            canvas.setFont(size: size)
+            guard canvas.width(of: text) <= strip.width else { continue }
+            canvas.setColour(scene.palette.text)
+            canvas.text(text, x: strip.midX, middle: strip.midY, align: .centre)
+            return
+        }
+    }
+
+    /// `−1.52·x₁ − 9.33·x₂ + 4.49 = 0`.
+    static func equationText(_ line: ImplicitLine, decimals: Int) -> String {
+        func term(_ v: Double) -> String {
+            let s = signed(v, decimals: decimals)
+            return "\(s.prefix(1)) \(s.dropFirst())"
+        }
+        let first = signed(line.w1, decimals: decimals)
+        return "\(first.hasPrefix("+") ? String(first.dropFirst()) : first)·x₁ \(term(line.w2))·x₂ "
+            + "\(term(line.b)) = 0"
     }
 }

@@ -13,7 +13,7 @@ enum Markers {
         on canvas: Canvas
     ) throws {
         let palette = scene.palette
-        let outline = max(0.7, r * 0.3)
+        let outline = outline(r)
         try canvas.saved {
             canvas.clip(to: viewport.rect)
             if markMistakes {
@@ -51,51 +51,28 @@ enum Markers {
     private static func sprites(
         _ scene: Scene, in viewport: Viewport, radius r: Double, outline: Double, on canvas: Canvas
     ) throws {
-        let palette = scene.palette
-        let half = Int((r + outline + 1).rounded(.up))
-        let side = 2 * half + 1
-        let phases = 4
-        func sprite(layer: Int, label: Int, px: Int, py: Int) throws -> Surface {
-            let key = SpriteKey(
-                layer: layer, label: label, phaseX: px, phaseY: py, radius: r, palette: palette.name
-            )
-            if let s = canvas.sprites.surfaces[key] { return s }
-            let s = try Surface.transparentImage(width: side, height: side)
-            let c = Canvas(try Context(s))
-            let centre = PixelPoint(
-                Double(half) + 0.5 + Double(px) / Double(phases),
-                Double(half) + 0.5 + Double(py) / Double(phases))
-            c.setColour(layer == 0 ? palette.markerOutline : palette.fill(label: label))
-            shape(
-                palette.shape(label: label), at: centre, radius: layer == 0 ? r + outline : r, on: c
-            )
-            c.fill()
-            try c.context.check(during: "drawing a point marker")
-            s.flush()
-            canvas.sprites.surfaces[key] = s
-            return s
-        }
-        // Where each point's sprite goes: a whole-pixel corner and a quarter-pixel phase.
-        let places = scene.points.map { p -> (Int, Int, Int, Int) in
-            let q = viewport.pixel(p)
-            let fx = (q.x - 0.5) * Double(phases)
-            let fy = (q.y - 0.5) * Double(phases)
-            let ix = Int(fx.rounded())
-            let iy = Int(fy.rounded())
-            let cx = ix >= 0 ? ix / phases : (ix - phases + 1) / phases
-            let cy = iy >= 0 ? iy / phases : (iy - phases + 1) / phases
-            return (cx - half, cy - half, ix - cx * phases, iy - cy * phases)
-        }
+        let target = canvas.context.surface
+        target.flush()
+        let clip = viewport.rect.integral
+        let places = scene.points.map(viewport.pixel)
         for layer in [0, 1] {
             for label in layer == 0 ? [0] : [0, 1] {
                 for (index, place) in places.enumerated() {
                     let pointLabel = scene.labels[index]
                     guard layer == 0 || pointLabel == label else { continue }
-                    let s = try sprite(layer: layer, label: pointLabel, px: place.2, py: place.3)
-                    canvas.blend(sprite: s, x: place.0, y: place.1, side: side)
+                    let key = SpriteKey(layer: layer, label: pointLabel, radius: r)
+                    let atlas =
+                        try scene.sprites.atlases[key] ?? canvas.sprites.atlas(key, scene.palette)
+                    atlas.composite(centre: place, onto: target, clip: clip)
                 }
             }
         }
+        target.markDirty()
+    }
+
+    /// The ring around a marker of radius `r`, so it reads on any shade.
+    static func outline(_ r: Double) -> Double {
+        max(0.7, r * 0.3)
     }
 
     /// Adds one marker's outline to the current path.
@@ -110,19 +87,57 @@ enum Markers {
     }
 }
 
-/// Identifies one marker sprite: outline (layer 0) or fill (layer 1), class, quarter-pixel phase,
-/// radius and palette.
-struct SpriteKey: Hashable {
+/// Identifies one marker's sprites: outline (layer 0) or fill (layer 1), class, radius.
+struct SpriteKey: Hashable, Sendable {
     let layer: Int
     let label: Int
-    let phaseX: Int
-    let phaseY: Int
     let radius: Double
-    let palette: PaletteName
 }
 
-/// The marker sprites made while drawing one figure, shared by its panels; never shared
+/// Marker sprites for every marker size a renderer's figures use, made once when the renderer
+/// is created and only read afterwards, from any thread.
+struct MarkerSprites: Sendable {
+    var atlases: [SpriteKey: SpriteAtlas] = [:]
+
+    /// Sprites of both classes, outline and fill, for each radius.
+    init(radii: Set<Double>, palette: Palette) throws {
+        for r in radii {
+            for layer in [0, 1] {
+                for label in [0, 1] {
+                    let key = SpriteKey(layer: layer, label: label, radius: r)
+                    atlases[key] = try SpriteAtlas(key, palette)
+                }
+            }
+        }
+    }
+
+    init() {}
+}
+
+/// Sprites made while drawing one figure when a size was not made in advance; never shared
 /// between figures (or threads).
 final class SpriteCache {
-    var surfaces: [SpriteKey: Surface] = [:]
+    private var atlases: [SpriteKey: SpriteAtlas] = [:]
+
+    func atlas(_ key: SpriteKey, _ palette: Palette) throws -> SpriteAtlas {
+        if let atlas = atlases[key] { return atlas }
+        let atlas = try SpriteAtlas(key, palette)
+        atlases[key] = atlas
+        return atlas
+    }
+}
+
+extension SpriteAtlas {
+    /// The outline disc (layer 0) or the class-coloured fill (layer 1) of a marker.
+    init(_ key: SpriteKey, _ palette: Palette) throws {
+        let r = key.radius
+        let shape = palette.shape(label: key.label)
+        let full = r + Markers.outline(r)
+        try self.init(
+            radius: full,
+            colour: key.layer == 0 ? palette.markerOutline : palette.fill(label: key.label)
+        ) { canvas, centre, _ in
+            Markers.shape(shape, at: centre, radius: key.layer == 0 ? full : r, on: canvas)
+        }
+    }
 }

@@ -6,8 +6,8 @@ enum OutputPanel {
     static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo
     {
         let net = scene.net
-        let axes = !style.textless && min(cell.width, cell.height) > 180
-        let rect = PlanePanel.plotRect(cell: cell, aspect: scene.aspect, style: style, axes: axes)
+        let axes = hasAxes(cell: cell, style: style)
+        let rect = plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
         let perceptron = net.hiddenLayers == 0
         let titleX = axes ? rect.x : cell.x
@@ -42,9 +42,9 @@ enum OutputPanel {
                 .output, field: field, scene: scene, viewport: viewport,
                 colour: scene.palette.boundary, width: style.boundaryWidth, on: canvas)
         }
-        let side = min(rect.width, rect.height)
         try Markers.draw(
-            scene, in: viewport, radius: style.markerRadius(side: side, count: scene.points.count),
+            scene, in: viewport,
+            radius: markerRadius(rect, count: scene.points.count, style: style),
             markMistakes: true, on: canvas)
         if perceptron {
             PlanePanel.normalArrow(
@@ -54,5 +54,21 @@ enum OutputPanel {
         if axes { PlanePanel.axes(viewport: viewport, scene: scene, style: style, on: canvas) }
         try canvas.context.check(during: "drawing the output panel")
         return info
+    }
+
+    /// Tick labels when the panel is big enough for them.
+    static func hasAxes(cell: Rect, style: Style) -> Bool {
+        !style.textless && min(cell.width, cell.height) > 180
+    }
+
+    /// The plot inside the output panel's cell.
+    static func plotRect(cell: Rect, aspect: Double, style: Style) -> Rect {
+        PlanePanel.plotRect(
+            cell: cell, aspect: aspect, style: style, axes: hasAxes(cell: cell, style: style))
+    }
+
+    /// The output's markers, sized to its plot.
+    static func markerRadius(_ rect: Rect, count: Int, style: Style) -> Double {
+        style.markerRadius(side: min(rect.width, rect.height), count: count)
     }
 }

@@ -9,10 +9,19 @@ enum PlanePanel {
     ) throws {
         let mapping = ShadeMapping.of(
             target, activation: scene.net.activation, reluScale: reluScale)
-        let image = try FieldShader.image(
-            target, of: scene.net, viewport: viewport, palette: scene.palette, mapping: mapping)
-        canvas.paint(
-            image: image, at: PixelPoint(viewport.rect.x, viewport.rect.y), size: viewport.rect)
+        // Pixels are written straight into a raster figure; PDF and SVG get an image of the plot.
+        if canvas.isRaster {
+            FieldShader.shade(
+                target, of: scene.net, viewport: viewport, palette: scene.palette,
+                mapping: mapping, into: canvas.context.surface)
+            return
+        }
+        let r = viewport.rect
+        let image = try Surface.image(width: max(1, Int(r.width)), height: max(1, Int(r.height)))
+        FieldShader.shade(
+            target, of: scene.net, viewport: viewport, palette: scene.palette, mapping: mapping,
+            into: image, offset: (Int(r.x), Int(r.y)))
+        canvas.paint(image: image, at: PixelPoint(r.x, r.y), size: r)
     }
 
     /// Draws the part of `line` inside the view.
@@ -93,6 +102,10 @@ enum PlanePanel {
         canvas.saved {
             canvas.clip(to: viewport.rect)
             canvas.setRoundCaps()
+            // The path is smooth, so mitred joins look the same as round ones and cost less; a
+            // quarter-pixel flattening tolerance is still far below what the eye sees.
+            canvas.setMiterJoins()
+            canvas.setTolerance(0.25)
             canvas.setColour(colour)
             canvas.setLineWidth(width)
             for line in lines {
@@ -104,8 +117,10 @@ enum PlanePanel {
 
     /// The plot rectangle for a plane panel's cell: below the title, leaving `axes` room for
     /// tick labels, at the domain's aspect, on whole pixels.
-    static func plotRect(cell: Rect, aspect: Double, style: Style, axes: Bool) -> Rect {
-        var area = cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0)
+    static func plotRect(
+        cell: Rect, aspect: Double, style: Style, axes: Bool, caption: Double = 0
+    ) -> Rect {
+        var area = cell.inset(top: style.titleHeight, left: 0, bottom: caption, right: 0)
         if axes {
             area = area.inset(
                 top: 0, left: style.tickFont * 3.6, bottom: style.tickFont * 2.6, right: 0)

@@ -16,8 +16,12 @@ struct Scene: Sendable {
     let series: ErrorSeries
     let palette: Palette
     let options: RenderOptions
+    let sprites: MarkerSprites
 
-    init(run: TrainingRun, snapshot: Snapshot, series: ErrorSeries, options: RenderOptions) {
+    init(
+        run: TrainingRun, snapshot: Snapshot, series: ErrorSeries, options: RenderOptions,
+        sprites: MarkerSprites = MarkerSprites()
+    ) {
         name = run.name
         epoch = snapshot.epoch
         epochs = run.training.epochs
@@ -34,6 +38,7 @@ struct Scene: Sendable {
         self.series = series
         palette = Palette.named(options.palette)
         self.options = options
+        self.sprites = sprites
     }
 
     /// The domain's width over its height.

@@ -26,16 +26,21 @@ enum ShadeMapping: Equatable, Sendable {
 /// Rows are evaluated exactly by a ``RowEvaluator`` (no `exp` per pixel in the first layer) and
 /// coloured through the palette's ``ShadeRamp``.
 enum FieldShader {
-    static func image(
+    /// Shades the viewport's pixels into `surface`, an opaque image, at the viewport's place
+    /// (shifted by `offset` pixels: a separate image of the plot's size uses its top-left corner).
+    static func shade(
         _ target: FieldTarget, of net: PlainNetwork, viewport: Viewport, palette: Palette,
-        mapping: ShadeMapping
-    ) throws -> Surface {
-        let width = Int(viewport.rect.width)
-        let height = Int(viewport.rect.height)
-        let surface = try Surface.image(width: max(1, width), height: max(1, height))
-        guard width >= 1, height >= 1, let base = surface.pixels else { return surface }
+        mapping: ShadeMapping, into surface: Surface, offset: (x: Int, y: Int) = (0, 0)
+    ) {
+        let left = Int(viewport.rect.x) - offset.x
+        let top = Int(viewport.rect.y) - offset.y
+        let width = min(Int(viewport.rect.width), surface.width - left)
+        let height = min(Int(viewport.rect.height), surface.height - top)
+        guard width >= 1, height >= 1, left >= 0, top >= 0, let base = surface.pixels else {
+            return
+        }
         surface.flush()
-        let rows = RowEvaluator(net: net, target: target, width: width)
+        let rows = RowEvaluator(net: net, target: target, width: width, precise: false)
         let dx = viewport.dataPerPixelX
         let dy = viewport.dataPerPixelY
         let x1 = viewport.domain.x1.lowerBound + 0.5 * dx
@@ -44,12 +49,12 @@ enum FieldShader {
         for row in 0..<height {
             rows.evaluate(
                 x1: x1, dx: dx, x2: viewport.domain.x2.upperBound - (Double(row) + 0.5) * dy)
-            let pixels = UnsafeMutableRawPointer(base + row * stride)
-                .assumingMemoryBound(to: UInt32.self)
+            let pixels =
+                UnsafeMutableRawPointer(base + (top + row) * stride)
+                .assumingMemoryBound(to: UInt32.self) + left
             colours.fill(pixels, from: rows.z, count: width)
         }
         surface.markDirty()
-        return surface
     }
 }
 
@@ -80,9 +85,9 @@ private struct RowColouring {
                 let offset = ShadeRamp.range * ramp.scale + 0.5
                 let top = Double(table.count - 1)
                 for i in 0..<count {
-                    var u = z[i] * scale + offset
-                    u = u > 0 ? (u < top ? u : top) : 0
-                    out[i] = t[Int(u)]
+                    // Clamped first, so the 32-bit conversion (which vectorises) is always exact.
+                    let u = min(max(z[i] * scale + offset, 0), top)
+                    out[i] = t[Int(Int32(u))]
                 }
             }
         case .relu(let scale):

@@ -1,0 +1,110 @@
+import CCairo
+
+/// One marker drawn by Cairo at each quarter-pixel offset, in a 4×4 grid of cells, and copied
+/// onto a figure's pixels by Porter–Duff "over" (the operator Cairo would use).
+struct SpriteAtlas: Sendable {
+    static let phases = 4
+    /// Pixels from a cell's centre to its edge.
+    let half: Int
+    /// A cell's side in pixels.
+    let side: Int
+    /// Premultiplied ARGB32 pixels, native endian: the image is `4·side` square.
+    private let pixels: [UInt32]
+    /// For each row of the image, the columns from the first to the last non-transparent pixel
+    /// of each cell in that row (`phases` pairs per row), so empty corners are skipped.
+    private let spans: [Int32]
+
+    /// Draws `draw(canvas, centre, radius)` filled with `colour` in every cell.
+    init(radius: Double, colour: Colour, draw: (Canvas, PixelPoint, Double) -> Void) throws {
+        half = Int((radius + 1).rounded(.up))
+        side = 2 * half + 1
+        let n = SpriteAtlas.phases * side
+        let surface = try Surface.transparentImage(width: n, height: n)
+        let canvas = Canvas(try Context(surface))
+        canvas.setColour(colour)
+        for py in 0..<SpriteAtlas.phases {
+            for px in 0..<SpriteAtlas.phases {
+                let centre = PixelPoint(
+                    Double(px * side + half) + 0.5 + Double(px) / Double(SpriteAtlas.phases),
+                    Double(py * side + half) + 0.5 + Double(py) / Double(SpriteAtlas.phases))
+                draw(canvas, centre, radius)
+            }
+        }
+        canvas.fill()
+        try canvas.context.check(during: "drawing point markers")
+        surface.flush()
+        var copy = [UInt32](repeating: 0, count: n * n)
+        if let base = surface.pixels {
+            let stride = surface.stride
+            for y in 0..<n {
+                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<n { copy[y * n + x] = row[x] }
+            }
+        }
+        pixels = copy
+        var spans = [Int32](repeating: 0, count: n * SpriteAtlas.phases * 2)
+        for y in 0..<n {
+            for cell in 0..<SpriteAtlas.phases {
+                let columns = (cell * side)..<((cell + 1) * side)
+                let used = columns.filter { copy[y * n + $0] >> 24 != 0 }
+                let k = (y * SpriteAtlas.phases + cell) * 2
+                spans[k] = Int32((used.first ?? columns.upperBound) - cell * side)
+                spans[k + 1] = Int32((used.last.map { $0 + 1 } ?? columns.upperBound) - cell * side)
+            }
+        }
+        self.spans = spans
+    }
+
+    /// Composites the sprite centred on `centre` onto an opaque RGB24 image, inside `clip`.
+    func composite(centre: PixelPoint, onto surface: Surface, clip: Rect) {
+        guard let base = surface.pixels else { return }
+        let phases = Double(SpriteAtlas.phases)
+        // The cell whose drawn centre is nearest: whole pixel plus a quarter-pixel phase.
+        let fx = ((centre.x - 0.5) * phases).rounded()
+        let fy = ((centre.y - 0.5) * phases).rounded()
+        let cx = Int((fx / phases).rounded(.down))
+        let cy = Int((fy / phases).rounded(.down))
+        let phaseX = Int(fx) - cx * SpriteAtlas.phases
+        let phaseY = Int(fy) - cy * SpriteAtlas.phases
+        let x0 = cx - half
+        let y0 = cy - half
+        let xs = max(x0, Int(clip.minX), 0)..<min(x0 + side, Int(clip.maxX), surface.width)
+        let ys = max(y0, Int(clip.minY), 0)..<min(y0 + side, Int(clip.maxY), surface.height)
+        guard !xs.isEmpty, !ys.isEmpty else { return }
+        let stride = surface.stride
+        let width = SpriteAtlas.phases * side
+        pixels.withUnsafeBufferPointer { sprite in
+            for y in ys {
+                let row = UnsafeMutableRawPointer(base + y * stride).assumingMemoryBound(
+                    to: UInt32.self)
+                let atlasRow = phaseY * side + y - y0
+                let source = atlasRow * width + phaseX * side - x0
+                let k = (atlasRow * SpriteAtlas.phases + phaseX) * 2
+                let first = max(xs.lowerBound, x0 + Int(spans[k]))
+                let last = min(xs.upperBound, x0 + Int(spans[k + 1]))
+                guard first < last else { continue }
+                for x in first..<last {
+                    let s = sprite[source + x]
+                    let a = s >> 24
+                    if a == 0 { continue }
+                    if a == 255 {
+                        row[x] = s & 0x00FF_FFFF
+                        continue
+                    }
+                    row[x] = SpriteAtlas.over(s, row[x], keep: 255 - a)
+                }
+            }
+        }
+    }
+
+    /// Premultiplied `source` over opaque `destination`, per channel
+    /// `s + d·(255 − a)/255` rounded as Cairo's pixman does.
+    @inline(__always)
+    static func over(_ source: UInt32, _ destination: UInt32, keep: UInt32) -> UInt32 {
+        @inline(__always) func channel(_ shift: UInt32) -> UInt32 {
+            let t = ((destination >> shift) & 0xFF) * keep + 128
+            return min(((source >> shift) & 0xFF) + ((t + (t >> 8)) >> 8), 255) << shift
+        }
+        return channel(0) | channel(8) | channel(16)
+    }
+}
