@@ -1,14 +1,16 @@
 // Release benchmarks. Run from the package folder, beside ../shared:
-//   swift run -c release errorest-bench [training|frames|all]
+//   swift build -c release && .build/release/errorest-bench [training|frames|peer|all]
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first ?? "all" {
 case "training": runTrainingBenchmark()
 case "frames": runFrameBenchmark()
+case "peer": runPeerBenchmark()
 case "train-memory":
     runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
 case "all":
     runTrainingBenchmark()
     runFrameBenchmark()
+    runPeerBenchmark()
 default:
-    print("usage: errorest-bench [training|frames|all]")
+    print("usage: errorest-bench [training|frames|peer|all]")
 }
