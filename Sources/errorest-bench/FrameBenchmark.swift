@@ -177,6 +177,7 @@ private func writeGallery(to folder: URL) throws {
         ("spiral-3-2", .spiral, [3, 2], .sigmoid, 3000, 2),
         ("xor-4-tanh", .xor, [4], .tanh, 1000, 0.5),
         ("moons-4-relu", .moons, [4], .relu, 1000, 0.3),
+        ("circle-24-6", .circle, [24, 6], .sigmoid, 500, 1),
     ]
     for (name, generator, hidden, activation, epochs, rate) in cases {
         let data = try generator.generate(count: 200, noise: 0.08, seed: 7)
@@ -186,7 +187,7 @@ private func writeGallery(to folder: URL) throws {
             options: TrainingOptions(epochs: epochs, learningRate: rate),
             schedule: .list([0, 30, epochs])
         ).train(name: name)
-        for (w, h) in [(1280, 720), (640, 360)] {
+        for (w, h) in [(1280, 720), (640, 360), (720, 1000)] {
             let renderer = try FigureRenderer(run: run, options: RenderOptions(width: w, height: h))
             for kind in FigureKind.allCases {
                 let figure = try renderer.render(kind, snapshot: 2, format: .png)

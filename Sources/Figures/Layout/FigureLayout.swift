@@ -89,10 +89,11 @@ struct FigureLayout: Equatable, Sendable {
             let side = min(body.width / aspect + style.titleHeight, body.height * 0.45)
             let (top, rest) = body.slicingTop(side)
             output = top
-            let (grid, bottom) = rest.inset(top: g, left: 0, bottom: 0, right: 0)
-                .slicingTop((rest.height * 0.6).rounded())
+            let below = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+            let (grid, _) = below.slicingTop((below.height * 0.6).rounded())
             place(widths: hidden, in: grid, aspect: aspect, style: style, centred: false)
-            error = bottom.inset(top: g, left: 0, bottom: 0, right: 0)
+            let used = (self.hidden.map(\.cell.maxY).max() ?? grid.maxY) - below.y
+            error = below.slicingTop(used).1.inset(top: 2 * g, left: 0, bottom: 0, right: 0)
         }
     }
 

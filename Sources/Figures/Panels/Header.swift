@@ -40,68 +40,91 @@ enum Header {
         e >= 0.001 || e == 0 ? String(format: "%.4f", e) : String(format: "%.2e", e)
     }
 
-    /// Right-aligned keys for markers and lines, drawn only if all of them fit after `start`.
+    /// One key of the legend.
+    private enum Key {
+        case point(label: Int)
+        case boundary(String)
+        case mistake
+        case reluOff
+
+        var text: String {
+            switch self {
+            case .point(let label): return "label \(label)"
+            case .boundary(let text): return text
+            case .mistake: return "misclassified"
+            case .reluOff: return "unit off (ReLU = 0)"
+            }
+        }
+    }
+
+    /// The keys a figure needs, most important first.
+    private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
+        var keys: [Key] = [.point(label: 1), .point(label: 0)]
+        switch kind {
+        case .error: return []
+        case .hidden: keys.append(.boundary("w·x + b = 0"))
+        case .frame, .output: keys += [.boundary("ŷ = 0.5"), .mistake]
+        }
+        if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
+            keys.append(.reluOff)
+        }
+        return keys
+    }
+
+    /// Right-aligned keys for markers and lines after `start`: as many as fit, most important
+    /// first (at least both classes, or none).
     private static func legend(
         _ kind: FigureKind, from start: Double, in strip: Rect, scene: Scene, style: Style,
         on canvas: Canvas
     ) {
-        guard kind != .error else { return }
-        let palette = scene.palette
         let font = style.tickFont
         canvas.setFont(size: font)
-        let r = max(3, font * 0.38)
         let swatch = font * 1.6
-        var items: [(String, (PixelPoint) -> Void)] = [
-            ("label 1", { c in dot(c, label: 1, r: r, scene: scene, on: canvas) }),
-            ("label 0", { c in dot(c, label: 0, r: r, scene: scene, on: canvas) }),
-        ]
-        if kind != .hidden {
-            items.append(
-                (
-                    "misclassified",
-                    { c in
-                        canvas.setColour(palette.mistake)
-                        canvas.setLineWidth(max(1, r * 0.4))
-                        canvas.circle(centre: c, radius: r + 2.5)
-                        canvas.stroke()
-                        dot(c, label: 1, r: r, scene: scene, on: canvas)
-                    }
-                ))
-            items.append(
-                (
-                    "ŷ = 0.5",
-                    { c in
-                        canvas.setColour(palette.boundary)
-                        canvas.setLineWidth(style.boundaryWidth)
-                        canvas.move(to: PixelPoint(c.x - swatch / 2, c.y))
-                        canvas.line(to: PixelPoint(c.x + swatch / 2, c.y))
-                        canvas.stroke()
-                    }
-                ))
-        } else {
-            items.append(
-                (
-                    "w·x + b = 0",
-                    { c in
-                        canvas.setColour(palette.boundary)
-                        canvas.setLineWidth(style.boundaryWidth * 0.85)
-                        canvas.move(to: PixelPoint(c.x - swatch / 2, c.y))
-                        canvas.line(to: PixelPoint(c.x + swatch / 2, c.y))
-                        canvas.stroke()
-                    }
-                ))
-        }
         let spacing = font * 1.2
-        let widths = items.map { swatch + font * 0.4 + canvas.width(of: $0.0) }
-        let total = widths.reduce(0, +) + spacing * Double(items.count - 1)
-        var x = strip.maxX - total
-        guard x >= start + font else { return }
-        for (item, w) in zip(items, widths) {
-            item.1(PixelPoint(x + swatch / 2, strip.midY))
+        var keys = keys(kind, scene: scene)
+        func width(_ key: Key) -> Double { swatch + font * 0.4 + canvas.width(of: key.text) }
+        func total() -> Double {
+            keys.map(width).reduce(0, +) + spacing * Double(max(0, keys.count - 1))
+        }
+        while keys.count > 2 && strip.maxX - total() < start + font { keys.removeLast() }
+        guard keys.count >= 2, strip.maxX - total() >= start + font else { return }
+        var x = strip.maxX - total()
+        for key in keys {
+            draw(
+                key, at: PixelPoint(x + swatch / 2, strip.midY), swatch: swatch, scene: scene,
+                style: style, on: canvas)
             canvas.setFont(size: font)
-            canvas.setColour(palette.mutedText)
-            canvas.text(item.0, x: x + swatch + font * 0.4, middle: strip.midY)
-            x += w + spacing
+            canvas.setColour(scene.palette.mutedText)
+            canvas.text(key.text, x: x + swatch + font * 0.4, middle: strip.midY)
+            x += width(key) + spacing
+        }
+    }
+
+    /// A key's symbol centred on `c`.
+    private static func draw(
+        _ key: Key, at c: PixelPoint, swatch: Double, scene: Scene, style: Style, on canvas: Canvas
+    ) {
+        let palette = scene.palette
+        let r = max(3, style.tickFont * 0.38)
+        switch key {
+        case .point(let label):
+            dot(c, label: label, r: r, scene: scene, on: canvas)
+        case .boundary:
+            canvas.setColour(palette.boundary)
+            canvas.setLineWidth(style.boundaryWidth)
+            canvas.move(to: PixelPoint(c.x - swatch / 2, c.y))
+            canvas.line(to: PixelPoint(c.x + swatch / 2, c.y))
+            canvas.stroke()
+        case .mistake:
+            canvas.setColour(palette.mistake)
+            canvas.setLineWidth(max(1, r * 0.4))
+            canvas.circle(centre: c, radius: r + 2.5)
+            canvas.stroke()
+            dot(c, label: 1, r: r, scene: scene, on: canvas)
+        case .reluOff:
+            canvas.fill(
+                Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),
+                palette.shadeOff)
         }
     }
 
