@@ -104,7 +104,8 @@ public struct FigureRenderer: Sendable {
             throw FiguresError.noSuchSnapshot(index: snapshot, count: run.snapshots.count)
         }
         let scene = Scene(
-            run: run, snapshot: run.snapshots[snapshot], series: series, options: options)
+            run: run, snapshot: run.snapshots[snapshot], series: series, options: options,
+            sprites: sprites)
         let surface = try Surface.image(width: options.width, height: options.height)
         let panels = try draw(kind, scene: scene, on: surface)
         return RasterFigure(

@@ -192,3 +192,39 @@ import Testing
         return chunks
     }
 }
+
+@Suite struct PanelInfoTests {
+    @Test func missingLayerAndUnitAreWrittenAsNull() throws {
+        let info = PanelInfo(
+            kind: "output", layer: nil, unit: nil, rect: [1, 2, 3, 4], domain: [[0, 1], [-1, 1]])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(info), as: UTF8.self)
+        #expect(
+            text
+                == #"{"domain":[[0,1],[-1,1]],"kind":"output","layer":null,"rect":[1,2,3,4],"unit":null}"#
+        )
+        #expect(try JSONDecoder().decode(PanelInfo.self, from: Data(text.utf8)) == info)
+    }
+
+    @Test func formatRawValuesAreFileExtensions() {
+        #expect(FileFormat.allCases.map(\.rawValue) == ["png", "pdf", "svg"])
+        #expect(FigureKind.allCases.map(\.rawValue) == ["frame", "hidden", "output", "error"])
+        #expect(PaletteName.allCases.map(\.rawValue) == ["lesson", "colorblind"])
+    }
+
+    @Test func hiddenPanelsLocateTheirUnitFromOne() throws {
+        let run = try Fixtures.run(.circle, hidden: [3, 2])
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 640, height: 360))
+        let figure = try renderer.render(.hidden, snapshot: 2, format: .png)
+        let ids = figure.panels.map { [$0.layer ?? 0, $0.unit ?? 0] }
+        #expect(ids == [[1, 1], [1, 2], [1, 3], [2, 1], [2, 2]])
+        #expect(
+            figure.panels.allSatisfy {
+                $0.domain == [
+                    [run.domain.x1.lowerBound, run.domain.x1.upperBound],
+                    [run.domain.x2.lowerBound, run.domain.x2.upperBound],
+                ]
+            })
+    }
+}
