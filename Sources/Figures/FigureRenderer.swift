@@ -58,59 +58,57 @@ public struct FigureRenderer: Sendable {
     public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
         -> RenderedFigure
     {
-        guard run.snapshots.indices.contains(snapshot) else {
-            throw FiguresError.noSuchSnapshot(index: snapshot, count: run.snapshots.count)
-        }
-        let shot = run.snapshots[snapshot]
-        let scene = Scene(
-            run: run, snapshot: shot, series: series, options: options, sprites: sprites)
-        let width = options.width
-        let height = options.height
-        let surface: Surface
-        switch format {
-        case .png: surface = try Surface.image(width: width, height: height)
-        case .pdf, .svg: surface = try Surface.vector(format, width: width, height: height)
-        }
-        if format == .pdf {
-            cairo_pdf_surface_set_metadata(
-                surface.handle, CAIRO_PDF_METADATA_TITLE, title(kind, scene: scene))
-            cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATOR, "Errorest")
-            // An empty date leaves CreationDate out, so the same figure gives the same bytes.
-            cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATE_DATE, "")
-        }
-        let panels = try draw(kind, scene: scene, on: surface)
+        let scene = try self.scene(snapshot)
         let data: Data
+        let panels: [PanelInfo]
         switch format {
         case .png:
-            data = try RasterFigure(
-                surface: surface, panels: panels, texts: texts(kind, scene: scene),
-                level: options.pngCompression
-            ).encodePNG()
+            let raster = try raster(kind, scene: scene)
+            panels = raster.panels
+            data = try raster.encodePNG()
         case .pdf, .svg:
+            let surface = try Surface.vector(format, width: options.width, height: options.height)
+            if format == .pdf {
+                cairo_pdf_surface_set_metadata(
+                    surface.handle, CAIRO_PDF_METADATA_TITLE, title(kind, scene: scene))
+                cairo_pdf_surface_set_metadata(
+                    surface.handle, CAIRO_PDF_METADATA_CREATOR, "Errorest")
+                // An empty date leaves CreationDate out, so the same figure gives the same bytes.
+                cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATE_DATE, "")
+            }
+            panels = try draw(kind, scene: scene, on: surface)
             try surface.finish()
             data =
                 format == .svg
                 ? VectorOutput.normalizedSVG(surface.streamedBytes) : surface.streamedBytes
         }
         return RenderedFigure(
-            kind: kind, format: format, width: width, height: height, epoch: shot.epoch, data: data,
-            panels: panels)
+            kind: kind, format: format, width: options.width, height: options.height,
+            epoch: scene.epoch, data: data, panels: panels)
     }
 
     /// Draws `kind` into pixels without encoding them: the drawing half of a PNG, for
     /// benchmarks that time drawing and libpng separately.
     public func raster(_ kind: FigureKind, snapshot: Int) throws -> RasterFigure {
-        guard run.snapshots.indices.contains(snapshot) else {
-            throw FiguresError.noSuchSnapshot(index: snapshot, count: run.snapshots.count)
-        }
-        let scene = Scene(
-            run: run, snapshot: run.snapshots[snapshot], series: series, options: options,
-            sprites: sprites)
+        try raster(kind, scene: scene(snapshot))
+    }
+
+    private func raster(_ kind: FigureKind, scene: Scene) throws -> RasterFigure {
         let surface = try Surface.image(width: options.width, height: options.height)
         let panels = try draw(kind, scene: scene, on: surface)
         return RasterFigure(
             surface: surface, panels: panels, texts: texts(kind, scene: scene),
             level: options.pngCompression)
+    }
+
+    /// What the figures of snapshot `index` show.
+    private func scene(_ index: Int) throws -> Scene {
+        guard run.snapshots.indices.contains(index) else {
+            throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
+        }
+        return Scene(
+            run: run, snapshot: run.snapshots[index], series: series, options: options,
+            sprites: sprites)
     }
 
     /// The PNG text chunks of SPEC §6.
@@ -153,9 +151,8 @@ public struct FigureRenderer: Sendable {
         if kind == .hidden && scene.hidden.isEmpty {
             NoHidden.draw(in: layout.body, scene: scene, style: style, on: canvas)
         }
-        if layout.hiddenOmitted > 0 {
-            NoHidden.omitted(
-                layout.hiddenOmitted, in: layout.body, scene: scene, style: style, on: canvas)
+        if let cell = layout.omittedNote {
+            NoHidden.omitted(layout.hiddenOmitted, in: cell, scene: scene, style: style, on: canvas)
         }
         if let cell = layout.output {
             panels.append(try OutputPanel.draw(cell: cell, scene: scene, style: style, on: canvas))

@@ -13,6 +13,8 @@ struct FigureLayout: Equatable, Sendable {
     var hidden: [HiddenSlot] = []
     /// Hidden units left out because the figure is too small to show them all.
     var hiddenOmitted = 0
+    /// Where to say how many were left out: the cell of the last unit that would have fitted.
+    var omittedNote: Rect?
     var output: Rect?
     var error: Rect?
     /// Everything below the header.
@@ -155,6 +157,10 @@ struct FigureLayout: Equatable, Sendable {
                 hidden.append(HiddenSlot(layer: layer, unit: unit, cell: cell))
             }
             row += (units + columns - 1) / columns
+        }
+        if hiddenOmitted > 0, let last = hidden.popLast() {
+            hiddenOmitted += 1
+            omittedNote = last.cell
         }
     }
 }

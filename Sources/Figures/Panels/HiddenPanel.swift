@@ -62,15 +62,15 @@ enum HiddenPanel {
         return info
     }
 
-    /// Titles from longest to shortest: "Hidden unit 2", "Unit 2", "h2" for a single hidden
-    /// layer; "Layer 2 · unit 1", "L2 · unit 1", "L2·1" for deeper networks.
+    /// Titles from longest to shortest: "Hidden unit 2", "Unit 2", "h2", "2" for a single hidden
+    /// layer; "Layer 2 · unit 1", "L2 · unit 1", "L2·1", "2·1" for deeper networks.
     static func titles(layer: Int, unit: Int, scene: Scene) -> [String] {
         if scene.hidden.count == 1 {
-            return ["Hidden unit \(unit + 1)", "Unit \(unit + 1)", "h\(unit + 1)"]
+            return ["Hidden unit \(unit + 1)", "Unit \(unit + 1)", "h\(unit + 1)", "\(unit + 1)"]
         }
         return [
             "Layer \(layer + 1) · unit \(unit + 1)", "L\(layer + 1) · unit \(unit + 1)",
-            "L\(layer + 1)·\(unit + 1)",
+            "L\(layer + 1)·\(unit + 1)", "\(layer + 1)·\(unit + 1)",
         ]
     }
 
@@ -111,11 +111,11 @@ enum HiddenPanel {
             }
         }
         for notes in [true, false] {
-            for index in 0..<3 where fits(index, notes: notes) {
+            for index in 0..<4 where fits(index, notes: notes) {
                 return TitleVariant(index: index, notes: notes)
             }
         }
-        return TitleVariant(index: 2, notes: false)
+        return TitleVariant(index: 3, notes: false)
     }
 
     /// For the last hidden layer: how much the output listens to this unit.

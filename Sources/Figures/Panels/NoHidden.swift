@@ -17,15 +17,19 @@ enum NoHidden {
         }
     }
 
-    /// A note at the bottom left of the figure when some hidden units did not fit.
-    static func omitted(_ count: Int, in body: Rect, scene: Scene, style: Style, on canvas: Canvas)
+    /// In place of the last hidden panel that would fit: how many units are not shown.
+    static func omitted(_ count: Int, in cell: Rect, scene: Scene, style: Style, on canvas: Canvas)
     {
         guard !style.textless else { return }
         canvas.setFont(size: style.tickFont)
         canvas.setColour(scene.palette.mutedText)
-        let text = "\(count) more hidden unit\(count == 1 ? "" : "s") not shown at this size"
-        canvas.text(
-            PanelChrome.fitted(text, width: body.width, on: canvas), x: body.minX,
-            baseline: body.maxY - canvas.fontMetrics.descent)
+        let lines = ["+\(count) more", "unit\(count == 1 ? "" : "s")"]
+        let m = canvas.fontMetrics
+        let step = m.ascent + m.descent
+        for (k, line) in lines.enumerated() {
+            canvas.text(
+                PanelChrome.fitted(line, width: cell.width, on: canvas), x: cell.midX,
+                middle: cell.midY + (Double(k) - 0.5) * step, align: .centre)
+        }
     }
 }

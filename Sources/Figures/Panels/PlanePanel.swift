@@ -173,6 +173,7 @@ enum PlanePanel {
         canvas.text(
             "x₁", x: r.maxX, baseline: r.maxY + tick + m.ascent + 1 + m.ascent + m.descent,
             align: .right)
-        canvas.text("x₂", x: r.minX - tick - 2, baseline: r.minY + m.ascent, align: .right)
+        // Above the top tick label, level with the panel title, left of the plot.
+        canvas.text("x₂", x: r.minX - tick - 2, baseline: r.minY - m.ascent / 2 - 2, align: .right)
     }
 }
