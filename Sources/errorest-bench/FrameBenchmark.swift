@@ -5,7 +5,8 @@ import Foundation
 
 /// Frame drawing against libpng encoding (issue 3).
 ///
-/// `swift run -c release errorest-bench frames [--data FILE.csv] [--frames N] [--size WxH]`
+/// `swift run -c release errorest-bench frames [--data FILE.csv] [--frames N] [--size WxH]
+/// [--compression 0…9]`
 /// trains the benchmark network (4 sigmoid hidden units, 2000 epochs, η = 2) on 200 xor points
 /// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
 /// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
@@ -29,7 +30,8 @@ func runFrameBenchmark() {
         let frames = Int(value("--frames") ?? "50") ?? 50
         try benchmarkFrames(
             data: value("--data"), frames: frames, width: size.first ?? 1280,
-            height: size.count > 1 ? size[1] : 720)
+            height: size.count > 1 ? size[1] : 720,
+            compression: value("--compression").flatMap(Int.init) ?? RenderOptions().pngCompression)
     } catch {
         print("frame benchmark failed: \(error)")
     }
@@ -51,7 +53,9 @@ private func residentMiB() -> Double {
     return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
-private func benchmarkFrames(data path: String?, frames: Int, width: Int, height: Int) throws {
+private func benchmarkFrames(
+    data path: String?, frames: Int, width: Int, height: Int, compression: Int
+) throws {
     let data =
         try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
         ?? Generator.xor.generate(count: 200, noise: 0.08, seed: 7)
@@ -62,7 +66,8 @@ private func benchmarkFrames(data path: String?, frames: Int, width: Int, height
     var run: TrainingRun?
     let trainTime = try seconds { run = try trainer.train(name: "xor") }
     guard let run else { return }
-    let options = RenderOptions(width: width, height: height)
+    var options = RenderOptions(width: width, height: height)
+    options.pngCompression = compression
     let renderer = try FigureRenderer(run: run, options: options)
     let count = run.snapshots.count
     print(
