@@ -53,18 +53,22 @@ enum Markers {
     ) throws {
         let target = canvas.context.surface
         target.flush()
+        guard let image = PixelImage(target) else { return }
         let clip = viewport.rect.integral
         let places = scene.points.map(viewport.pixel)
-        for layer in [0, 1] {
-            for label in layer == 0 ? [0] : [0, 1] {
-                for (index, place) in places.enumerated() {
-                    let pointLabel = scene.labels[index]
-                    guard layer == 0 || pointLabel == label else { continue }
-                    let key = SpriteKey(layer: layer, label: pointLabel, radius: r)
-                    let atlas =
-                        try scene.sprites.atlases[key] ?? canvas.sprites.atlas(key, scene.palette)
-                    atlas.composite(centre: place, onto: target, clip: clip)
-                }
+        func atlas(_ layer: Int, _ label: Int) throws -> SpriteAtlas {
+            let key = SpriteKey(layer: layer, label: label, radius: r)
+            return try scene.sprites.atlases[key] ?? canvas.sprites.atlas(key, scene.palette)
+        }
+        let outlines = [try atlas(0, 0), try atlas(0, 1)]
+        let fills = [try atlas(1, 0), try atlas(1, 1)]
+        let labels = scene.labels
+        for (index, place) in places.enumerated() {
+            outlines[labels[index] == 1 ? 1 : 0].composite(centre: place, onto: image, clip: clip)
+        }
+        for label in [0, 1] {
+            for (index, place) in places.enumerated() where labels[index] == label {
+                fills[label].composite(centre: place, onto: image, clip: clip)
             }
         }
         target.markDirty()

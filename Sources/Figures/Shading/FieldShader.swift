@@ -78,6 +78,9 @@ private struct RowColouring {
     /// Writes `count` pixels from the values in `z`.
     func fill(_ out: UnsafeMutablePointer<UInt32>, from z: UnsafeMutablePointer<Octet>, count: Int)
     {
+        let whole = count / 8
+        let raw = UnsafeMutableRawPointer(out)
+        var tail = SIMD8<UInt32>()
         switch mapping {
         case .logistic(let k):
             ramp.pixels.withUnsafeBufferPointer { table in
@@ -86,10 +89,15 @@ private struct RowColouring {
                 let scale = Float(ramp.scale * k)
                 let offset = Float(ShadeRamp.range * ramp.scale)
                 let top = Octet(repeating: Float(table.count - 1))
-                RowColouring.write(out, count: count) { o in
-                    let u = z[o] * scale + offset
-                    return RowColouring.lookUp(
-                        t, RowColouring.clamped(u.replacing(with: offset, where: u .!= u), to: top))
+                for o in 0...whole where o < whole || 8 * whole < count {
+                    var u = z[o] * scale + offset
+                    u = u.replacing(with: offset, where: u .!= u)
+                    let pixels = RowColouring.lookUp(t, RowColouring.clamped(u, to: top))
+                    if o < whole {
+                        raw.storeBytes(of: pixels, toByteOffset: 32 * o, as: SIMD8<UInt32>.self)
+                    } else {
+                        tail = pixels
+                    }
                 }
             }
         case .relu(let scale):
@@ -98,13 +106,19 @@ private struct RowColouring {
                 let s = Float(1023 / max(scale, 1e-12))
                 let top = Octet(repeating: 1023)
                 let off = SIMD8<UInt32>(repeating: ramp.offPixel)
-                RowColouring.write(out, count: count) { o in
+                for o in 0...whole where o < whole || 8 * whole < count {
                     let v = z[o]
                     let on = RowColouring.lookUp(t, RowColouring.clamped(v * s, to: top))
-                    return on.replacing(with: off, where: .!(v .> 0))
+                    let pixels = on.replacing(with: off, where: .!(v .> 0))
+                    if o < whole {
+                        raw.storeBytes(of: pixels, toByteOffset: 32 * o, as: SIMD8<UInt32>.self)
+                    } else {
+                        tail = pixels
+                    }
                 }
             }
         }
+        for k in 0..<(count - 8 * whole) { out[8 * whole + k] = tail[k] }
     }
 
     /// `u` within `0...top`, NaN as 0.
@@ -121,20 +135,5 @@ private struct RowColouring {
         return SIMD8(
             t[Int(k[0])], t[Int(k[1])], t[Int(k[2])], t[Int(k[3])], t[Int(k[4])], t[Int(k[5])],
             t[Int(k[6])], t[Int(k[7])])
-    }
-
-    /// Stores `pixels(o)` for octets `o` covering `count` pixels, the last one only in part.
-    @inline(__always)
-    private static func write(
-        _ out: UnsafeMutablePointer<UInt32>, count: Int, _ pixels: (Int) -> SIMD8<UInt32>
-    ) {
-        let whole = count / 8
-        let raw = UnsafeMutableRawPointer(out)
-        for o in 0..<whole {
-            raw.storeBytes(of: pixels(o), toByteOffset: 32 * o, as: SIMD8<UInt32>.self)
-        }
-        guard whole * 8 < count else { return }
-        let tail = pixels(whole)
-        for k in 0..<(count - whole * 8) { out[whole * 8 + k] = tail[k] }
     }
 }
