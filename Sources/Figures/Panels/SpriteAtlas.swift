@@ -15,8 +15,12 @@ struct SpriteAtlas: Sendable {
     /// the last non-transparent pixel. Empty corners are skipped and opaque runs copied.
     private let spans: [Int32]
 
-    /// Draws `draw(canvas, centre, radius)` filled with `colour` in every cell.
-    init(radius: Double, colour: Colour, draw: (Canvas, PixelPoint, Double) -> Void) throws {
+    /// Draws the path `draw(canvas, centre, radius)` adds in every cell, filled with `colour`,
+    /// or stroked `stroke` pixels wide; `radius` bounds what is drawn.
+    init(
+        radius: Double, colour: Colour, stroke: Double? = nil,
+        draw: (Canvas, PixelPoint, Double) -> Void
+    ) throws {
         half = Int((radius + 1).rounded(.up))
         side = 2 * half + 1
         let n = SpriteAtlas.phases * side
@@ -31,7 +35,12 @@ struct SpriteAtlas: Sendable {
                 draw(canvas, centre, radius)
             }
         }
-        canvas.fill()
+        if let stroke {
+            canvas.setLineWidth(stroke)
+            canvas.stroke()
+        } else {
+            canvas.fill()
+        }
         try canvas.context.check(during: "drawing point markers")
         surface.flush()
         var copy = [UInt32](repeating: 0, count: n * n)
@@ -110,13 +119,16 @@ struct SpriteAtlas: Sendable {
 
     /// Premultiplied `source` over opaque `destination`, per channel
     /// `s + d·(255 − a)/255` rounded as Cairo's pixman does (exact for `a` = 0 and 255 too).
+    ///
+    /// Red and blue are scaled together in one 32-bit multiply (their 16-bit fields never
+    /// carry into each other), and the sum never exceeds 255 because `s ≤ a` when premultiplied.
     @inline(__always)
     static func over(_ source: UInt32, _ destination: UInt32) -> UInt32 {
         let keep = 255 - (source >> 24)
-        @inline(__always) func channel(_ shift: UInt32) -> UInt32 {
-            let t = ((destination >> shift) & 0xFF) * keep + 128
-            return min(((source >> shift) & 0xFF) + ((t + (t >> 8)) >> 8), 255) << shift
-        }
-        return channel(0) | channel(8) | channel(16)
+        var rb = (destination & 0x00FF_00FF) &* keep &+ 0x0080_0080
+        rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
+        var g = ((destination >> 8) & 0xFF) &* keep &+ 0x80
+        g = ((g &+ (g >> 8)) >> 8) << 8
+        return (source & 0x00FF_FFFF) &+ rb &+ g
     }
 }
