@@ -10,9 +10,11 @@ struct SpriteAtlas: Sendable {
     let side: Int
     /// Premultiplied ARGB32 pixels, native endian: the image is `4·side` square.
     private let pixels: [UInt32]
-    /// For each row of the image and each cell in that row, four columns of the cell: the first
-    /// non-transparent pixel, the first and past-the-last of its longest opaque run, and past
-    /// the last non-transparent pixel. Empty corners are skipped and opaque runs copied.
+    /// Four columns per cell of each row of the image, so empty corners are skipped and opaque
+    /// runs copied.
+    ///
+    /// They are the first non-transparent pixel, the first and past-the-last pixel of the
+    /// longest opaque run, and past the last non-transparent pixel.
     private let spans: [Int32]
 
     /// Draws the path `draw(canvas, centre, radius)` adds in every cell, filled with `colour`,
