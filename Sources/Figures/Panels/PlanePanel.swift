@@ -31,6 +31,15 @@ enum PlanePanel {
         on canvas: Canvas
     ) {
         guard let (p, q) = line.clipped(to: viewport.domain) else { return }
+        let surface = canvas.context.surface
+        if canvas.isRaster, let image = PixelImage(surface) {
+            surface.flush()
+            StrokeRaster.stroke(
+                from: viewport.pixel(p), to: viewport.pixel(q), width: width, colour: colour,
+                dash: dash, clip: viewport.rect.integral, onto: image)
+            surface.markDirty()
+            return
+        }
         canvas.saved {
             canvas.clip(to: viewport.rect)
             canvas.setColour(colour)
