@@ -108,6 +108,15 @@ enum PlanePanel {
             let x = viewport.data(p)
             return net.preactivation(target, x.x1, x.x2)
         }
+        let paths = lines.compactMap { SmoothPath(through: $0) }
+        let surface = canvas.context.surface
+        if canvas.isRaster, let image = PixelImage(surface) {
+            surface.flush()
+            PathRaster.stroke(
+                paths, width: width, colour: colour, clip: viewport.rect.integral, onto: image)
+            surface.markDirty()
+            return
+        }
         canvas.saved {
             canvas.clip(to: viewport.rect)
             canvas.setRoundCaps()
@@ -117,9 +126,7 @@ enum PlanePanel {
             canvas.setTolerance(0.25)
             canvas.setColour(colour)
             canvas.setLineWidth(width)
-            for line in lines {
-                SmoothPath(through: line)?.append(to: canvas)
-            }
+            for path in paths { path.append(to: canvas) }
             canvas.stroke()
         }
     }

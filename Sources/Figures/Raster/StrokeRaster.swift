@@ -68,27 +68,12 @@ enum StrokeRaster {
         guard x0 < x1, y0 < y1 else { return }
         let colourRGB = (colour.red * 255, colour.green * 255, colour.blue * 255)
         let opacity = min(1, max(0, colour.alpha))
-        /// Narrows `lo..<hi` to the columns where `k·(centre − p)` can lie in `low...high`.
-        func narrow(
-            _ lo: inout Double, _ hi: inout Double, _ k: PixelPoint, _ cy: Double,
-            _ low: Double, _ high: Double
-        ) {
-            let c = k.y * cy - k.x * (p.x - 0.5)  // k·(centre − p) = c + k.x·x
-            if abs(k.x) < 1e-12 {
-                if c < low || c > high { hi = lo }
-                return
-            }
-            let e0 = (low - c) / k.x
-            let e1 = (high - c) / k.x
-            lo = max(lo, min(e0, e1).rounded(.down))
-            hi = min(hi, max(e0, e1).rounded(.up) + 1)
-        }
         for y in y0..<y1 {
             let cy = Double(y) + 0.5 - p.y
             var lo = Double(x0)
             var hi = Double(x1)
-            narrow(&lo, &hi, n, cy, -half - reach, half + reach)
-            narrow(&lo, &hi, u, cy, -reach, length + reach)
+            narrow(&lo, &hi, n, from: p, cy, -half - reach, half + reach)
+            narrow(&lo, &hi, u, from: p, cy, -reach, length + reach)
             guard lo < hi else { continue }
             let row = image.row(y)
             for x in Int(lo)..<Int(hi) {
@@ -101,6 +86,24 @@ enum StrokeRaster {
                 row[x] = blend(row[x], colourRGB, opacity * min(1, across * along))
             }
         }
+    }
+
+    /// Narrows the columns `lo..<hi` of a row to those whose pixel centres can have
+    /// `k·(centre − p)` in `low...high`, where `cy` is the row's centre less `p.y`.
+    @inline(__always)
+    static func narrow(
+        _ lo: inout Double, _ hi: inout Double, _ k: PixelPoint, from p: PixelPoint,
+        _ cy: Double, _ low: Double, _ high: Double
+    ) {
+        let c = k.y * cy - k.x * (p.x - 0.5)  // k·(centre − p) = c + k.x·x
+        if abs(k.x) < 1e-12 {
+            if c < low || c > high { hi = lo }
+            return
+        }
+        let e0 = (low - c) / k.x
+        let e1 = (high - c) / k.x
+        lo = max(lo, min(e0, e1).rounded(.down))
+        hi = min(hi, max(e0, e1).rounded(.up) + 1)
     }
 
     /// Where a stroke of `length` pixels is on: the whole of it, or its dashes.
