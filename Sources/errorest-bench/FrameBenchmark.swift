@@ -190,17 +190,20 @@ private func writeGallery(to folder: URL) throws {
         let run = try Trainer(
             network: network, data: data,
             options: TrainingOptions(epochs: epochs, learningRate: rate),
-            schedule: .list([0, 30, epochs])
+            schedule: .list([0, 30, epochs / 3, epochs])
         ).train(name: name)
+        let last = 3
         for (w, h) in [(1280, 720), (640, 360), (720, 1000)] {
             let renderer = try FigureRenderer(run: run, options: RenderOptions(width: w, height: h))
             for kind in FigureKind.allCases {
-                let figure = try renderer.render(kind, snapshot: 2, format: .png)
+                let figure = try renderer.render(kind, snapshot: last, format: .png)
                 try figure.data.write(
                     to: folder.appendingPathComponent("\(name)-\(kind.rawValue)-\(w).png"))
             }
             let early = try renderer.render(.frame, snapshot: 1, format: .png)
             try early.data.write(to: folder.appendingPathComponent("\(name)-frame-early-\(w).png"))
+            let middle = try renderer.render(.frame, snapshot: 2, format: .png)
+            try middle.data.write(to: folder.appendingPathComponent("\(name)-frame-mid-\(w).png"))
         }
         let variant = RenderOptions(
             palette: .colorblind, hiddenLinesOnOutput: false, logScaleError: true, equations: true)
@@ -209,13 +212,13 @@ private func writeGallery(to folder: URL) throws {
             (options.width, options.height) = (w, h)
             let renderer = try FigureRenderer(run: run, options: options)
             for kind in [FigureKind.frame, .hidden, .error] {
-                try renderer.render(kind, snapshot: 2, format: .png).data.write(
+                try renderer.render(kind, snapshot: last, format: .png).data.write(
                     to: folder.appendingPathComponent("\(name)-\(kind.rawValue)-options-\(w).png"))
             }
         }
         let renderer = try FigureRenderer(run: run, options: RenderOptions())
         for format in [FileFormat.pdf, .svg] {
-            let figure = try renderer.render(.frame, snapshot: 2, format: format)
+            let figure = try renderer.render(.frame, snapshot: last, format: format)
             try figure.data.write(
                 to: folder.appendingPathComponent("\(name)-frame.\(format.rawValue)"))
         }
