@@ -96,8 +96,9 @@ public struct FigureRenderer: Sendable {
     }
 
     private func raster(_ kind: FigureKind, scene: Scene) throws -> RasterFigure {
-        let surface = try Surface.image(width: options.width, height: options.height)
-        let panels = try draw(kind, scene: scene, on: surface)
+        let surface = try Surface.image(
+            width: options.width, height: options.height, filledWith: scene.palette.background)
+        let panels = try draw(kind, scene: scene, on: surface, painted: true)
         return RasterFigure(
             surface: surface, panels: panels, texts: texts(kind, scene: scene),
             level: options.pngCompression)
@@ -126,8 +127,11 @@ public struct FigureRenderer: Sendable {
         "\(scene.name): \(kind.rawValue) at epoch \(scene.epoch)"
     }
 
-    /// Draws the whole figure on `surface` and returns its panels.
-    private func draw(_ kind: FigureKind, scene: Scene, on surface: Surface) throws -> [PanelInfo] {
+    /// Draws the whole figure on `surface` (whose background is already `painted`, or not) and
+    /// returns its panels.
+    private func draw(_ kind: FigureKind, scene: Scene, on surface: Surface, painted: Bool = false)
+        throws -> [PanelInfo]
+    {
         let context = try Context(surface)
         let canvas = Canvas(context)
         let style = Style(width: options.width, height: options.height)
@@ -135,9 +139,11 @@ public struct FigureRenderer: Sendable {
         let layout = FigureLayout(
             kind, width: options.width, height: options.height, hidden: scene.hidden,
             aspect: scene.aspect, style: style)
-        canvas.fill(
-            Rect(x: 0, y: 0, width: Double(options.width), height: Double(options.height)),
-            scene.palette.background)
+        if !painted {
+            canvas.fill(
+                Rect(x: 0, y: 0, width: Double(options.width), height: Double(options.height)),
+                scene.palette.background)
+        }
         if let header = layout.header {
             Header.draw(kind, in: header, scene: scene, style: style, on: canvas)
         }

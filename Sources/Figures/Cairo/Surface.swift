@@ -14,15 +14,28 @@ final class Surface {
     /// For stream surfaces, where Cairo's write callback puts the bytes (kept alive with the
     /// surface).
     private let sink: ByteSink?
+    /// For images made on memory of our own, that memory (freed after the surface).
+    private let memory: UnsafeMutableRawPointer?
 
-    private init(owning handle: OpaquePointer, sink: ByteSink?, during: String) throws {
+    private init(
+        owning handle: OpaquePointer, sink: ByteSink?, memory: UnsafeMutableRawPointer? = nil,
+        during: String
+    ) throws {
         self.handle = handle
         self.sink = sink
-        try checkCairo(cairo_surface_status(handle), during: during)
+        self.memory = memory
+        do {
+            try checkCairo(cairo_surface_status(handle), during: during)
+        } catch {
+            cairo_surface_destroy(handle)
+            memory?.deallocate()
+            throw error
+        }
     }
 
     deinit {
         cairo_surface_destroy(handle)
+        memory?.deallocate()
     }
 
     /// An image surface of opaque pixels (`0xXXRRGGBB`, native endian), as libpng will read it.
@@ -30,6 +43,30 @@ final class Surface {
         try Surface(
             owning: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
             sink: nil, during: "creating a \(width)×\(height) image")
+    }
+
+    /// An opaque image surface whose every pixel starts as `colour`: one pass over the memory,
+    /// where a cleared image and a painted background would take two.
+    static func image(width: Int, height: Int, filledWith colour: Colour) throws -> Surface {
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(width)))
+        guard stride > 0, width > 0, height > 0 else {
+            return try image(width: width, height: height)
+        }
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: stride * height, alignment: 64)
+        memory.initializeMemory(
+            as: UInt32.self, repeating: 0xFF00_0000 | colour.pixel, count: stride / 4 * height)
+        guard
+            let handle = cairo_image_surface_create_for_data(
+                memory.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_RGB24, Int32(width),
+                Int32(height), Int32(stride))
+        else {
+            memory.deallocate()
+            throw FiguresError.cairo(
+                status: "no memory", during: "creating a \(width)×\(height) image")
+        }
+        return try Surface(
+            owning: handle, sink: nil, memory: memory,
+            during: "creating a \(width)×\(height) image")
     }
 
     /// An image surface with an alpha channel (premultiplied), for marker sprites.
