@@ -62,42 +62,52 @@ enum MarchingSquares {
         func horizontal(_ i: Int, _ j: Int) -> Int { j * nx + i }
         func vertical(_ i: Int, _ j: Int) -> Int { nx * ny + j * nx + i }
         var segments: [(Int, Int)] = []
-        for j in 0..<(ny - 1) {
-            for i in 0..<(nx - 1) {
-                let a = field[i, j] >= level
-                let b = field[i + 1, j] >= level
-                let c = field[i + 1, j + 1] >= level
-                let d = field[i, j + 1] >= level
-                if a == b && b == c && c == d { continue }
-                let top = horizontal(i, j)
-                let right = vertical(i + 1, j)
-                let bottom = horizontal(i, j + 1)
-                let left = vertical(i, j)
-                var crossed: [Int] = []
-                if a != b { crossed.append(top) }
-                if b != c { crossed.append(right) }
-                if c != d { crossed.append(bottom) }
-                if d != a { crossed.append(left) }
-                if crossed.count == 2 {
-                    segments.append((crossed[0], crossed[1]))
-                    continue
+        // Which nodes are inside, looked up four times each below.
+        let inside = field.values.map { $0 >= level }
+        inside.withUnsafeBufferPointer { inside in
+            for j in 0..<(ny - 1) {
+                let upper = j * nx
+                let lower = upper + nx
+                for i in 0..<(nx - 1) {
+                    let a = inside[upper + i]
+                    let b = inside[upper + i + 1]
+                    let c = inside[lower + i + 1]
+                    let d = inside[lower + i]
+                    if a == b && b == c && c == d { continue }
+                    cell(i, j, a, b, c, d)
                 }
-                // A saddle: a and c agree, b and d agree.
-                let centre: Double
-                if let exact {
-                    let p = field.position(i, j)
-                    centre = exact(PixelPoint(p.x + field.step / 2, p.y + field.step / 2))
-                } else {
-                    centre =
-                        (field[i, j] + field[i + 1, j] + field[i + 1, j + 1] + field[i, j + 1]) / 4
-                }
-                if (centre >= level) == a {
-                    segments.append((top, right))  // cut off corner b
-                    segments.append((bottom, left))  // cut off corner d
-                } else {
-                    segments.append((top, left))  // cut off corner a
-                    segments.append((right, bottom))  // cut off corner c
-                }
+            }
+        }
+        /// Adds the segments of the cell at `(i, j)` with corner flags `a b / d c`.
+        func cell(_ i: Int, _ j: Int, _ a: Bool, _ b: Bool, _ c: Bool, _ d: Bool) {
+            let top = horizontal(i, j)
+            let right = vertical(i + 1, j)
+            let bottom = horizontal(i, j + 1)
+            let left = vertical(i, j)
+            var crossed: [Int] = []
+            if a != b { crossed.append(top) }
+            if b != c { crossed.append(right) }
+            if c != d { crossed.append(bottom) }
+            if d != a { crossed.append(left) }
+            if crossed.count == 2 {
+                segments.append((crossed[0], crossed[1]))
+                return
+            }
+            // A saddle: a and c agree, b and d agree.
+            let centre: Double
+            if let exact {
+                let p = field.position(i, j)
+                centre = exact(PixelPoint(p.x + field.step / 2, p.y + field.step / 2))
+            } else {
+                centre =
+                    (field[i, j] + field[i + 1, j] + field[i + 1, j + 1] + field[i, j + 1]) / 4
+            }
+            if (centre >= level) == a {
+                segments.append((top, right))  // cut off corner b
+                segments.append((bottom, left))  // cut off corner d
+            } else {
+                segments.append((top, left))  // cut off corner a
+                segments.append((right, bottom))  // cut off corner c
             }
         }
         let chains = join(segments)
@@ -154,16 +164,23 @@ enum MarchingSquares {
 
     /// Joins segments that share an edge into chains of edge ids.
     static func join(_ segments: [(Int, Int)]) -> [(edges: [Int], closed: Bool)] {
-        var byEdge: [Int: [Int]] = [:]
+        // The segments at each edge, in order (an edge borders two cells, so at most two).
+        var byEdge: [Int: (Int, Int)] = [:]
+        byEdge.reserveCapacity(segments.count * 2)
         for (index, s) in segments.enumerated() {
-            byEdge[s.0, default: []].append(index)
-            byEdge[s.1, default: []].append(index)
+            for edge in [s.0, s.1] {
+                if let first = byEdge[edge] {
+                    byEdge[edge] = (first.0, first.1 < 0 ? index : first.1)
+                } else {
+                    byEdge[edge] = (index, -1)
+                }
+            }
         }
         var used = [Bool](repeating: false, count: segments.count)
         var chains: [(edges: [Int], closed: Bool)] = []
         func next(from edge: Int) -> Int? {
             guard let candidates = byEdge[edge] else { return nil }
-            for s in candidates where !used[s] {
+            for s in [candidates.0, candidates.1] where s >= 0 && !used[s] {
                 used[s] = true
                 return segments[s].0 == edge ? segments[s].1 : segments[s].0
             }

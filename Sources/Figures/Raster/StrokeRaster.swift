@@ -141,16 +141,23 @@ enum StrokeRaster {
             } else if period == 0 {
                 return 1
             }
-            // Within a period: wholly inside or outside the nearest dash, or the general sum.
+            // Within a period: wholly inside a dash, wholly in a gap, or the general sum.
             let m = t - (t / period).rounded(.down) * period
+            var gap = true
             for interval in on {
                 if m >= interval.start + reach && m <= interval.end - reach
                     && t >= reach && t <= length - reach
                 {
                     return 1
                 }
+                // Within reach of this dash, here or in the next period or the last one.
+                if m > interval.start - reach && m < interval.end + reach
+                    || m - period > interval.start - reach || m + period < interval.end + reach
+                {
+                    gap = false
+                }
             }
-            return partial(at: t, reach: reach, area: area)
+            return gap ? 0 : partial(at: t, reach: reach, area: area)
         }
 
         /// The general case: the sum over the dashes within reach of `t`.
