@@ -1,3 +1,5 @@
+import Backprop
+import Foundation
 import Testing
 
 @testable import Figures
@@ -46,5 +48,19 @@ import Testing
         #expect(Ticks.label(20000, step: 5000) == "20\u{2009}000")
         #expect(Ticks.label(0.00001, step: 0.00001) == "1e-5")
         #expect(Ticks.grouped(1_234_567) == "1\u{2009}234\u{2009}567")
+    }
+
+    @Test func fixedDecimalsReadAsPrintfWrites() {
+        var random = SeededRandom(seed: 4)
+        var values: [Double] = [0, -0.0, 0.125, 0.375, 2.5, -0.004, 0.0049999, 99.995, 1e17, -3]
+        for _ in 0..<3000 {
+            let magnitude = pow(10, Double(random.index(below: 12)) - 6)
+            values.append((random.uniform() * 2 - 1) * magnitude)
+        }
+        for v in values {
+            for decimals in 0...4 {
+                #expect(Ticks.fixed(v, decimals: decimals) == String(format: "%.\(decimals)f", v))
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ enum Header {
         let facts = [
             "epoch \(Ticks.grouped(scene.epoch)) of \(Ticks.grouped(scene.epochs))",
             "E(W) = \(formatError(scene.error))",
-            "accuracy \(String(format: "%.1f", 100 * scene.accuracy))%",
+            "accuracy \(Ticks.fixed(100 * scene.accuracy, decimals: 1))%",
         ]
         let gap = style.headerFont * 1.1
         for fact in facts {
@@ -37,7 +37,7 @@ enum Header {
 
     /// `0.2345`, or `1.23e-05` for tiny errors.
     static func formatError(_ e: Double) -> String {
-        e >= 0.001 || e == 0 ? String(format: "%.4f", e) : String(format: "%.2e", e)
+        e >= 0.001 || e == 0 ? Ticks.fixed(e, decimals: 4) : String(format: "%.2e", e)
     }
 
     /// One key of the legend.

@@ -127,7 +127,7 @@ enum HiddenPanel {
 
     /// `+1.23` or `−1.23`, with a true minus sign.
     static func signed(_ v: Double, decimals: Int = 2) -> String {
-        let text = String(format: "%.\(decimals)f", abs(v))
+        let text = Ticks.fixed(abs(v), decimals: decimals)
         return (v < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : "+") + text
     }
 
