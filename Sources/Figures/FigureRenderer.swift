@@ -11,6 +11,8 @@ public struct FigureRenderer: Sendable {
     public let options: RenderOptions
     private let series: ErrorSeries
     private let sprites: MarkerSprites
+    /// The error panel's snapshot-independent pixels, made on first use.
+    private let backdrops = ErrorBackdrops()
 
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
@@ -108,7 +110,7 @@ public struct FigureRenderer: Sendable {
         }
         return Scene(
             run: run, snapshot: run.snapshots[index], series: series, options: options,
-            sprites: sprites)
+            sprites: sprites, backdrops: backdrops)
     }
 
     /// The PNG text chunks of SPEC §6.

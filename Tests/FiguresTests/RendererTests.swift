@@ -68,6 +68,21 @@ import Testing
         #expect(a.panels == b.panels)
     }
 
+    @Test func snapshotsInAnyOrderGiveTheBytesOfAFreshRenderer() throws {
+        // The renderer's shared images (such as the error panel's backdrop) must not depend on
+        // which snapshot was drawn first.
+        let run = try Fixtures.run(hidden: [2])
+        let options = RenderOptions(width: 240, height: 135)
+        let shared = try FigureRenderer(run: run, options: options)
+        for k in [2, 0, 1] {
+            for kind in [FigureKind.frame, .error] {
+                let fresh = try FigureRenderer(run: run, options: options).render(
+                    kind, snapshot: k, format: .png)
+                #expect(try shared.render(kind, snapshot: k, format: .png).data == fresh.data)
+            }
+        }
+    }
+
     @Test func rendersFromManyThreadsAtOnce() async throws {
         let run = try Fixtures.run(hidden: [4])
         let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 160, height: 90))

@@ -111,6 +111,11 @@ struct Canvas {
         try body()
     }
 
+    /// Moves the origin by `offset` pixels until the enclosing ``saved(_:)`` ends.
+    func translate(by offset: PixelPoint) {
+        cairo_translate(cr, offset.x, offset.y)
+    }
+
     /// Restricts drawing to `r` until the enclosing ``saved(_:)`` ends.
     func clip(to r: Rect) {
         cairo_rectangle(cr, r.x, r.y, r.width, r.height)

@@ -90,6 +90,31 @@ final class Surface {
     var height: Int { Int(cairo_image_surface_get_height(handle)) }
 }
 
+/// Direct access to the pixels of an image surface, for code that writes them itself (between
+/// ``Surface/flush()`` and ``Surface/markDirty()``).
+struct PixelImage {
+    let base: UnsafeMutablePointer<UInt8>
+    /// Bytes from one row to the next.
+    let stride: Int
+    let width: Int
+    let height: Int
+
+    /// The pixels of an image surface; nil for PDF and SVG surfaces.
+    init?(_ surface: Surface) {
+        guard let base = surface.pixels else { return nil }
+        self.base = base
+        stride = surface.stride
+        width = surface.width
+        height = surface.height
+    }
+
+    /// The 32-bit pixels of row `y`.
+    @inline(__always)
+    func row(_ y: Int) -> UnsafeMutablePointer<UInt32> {
+        UnsafeMutableRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
+    }
+}
+
 /// Collects the bytes Cairo streams out of a PDF or SVG surface.
 final class ByteSink {
     var data = Data()

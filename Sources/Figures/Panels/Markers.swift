@@ -14,20 +14,20 @@ enum Markers {
     ) throws {
         let palette = scene.palette
         let outline = outline(r)
+        if canvas.isRaster {
+            try sprites(scene, in: viewport, radius: r, markMistakes: markMistakes, on: canvas)
+            return
+        }
         try canvas.saved {
             canvas.clip(to: viewport.rect)
             if markMistakes {
                 canvas.setColour(palette.mistake)
-                canvas.setLineWidth(max(1, r * 0.38))
+                let ring = mistakeRing(r)
+                canvas.setLineWidth(ring.width)
                 for (index, p) in scene.points.enumerated() where scene.mistakes[index] {
-                    canvas.circle(
-                        centre: viewport.pixel(p), radius: r + outline + max(1.2, r * 0.5))
+                    canvas.circle(centre: viewport.pixel(p), radius: ring.radius)
                 }
                 canvas.stroke()
-            }
-            if canvas.isRaster {
-                try sprites(scene, in: viewport, radius: r, outline: outline, on: canvas)
-                return
             }
             // Outlines first, all at once, then the fills of each class on top.
             canvas.setColour(palette.markerOutline)
@@ -47,24 +47,36 @@ enum Markers {
         }
     }
 
-    /// Outlines of every point, then fills, as in the vector path, from quarter-pixel sprites.
+    /// Rings around misclassified points, outlines of every point, then fills, as in the vector
+    /// path, from quarter-pixel sprites.
     private static func sprites(
-        _ scene: Scene, in viewport: Viewport, radius r: Double, outline: Double, on canvas: Canvas
+        _ scene: Scene, in viewport: Viewport, radius r: Double, markMistakes: Bool,
+        on canvas: Canvas
     ) throws {
         let target = canvas.context.surface
         target.flush()
+        guard let image = PixelImage(target) else { return }
         let clip = viewport.rect.integral
         let places = scene.points.map(viewport.pixel)
-        for layer in [0, 1] {
-            for label in layer == 0 ? [0] : [0, 1] {
-                for (index, place) in places.enumerated() {
-                    let pointLabel = scene.labels[index]
-                    guard layer == 0 || pointLabel == label else { continue }
-                    let key = SpriteKey(layer: layer, label: pointLabel, radius: r)
-                    let atlas =
-                        try scene.sprites.atlases[key] ?? canvas.sprites.atlas(key, scene.palette)
-                    atlas.composite(centre: place, onto: target, clip: clip)
-                }
+        func atlas(_ layer: Int, _ label: Int) throws -> SpriteAtlas {
+            let key = SpriteKey(layer: layer, label: label, radius: r)
+            return try scene.sprites.atlases[key] ?? canvas.sprites.atlas(key, scene.palette)
+        }
+        let outlines = [try atlas(0, 0), try atlas(0, 1)]
+        let fills = [try atlas(1, 0), try atlas(1, 1)]
+        let labels = scene.labels
+        if markMistakes {
+            let ring = try atlas(2, 0)
+            for (index, place) in places.enumerated() where scene.mistakes[index] {
+                ring.composite(centre: place, onto: image, clip: clip)
+            }
+        }
+        for (index, place) in places.enumerated() {
+            outlines[labels[index] == 1 ? 1 : 0].composite(centre: place, onto: image, clip: clip)
+        }
+        for label in [0, 1] {
+            for (index, place) in places.enumerated() where labels[index] == label {
+                fills[label].composite(centre: place, onto: image, clip: clip)
             }
         }
         target.markDirty()
@@ -73,6 +85,11 @@ enum Markers {
     /// The ring around a marker of radius `r`, so it reads on any shade.
     static func outline(_ r: Double) -> Double {
         max(0.7, r * 0.3)
+    }
+
+    /// The circle stroked around a misclassified point with a marker of radius `r`.
+    static func mistakeRing(_ r: Double) -> (radius: Double, width: Double) {
+        (r + outline(r) + max(1.2, r * 0.5), max(1, r * 0.38))
     }
 
     /// Adds one marker's outline to the current path.
@@ -87,7 +104,8 @@ enum Markers {
     }
 }
 
-/// Identifies one marker's sprites: outline (layer 0) or fill (layer 1), class, radius.
+/// Identifies one marker's sprites: outline (layer 0), fill (layer 1) or the ring around a
+/// misclassified point (layer 2, any class); class; radius.
 struct SpriteKey: Hashable, Sendable {
     let layer: Int
     let label: Int
@@ -99,7 +117,7 @@ struct SpriteKey: Hashable, Sendable {
 struct MarkerSprites: Sendable {
     var atlases: [SpriteKey: SpriteAtlas] = [:]
 
-    /// Sprites of both classes, outline and fill, for each radius.
+    /// Sprites of both classes, outline and fill, and the mistake ring, for each radius.
     init(radii: Set<Double>, palette: Palette) throws {
         for r in radii {
             for layer in [0, 1] {
@@ -108,6 +126,8 @@ struct MarkerSprites: Sendable {
                     atlases[key] = try SpriteAtlas(key, palette)
                 }
             }
+            let ring = SpriteKey(layer: 2, label: 0, radius: r)
+            atlases[ring] = try SpriteAtlas(ring, palette)
         }
     }
 
@@ -128,9 +148,19 @@ final class SpriteCache {
 }
 
 extension SpriteAtlas {
-    /// The outline disc (layer 0) or the class-coloured fill (layer 1) of a marker.
+    /// The outline disc (layer 0) or the class-coloured fill (layer 1) of a marker, or the ring
+    /// around a misclassified point (layer 2).
     init(_ key: SpriteKey, _ palette: Palette) throws {
         let r = key.radius
+        if key.layer == 2 {
+            let ring = Markers.mistakeRing(r)
+            try self.init(
+                radius: ring.radius + ring.width / 2, colour: palette.mistake, stroke: ring.width
+            ) { canvas, centre, _ in
+                canvas.circle(centre: centre, radius: ring.radius)
+            }
+            return
+        }
         let shape = palette.shape(label: key.label)
         let full = r + Markers.outline(r)
         try self.init(

@@ -17,10 +17,12 @@ struct Scene: Sendable {
     let palette: Palette
     let options: RenderOptions
     let sprites: MarkerSprites
+    /// The error panel's images that every snapshot shares.
+    let backdrops: ErrorBackdrops
 
     init(
         run: TrainingRun, snapshot: Snapshot, series: ErrorSeries, options: RenderOptions,
-        sprites: MarkerSprites = MarkerSprites()
+        sprites: MarkerSprites = MarkerSprites(), backdrops: ErrorBackdrops = ErrorBackdrops()
     ) {
         name = run.name
         epoch = snapshot.epoch
@@ -39,6 +41,7 @@ struct Scene: Sendable {
         palette = Palette.named(options.palette)
         self.options = options
         self.sprites = sprites
+        self.backdrops = backdrops
     }
 
     /// The domain's width over its height.

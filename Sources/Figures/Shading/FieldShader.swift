@@ -23,8 +23,8 @@ enum ShadeMapping: Equatable, Sendable {
 
 /// Shades a network value at the centre of every pixel of a viewport into an image.
 ///
-/// Rows are evaluated exactly by a ``RowEvaluator`` (no `exp` per pixel in the first layer) and
-/// coloured through the palette's ``ShadeRamp``.
+/// Each row is evaluated by a ``ShadingRow`` (single precision, eight pixels at a time) and
+/// coloured through the palette's ``ShadeRamp`` while it is still in cache.
 enum FieldShader {
     /// Shades the viewport's pixels into `surface`, an opaque image, at the viewport's place
     /// (shifted by `offset` pixels: a separate image of the plot's size uses its top-left corner).
@@ -40,7 +40,7 @@ enum FieldShader {
             return
         }
         surface.flush()
-        let rows = RowEvaluator(net: net, target: target, width: width, precise: false)
+        let rows = ShadingRow(net: net, target: target, width: width)
         let dx = viewport.dataPerPixelX
         let dy = viewport.dataPerPixelY
         let x1 = viewport.domain.x1.lowerBound + 0.5 * dx
@@ -58,7 +58,7 @@ enum FieldShader {
     }
 }
 
-/// Turns a row of pre-activations into pixels for one ``ShadeMapping``.
+/// Turns a row of pre-activations into pixels for one ``ShadeMapping``, eight at a time.
 private struct RowColouring {
     let mapping: ShadeMapping
     let ramp: ShadeRamp
@@ -75,30 +75,65 @@ private struct RowColouring {
         }
     }
 
-    func fill(_ out: UnsafeMutablePointer<UInt32>, from z: UnsafeMutablePointer<Double>, count: Int)
+    /// Writes `count` pixels from the values in `z`.
+    func fill(_ out: UnsafeMutablePointer<UInt32>, from z: UnsafeMutablePointer<Octet>, count: Int)
     {
+        let whole = count / 8
+        let raw = UnsafeMutableRawPointer(out)
+        var tail = SIMD8<UInt32>()
         switch mapping {
         case .logistic(let k):
             ramp.pixels.withUnsafeBufferPointer { table in
                 guard let t = table.baseAddress else { return }
-                let scale = ramp.scale * k
-                let offset = ShadeRamp.range * ramp.scale + 0.5
-                let top = Double(table.count - 1)
-                for i in 0..<count {
-                    // Clamped first, so the 32-bit conversion (which vectorises) is always exact.
-                    let u = min(max(z[i] * scale + offset, 0), top)
-                    out[i] = t[Int(Int32(u))]
+                // Entry round(z·scale + offset), clamped to the table; NaN gives the middle.
+                let scale = Float(ramp.scale * k)
+                let offset = Float(ShadeRamp.range * ramp.scale)
+                let top = Octet(repeating: Float(table.count - 1))
+                for o in 0...whole where o < whole || 8 * whole < count {
+                    var u = z[o] * scale + offset
+                    u = u.replacing(with: offset, where: u .!= u)
+                    let pixels = RowColouring.lookUp(t, RowColouring.clamped(u, to: top))
+                    if o < whole {
+                        raw.storeBytes(of: pixels, toByteOffset: 32 * o, as: SIMD8<UInt32>.self)
+                    } else {
+                        tail = pixels
+                    }
                 }
             }
         case .relu(let scale):
-            let s = 1023 / max(scale, 1e-12)
             reluPixels.withUnsafeBufferPointer { table in
                 guard let t = table.baseAddress else { return }
-                for i in 0..<count {
-                    let v = z[i]
-                    out[i] = v > 0 ? t[Int(min(1023, v * s + 0.5))] : ramp.offPixel
+                let s = Float(1023 / max(scale, 1e-12))
+                let top = Octet(repeating: 1023)
+                let off = SIMD8<UInt32>(repeating: ramp.offPixel)
+                for o in 0...whole where o < whole || 8 * whole < count {
+                    let v = z[o]
+                    let on = RowColouring.lookUp(t, RowColouring.clamped(v * s, to: top))
+                    let pixels = on.replacing(with: off, where: .!(v .> 0))
+                    if o < whole {
+                        raw.storeBytes(of: pixels, toByteOffset: 32 * o, as: SIMD8<UInt32>.self)
+                    } else {
+                        tail = pixels
+                    }
                 }
             }
         }
+        for k in 0..<(count - 8 * whole) { out[8 * whole + k] = tail[k] }
+    }
+
+    /// `u` within `0...top`, NaN as 0.
+    @inline(__always)
+    private static func clamped(_ u: Octet, to top: Octet) -> Octet {
+        u.replacing(with: 0, where: .!(u .>= 0)).replacing(with: top, where: u .> top)
+    }
+
+    /// The table entries at `u` rounded to the nearest whole number (`u` in `0..<2²³`).
+    @inline(__always)
+    private static func lookUp(_ t: UnsafePointer<UInt32>, _ u: Octet) -> SIMD8<UInt32> {
+        // Adding 2²³ leaves round(u) in the low mantissa bits.
+        let k = unsafeBitCast(u + 0x1p23, to: SIMD8<UInt32>.self) & 0x7F_FFFF
+        return SIMD8(
+            t[Int(k[0])], t[Int(k[1])], t[Int(k[2])], t[Int(k[3])], t[Int(k[4])], t[Int(k[5])],
+            t[Int(k[6])], t[Int(k[7])])
     }
 }

@@ -19,15 +19,8 @@ final class RowEvaluator {
     /// The target's `z` along the row, after ``evaluate(x1:dx:x2:)``.
     let z: UnsafeMutablePointer<Double>
 
-    /// True for values that boundaries are traced from; false for shading.
-    ///
-    /// When false, first-layer sigmoids are divided in single precision (relative error below
-    /// 1e-6, invisible in 8-bit colour).
-    let precise: Bool
-
-    init(net: PlainNetwork, target: FieldTarget, width: Int, precise: Bool = true) {
+    init(net: PlainNetwork, target: FieldTarget, width: Int) {
         self.net = net
-        self.precise = precise
         self.target = target
         self.width = max(1, width)
         last = net.layerIndex(of: target)
@@ -86,18 +79,17 @@ final class RowEvaluator {
                 out[i] = v > 0 ? v : 0
             }
         case .sigmoid:
-            RowEvaluator.logistic(out, z0: z0, d: d, count: n, precise: precise)
+            RowEvaluator.logistic(out, z0: z0, d: d, count: n)
         case .tanh:
             // tanh z = 2σ(2z) − 1
-            RowEvaluator.logistic(out, z0: 2 * z0, d: 2 * d, count: n, precise: precise)
+            RowEvaluator.logistic(out, z0: 2 * z0, d: 2 * d, count: n)
             for i in 0..<n { out[i] = 2 * out[i] - 1 }
         }
     }
 
     /// `σ(z0 + i·d)` for `i` in `0..<count`, by the recurrence described on the type.
     static func logistic(
-        _ out: UnsafeMutablePointer<Double>, z0: Double, d: Double, count n: Int,
-        precise: Bool = true
+        _ out: UnsafeMutablePointer<Double>, z0: Double, d: Double, count n: Int
     ) {
         let limit = 40.0
         // The index range where |z| ≤ limit; outside it σ is 0 or 1.
@@ -122,11 +114,7 @@ final class RowEvaluator {
             for i in max(hi + 1, 0)..<n { out[i] = z0 + Double(i) * d > 0 ? 1 : 0 }
         }
         guard lo <= hi else { return }
-        if precise {
-            logisticRun(out, z0: z0, d: d, lo: lo, hi: hi)
-        } else {
-            logisticRunSingle(out, z0: z0, d: d, lo: lo, hi: hi)
-        }
+        logisticRun(out, z0: z0, d: d, lo: lo, hi: hi)
     }
 
     /// `σ` over `lo...hi` in double precision (relative error below 1e-13).
@@ -149,33 +137,6 @@ final class RowEvaluator {
                 i &+= 4
             }
             for k in 0..<(end &+ 1 &- i) { out[i &+ k] = 1 / (1 + a[k]) }
-            start = end &+ 1
-        }
-    }
-
-    /// `σ` over `lo...hi` with the divisions in single precision, four at a time (relative error
-    /// below 1e-6: for colour only, never for boundaries).
-    private static func logisticRunSingle(
-        _ out: UnsafeMutablePointer<Double>, z0: Double, d: Double, lo: Int, hi: Int
-    ) {
-        let step4 = Float(exp(-4 * d))
-        var start = lo
-        while start <= hi {
-            let end = min(hi, start &+ 63)
-            var a = SIMD4<Float>(
-                Float(exp(-(z0 + Double(start) * d))), Float(exp(-(z0 + Double(start + 1) * d))),
-                Float(exp(-(z0 + Double(start + 2) * d))), Float(exp(-(z0 + Double(start + 3) * d)))
-            )
-            var i = start
-            while i &+ 3 <= end {
-                let v = 1 / (1 + a)
-                (out[i], out[i &+ 1], out[i &+ 2], out[i &+ 3]) = (
-                    Double(v[0]), Double(v[1]), Double(v[2]), Double(v[3])
-                )
-                a *= step4
-                i &+= 4
-            }
-            for k in 0..<(end &+ 1 &- i) { out[i &+ k] = Double(1 / (1 + a[k])) }
             start = end &+ 1
         }
     }

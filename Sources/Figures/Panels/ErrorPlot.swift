@@ -1,0 +1,114 @@
+import Foundation
+
+/// Where the error panel's plot sits and how epochs and errors map onto it, with the pieces of
+/// the curve drawn from that mapping.
+struct ErrorPlot {
+    /// The plot area, on whole pixels.
+    let rect: Rect
+    let log: Bool
+    /// The error axis, bottom to top.
+    let low: Double
+    let high: Double
+    /// The last epoch (at least 1).
+    let epochs: Int
+    let series: ErrorSeries
+    let yTicks: [Double]
+    let xTicks: [Double]
+    /// Widths of the faint and the walked curve.
+    let faintWidth: Double
+    let walkedWidth: Double
+
+    init(cell: Rect, scene: Scene, style: Style) {
+        log = scene.options.logScaleError
+        series = scene.series
+        epochs = max(1, series.errors.count - 1)
+        low = log ? series.minimumPositive / 1.3 : 0
+        high = log ? max(series.maximum * 1.3, low * 10) : max(series.maximum * 1.08, 1e-12)
+        let axes = !style.textless
+        let left = axes ? style.tickFont * 4.2 : 0
+        let bottom = axes ? style.tickFont * 2.9 : 0
+        rect =
+            cell.inset(
+                top: style.titleHeight, left: left, bottom: bottom,
+                right: max(3, 6 * style.scale) + 3
+            )
+            .integral
+        yTicks =
+            log
+            ? Ticks.logarithmic(low, high)
+            : Ticks.linear(low, high, target: max(2, Int(rect.height / (style.tickFont * 3.2))))
+        xTicks = Ticks.linear(
+            0, Double(epochs), target: max(2, Int(rect.width / (style.tickFont * 7)))
+        )
+        .filter { $0 == $0.rounded() }
+        faintWidth = max(1, 1.5 * style.scale)
+        walkedWidth = max(1.4, 2.4 * style.scale)
+    }
+
+    /// The pixel column of `epoch`.
+    func x(_ epoch: Int) -> Double { rect.minX + Double(epoch) / Double(epochs) * rect.width }
+
+    /// The pixel row of error `e`, clamped to the plot.
+    func y(_ e: Double) -> Double {
+        let t =
+            log
+            ? (Foundation.log(max(e, low)) - Foundation.log(low))
+                / (Foundation.log(high) - Foundation.log(low))
+            : (e - low) / (high - low)
+        return rect.maxY - min(1, max(0, t)) * rect.height
+    }
+
+    /// Horizontal grid lines at the error ticks (on rows `rect.minY` through `rect.maxY`).
+    func grid(_ palette: Palette, on canvas: Canvas) {
+        canvas.setColour(palette.grid)
+        canvas.setLineWidth(1)
+        for t in yTicks {
+            let py = y(t).rounded() + 0.5
+            canvas.move(to: PixelPoint(rect.minX, py))
+            canvas.line(to: PixelPoint(rect.maxX, py))
+        }
+        canvas.stroke()
+    }
+
+    /// The mountain's silhouette under the whole curve; inside a clip to ``rect``.
+    func silhouette(_ palette: Palette, on canvas: Canvas) {
+        canvas.move(to: PixelPoint(rect.minX, rect.maxY))
+        for p in points(from: 0, through: epochs) { canvas.line(to: p) }
+        canvas.line(to: PixelPoint(rect.maxX, rect.maxY))
+        canvas.closePath()
+        canvas.setColour(palette.grid.withAlpha(0.55))
+        canvas.fill()
+    }
+
+    /// Strokes the curve through `points`, faint or as the path already walked; inside a clip
+    /// to ``rect``.
+    func stroke(_ points: [PixelPoint], walked: Bool, _ palette: Palette, on canvas: Canvas) {
+        canvas.setRoundCaps()
+        canvas.setColour(walked ? palette.curve : palette.curve.withAlpha(0.3))
+        canvas.setLineWidth(walked ? walkedWidth : faintWidth)
+        guard let first = points.first else { return }
+        canvas.move(to: first)
+        for p in points.dropFirst() { canvas.line(to: p) }
+        if points.count == 1 { canvas.line(to: PixelPoint(first.x + 0.01, first.y)) }
+        canvas.stroke()
+    }
+
+    /// The curve from epoch `first` through `last` in pixels, leaving out vertices closer than
+    /// half a pixel to the last one kept (the last vertex is always kept): a 2,000-epoch curve
+    /// needs no more points than pixels.
+    func points(from first: Int, through last: Int) -> [PixelPoint] {
+        let vertices = series.vertices(from: first, through: last)
+        var out: [PixelPoint] = []
+        out.reserveCapacity(min(vertices.count, 4096))
+        for (index, (e, v)) in vertices.enumerated() {
+            let p = PixelPoint(x(e), y(v))
+            if let last = out.last, index < vertices.count - 1,
+                abs(p.x - last.x) < 0.5 && abs(p.y - last.y) < 0.5
+            {
+                continue
+            }
+            out.append(p)
+        }
+        return out
+    }
+}
