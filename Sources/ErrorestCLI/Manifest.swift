@@ -52,50 +52,13 @@ public struct Manifest: Equatable, Sendable, Codable {
             self.init(
                 path: path, figure: figure.kind, format: figure.format, epoch: figure.epoch,
                 error: error, width: figure.width, height: figure.height,
-                panels: figure.panels.map(Panel.init))
+                panels: figure.panels)
         }
     }
 
-    /// Where a panel sits in a figure, so a script can find where a data point lands.
-    public struct Panel: Equatable, Sendable, Codable {
-        /// "hidden", "output" or "error".
-        public var kind: String
-        /// Hidden panels: the hidden layer, counted from 1; `null` otherwise.
-        public var layer: Int?
-        /// Hidden panels: the unit, counted from 1; `null` otherwise.
-        public var unit: Int?
-        /// `[x, y, w, h]` in pixels from the top-left corner.
-        public var rect: [Double]
-        /// `[[x1min, x1max], [x2min, x2max]]`; for the error panel `[[epoch0, epochN], [Elow, Ehigh]]`.
-        public var domain: [[Double]]
-
-        public init(kind: String, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
-            self.kind = kind
-            self.layer = layer
-            self.unit = unit
-            self.rect = rect
-            self.domain = domain
-        }
-
-        /// The panel as Figures describes it.
-        public init(_ info: PanelInfo) {
-            self.init(
-                kind: info.kind, layer: info.layer, unit: info.unit, rect: info.rect,
-                domain: info.domain)
-        }
-
-        private enum CodingKeys: String, CodingKey { case kind, layer, unit, rect, domain }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(kind, forKey: .kind)
-            // `null`, not left out, for panels that are not hidden units.
-            try container.encode(layer, forKey: .layer)
-            try container.encode(unit, forKey: .unit)
-            try container.encode(rect, forKey: .rect)
-            try container.encode(domain, forKey: .domain)
-        }
-    }
+    /// Where a panel sits in a figure, so a script can find where a data point lands: Figures'
+    /// own description, which writes `null` for the layer and unit of non-hidden panels.
+    public typealias Panel = PanelInfo
 
     /// The manifest as JSON: keys sorted and no dates, so the same run gives the same bytes.
     public func jsonData() throws -> Data {
