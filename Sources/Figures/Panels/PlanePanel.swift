@@ -24,7 +24,8 @@ enum PlanePanel {
         canvas.paint(image: image, at: PixelPoint(r.x, r.y), size: r)
     }
 
-    /// Draws the part of `line` inside the view.
+    /// Draws the part of `line` inside the view (into a raster figure's pixels directly, by
+    /// ``StrokeRaster``; by Cairo on PDF and SVG).
     static func draw(
         _ line: ImplicitLine, viewport: Viewport, colour: Colour, width: Double,
         dash: [Double] = [],
@@ -98,7 +99,8 @@ enum PlanePanel {
     }
 
     /// Draws the curve `z = 0` of `target` (where `ŷ = 0.5`, or a unit's activation is at its
-    /// midpoint) as smooth paths, refined against exact values.
+    /// midpoint) as smooth paths, refined against exact values (into a raster figure's pixels
+    /// directly, by ``PathRaster``; by Cairo on PDF and SVG).
     static func drawLevelCurve(
         _ target: FieldTarget, field: SampledField, scene: Scene, viewport: Viewport,
         colour: Colour, width: Double, on canvas: Canvas
