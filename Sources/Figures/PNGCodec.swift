@@ -52,7 +52,7 @@ public enum PNGCodec {
         }
         defer { cpng_buffer_free(&buffer) }
         guard status == CPNG_OK else {
-            throw FiguresError.png(String(cString: message))
+            throw FiguresError.png(text(of: message))
         }
         guard let bytes = buffer.bytes else { return Data() }
         return Data(bytes: bytes, count: buffer.count)
@@ -84,7 +84,7 @@ public enum PNGCodec {
         }
         defer { cpng_image_free(&image) }
         guard status == CPNG_OK, let pixels = image.rgba else {
-            throw FiguresError.png(String(cString: message))
+            throw FiguresError.png(text(of: message))
         }
         let width = Int(image.width)
         let height = Int(image.height)
@@ -92,4 +92,9 @@ public enum PNGCodec {
             width: width, height: height,
             rgba: Array(UnsafeBufferPointer(start: pixels, count: width * height * 4)))
     }
+}
+
+/// The text of a NUL-terminated C buffer, as UTF-8.
+private func text(of buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

@@ -18,7 +18,7 @@ enum Markers {
             try sprites(scene, in: viewport, radius: r, markMistakes: markMistakes, on: canvas)
             return
         }
-        try canvas.saved {
+        canvas.saved {
             canvas.clip(to: viewport.rect)
             if markMistakes {
                 canvas.setColour(palette.mistake)

@@ -24,23 +24,13 @@ enum PlanePanel {
         canvas.paint(image: image, at: PixelPoint(r.x, r.y), size: r)
     }
 
-    /// Draws the part of `line` inside the view (into a raster figure's pixels directly, by
-    /// ``StrokeRaster``; by Cairo on PDF and SVG).
+    /// Draws the part of `line` inside the view.
     static func draw(
         _ line: ImplicitLine, viewport: Viewport, colour: Colour, width: Double,
         dash: [Double] = [],
         on canvas: Canvas
     ) {
         guard let (p, q) = line.clipped(to: viewport.domain) else { return }
-        let surface = canvas.context.surface
-        if canvas.isRaster, let image = PixelImage(surface) {
-            surface.flush()
-            StrokeRaster.stroke(
-                from: viewport.pixel(p), to: viewport.pixel(q), width: width, colour: colour,
-                dash: dash, clip: viewport.rect.integral, onto: image)
-            surface.markDirty()
-            return
-        }
         canvas.saved {
             canvas.clip(to: viewport.rect)
             canvas.setColour(colour)
@@ -99,8 +89,7 @@ enum PlanePanel {
     }
 
     /// Draws the curve `z = 0` of `target` (where `ŷ = 0.5`, or a unit's activation is at its
-    /// midpoint) as smooth paths, refined against exact values (into a raster figure's pixels
-    /// directly, by ``PathRaster``; by Cairo on PDF and SVG).
+    /// midpoint) as smooth paths, refined against exact values.
     static func drawLevelCurve(
         _ target: FieldTarget, field: SampledField, scene: Scene, viewport: Viewport,
         colour: Colour, width: Double, on canvas: Canvas
@@ -111,14 +100,6 @@ enum PlanePanel {
             return net.preactivation(target, x.x1, x.x2)
         }
         let paths = lines.compactMap { SmoothPath(through: $0) }
-        let surface = canvas.context.surface
-        if canvas.isRaster, let image = PixelImage(surface) {
-            surface.flush()
-            PathRaster.stroke(
-                paths, width: width, colour: colour, clip: viewport.rect.integral, onto: image)
-            surface.markDirty()
-            return
-        }
         canvas.saved {
             canvas.clip(to: viewport.rect)
             canvas.setRoundCaps()
