@@ -40,6 +40,28 @@ enum Pipeline {
         }
     }
 
+    /// Checks a run file, opens its output folder and trains: the steps `run` and `train` share.
+    ///
+    /// Everything that can be checked is checked before the folder is touched; if training
+    /// fails, the folder's staging is removed and its files stay as they were.
+    static func train(
+        _ file: RunFile, source: String, render: RenderSettings?, output: OutputOptions
+    ) throws -> (TrainingRun, OutputFolder) {
+        let name = file.name ?? "run"
+        let trainer = try prepare(file, source: source)
+        if let render { try check(render, source: source) }
+        let (url, display) = output.folder(for: name)
+        let folder = try OutputFolder(url: url, displayPath: display)
+        do {
+            let record = try train(
+                trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
+            return (record, folder)
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
     /// Trains, with a progress bar of epochs when stderr is a terminal.
     static func train(
         _ trainer: Trainer, name: String, domain: Domain?, source: String, quiet: Bool

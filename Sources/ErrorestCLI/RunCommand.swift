@@ -36,19 +36,8 @@ struct RunCommand: ParsableCommand {
         var (file, source) = try Pipeline.load(runFile)
         try training.apply(to: &file)
         try render.apply(to: &file.render)
-        let name = file.name ?? "run"
-        let trainer = try Pipeline.prepare(file, source: source)
-        try Pipeline.check(file.render, source: source)
-        let (url, display) = output.folder(for: name)
-        let folder = try OutputFolder(url: url, displayPath: display)
-        let record: TrainingRun
-        do {
-            record = try Pipeline.train(
-                trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
-        } catch {
-            folder.discard()
-            throw error
-        }
+        let (record, folder) = try Pipeline.train(
+            file, source: source, render: file.render, output: output)
         let manifest = try Pipeline.write(
             run: record, stageRecord: true, settings: file.render,
             snapshots: Array(record.snapshots.indices), folder: folder, jobs: jobs.count,
@@ -80,18 +69,7 @@ struct TrainCommand: ParsableCommand {
         let started = ContinuousClock.now
         var (file, source) = try Pipeline.load(runFile)
         try training.apply(to: &file)
-        let name = file.name ?? "run"
-        let trainer = try Pipeline.prepare(file, source: source)
-        let (url, display) = output.folder(for: name)
-        let folder = try OutputFolder(url: url, displayPath: display)
-        let record: TrainingRun
-        do {
-            record = try Pipeline.train(
-                trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
-        } catch {
-            folder.discard()
-            throw error
-        }
+        let (record, folder) = try Pipeline.train(file, source: source, render: nil, output: output)
         let manifest = try Pipeline.write(
             run: record, stageRecord: true, settings: nil, snapshots: [], folder: folder, jobs: 1,
             quiet: output.quiet)
