@@ -75,7 +75,7 @@ public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
 public struct RunFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The run file as the user named it.
     public var file: String
-    /// The 1-based line of the offending key or value, when the format keeps lines (YAML).
+    /// The 1-based line of the offending key or value, when it is known.
     public var line: Int?
     /// What is wrong, as a sentence.
     public var problem: String

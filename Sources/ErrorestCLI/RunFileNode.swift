@@ -1,8 +1,7 @@
 import Foundation
 import Yams
 
-/// A run file read into a plain tree, the same for YAML and JSON, with each node's line where
-/// the format keeps it (YAML).
+/// A run file read into a plain tree, the same for YAML and JSON, with each node's line.
 struct RunFileNode: Sendable {
     /// One entry of a mapping, with the line of its key.
     struct Entry: Sendable {
@@ -90,54 +89,9 @@ extension RunFileNode {
         }
     }
 
-    /// Parses JSON text.
+    /// Parses JSON text strictly, keeping lines.
     static func parseJSON(_ data: Data, file: String) throws -> RunFileNode {
-        do {
-            return try JSONDecoder().decode(RunFileNode.self, from: data)
-        } catch let error as DecodingError {
-            throw RunFileError(file: file, line: nil, problem: error.jsonSyntaxProblem)
-        }
-    }
-}
-
-extension RunFileNode: Decodable {
-    init(from decoder: any Decoder) throws {
-        line = nil
-        if var list = try? decoder.unkeyedContainer() {
-            var items: [RunFileNode] = []
-            while !list.isAtEnd { items.append(try list.decode(RunFileNode.self)) }
-            value = .list(items)
-            return
-        }
-        if let map = try? decoder.container(keyedBy: AnyKey.self) {
-            value = .map(
-                try map.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
-                    Entry(
-                        key: $0.stringValue, line: nil,
-                        value: try map.decode(RunFileNode.self, forKey: $0))
-                })
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            value = .null
-        } else if let flag = try? single.decode(Bool.self) {
-            value = .bool(flag)
-        } else if let n = try? single.decode(Int.self) {
-            value = .integer(n)
-        } else if let x = try? single.decode(Double.self) {
-            value = .number(x)
-        } else {
-            value = .string(try single.decode(String.self))
-        }
-    }
-
-    /// Any key of a JSON object.
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+        try RunFileJSON.parse(Array(data), file: file)
     }
 }
 
@@ -168,19 +122,5 @@ extension YamlError {
         default:
             return "the YAML is malformed."
         }
-    }
-}
-
-extension DecodingError {
-    /// A JSON syntax error as a sentence, with the line and column Foundation reports.
-    var jsonSyntaxProblem: String {
-        var detail = ""
-        if case .dataCorrupted(let context) = self,
-            let underlying = context.underlyingError as NSError?,
-            let text = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
-        {
-            detail = ": " + text.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-        }
-        return "the JSON is malformed\(detail)."
     }
 }

@@ -31,7 +31,8 @@ import Testing
             message: "a.yaml, line 3: the YAML is malformed"),
         Case(
             label: "malformed JSON", files: ["a.json": "{\"training\": {\"epochs\": 5}"],
-            arguments: ["run", "a.json"], status: 65, message: "a.json: the JSON is malformed"),
+            arguments: ["run", "a.json"], status: 65,
+            message: "a.json, line 1: the JSON is malformed: the file ends inside an object."),
         Case(
             label: "unknown key", files: ["a.yaml": "name: a\nrender:\n  colour: red\n"],
             arguments: ["run", "a.yaml"], status: 65,

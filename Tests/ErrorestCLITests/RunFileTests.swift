@@ -127,8 +127,9 @@ import Testing
         #expect(error.description.hasPrefix("test.yaml, line 4: "))
         let top = try #require(Self.problem("nmae: a\n"))
         #expect(top.line == 1 && top.problem.contains("\"nmae\""))
-        let json = try #require(Self.problem("{\"render\": {\"colour\": 1}}", json: true))
-        #expect(json.line == nil && json.problem.contains("\"colour\" in \"render\""))
+        let json = try #require(
+            Self.problem("{\n  \"render\": {\n    \"colour\": 1\n  }\n}", json: true))
+        #expect(json.line == 3 && json.problem.contains("\"colour\" in \"render\""))
     }
 
     @Test(arguments: [
@@ -165,6 +166,38 @@ import Testing
     @Test func malformedJSONIsReported() throws {
         let error = try #require(Self.problem("{\"name\": \"a\"", json: true))
         #expect(error.problem.hasPrefix("the JSON is malformed"))
+        let cases: [(String, Int, String)] = [
+            ("{\"name\": \"a\",\n}", 2, "the JSON is malformed: a comma before \"}\" is not JSON."),
+            (
+                "{\"snapshots\": [0, 5,\n]}", 2,
+                "the JSON is malformed: a comma before \"]\" is not JSON."
+            ),
+            ("{\"name\": \"a\",\n \"name\": \"b\"}", 2, "the key \"name\" appears twice."),
+            ("{name: \"a\"}", 1, "the JSON is malformed: expected a key in double quotes."),
+            ("{\"name\": 'a'}", 1, "the JSON is malformed: \"'\" cannot start a value."),
+            (
+                "{\"training\": {\"epochs\": 05}}", 1,
+                "the JSON is malformed: a number is malformed."
+            ),
+            (
+                "{}\n{}", 2,
+                "the JSON is malformed: there is more after the end of the top-level value."
+            ),
+            ("{\"name\": \"a\\q\"}", 1, "the JSON is malformed: \"\\q\" is not a JSON escape."),
+        ]
+        for (text, line, message) in cases {
+            let problem = try #require(Self.problem(text, json: true), "accepted \(text)")
+            #expect(problem.line == line, "\(text)")
+            #expect(problem.problem == message)
+        }
+        let escaped = try Self.json(
+            #"{"data": {"file": "d\u00e9j\u00e0-\ud83d\ude00.csv"}, "training": {"learningRate": 1e-2}}"#
+        )
+        guard case .file(_, let display) = escaped.data else {
+            Issue.record("no data file")
+            return
+        }
+        #expect(display.hasSuffix("déjà-😀.csv") && escaped.training.learningRate == 0.01)
         let type = try #require(Self.problem("{\"training\": {\"epochs\": \"5\"}}", json: true))
         #expect(type.problem.contains("\"training.epochs\" should be a whole number"))
     }
