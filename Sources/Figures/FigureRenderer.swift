@@ -114,7 +114,7 @@ public struct FigureRenderer: Sendable {
             sprites: sprites, backdrops: backdrops)
     }
 
-    /// The PNG text chunks of SPEC §6.
+    /// The PNG text chunks that name the run, the snapshot and the figure.
     private func texts(_ kind: FigureKind, scene: Scene) -> [(String, String)] {
         [
             ("Software", "Errorest"), ("Title", title(kind, scene: scene)),

@@ -16,17 +16,15 @@ struct DatasetsCommand: ParsableCommand {
         help: ArgumentHelp(
             "Write this generator's points as <name>.csv; repeat or separate with commas.",
             valueName: "name"),
-        transform: { try Parse.many($0, "generator") as [Generator] })
+        transform: { try Parse.list($0, of: Generator.self, "generator") })
     var export: [[Generator]] = []
 
-    @Option(parsing: .unconditional, help: "Points per exported set.")
-    var count = 200
+    @OptionGroup(title: "Points")
+    var points: GeneratorFlags
 
-    @Option(parsing: .unconditional, help: "Standard deviation of the noise added to each point.")
-    var noise = 0.1
-
-    @Option(parsing: .unconditional, help: "Seed of the generator.")
-    var seed: UInt64 = 7
+    /// The generator's seed under its earlier name; `--data-seed`, as in `run`, is the one shown.
+    @Option(name: .customLong("seed"), parsing: .unconditional, help: .hidden)
+    var legacySeed: UInt64?
 
     @Option(
         help: ArgumentHelp(
@@ -40,8 +38,15 @@ struct DatasetsCommand: ParsableCommand {
     @Flag(help: "Print nothing on stderr except errors.")
     var quiet = false
 
+    func validate() throws {
+        if points.dataSeed != nil && legacySeed != nil {
+            throw ValidationError("--seed is the old name of --data-seed; give one of them.")
+        }
+    }
+
     func run() throws {
         let generators = export.flatMap { $0 }
+        try points.checkRanges()
         guard !generators.isEmpty else { return try list() }
         if out == "-" {
             guard generators.count == 1 else {
@@ -87,6 +92,9 @@ struct DatasetsCommand: ParsableCommand {
 
     /// The set as CSV with a comment saying how it was made.
     private func csv(_ generator: Generator) throws -> String {
+        let count = points.count ?? DataSource.defaultCount
+        let noise = points.noise ?? DataSource.defaultNoise
+        let seed = points.dataSeed ?? legacySeed ?? DataSource.defaultSeed
         let data: Dataset
         do {
             data = try generator.generate(count: count, noise: noise, seed: seed)
@@ -94,7 +102,7 @@ struct DatasetsCommand: ParsableCommand {
             throw ErrorestError(error)
         }
         return "# errorest datasets --export \(generator.rawValue) --count \(count) "
-            + "--noise \(noise) --seed \(seed)\n" + data.csv
+            + "--noise \(noise) --data-seed \(seed)\n" + data.csv
     }
 
     private func printJSON(_ value: some Encodable) throws {

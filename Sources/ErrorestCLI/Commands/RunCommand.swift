@@ -8,19 +8,17 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Train a network and render every snapshot.",
         discussion: """
-            Reads a run file (YAML or JSON, SPEC §4), trains, and writes run.json, manifest.json, \
-            frames/frame-NNNN.png and figures/… into the output folder. Without a run file it \
-            runs the built-in lesson (Samples/lesson.yaml). Flags override the run file's keys.
+            Reads a run file (YAML or JSON; its keys are described in the Run File article of \
+            the documentation, `swift package generate-documentation`, and in README.md), \
+            trains, and writes run.json, manifest.json, frames/frame-NNNN.png and figures/… \
+            into the output folder. Without a run file it runs the built-in lesson \
+            (Samples/lesson.yaml). Flags override the run file's keys.
 
             A re-run removes the files its previous manifest listed and touches nothing else; if \
             it fails, the previous run's files stay as they were.
             """)
 
-    @Argument(help: "A run file (.yaml, .yml or .json). Without one: the built-in lesson.")
-    var runFile: String?
-
-    @OptionGroup(title: "Data, network and training")
-    var training: TrainingFlags
+    @OptionGroup var input: TrainingInput
 
     @OptionGroup(title: "Figures")
     var render: RenderFlags
@@ -32,47 +30,43 @@ struct RunCommand: ParsableCommand {
     var jobs: JobsOption
 
     func run() throws {
-        let started = ContinuousClock.now
-        var (file, source) = try Pipeline.load(runFile)
-        try training.apply(to: &file)
-        try render.apply(to: &file.render)
-        let (record, folder) = try Pipeline.train(
-            file, source: source, render: file.render, output: output)
-        let manifest = try Pipeline.write(
-            run: record, stageRecord: true, settings: file.render,
-            snapshots: Array(record.snapshots.indices), folder: folder, jobs: jobs.count,
-            quiet: output.quiet)
-        try Pipeline.report(manifest, run: record, folder: folder, output: output, started: started)
+        try Pipeline.run(input, render: render, output: output, jobs: jobs.count)
     }
 }
 
-/// `errorest train RUNFILE`: training only.
+/// `errorest train [RUNFILE]`: training only.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a network and write its run record (run.json), without rendering.",
         discussion: """
-            Writes run.json and a manifest listing no figures. Draw it later with \
+            Takes the same run file and flags as `errorest run` (without one: the built-in \
+            lesson). Writes run.json and a manifest listing no figures. Draw it later with \
             `errorest render <folder>/run.json`.
             """)
 
-    @Argument(help: "A run file (.yaml, .yml or .json).")
-    var runFile: String
-
-    @OptionGroup(title: "Data, network and training")
-    var training: TrainingFlags
+    @OptionGroup var input: TrainingInput
 
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
     func run() throws {
-        let started = ContinuousClock.now
+        try Pipeline.run(input, render: nil, output: output, jobs: 1)
+    }
+}
+
+/// What `run` and `train` train: a run file (or the built-in lesson) and the flags over it.
+struct TrainingInput: ParsableArguments {
+    @Argument(help: "A run file (.yaml, .yml or .json). Without one: the built-in lesson.")
+    var runFile: String?
+
+    @OptionGroup(title: "Data, network and training")
+    var training: TrainingFlags
+
+    /// The run file with every flag applied, and its name for messages.
+    func load() throws -> (RunFile, source: String) {
         var (file, source) = try Pipeline.load(runFile)
         try training.apply(to: &file)
-        let (record, folder) = try Pipeline.train(file, source: source, render: nil, output: output)
-        let manifest = try Pipeline.write(
-            run: record, stageRecord: true, settings: nil, snapshots: [], folder: folder, jobs: 1,
-            quiet: output.quiet)
-        try Pipeline.report(manifest, run: record, folder: folder, output: output, started: started)
+        return (file, source)
     }
 }
