@@ -9,7 +9,9 @@ struct DatasetsCommand: ParsableCommand {
         abstract: "List the data generators, or write their points as CSV files.",
         discussion: """
             The CSV files (x1,x2,label with a header) can be edited and used as `data.file` in a \
-            run file, or read by other tools.
+            run file, or read by other tools. They go into Output/datasets unless --out names \
+            another folder; `--out -` writes one set to stdout. --json prints the list, or the \
+            files written, as JSON on stdout.
             """)
 
     @Option(
@@ -26,17 +28,8 @@ struct DatasetsCommand: ParsableCommand {
     @Option(name: .customLong("seed"), parsing: .unconditional, help: .hidden)
     var legacySeed: UInt64?
 
-    @Option(
-        help: ArgumentHelp(
-            "Folder for the CSV files (default: Output/datasets); `-` writes one set to stdout.",
-            valueName: "dir"))
-    var out: String?
-
-    @Flag(help: "Print the list, or the files written, as JSON on stdout.")
-    var json = false
-
-    @Flag(help: "Print nothing on stderr except errors.")
-    var quiet = false
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
 
     func validate() throws {
         if points.dataSeed != nil && legacySeed != nil {
@@ -48,15 +41,14 @@ struct DatasetsCommand: ParsableCommand {
         let generators = export.flatMap { $0 }
         try points.checkRanges()
         guard !generators.isEmpty else { return try list() }
-        if out == "-" {
+        if output.out == "-" {
             guard generators.count == 1 else {
                 throw ErrorestError.usage("--out - writes one set to stdout; export one at a time.")
             }
             FileHandle.standardOutput.write(Data(try csv(generators[0]).utf8))
             return
         }
-        let display = out ?? "Output/datasets"
-        let folder = URL(fileURLWithPath: display).standardizedFileURL
+        let (folder, display) = output.folder(for: "datasets")
         try OutputFolder.makeFolder(folder, displayPath: display)
         var written: [[String: String]] = []
         for generator in generators {
@@ -69,13 +61,15 @@ struct DatasetsCommand: ParsableCommand {
                 "generator": generator.rawValue,
                 "path": (display as NSString).appendingPathComponent(name),
             ])
-            if !quiet { printError("wrote \((display as NSString).appendingPathComponent(name))") }
+            if !output.quiet {
+                printError("wrote \((display as NSString).appendingPathComponent(name))")
+            }
         }
-        if json { try printJSON(["files": written]) }
+        if output.json { try printJSON(["files": written]) }
     }
 
     private func list() throws {
-        if json {
+        if output.json {
             try printJSON([
                 "generators": Generator.allCases.map {
                     ["name": $0.rawValue, "summary": $0.summary]

@@ -31,16 +31,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The run's name in the output (default: the record's name).")
     var name: String?
 
-    @OptionGroup(title: "Figures")
-    var render: RenderFlags
-
-    @OptionGroup(title: "Output")
-    var output: OutputOptions
-
-    @OptionGroup(title: "Output")
-    var jobs: JobsOption
+    @OptionGroup var drawing: DrawingOptions
 
     func run() throws {
+        let (render, output, jobs) = (drawing.render, drawing.output, drawing.jobs)
         let started = ContinuousClock.now
         let input = URL(fileURLWithPath: record).standardizedFileURL
         guard let bytes = FileManager.default.contents(atPath: input.path) else {

@@ -8,9 +8,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Train a network and render every snapshot.",
         discussion: """
-            Reads a run file (YAML or JSON; its keys are described in the Run File article of \
-            the documentation, `swift package generate-documentation`, and in README.md), \
-            trains, and writes run.json, manifest.json, frames/frame-NNNN.png and figures/… \
+            Reads a run file (YAML or JSON; its keys are described in README.md and in "The \
+            run file", an article of the documentation that `swift package \
+            generate-documentation --target ErrorestCLI` builds), trains, and writes run.json, manifest.json, frames/frame-NNNN.png and figures/… \
             into the output folder. Without a run file it runs the built-in lesson \
             (Samples/lesson.yaml). Flags override the run file's keys.
 
@@ -20,17 +20,11 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: TrainingInput
 
-    @OptionGroup(title: "Figures")
-    var render: RenderFlags
-
-    @OptionGroup(title: "Output")
-    var output: OutputOptions
-
-    @OptionGroup(title: "Output")
-    var jobs: JobsOption
+    @OptionGroup var drawing: DrawingOptions
 
     func run() throws {
-        try Pipeline.run(input, render: render, output: output, jobs: jobs.count)
+        try Pipeline.run(
+            input, render: drawing.render, output: drawing.output, jobs: drawing.jobs.count)
     }
 }
 

@@ -113,6 +113,18 @@ struct JobsOption: ParsableArguments {
     var count: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
+/// Figures to draw, where they go and how many are drawn at once: what `run` and `render` share.
+struct DrawingOptions: ParsableArguments {
+    @OptionGroup(title: "Figures")
+    var render: RenderFlags
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    @OptionGroup(title: "Output")
+    var jobs: JobsOption
+}
+
 /// Where results go and what is said about them.
 struct OutputOptions: ParsableArguments {
     @Option(

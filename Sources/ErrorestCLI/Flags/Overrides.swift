@@ -16,8 +16,8 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Generate the points: wedge, xor, circle, gauss, spiral or moons (see "
-                + "`errorest datasets`).", valueName: "name"))
+            "Generate the points (key data.generator; see `errorest datasets`).",
+            valueName: "name"))
     var generator: Generator?
 
     @OptionGroup var points: GeneratorFlags
@@ -31,7 +31,7 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Hidden activation: sigmoid, tanh or relu (key network.activation).",
+            "The hidden layers' activation (key network.activation).",
             valueName: "name"))
     var activation: Activation?
 
@@ -206,7 +206,7 @@ struct RenderFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Colours: lesson (blue = 1, red = 0) or colorblind (key render.palette).",
+            "Colours: lesson is blue = 1, red = 0 (key render.palette).",
             valueName: "name"))
     var palette: PaletteName?
 
