@@ -26,6 +26,7 @@ public struct ImageSize: Equatable, Sendable, ExpressibleByArgument {
 // The library's enumerations, named on the command line by their raw values.
 extension Generator: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
+extension Engine: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}

@@ -69,6 +69,12 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "Which code trains: fast (the default) or reference, the lesson's plain functions; "
+                + "the same numbers to 1e-12 (key training.engine).", valueName: "name"))
+    var engine: Engine?
+
+    @Option(
+        help: ArgumentHelp(
             "Epochs to snapshot: \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
                 + "\"0,5,10\" (key snapshots).", valueName: "schedule"),
         transform: Parse.schedule)
@@ -101,6 +107,7 @@ struct TrainingFlags: ParsableArguments {
         if let learningRate { run.training.learningRate = learningRate }
         if let batchSize { run.training.batchSize = batchSize }
         if let shuffle { run.training.shuffle = shuffle }
+        if let engine { run.training.engine = engine }
         if let snapshots { run.snapshots = snapshots }
         if let domain {
             do {
