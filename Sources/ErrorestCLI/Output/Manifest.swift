@@ -98,10 +98,10 @@ public struct Manifest: Equatable, Sendable, Codable {
 }
 
 extension Manifest.Entry {
-    /// The path of a figure in the output folder: PNG frames as a numbered sequence for ffmpeg,
-    /// everything else by figure and epoch.
-    static func path(kind: FigureKind, format: FileFormat, epoch: Int, frameIndex: Int) -> String {
-        if kind == .frame && format == .png {
+    /// The path of a figure in the output folder: PNG frames of a sequence numbered for ffmpeg
+    /// (`frameIndex`), everything else, stills included, by figure and epoch.
+    static func path(kind: FigureKind, format: FileFormat, epoch: Int, frameIndex: Int?) -> String {
+        if kind == .frame && format == .png, let frameIndex {
             return "frames/frame-" + padded(frameIndex, 4) + ".png"
         }
         return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6) + ".\(format.rawValue)"
