@@ -10,9 +10,9 @@ public struct Manifest: Equatable, Sendable, Codable {
     /// The version of the format this Errorest writes.
     public static let version = 1
 
-    /// Always ``Manifest/format``.
+    /// Always `errorest-manifest`.
     public var format: String = Manifest.format
-    /// Always ``Manifest/version``.
+    /// Always 1, this Errorest's version of the format.
     public var version: Int = Manifest.version
     /// The run's name.
     public var name: String
