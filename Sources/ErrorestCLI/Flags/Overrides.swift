@@ -142,6 +142,13 @@ struct TrainingFlags: ParsableArguments {
         transform: Parse.domain)
     var domain: [Double]?
 
+    /// The name of a run whose data the flags give: the data file's name without its extension,
+    /// or the generator's; `nil` when the flags name no data.
+    var dataName: String? {
+        if let data { return RunName.fromFile(URL(fileURLWithPath: data)) }
+        return generator?.rawValue
+    }
+
     /// Applies every flag given to `run`; flags win over the run file's keys.
     func apply(to run: inout RunFile) throws {
         if let name {
