@@ -17,7 +17,10 @@ public struct ErrorestCommand: ParsableCommand {
             missing; 73 cannot create the output folder; 74 I/O error while writing.
             """,
         version: "1.0.0",
-        subcommands: [RunCommand.self, TrainCommand.self, RenderCommand.self, DatasetsCommand.self])
+        subcommands: [
+            RunCommand.self, TrainCommand.self, RenderCommand.self, DatasetsCommand.self,
+            SweepCommand.self,
+        ])
 
     public init() {}
 
