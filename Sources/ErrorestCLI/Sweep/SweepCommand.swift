@@ -87,6 +87,9 @@ struct SweepCommand: ParsableCommand {
             try training.apply(to: &file)
             try render.apply(to: &file.render)
         }
+        if let shard, shardFromEnv, !output.quiet {
+            printError("errorest: \(plan.sweep.name): \(shard.origin)")
+        }
         if list {
             for run in plan.runs where shard?.shard.contains(run.position) ?? true {
                 print("\(run.position)\t\(run.name)\t\(plan.display(of: run))")
@@ -94,9 +97,6 @@ struct SweepCommand: ParsableCommand {
             return
         }
         let label = plan.sweep.name + (shard.map { " shard \($0.shard)" } ?? "")
-        if let shard, shardFromEnv, !output.quiet {
-            printError("errorest: \(plan.sweep.name): \(shard.origin)")
-        }
         if merge {
             try writeIndex(plan, label: label, started: started, ran: nil)
             return

@@ -67,7 +67,7 @@ public indirect enum SweepValue: Equatable, Sendable, Codable {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .integer(let n): return String(n)
-        case .number(let x): return SweepValue.shortest(x)
+        case .number(let x): return SweepValue.shortest(x).replacingOccurrences(of: "+", with: "")
         case .text(let text):
             let safe = text.unicodeScalars.map { scalar -> String in
                 scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == ".")
