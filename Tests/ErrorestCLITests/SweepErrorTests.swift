@@ -37,11 +37,14 @@ import Testing
         Case(
             label: "sweeping the name", file: "sweep:\n  name: [a, b]\n", status: 65,
             message: "\"sweep.name\" cannot be swept"),
-        Case(label: "shard 0/4", arguments: ["--shard", "0/4"], status: 64,
+        Case(
+            label: "shard 0/4", arguments: ["--shard", "0/4"], status: 64,
             message: "--shard 0/4: shard 0/4 does not exist; shards are counted from 1"),
-        Case(label: "shard 5/4", arguments: ["--shard", "5/4"], status: 64,
+        Case(
+            label: "shard 5/4", arguments: ["--shard", "5/4"], status: 64,
             message: "--shard 5/4: shard 5/4 does not exist; there are 4 shards"),
-        Case(label: "shard text", arguments: ["--shard", "two"], status: 64,
+        Case(
+            label: "shard text", arguments: ["--shard", "two"], status: 64,
             message: "--shard two: write the shard as I/N"),
         Case(
             label: "no engine's variables", arguments: ["--shard-from-env"], status: 64,

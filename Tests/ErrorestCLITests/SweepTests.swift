@@ -46,9 +46,10 @@ import Testing
         let runs = try #require(index["runs"] as? [[String: Any]])
         #expect(runs.count == 12)
         // Positions in nested-loop order: the last key changes fastest.
-        #expect(runs.map { $0["name"] as? String }.prefix(4) == [
-            "lr-0.5_seed-1", "lr-0.5_seed-2", "lr-0.5_seed-3", "lr-2_seed-1",
-        ])
+        #expect(
+            runs.map { $0["name"] as? String }.prefix(4) == [
+                "lr-0.5_seed-1", "lr-0.5_seed-2", "lr-0.5_seed-3", "lr-2_seed-1",
+            ])
         for (position, run) in runs.enumerated() {
             #expect(run["position"] as? Int == position)
             let name = try #require(run["name"] as? String)
@@ -58,7 +59,9 @@ import Testing
             let files = try #require(run["files"] as? [String])
             #expect(files.count == 3)
             for file in files {
-                #expect(FileManager.default.fileExists(atPath: harness.url("Output/twelve/\(file)").path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: harness.url("Output/twelve/\(file)").path))
             }
             let record = try harness.json("Output/twelve/runs/\(name)/run.json")
             let errors = try #require(record["errors"] as? [Double])
@@ -67,7 +70,8 @@ import Testing
             #expect(manifest["inputs"] as? String == run["inputs"] as? String)
         }
         let figures = try #require(index["figures"] as? [[String: Any]])
-        #expect(figures.map { $0["path"] as? String } == ["figures/grid.png", "figures/errors.png"])
+        #expect(
+            figures.map { $0["path"] as? String } == ["figures/grid.png", "figures/errors.png"])
         let grid = try Data(contentsOf: harness.url("Output/twelve/figures/grid.png"))
         let size = try #require(pngSize(grid))
         #expect(size.width == figures[0]["width"] as? Int)
@@ -91,7 +95,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: harness.url("parts/index.json").path))
         let runsOnly = try Self.tree(harness, "parts")
         #expect(runsOnly.keys.allSatisfy { $0.hasPrefix("runs/") })
-        let merge = try harness.errorest(["sweep", "twelve.yaml", "--out", "parts", "--merge", "--quiet"])
+        let merge = try harness.errorest([
+            "sweep", "twelve.yaml", "--out", "parts", "--merge", "--quiet",
+        ])
         #expect(merge.status == 0, "\(merge.stderr)")
         let a = try Self.tree(harness, "whole")
         let b = try Self.tree(harness, "parts")
@@ -123,7 +129,9 @@ import Testing
         defer { harness.cleanUp() }
         try harness.write(Self.twelve, to: "twelve.yaml")
         _ = try harness.errorest(["sweep", "twelve.yaml", "--shard", "1/4", "--quiet"])
-        let again = try harness.errorest(["sweep", "twelve.yaml", "--shard", "1/4", "--noise", "0.2"])
+        let again = try harness.errorest([
+            "sweep", "twelve.yaml", "--shard", "1/4", "--noise", "0.2",
+        ])
         #expect(again.status == 0)
         #expect(again.stderr.contains("3 runs trained and rendered"))
     }
@@ -161,7 +169,8 @@ import Testing
 
         let again = try harness.errorest(["sweep", "slow.yaml", "--shard", "1/3", "--jobs", "1"])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stderr.contains("\(4 - done) runs trained and rendered, \(done) already done"))
+        #expect(
+            again.stderr.contains("\(4 - done) runs trained and rendered, \(done) already done"))
         let reference = try harness.errorest([
             "sweep", "slow.yaml", "--shard", "1/3", "--out", "reference", "--quiet",
         ])
@@ -226,14 +235,14 @@ import Testing
         #expect(aws.1.contains("shard 7/7 from AWS_BATCH_JOB_ARRAY_INDEX=6"))
     }
 
-    @Test func shardsAsSeparateProcessesUnderGNUParallel() throws {
-        let parallel = ["/usr/bin/parallel", "/usr/local/bin/parallel"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-        guard let parallel else {
-            print("GNU parallel is not installed (apt-get install parallel); test skipped.")
-            return
-        }
+    /// GNU parallel, where it is installed (`apt-get install parallel`; `.ci/run` installs it).
+    static let parallel = ["/usr/bin/parallel", "/usr/local/bin/parallel"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    @Test(.enabled(if: parallel != nil, "GNU parallel is not installed (apt-get install parallel)"))
+    func shardsAsSeparateProcessesUnderGNUParallel() throws {
+        let parallel = try #require(Self.parallel)
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.write(Self.twelve, to: "twelve.yaml")

@@ -22,7 +22,8 @@ import Testing
     @Test func sha256OfAMillionAs() {
         var sha = SHA256()
         sha.update([UInt8](repeating: 0x61, count: 1_000_000))
-        #expect(sha.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            sha.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     static func sweep(_ yaml: String) throws -> SweepFile {

@@ -3,7 +3,9 @@ import Figures
 import Foundation
 
 /// `index.json` in a sweep's folder: every run with its values, outcome and files, and the
-/// comparison figures. Keys sorted and no dates or timings, so the same sweep gives the same
+/// comparison figures.
+///
+/// Keys sorted and no dates or timings, so the same sweep gives the same
 /// bytes however it was sharded.
 struct SweepIndex: Codable, Equatable, Sendable {
     static let fileName = "index.json"

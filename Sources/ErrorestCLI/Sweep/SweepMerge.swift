@@ -46,7 +46,9 @@ struct SweepMerge {
     }
 
     /// Writes the comparison figures and then the index, unless the folder already holds
-    /// exactly these. Returns the index and whether anything was written.
+    /// exactly these.
+    ///
+    /// Returns the index and whether anything was written.
     func write() throws -> (index: SweepIndex, written: Bool) {
         let runs = try finishedRuns()
         let jobs = figureJobs(runs)

@@ -38,7 +38,9 @@ struct SweepPlan: Sendable {
     var render: RenderSettings
 
     /// Expands `sweep` and applies `adjust` (the flags) to every run; each run is named by its
-    /// values. Throws the first mistake found, before anything is written.
+    /// values.
+    ///
+    /// Throws the first mistake found, before anything is written.
     init(
         _ sweep: SweepFile, out: String?, adjust: (inout RunFile) throws -> Void
     ) throws {
@@ -86,7 +88,9 @@ struct SweepPlan: Sendable {
         (displayPath as NSString).appendingPathComponent(run.folder)
     }
 
-    /// What a run's folder holds for its inputs. Reads only; writes nothing.
+    /// What a run's folder holds for its inputs.
+    ///
+    /// Reads only; writes nothing.
     func state(of run: PlannedRun) -> RunState {
         let url = url(of: run)
         if let bytes = FileManager.default.contents(

@@ -3,7 +3,9 @@ import CCairo
 import Foundation
 
 /// Figures that compare the runs of a sweep: the `grid` of output panels and the `errors` curves
-/// on one axis. Drawn with the panels and canvas of single runs' figures.
+/// on one axis.
+///
+/// Drawn with the panels and canvas of single runs' figures.
 public enum SweepFigure {
     /// The grid figure as a file of `format`, `width`×`height` pixels (or points).
     public static func grid(
