@@ -33,9 +33,12 @@ struct SweepErrorsDrawing {
         canvas.setFont(size: style.tickFont)
         let entries = errors.groups.map { "\(errors.groupKey) = \($0)" }
         let swatch = style.tickFont * 1.8
+        let notes = ["Higher errors", "run off the top.", "\(errors.missing) runs diverged"]
         let legendWidth = min(
             body.width * 0.3,
-            (entries.map { canvas.width(of: $0) }.max() ?? 0) + swatch + 2 * g)
+            max(
+                (entries.map { canvas.width(of: $0) }.max() ?? 0) + swatch,
+                notes.map { canvas.width(of: $0) }.max() ?? 0) + 2 * g)
         let (plotArea, legend) = body.slicingLeft(body.width - legendWidth)
         let rect = plotArea.inset(
             top: style.tickFont * 1.8, left: style.tickFont * 4.2, bottom: style.tickFont * 2.9,
