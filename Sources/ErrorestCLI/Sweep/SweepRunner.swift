@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Trains and renders a sweep's runs, several at once, each into its own folder through the
 /// same steps as `errorest run`.
 struct SweepRunner {
@@ -28,6 +34,12 @@ struct SweepRunner {
         let failure = Locked<(position: Int, error: ErrorestError)?>(nil)
         let bar = ProgressBar(label: "runs     ", total: runs.count, unit: "runs", quiet: quiet)
         let plan = self.plan
+        // The folders every run shares are made first, so that a run which fails and removes
+        // the folders it made cannot pull them from under a run still starting.
+        let shared = plan.folder.appendingPathComponent("runs")
+        let made = [shared, plan.folder].filter { !FileManager.default.fileExists(atPath: $0.path) }
+        try OutputFolder.makeFolder(shared, displayPath: plan.displayPath)
+        defer { for folder in made { rmdir(folder.path) } }  // only succeeds when empty
         DispatchQueue.concurrentPerform(iterations: inFlight) { _ in
             while true {
                 let index = next.withLock { n -> Int in
