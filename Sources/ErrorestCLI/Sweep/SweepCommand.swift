@@ -76,12 +76,19 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let shard = try chosenShard()
-        let sweep: SweepFile
+        var sweep: SweepFile
         do {
             sweep = try SweepFile(
                 contentsOf: URL(fileURLWithPath: sweepFile), displayName: sweepFile)
         } catch {
             throw ErrorestError(error)
+        }
+        // --name names the sweep (and its folder); each run is named by its values.
+        if let name = training.name {
+            guard RunName.isValid(name) else {
+                throw ErrorestError.usage("--name: " + RunName.problem(name))
+            }
+            sweep.name = name
         }
         let plan = try SweepPlan(sweep, out: output.out) { file in
             try training.apply(to: &file)
