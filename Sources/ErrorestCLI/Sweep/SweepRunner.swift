@@ -22,13 +22,17 @@ struct SweepRunner {
 
     /// Runs every run of `runs` (those still pending), at most `threads` at once.
     ///
-    /// Training is one thread per run and rendering shares the rest: with at least as many runs
-    /// as threads, every run renders on one thread; with fewer, each run's renderer gets a share.
+    /// Training is one thread per run and rendering shares the threads among the runs in
+    /// progress: with at least as many runs as threads, every run renders on one thread; as the
+    /// last runs finish, the others render on the threads they left.
     /// A run that diverges is recorded and the others go on; any other failure stops new runs
     /// from starting and is thrown once the runs in flight end.
     func run(_ runs: [PlannedRun]) throws -> Outcome {
         let inFlight = max(1, min(threads, runs.count))
-        let renderThreads = max(1, threads / inFlight)
+        let threads = self.threads
+        // Runs in progress: a run about to render takes its share of the threads, so the last
+        // runs of a sweep render on the cores the finished ones left.
+        let active = Locked(0)
         let next = Locked(0)
         let outcome = Locked(Outcome())
         let failure = Locked<(position: Int, error: ErrorestError)?>(nil)
@@ -48,9 +52,12 @@ struct SweepRunner {
                 }
                 guard index < runs.count, failure.withLock({ $0 == nil }) else { return }
                 let run = runs[index]
+                active.withLock { $0 += 1 }
+                defer { active.withLock { $0 -= 1 } }
                 do {
                     if let message = try SweepRunner.execute(
-                        run, plan: plan, renderThreads: renderThreads)
+                        run, plan: plan,
+                        renderThreads: { max(1, threads / max(1, active.withLock { $0 })) })
                     {
                         outcome.withLock { $0.diverged.append("\(run.name): \(message)") }
                     } else {
@@ -74,7 +81,9 @@ struct SweepRunner {
 
     /// Trains and renders one run into its folder; returns the message when training diverged
     /// (recorded in the folder as `failed.json`), `nil` when the run is done.
-    private static func execute(_ run: PlannedRun, plan: SweepPlan, renderThreads: Int) throws
+    private static func execute(
+        _ run: PlannedRun, plan: SweepPlan, renderThreads: () -> Int
+    ) throws
         -> String?
     {
         let url = plan.url(of: run)
@@ -85,7 +94,7 @@ struct SweepRunner {
                 run.file, source: plan.sweep.source, render: run.file.render, output: output)
             _ = try Pipeline.write(
                 run: record, stageRecord: true, settings: run.file.render,
-                snapshots: Array(record.snapshots.indices), folder: folder, jobs: renderThreads,
+                snapshots: Array(record.snapshots.indices), folder: folder, jobs: renderThreads(),
                 quiet: true, inputs: run.inputs)
             try? FileManager.default.removeItem(at: failureURL)
             return nil
