@@ -5,6 +5,7 @@ switch arguments.first ?? "all" {
 case "training": runTrainingBenchmark()
 case "frames": runFrameBenchmark()
 case "peer": runPeerBenchmark()
+case "sweep": runSweepBenchmark()
 case "train-memory":
     runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
 case "all":
@@ -12,5 +13,5 @@ case "all":
     runFrameBenchmark()
     runPeerBenchmark()
 default:
-    print("usage: errorest-bench [training|frames|peer|all]")
+    print("usage: errorest-bench [training|frames|peer|sweep|all]")
 }
