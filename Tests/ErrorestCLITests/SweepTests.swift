@@ -69,6 +69,10 @@ import Testing
             let manifest = try harness.json("Output/twelve/runs/\(name)/manifest.json")
             #expect(manifest["inputs"] as? String == run["inputs"] as? String)
         }
+        // --json prints the same index on stdout, and a second whole sweep writes nothing.
+        let again = try harness.errorest(["sweep", "twelve.yaml", "--json"])
+        #expect(again.stdout == (try Data(contentsOf: harness.url("Output/twelve/index.json"))))
+        #expect(again.stderr.contains("already up to date; nothing written"))
         let figures = try #require(index["figures"] as? [[String: Any]])
         #expect(
             figures.map { $0["path"] as? String } == ["figures/grid.png", "figures/errors.png"])

@@ -52,6 +52,20 @@ import Testing
         #expect(SweepMerge.position(of: [1, 1], keys: sweep.keys) == 4)
     }
 
+    @Test func aSweepFileInJSONReadsLikeYAML() throws {
+        let json = try RunFileNode.parseJSON(
+            Data(
+                #"{"training": {"epochs": 5}, "sweep": {"training.seed": [1, 2], "render.size": ["64x48", [80, 60]]}}"#
+                    .utf8), file: "s.json")
+        let sweep = try SweepFile(
+            root: json, file: "s.json", folder: URL(fileURLWithPath: "/tmp"), defaultName: "s")
+        #expect(sweep.count == 4)
+        #expect(sweep.runName(sweep.choice(at: 3)) == "seed-2_size-80x60")
+        let run = try sweep.runFile(sweep.choice(at: 3))
+        #expect(run.training.seed == 2 && run.training.epochs == 5)
+        #expect(run.render.options.width == 80 && run.render.options.height == 60)
+    }
+
     @Test func keysWithTheSameLastPartAreNamedByTheirPaths() throws {
         let sweep = try Self.sweep(
             "sweep:\n  data.seed: [1, 2]\n  training.seed: [3]\n  training.epochs: [5]\n")
