@@ -14,8 +14,9 @@ public struct Manifest: Equatable, Sendable, Codable {
     public var run: String = "run.json"
     /// Frames in order, then the other figures by path.
     public var files: [Entry]
-    /// For runs of a sweep: the content hash of the run's settings and data, so a retried task
-    /// can tell this run is already done. Absent otherwise.
+    /// For runs of a sweep: the content hash of the run's settings and data.
+    ///
+    /// A retried task reads it to tell this run is already done. Absent for other runs.
     public var inputs: String?
 
     public init(name: String, files: [Entry], inputs: String? = nil) {
