@@ -50,7 +50,7 @@ struct SweepErrorsDrawing {
         axes(scale, on: canvas)
         let lineWidth = errors.curves.count > 20 ? 1.0 : 1.6
         canvas.saved {
-            canvas.clip(to: rect)
+            canvas.clip(to: scale.curveClip)
             canvas.setRoundCaps()
             for curve in errors.curves {
                 let colour = SweepErrorsDrawing.groupColours[

@@ -138,6 +138,12 @@ struct CurveScale {
         return rect.maxY - min(1, max(0, t)) * rect.height
     }
 
+    /// Where curves may be drawn: the plot and a line's width above it, so a curve that runs
+    /// off the top shows as a line along the top edge.
+    var curveClip: Rect {
+        Rect(x: rect.x, y: rect.y - 2, width: rect.width, height: rect.height + 2)
+    }
+
     /// The curve of `errors` in pixels, at most about one vertex per half pixel.
     func points(_ errors: [Double]) -> [PixelPoint] {
         let series = ErrorSeries(errors: errors)

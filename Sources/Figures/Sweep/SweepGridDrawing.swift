@@ -144,7 +144,7 @@ struct SweepGridDrawing {
 
         // The curve, the path walked to the shown epoch solid, a dot at that epoch.
         canvas.saved {
-            canvas.clip(to: strip)
+            canvas.clip(to: scale.curveClip)
             canvas.setRoundCaps()
             scale.stroke(
                 run.errors, colour: palette.curve.withAlpha(0.3), width: 1, on: canvas)
