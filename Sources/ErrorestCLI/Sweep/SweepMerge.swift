@@ -160,7 +160,7 @@ struct SweepMerge {
                         SweepGridCell(
                             run: finished.record,
                             snapshot: snapshots[finished.planned.position] ?? 0,
-                            note: finished.failure.map { _ in "diverged" }))
+                            note: finished.failure.map { SweepMerge.note($0.message) }))
                 }
                 cells.append(line)
             }
@@ -225,6 +225,13 @@ struct SweepMerge {
                 })
         }
         return jobs
+    }
+
+    /// What a grid cell says for a failed run: "diverged at epoch N" when the message says so.
+    static func note(_ message: String) -> String {
+        guard let range = message.range(of: "diverged at epoch ") else { return "diverged" }
+        let digits = message[range.upperBound...].prefix { $0.isNumber }
+        return digits.isEmpty ? "diverged" : "diverged at: epoch \(digits)"
     }
 
     /// The grid's position of a choice of values: the last key changes fastest.

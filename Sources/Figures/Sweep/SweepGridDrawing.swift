@@ -82,20 +82,26 @@ struct SweepGridDrawing {
         // One error scale for every cell.
         let series = grid.cells.flatMap { $0 }.compactMap { $0.run?.errors }
         let ceiling = SweepGridDrawing.ceiling(series)
+        // A cell without a run is the size of its neighbours' plots.
+        let fallback =
+            grid.cells.flatMap { $0 }.compactMap(\.run).first.map {
+                SweepGridDrawing.aspect($0.domain)
+            } ?? 1
         let strip = max(12, (cellH * 0.24).rounded())
         var scale: CurveScale?
         for (r, row) in grid.cells.enumerated() {
             for (c, item) in row.enumerated() where r < rows && c < columns {
                 let rect = cell(r, c)
                 let (plotCell, _) = rect.slicingTop(rect.height - strip - g / 2)
-                let aspect = item.run.map { SweepGridDrawing.aspect($0.domain) } ?? 1
+                let aspect = item.run.map { SweepGridDrawing.aspect($0.domain) } ?? fallback
                 let plot = OutputPanel.plotRect(cell: plotCell, aspect: aspect, style: bare)
                 let stripRect = Rect(
                     x: plot.x, y: rect.maxY - strip, width: plot.width, height: strip
                 ).integral
                 let s = CurveScale(rect: stripRect, series: series, log: false, ceiling: ceiling)
                 scale = scale ?? s
-                try drawCell(item, plot: plotCell, strip: stripRect, scale: s, on: canvas)
+                try drawCell(
+                    item, cell: plotCell, plot: plot, strip: stripRect, scale: s, on: canvas)
             }
         }
         if let scale {
@@ -115,10 +121,11 @@ struct SweepGridDrawing {
 
     /// One run: its output panel, or a note; under it the error curve with the epoch shown.
     private func drawCell(
-        _ item: SweepGridCell, plot: Rect, strip: Rect, scale: CurveScale, on canvas: Canvas
+        _ item: SweepGridCell, cell: Rect, plot: Rect, strip: Rect, scale: CurveScale,
+        on canvas: Canvas
     ) throws {
         guard let run = item.run, run.snapshots.indices.contains(item.snapshot) else {
-            canvas.fill(plot.inset(by: 1), palette.grid.withAlpha(0.5))
+            canvas.fill(plot, palette.grid.withAlpha(0.5))
             canvas.setFont(size: style.tickFont)
             canvas.setColour(palette.mutedText)
             let lines = (item.note ?? "no run").split(separator: ":", maxSplits: 1)
@@ -140,7 +147,7 @@ struct SweepGridDrawing {
         let scene = Scene(
             run: run, snapshot: snapshot, series: ErrorSeries(errors: run.errors),
             options: options)
-        _ = try OutputPanel.draw(cell: plot, scene: scene, style: bare, on: canvas)
+        _ = try OutputPanel.draw(cell: cell, scene: scene, style: bare, on: canvas)
 
         // The curve, the path walked to the shown epoch solid, a dot at that epoch.
         canvas.saved {
