@@ -46,7 +46,10 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Write the index and comparison figures from the runs already done; train nothing.")
     var merge = false
 
-    @Flag(help: "Print every run's position, name and folder, and do nothing else.")
+    @Flag(
+        help: ArgumentHelp(
+            "Print every run's position, name, folder and state (done, diverged or pending); "
+                + "run nothing."))
     var list = false
 
     @OptionGroup(title: "Data, network and training (for every run)")
@@ -99,7 +102,13 @@ struct SweepCommand: ParsableCommand {
         }
         if list {
             for run in plan.runs where shard?.shard.contains(run.position) ?? true {
-                print("\(run.position)\t\(run.name)\t\(plan.display(of: run))")
+                let state: String
+                switch plan.state(of: run) {
+                case .done: state = "done"
+                case .failed: state = "diverged"
+                case .pending: state = "pending"
+                }
+                print("\(run.position)\t\(run.name)\t\(plan.display(of: run))\t\(state)")
             }
             return
         }
