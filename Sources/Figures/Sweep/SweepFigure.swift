@@ -1,5 +1,4 @@
 import Backprop
-import CCairo
 import Foundation
 
 /// Figures that compare the runs of a sweep: the `grid` of output panels and the `errors` curves
@@ -54,7 +53,8 @@ public enum SweepFigure {
         (max(width, 640), max(height, 360))
     }
 
-    /// Makes the surface for `format`, draws on it and returns the file's bytes.
+    /// Makes the surface for `format` through its encoder, draws on it and returns the file's
+    /// bytes.
     private static func render(
         title: String, width: Int, height: Int, palette name: PaletteName, format: FileFormat,
         pngCompression: Int, draw: (Canvas, Style, Palette) throws -> Void
@@ -66,38 +66,23 @@ public enum SweepFigure {
         try options.validate()
         let palette = Palette.named(name)
         let style = Style(width: width, height: height)
-        switch format {
-        case .png:
-            let surface = try Surface.image(
-                width: width, height: height, filledWith: palette.background)
+        let metadata = FigureMetadata(
+            title: title, texts: [("Software", "Errorest"), ("Title", title)])
+        let encoder = format.encoder(options)
+        let (surface, painted) = try encoder.surface(
+            width: width, height: height, background: palette.background, metadata: metadata)
+        do {
             let context = try Context(surface)
-            try draw(Canvas(context), style, palette)
-            try context.check(during: "drawing the sweep figure")
-            return try RasterFigure(
-                surface: surface, panels: [],
-                texts: [("Software", "Errorest"), ("Title", title)], level: pngCompression
-            ).encodePNG()
-        case .pdf, .svg:
-            let surface = try Surface.vector(format, width: width, height: height)
-            if format == .pdf {
-                cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_TITLE, title)
-                cairo_pdf_surface_set_metadata(
-                    surface.handle, CAIRO_PDF_METADATA_CREATOR, "Errorest")
-                cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATE_DATE, "")
-            }
-            do {
-                let context = try Context(surface)
-                let canvas = Canvas(context)
+            let canvas = Canvas(context)
+            if !painted {
                 canvas.fill(
                     Rect(x: 0, y: 0, width: Double(width), height: Double(height)),
                     palette.background)
-                try draw(canvas, style, palette)
-                try context.check(during: "drawing the sweep figure")
             }
-            try surface.finish()
-            return format == .svg
-                ? VectorOutput.normalizedSVG(surface.streamedBytes) : surface.streamedBytes
+            try draw(canvas, style, palette)
+            try context.check(during: "drawing the sweep figure")
         }
+        return try encoder.encode(surface, metadata: metadata)
     }
 }
 

@@ -145,8 +145,8 @@ struct SweepGridDrawing {
         var options = RenderOptions()
         options.palette = palette.name
         let scene = Scene(
-            run: run, snapshot: snapshot, series: ErrorSeries(errors: run.errors),
-            options: options)
+            run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
+            series: ErrorSeries(errors: run.errors), options: options)
         _ = try OutputPanel.draw(cell: cell, scene: scene, style: bare, on: canvas)
 
         // The curve, the path walked to the shown epoch solid, a dot at that epoch.
