@@ -67,17 +67,16 @@ public struct Network: Equatable, Sendable {
         self.activation = activation
     }
 
-    /// Checks the hidden layer sizes against the limits.
+    /// Checks the hidden layer sizes against ``maximumHiddenLayers`` and ``maximumUnits``.
     public static func check(hidden: [Int]) throws {
         guard hidden.count <= maximumHiddenLayers else {
-            throw BackpropError.badNetwork(
-                "A network has at most \(maximumHiddenLayers) hidden layers; \(hidden.count) "
-                    + "were asked for.")
+            throw BackpropError.outOfRange(
+                .hiddenLayers, value: "\(hidden)",
+                rule: "it must have at most \(maximumHiddenLayers) layers")
         }
-        if let bad = hidden.firstIndex(where: { !(1...maximumUnits).contains($0) }) {
-            throw BackpropError.badNetwork(
-                "Hidden layer \(bad + 1) has \(hidden[bad]) units; a layer has 1 to "
-                    + "\(maximumUnits).")
+        if let bad = hidden.first(where: { !(1...maximumUnits).contains($0) }) {
+            throw BackpropError.outOfRange(
+                .hiddenUnits, value: "\(bad)", rule: "it must be between 1 and \(maximumUnits)")
         }
     }
 

@@ -32,7 +32,7 @@ public struct Snapshot: Equatable, Sendable, Codable {
     }
 }
 
-/// The run record of SPEC §5 (`run.json`): everything the figures need, and nothing they must
+/// The run record (`run.json`): everything the figures need, and nothing they must
 /// recompute by training.
 public struct TrainingRun: Equatable, Sendable, Codable {
     public static let format = "errorest-run"

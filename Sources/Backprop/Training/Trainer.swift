@@ -1,4 +1,4 @@
-/// Trains a network by backpropagation and records the run (SPEC §3, §5).
+/// Trains a network by backpropagation and records the run (`run.json`).
 ///
 /// Epoch 0 is the initial network; epoch `e` is the network after `e` passes over the data.
 /// The error and accuracy of every epoch are kept; the weights and full-set gradient only at the

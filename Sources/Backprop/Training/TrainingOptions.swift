@@ -33,7 +33,7 @@ public enum BatchSize: Equatable, Hashable, Sendable, Codable, CustomStringConve
     }
 }
 
-/// The training settings of SPEC §3: epochs, learning rate, batches, shuffling and its seed.
+/// The training settings: epochs, learning rate, batches, shuffling and its seed.
 public struct TrainingOptions: Equatable, Sendable, Codable {
     /// The most epochs a run may have (each keeps an error and an accuracy).
     public static let maximumEpochs = 10_000_000
@@ -87,18 +87,36 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
 
     /// Checks every value against its range.
     public func validate() throws {
-        guard (0...TrainingOptions.maximumEpochs).contains(epochs) else {
-            throw BackpropError.badTraining(
-                "The number of epochs must be between 0 and \(TrainingOptions.maximumEpochs); "
-                    + "got \(epochs).")
+        try TrainingOptions.check(epochs: epochs)
+        try TrainingOptions.check(learningRate: learningRate)
+        try TrainingOptions.check(batchSize: batchSize)
+    }
+
+    /// Checks a number of epochs: 0 to ``maximumEpochs``.
+    public static func check(epochs: Int) throws {
+        guard (0...maximumEpochs).contains(epochs) else {
+            throw BackpropError.outOfRange(
+                .epochs, value: "\(epochs)", rule: "it must be between 0 and \(maximumEpochs)")
         }
-        guard learningRate.isFinite, learningRate > 0 else {
-            throw BackpropError.badTraining(
-                "The learning rate must be a positive finite number; got \(learningRate).")
+    }
+
+    /// Checks a learning rate: a finite number above 0.
+    public static func check(learningRate: Double) throws {
+        guard learningRate.isFinite else {
+            throw BackpropError.outOfRange(
+                .learningRate, value: "\(learningRate)", rule: "it must be a finite number")
         }
+        guard learningRate > 0 else {
+            throw BackpropError.outOfRange(
+                .learningRate, value: "\(learningRate)", rule: "it must be above 0")
+        }
+    }
+
+    /// Checks a batch size: `full`, or at least one point.
+    public static func check(batchSize: BatchSize) throws {
         if case .size(let n) = batchSize, n < 1 {
-            throw BackpropError.badTraining(
-                "The batch size must be \"full\" or a whole number of at least 1; got \(n).")
+            throw BackpropError.outOfRange(
+                .batchSize, value: "\(n)", rule: "it must be \"full\" or at least 1")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Backprop
 import Figures
 import Foundation
+import Synchronization
 
 /// Writes a sweep's index and comparison figures from the runs' folders, without training.
 struct SweepMerge {
@@ -89,8 +90,8 @@ struct SweepMerge {
 
     /// Draws the figures on several threads and writes each whole.
     private func draw(_ jobs: [Job]) throws {
-        let failure = Locked<(Int, ErrorestError)?>(nil)
-        let next = Locked(0)
+        let failure = Mutex<(Int, ErrorestError)?>(nil)
+        let next = Mutex(0)
         let plan = self.plan
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
             while true {

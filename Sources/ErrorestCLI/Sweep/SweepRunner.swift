@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -32,10 +33,10 @@ struct SweepRunner {
         let threads = self.threads
         // Runs in progress: a run about to render takes its share of the threads, so the last
         // runs of a sweep render on the cores the finished ones left.
-        let active = Locked(0)
-        let next = Locked(0)
-        let outcome = Locked(Outcome())
-        let failure = Locked<(position: Int, error: ErrorestError)?>(nil)
+        let active = Mutex(0)
+        let next = Mutex(0)
+        let outcome = Mutex(Outcome())
+        let failure = Mutex<(position: Int, error: ErrorestError)?>(nil)
         let bar = ProgressBar(label: "runs     ", total: runs.count, unit: "runs", quiet: quiet)
         let plan = self.plan
         // The folders every run shares are made first, so that a run which fails and removes

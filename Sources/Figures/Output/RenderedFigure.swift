@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a panel sits in a figure: for the manifest (SPEC §8).
+/// Where a panel sits in a figure: for the manifest.
 public struct PanelInfo: Sendable, Equatable, Codable {
     /// The panel's kind, written as `"hidden"`, `"output"`, `"error"`, ….
     public var kind: PanelKind

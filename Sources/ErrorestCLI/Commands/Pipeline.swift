@@ -4,6 +4,23 @@ import Foundation
 
 /// The steps the commands share: read a run file, train, write the folder, report.
 enum Pipeline {
+    /// `run` and `train`: reads the run file and flags, trains, draws (unless `render` is `nil`),
+    /// writes the folder and reports.
+    static func run(
+        _ input: TrainingInput, render: RenderFlags?, output: OutputOptions, jobs: Int
+    ) throws {
+        let started = ContinuousClock.now
+        var (file, source) = try input.load()
+        if let render { try render.apply(to: &file.render) }
+        let settings = render == nil ? nil : file.render
+        let (record, folder) = try train(file, source: source, render: settings, output: output)
+        let manifest = try write(
+            run: record, stageRecord: true, settings: settings,
+            snapshots: settings == nil ? [] : Array(record.snapshots.indices), folder: folder,
+            jobs: jobs, quiet: output.quiet)
+        try report(manifest, run: record, folder: folder, output: output, started: started)
+    }
+
     /// Reads a run file, or the built-in lesson when `path` is `nil`; returns it and its name
     /// for messages.
     static func load(_ path: String?) throws -> (RunFile, source: String) {
@@ -11,7 +28,7 @@ enum Pipeline {
             guard let path else {
                 let source = "the built-in lesson"
                 let file = try RunFile(
-                    data: Data(BuiltInLesson.yaml.utf8), isJSON: false, file: source,
+                    data: BuiltInLesson.data, isJSON: false, file: source,
                     folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                     defaultName: "lesson")
                 return (file, source)

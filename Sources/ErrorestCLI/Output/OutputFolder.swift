@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// An output folder being written (SPEC §8).
+/// An output folder being written.
 ///
 /// New files go to a staging folder inside it, then are renamed into place in one short step at
 /// the end, so a run that fails leaves the previous one whole. Files the previous manifest listed and the new one does not are removed; nothing else

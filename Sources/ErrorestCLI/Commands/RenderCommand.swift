@@ -10,15 +10,16 @@ struct RenderCommand: ParsableCommand {
         abstract: "Render figures from a saved run record (run.json) without training.",
         discussion: """
             The record may come from `errorest run` or `errorest train`, or from another tool \
-            that writes SPEC §5 (see Samples/numpy_run.py). Any figure, format and subset of \
-            the record's snapshots can be drawn.
+            that writes the same format (the Run Record article of the documentation; see \
+            Samples/numpy_run.py). Any figure, format and subset of the record's snapshots can \
+            be drawn.
 
             Rendering into the folder that already holds the same run keeps its other figures \
             (PNG frames are replaced as a set, so the sequence stays whole); rendering a \
             different run there replaces everything the previous manifest listed.
             """)
 
-    @Argument(help: "The run record to draw (SPEC §5).")
+    @Argument(help: "The run record to draw (run.json).")
     var record: String
 
     @Option(
@@ -30,16 +31,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The run's name in the output (default: the record's name).")
     var name: String?
 
-    @OptionGroup(title: "Figures")
-    var render: RenderFlags
-
-    @OptionGroup(title: "Output")
-    var output: OutputOptions
-
-    @OptionGroup(title: "Output")
-    var jobs: JobsOption
+    @OptionGroup var drawing: DrawingOptions
 
     func run() throws {
+        let (render, output, jobs) = (drawing.render, drawing.output, drawing.jobs)
         let started = ContinuousClock.now
         let input = URL(fileURLWithPath: record).standardizedFileURL
         guard let bytes = FileManager.default.contents(atPath: input.path) else {

@@ -9,49 +9,46 @@ struct DatasetsCommand: ParsableCommand {
         abstract: "List the data generators, or write their points as CSV files.",
         discussion: """
             The CSV files (x1,x2,label with a header) can be edited and used as `data.file` in a \
-            run file, or read by other tools.
+            run file, or read by other tools. They go into Output/datasets unless --out names \
+            another folder; `--out -` writes one set to stdout. --json prints the list, or the \
+            files written, as JSON on stdout.
             """)
 
     @Option(
         help: ArgumentHelp(
             "Write this generator's points as <name>.csv; repeat or separate with commas.",
             valueName: "name"),
-        transform: { try Parse.many($0, "generator") as [Generator] })
+        transform: { try Parse.list($0, of: Generator.self, "generator") })
     var export: [[Generator]] = []
 
-    @Option(parsing: .unconditional, help: "Points per exported set.")
-    var count = 200
+    @OptionGroup(title: "Points")
+    var points: GeneratorFlags
 
-    @Option(parsing: .unconditional, help: "Standard deviation of the noise added to each point.")
-    var noise = 0.1
+    /// The generator's seed under its earlier name; `--data-seed`, as in `run`, is the one shown.
+    @Option(name: .customLong("seed"), parsing: .unconditional, help: .hidden)
+    var legacySeed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Seed of the generator.")
-    var seed: UInt64 = 7
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
 
-    @Option(
-        help: ArgumentHelp(
-            "Folder for the CSV files (default: Output/datasets); `-` writes one set to stdout.",
-            valueName: "dir"))
-    var out: String?
-
-    @Flag(help: "Print the list, or the files written, as JSON on stdout.")
-    var json = false
-
-    @Flag(help: "Print nothing on stderr except errors.")
-    var quiet = false
+    func validate() throws {
+        if points.dataSeed != nil && legacySeed != nil {
+            throw ValidationError("--seed is the old name of --data-seed; give one of them.")
+        }
+    }
 
     func run() throws {
         let generators = export.flatMap { $0 }
+        try points.checkRanges()
         guard !generators.isEmpty else { return try list() }
-        if out == "-" {
+        if output.out == "-" {
             guard generators.count == 1 else {
                 throw ErrorestError.usage("--out - writes one set to stdout; export one at a time.")
             }
             FileHandle.standardOutput.write(Data(try csv(generators[0]).utf8))
             return
         }
-        let display = out ?? "Output/datasets"
-        let folder = URL(fileURLWithPath: display).standardizedFileURL
+        let (folder, display) = output.folder(for: "datasets")
         try OutputFolder.makeFolder(folder, displayPath: display)
         var written: [[String: String]] = []
         for generator in generators {
@@ -64,13 +61,15 @@ struct DatasetsCommand: ParsableCommand {
                 "generator": generator.rawValue,
                 "path": (display as NSString).appendingPathComponent(name),
             ])
-            if !quiet { printError("wrote \((display as NSString).appendingPathComponent(name))") }
+            if !output.quiet {
+                printError("wrote \((display as NSString).appendingPathComponent(name))")
+            }
         }
-        if json { try printJSON(["files": written]) }
+        if output.json { try printJSON(["files": written]) }
     }
 
     private func list() throws {
-        if json {
+        if output.json {
             try printJSON([
                 "generators": Generator.allCases.map {
                     ["name": $0.rawValue, "summary": $0.summary]
@@ -87,6 +86,9 @@ struct DatasetsCommand: ParsableCommand {
 
     /// The set as CSV with a comment saying how it was made.
     private func csv(_ generator: Generator) throws -> String {
+        let count = points.count ?? DataSource.defaultCount
+        let noise = points.noise ?? DataSource.defaultNoise
+        let seed = points.dataSeed ?? legacySeed ?? DataSource.defaultSeed
         let data: Dataset
         do {
             data = try generator.generate(count: count, noise: noise, seed: seed)
@@ -94,7 +96,7 @@ struct DatasetsCommand: ParsableCommand {
             throw ErrorestError(error)
         }
         return "# errorest datasets --export \(generator.rawValue) --count \(count) "
-            + "--noise \(noise) --seed \(seed)\n" + data.csv
+            + "--noise \(noise) --data-seed \(seed)\n" + data.csv
     }
 
     private func printJSON(_ value: some Encodable) throws {

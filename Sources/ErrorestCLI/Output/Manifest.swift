@@ -1,12 +1,18 @@
 import Figures
 import Foundation
 
-/// `manifest.json` (SPEC §8): every file a run wrote, and what each one shows.
+/// `manifest.json`: every file a run wrote, and what each one shows.
+///
+/// The format is described in the "The manifest" article of this module's documentation.
 public struct Manifest: Equatable, Sendable, Codable {
+    /// The value of `format` in every manifest.
     public static let format = "errorest-manifest"
+    /// The version of the format this Errorest writes.
     public static let version = 1
 
+    /// Always ``Manifest/format``.
     public var format: String = Manifest.format
+    /// Always ``Manifest/version``.
     public var version: Int = Manifest.version
     /// The run's name.
     public var name: String
@@ -19,6 +25,7 @@ public struct Manifest: Equatable, Sendable, Codable {
     /// A retried task reads it to tell this run is already done. Absent for other runs.
     public var inputs: String?
 
+    /// A manifest of `files` for the run called `name`; `inputs` is a sweep run's content hash.
     public init(name: String, files: [Entry], inputs: String? = nil) {
         self.name = name
         self.files = files
@@ -29,15 +36,22 @@ public struct Manifest: Equatable, Sendable, Codable {
     public struct Entry: Equatable, Sendable, Codable {
         /// Relative to the output folder, with `/` separators.
         public var path: String
+        /// Which figure: a frame or a panel on its own.
         public var figure: FigureKind
+        /// The file's format.
         public var format: FileFormat
+        /// The epoch of the snapshot drawn.
         public var epoch: Int
         /// `E(W)` at that epoch.
         public var error: Double
+        /// The figure's width in pixels.
         public var width: Int
+        /// The figure's height in pixels.
         public var height: Int
+        /// Where each panel sits in the figure and what range of data it shows.
         public var panels: [Panel]
 
+        /// An entry from its values.
         public init(
             path: String, figure: FigureKind, format: FileFormat, epoch: Int, error: Double,
             width: Int, height: Int, panels: [Panel]

@@ -16,27 +16,11 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Generate the points: wedge, xor, circle, gauss, spiral or moons (see "
-                + "`errorest datasets`).", valueName: "name"),
-        transform: { try Parse.one($0, "generator") as Generator })
+            "Generate the points (key data.generator; see `errorest datasets`).",
+            valueName: "name"))
     var generator: Generator?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Points the generator makes (key data.count).", valueName: "n"))
-    var count: Int?
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Standard deviation of the noise added to generated points (key data.noise).",
-            valueName: "sigma"))
-    var noise: Double?
-
-    @Option(
-        name: .customLong("data-seed"), parsing: .unconditional,
-        help: ArgumentHelp("Seed of the generator (key data.seed).", valueName: "n"))
-    var dataSeed: UInt64?
+    @OptionGroup var points: GeneratorFlags
 
     @Option(
         help: ArgumentHelp(
@@ -47,9 +31,8 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Hidden activation: sigmoid, tanh or relu (key network.activation).",
-            valueName: "name"),
-        transform: { try Parse.one($0, "activation") as Activation })
+            "The hidden layers' activation (key network.activation).",
+            valueName: "name"))
     var activation: Activation?
 
     @Option(
@@ -87,8 +70,7 @@ struct TrainingFlags: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Which code trains: fast (the default) or reference, the lesson's plain functions; "
-                + "the same numbers to 1e-12 (key training.engine).", valueName: "name"),
-        transform: { try Parse.one($0, "training engine") as Engine })
+                + "the same numbers to 1e-12 (key training.engine).", valueName: "name"))
     var engine: Engine?
 
     @Option(
@@ -136,34 +118,14 @@ struct TrainingFlags: ParsableArguments {
         }
     }
 
-    /// Checks each value given against its range, naming the flag (exit 65).
+    /// Checks each value given by the library's rules, naming the flag (exit 65).
     private func checkRanges() throws {
-        func bad(_ flag: String, _ value: Any, _ rule: String) -> ErrorestError {
-            .badInput("\(flag) is \(value); it must be \(rule).")
-        }
-        if let count, !(4...Generator.maximumCount).contains(count) {
-            throw bad("--count", count, "between 4 and \(Generator.maximumCount)")
-        }
-        if let noise, !(noise.isFinite && (0...10).contains(noise)) {
-            throw bad("--noise", noise, "between 0 and 10")
-        }
-        if let hidden,
-            hidden.count > Network.maximumHiddenLayers
-                || hidden.contains(where: { !(1...Network.maximumUnits).contains($0) })
-        {
-            throw bad(
-                "--hidden", hidden,
-                "at most \(Network.maximumHiddenLayers) layers of 1 to \(Network.maximumUnits) "
-                    + "units")
-        }
-        if let epochs, !(0...TrainingOptions.maximumEpochs).contains(epochs) {
-            throw bad("--epochs", epochs, "between 0 and \(TrainingOptions.maximumEpochs)")
-        }
-        if let learningRate, !(learningRate.isFinite && learningRate > 0) {
-            throw bad("--learning-rate", learningRate, "a finite number above 0")
-        }
-        if case .size(let n) = batchSize, n < 1 {
-            throw bad("--batch-size", n, "\"full\" or at least 1")
+        try points.checkRanges()
+        try RangeViolation.checkingFlags {
+            if let hidden { try Network.check(hidden: hidden) }
+            if let epochs { try TrainingOptions.check(epochs: epochs) }
+            if let learningRate { try TrainingOptions.check(learningRate: learningRate) }
+            if let batchSize { try TrainingOptions.check(batchSize: batchSize) }
         }
     }
 
@@ -174,9 +136,11 @@ struct TrainingFlags: ParsableArguments {
             }
             run.data = .file(URL(fileURLWithPath: data).standardizedFileURL, display: data)
         }
-        let tweaks = generator != nil || count != nil || noise != nil || dataSeed != nil
-        guard tweaks else { return }
-        var (kind, n, sigma, s) = (Generator.wedge, 200, 0.1, UInt64(7))
+        guard generator != nil || points.given else { return }
+        var (kind, n, sigma, s) = (
+            Generator.wedge, DataSource.defaultCount, DataSource.defaultNoise,
+            DataSource.defaultSeed
+        )
         switch run.data {
         case .generator(let g, let count, let noise, let seed):
             (kind, n, sigma, s) = (g, count, noise, seed)
@@ -187,7 +151,43 @@ struct TrainingFlags: ParsableArguments {
         case .file: break
         }
         run.data = .generator(
-            generator ?? kind, count: count ?? n, noise: noise ?? sigma, seed: dataSeed ?? s)
+            generator ?? kind, count: points.count ?? n, noise: points.noise ?? sigma,
+            seed: points.dataSeed ?? s)
+    }
+}
+
+/// The flags of a generator's points, shared by `run`, `train` and `datasets`.
+struct GeneratorFlags: ParsableArguments {
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Points the generator makes (key data.count; default \(DataSource.defaultCount)).",
+            valueName: "n"))
+    var count: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Standard deviation of the noise added to generated points (key data.noise; "
+                + "default \(DataSource.defaultNoise)).", valueName: "sigma"))
+    var noise: Double?
+
+    @Option(
+        name: .customLong("data-seed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed of the generator (key data.seed; default \(DataSource.defaultSeed)).",
+            valueName: "n"))
+    var dataSeed: UInt64?
+
+    /// True when any of the flags is given.
+    var given: Bool { count != nil || noise != nil || dataSeed != nil }
+
+    /// Checks each value given by the library's rules, naming the flag (exit 65).
+    func checkRanges() throws {
+        try RangeViolation.checkingFlags {
+            if let count { try Generator.check(count: count) }
+            if let noise { try Generator.check(noise: noise) }
+        }
     }
 }
 
@@ -200,7 +200,7 @@ struct RenderFlags: ParsableArguments {
         help: ArgumentHelp(
             "Figures to write, comma-separated: frame, hidden, output, error "
                 + "(key render.figures).", valueName: "list"),
-        transform: { try Parse.many($0, "figure") as [FigureKind] })
+        transform: { try Parse.list($0, of: FigureKind.self, "figure") })
     var figures: [FigureKind]?
 
     @Option(
@@ -208,14 +208,13 @@ struct RenderFlags: ParsableArguments {
         help: ArgumentHelp(
             "File formats, comma-separated: png, pdf, svg (key render.formats).",
             valueName: "list"),
-        transform: { try Parse.many($0, "format") as [FileFormat] })
+        transform: { try Parse.list($0, of: FileFormat.self, "format") })
     var formats: [FileFormat]?
 
     @Option(
         help: ArgumentHelp(
-            "Colours: lesson (blue = 1, red = 0) or colorblind (key render.palette).",
-            valueName: "name"),
-        transform: { try Parse.one($0, "palette") as PaletteName })
+            "Colours: lesson is blue = 1, red = 0 (key render.palette).",
+            valueName: "name"))
     var palette: PaletteName?
 
     @Option(
@@ -243,26 +242,18 @@ struct RenderFlags: ParsableArguments {
 
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
+        try RangeViolation.checkingFlags {
+            if let size { try RenderOptions.check(width: size.width, height: size.height) }
+            if let pngCompression { try RenderOptions.check(pngCompression: pngCompression) }
+        }
         if let size {
-            let range = RenderOptions.sizeRange
-            guard range.contains(size.width), range.contains(size.height) else {
-                throw ErrorestError.badInput(
-                    "--size is \(size.width)x\(size.height); each side must be "
-                        + "\(range.lowerBound) to \(range.upperBound) pixels.")
-            }
             settings.options.width = size.width
             settings.options.height = size.height
         }
         if let figures { settings.figures = figures }
         if let formats { settings.formats = formats }
         if let palette { settings.options.palette = palette }
-        if let pngCompression {
-            guard (0...9).contains(pngCompression) else {
-                throw ErrorestError.badInput(
-                    "--png-compression is \(pngCompression); it must be 0 to 9.")
-            }
-            settings.options.pngCompression = pngCompression
-        }
+        if let pngCompression { settings.options.pngCompression = pngCompression }
         if let hiddenLinesOnOutput { settings.options.hiddenLinesOnOutput = hiddenLinesOnOutput }
         if let logScaleError { settings.options.logScaleError = logScaleError }
         if let equations { settings.options.equations = equations }

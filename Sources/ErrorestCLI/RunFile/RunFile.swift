@@ -4,11 +4,21 @@ import Foundation
 
 /// Where a run's points come from.
 public enum DataSource: Equatable, Sendable {
-    /// A seeded generator (SPEC §4 `data.generator`).
+    /// A seeded generator (the run file's `data.generator`).
     case generator(Generator, count: Int, noise: Double, seed: UInt64)
     /// A CSV file of `x1,x2,label` rows (relative paths already resolved), and the path to show
     /// in messages.
     case file(URL, display: String)
+
+    /// The points a generator makes unless told otherwise.
+    public static let defaultCount = 200
+    /// The noise of generated points unless told otherwise.
+    public static let defaultNoise = 0.1
+    /// The generator's seed unless told otherwise.
+    public static let defaultSeed: UInt64 = 7
+    /// The points of a run file that names none.
+    public static let standard = DataSource.generator(
+        .wedge, count: defaultCount, noise: defaultNoise, seed: defaultSeed)
 }
 
 /// How the network's first weights are chosen.
@@ -19,23 +29,30 @@ public enum Initialization: Equatable, Sendable {
     case layers([Layer])
 }
 
-/// A run file (SPEC §4): what to train and how to draw it.
+/// A run file: what to train and how to draw it (see the "The run file" article of the documentation).
 ///
 /// Every field has a default, so an empty file is a valid run.
 public struct RunFile: Equatable, Sendable {
     /// The output folder's name; `nil` takes it from the run file's name.
     public var name: String?
-    public var data: DataSource = .generator(.wedge, count: 200, noise: 0.1, seed: 7)
+    /// Where the points come from (key `data`).
+    public var data: DataSource = .standard
     /// Units per hidden layer; `nil` means "as the explicit layers say", else `[2]`.
     public var hidden: [Int]?
+    /// The hidden layers' activation (key `network.activation`).
     public var activation: Activation = .sigmoid
+    /// The first weights (key `network.init`).
     public var initialization: Initialization = .seed(1)
+    /// Epochs, learning rate, batches and shuffling (key `training`).
     public var training = TrainingOptions()
+    /// The epochs kept as snapshots (key `snapshots`).
     public var snapshots: SnapshotSchedule = .log(60)
     /// The view of the plane; `nil` is the data's bounds plus a margin.
     public var domain: Domain?
+    /// What is drawn and how (key `render`, except `render.domain`).
     public var render = RenderSettings()
 
+    /// A run file with every key at its default.
     public init() {}
 
     /// The hidden layer sizes the run trains.

@@ -21,20 +21,12 @@ extension RunFileReader {
                 }
                 size = [parsed.width, parsed.height]
             } else {
-                size = try list(n, "render.size").map {
-                    try integer($0, "render.size", in: 0...Int.max)
-                }
+                size = try list(n, "render.size").map { try integer($0, "render.size") }
             }
             guard size.count == 2 else {
                 throw fail(n, "\"render.size\" should be [width, height], two whole numbers.")
             }
-            for value in size where !RenderOptions.sizeRange.contains(value) {
-                throw fail(
-                    n,
-                    "\"render.size\" is \(size[0])×\(size[1]); each side must be "
-                        + "\(RenderOptions.sizeRange.lowerBound) to "
-                        + "\(RenderOptions.sizeRange.upperBound) pixels.")
-            }
+            try check(n) { try RenderOptions.check(width: size[0], height: size[1]) }
             settings.options.width = size[0]
             settings.options.height = size[1]
         }
@@ -62,7 +54,9 @@ extension RunFileReader {
             }
         }
         if let n = fields["pngCompression"] {
-            settings.options.pngCompression = try integer(n, "render.pngCompression", in: 0...9)
+            let level = try integer(n, "render.pngCompression")
+            try check(n) { try RenderOptions.check(pngCompression: level) }
+            settings.options.pngCompression = level
         }
         if let n = fields["hiddenLinesOnOutput"] {
             settings.options.hiddenLinesOnOutput = try bool(n, "render.hiddenLinesOnOutput")
@@ -76,8 +70,8 @@ extension RunFileReader {
         run.render = settings
     }
 
-    /// A whole number within `range`; integral JSON numbers such as `2000.0` count.
-    func integer(_ node: RunFileNode, _ key: String, in range: ClosedRange<Int>) throws -> Int {
+    /// A whole number; integral JSON numbers such as `2000.0` count.
+    func integer(_ node: RunFileNode, _ key: String) throws -> Int {
         var value: Int?
         switch node.value {
         case .integer(let n): value = n
@@ -87,20 +81,20 @@ extension RunFileReader {
         guard let value else {
             throw fail(node, "\"\(key)\" should be a whole number; it is \(node.kindName).")
         }
-        guard range.contains(value) else {
-            let bounds =
-                range.upperBound == Int.max
-                ? "at least \(range.lowerBound)"
-                : "between \(range.lowerBound) and \(range.upperBound)"
-            throw fail(node, "\"\(key)\" is \(value); it must be \(bounds).")
+        return value
+    }
+
+    /// A whole number from 0 up: an epoch, or a seed.
+    func natural(_ node: RunFileNode, _ key: String) throws -> Int {
+        let value = try integer(node, key)
+        guard value >= 0 else {
+            throw fail(node, "\"\(key)\" is \(value); it must be at least 0.")
         }
         return value
     }
 
-    /// A finite number, optionally within `range`.
-    func number(_ node: RunFileNode, _ key: String, in range: ClosedRange<Double>? = nil) throws
-        -> Double
-    {
+    /// A finite number.
+    func number(_ node: RunFileNode, _ key: String) throws -> Double {
         let value: Double
         switch node.value {
         case .integer(let n): value = Double(n)
@@ -110,18 +104,12 @@ extension RunFileReader {
         guard value.isFinite else {
             throw fail(node, "\"\(key)\" is \(value); it must be a finite number.")
         }
-        if let range, !range.contains(value) {
-            throw fail(
-                node,
-                "\"\(key)\" is \(value); it must be between \(range.lowerBound) and "
-                    + "\(range.upperBound).")
-        }
         return value
     }
 
     /// A seed: a whole number from 0 to 2⁶⁴ − 1 (YAML and JSON integers stop at 2⁶³ − 1).
     func seed(_ node: RunFileNode, _ key: String) throws -> UInt64 {
-        UInt64(try integer(node, key, in: 0...Int.max))
+        UInt64(try natural(node, key))
     }
 
     func bool(_ node: RunFileNode, _ key: String) throws -> Bool {

@@ -1,6 +1,7 @@
 import Backprop
 import Figures
 import Foundation
+import Synchronization
 
 /// One file to draw: a figure of a snapshot in a format, and where it goes.
 struct FigureJob: Sendable {
@@ -53,9 +54,9 @@ struct FigureWriter {
         let renderer = try FigureRenderer(run: run, options: settings.options)
         let jobs = self.jobs
         let run = self.run
-        let results = Locked([Manifest.Entry?](repeating: nil, count: jobs.count))
-        let failure = Locked<(index: Int, error: any Error)?>(nil)
-        let next = Locked(0)
+        let results = Mutex([Manifest.Entry?](repeating: nil, count: jobs.count))
+        let failure = Mutex<(index: Int, error: any Error)?>(nil)
+        let next = Mutex(0)
         let workers = max(1, min(threads, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {

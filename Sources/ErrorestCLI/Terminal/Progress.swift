@@ -1,24 +1,11 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
 ///
@@ -33,7 +20,7 @@ final class ProgressBar: Sendable {
     private let label: String
     private let unit: String
     private let total: Int
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     /// A bar counting to `total` `unit`s, or `nil` when it should not be shown.
     init?(label: String, total: Int, unit: String, quiet: Bool) {

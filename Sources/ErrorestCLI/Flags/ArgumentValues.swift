@@ -23,26 +23,28 @@ public struct ImageSize: Equatable, Sendable, ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .default }
 }
 
-/// Conversions of option values that name things of other modules, for `@Option(transform:)`.
-enum Parse {
-    /// One name of an enumeration, or a usage error listing the names.
-    static func one<T: RawRepresentable & CaseIterable>(_ text: String, _ what: String) throws -> T
-    where T.RawValue == String {
-        guard let value = T(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError(
-                "\"\(text)\" is not a \(what); use one of: "
-                    + T.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-        }
-        return value
-    }
+// The library's enumerations, named on the command line by their raw values.
+extension Generator: ExpressibleByArgument {}
+extension Activation: ExpressibleByArgument {}
+extension Engine: ExpressibleByArgument {}
+extension PaletteName: ExpressibleByArgument {}
+extension FigureKind: ExpressibleByArgument {}
+extension FileFormat: ExpressibleByArgument {}
 
+/// Conversions of option values that are more than one word, for `@Option(transform:)`.
+enum Parse {
     /// A comma-separated list of an enumeration's names, repeats dropped.
-    static func many<T: RawRepresentable & CaseIterable & Equatable>(_ text: String, _ what: String)
-        throws -> [T]
-    where T.RawValue == String {
+    static func list<T: ExpressibleByArgument & Equatable>(
+        _ text: String, of _: T.Type, _ what: String
+    ) throws -> [T] {
         var result: [T] = []
         for item in text.split(separator: ",") {
-            let value: T = try one(String(item), what)
+            let name = item.trimmingCharacters(in: .whitespaces)
+            guard let value = T(argument: name) else {
+                throw ValidationError(
+                    "\"\(name)\" is not a \(what); use one of: "
+                        + T.allValueStrings.joined(separator: ", ") + ".")
+            }
             if !result.contains(value) { result.append(value) }
         }
         guard !result.isEmpty else { throw ValidationError("Give at least one \(what).") }
@@ -110,6 +112,18 @@ struct JobsOption: ParsableArguments {
 
     /// The number of worker threads to use.
     var count: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// Figures to draw, where they go and how many are drawn at once: what `run` and `render` share.
+struct DrawingOptions: ParsableArguments {
+    @OptionGroup(title: "Figures")
+    var render: RenderFlags
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    @OptionGroup(title: "Output")
+    var jobs: JobsOption
 }
 
 /// Where results go and what is said about them.

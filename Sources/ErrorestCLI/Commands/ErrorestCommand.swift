@@ -14,7 +14,9 @@ public struct ErrorestCommand: ParsableCommand {
         abstract: "Train a small neural network on 2-D points and render how it learns.",
         discussion: """
             Exit codes: 0 done; 64 usage; 65 bad data, run file or run record; 66 input \
-            missing; 73 cannot create the output folder; 74 I/O error while writing.
+            missing; 73 cannot create the output folder; 74 I/O error while writing. The run \
+            file, the run record (run.json) and the manifest are described in README.md and in \
+            the documentation (`swift package generate-documentation --target ErrorestCLI`).
             """,
         version: "1.0.0",
         subcommands: [
@@ -24,7 +26,7 @@ public struct ErrorestCommand: ParsableCommand {
 
     public init() {}
 
-    /// Runs the command line and exits with the code of SPEC §7; every failure is one line on
+    /// Runs the command line and exits with a sysexits code; every failure is one line on
     /// stderr.
     public static func main() {
         main(Array(CommandLine.arguments.dropFirst()))

@@ -2,7 +2,7 @@ import Backprop
 import Figures
 import Foundation
 
-/// Everything that can stop a command, each with a one-line message and the exit code of SPEC §7.
+/// Everything that can stop a command, each with a one-line message and its sysexits exit code.
 public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The command line itself is wrong (exit 64).
     case usage(String)

@@ -34,13 +34,26 @@ extension RunFile {
     }
 }
 
-/// Turns a parsed run file into a ``RunFile``, checking every key and type (SPEC §4).
+/// Turns a parsed run file into a ``RunFile``, checking every key and type.
+///
+/// Types are checked here; ranges are the library's rules, whose refusals name the setting, which
+/// ``RangeViolation`` turns back into the key and its line.
 struct RunFileReader {
     let file: String
     let folder: URL
 
     func fail(_ node: RunFileNode?, _ problem: String) -> RunFileError {
         RunFileError(file: file, line: node?.line, problem: problem)
+    }
+
+    /// Runs a library check of the value `node` holds; a refused value is reported at its line.
+    func check(_ node: RunFileNode, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            guard let violation = RangeViolation(error) else { throw error }
+            throw fail(node, violation.keyProblem)
+        }
     }
 
     func read(_ root: RunFileNode) throws -> RunFile {
@@ -88,11 +101,17 @@ struct RunFileReader {
         if let g = fields["generator"] {
             generator = try choice(g, "data.generator", Generator.self)
         }
-        var (count, noise, dataSeed) = (200, 0.1, UInt64(7))
+        var (count, noise, dataSeed) = (
+            DataSource.defaultCount, DataSource.defaultNoise, DataSource.defaultSeed
+        )
         if let n = fields["count"] {
-            count = try integer(n, "data.count", in: 4...Generator.maximumCount)
+            count = try integer(n, "data.count")
+            try check(n) { try Generator.check(count: count) }
         }
-        if let n = fields["noise"] { noise = try number(n, "data.noise", in: 0...10) }
+        if let n = fields["noise"] {
+            noise = try number(n, "data.noise")
+            try check(n) { try Generator.check(noise: noise) }
+        }
         if let n = fields["seed"] { dataSeed = try seed(n, "data.seed") }
         return .generator(generator, count: count, noise: noise, seed: dataSeed)
     }
@@ -101,20 +120,12 @@ struct RunFileReader {
         let fields = try Fields(
             node, path: "network", known: ["hidden", "activation", "init"], reader: self)
         if let hidden = fields["hidden"] {
-            let sizes: [Int]
-            if case .list(let items) = hidden.value {
-                sizes = try items.map {
-                    try integer($0, "network.hidden", in: 1...Network.maximumUnits)
-                }
-            } else {
-                sizes = [try integer(hidden, "network.hidden", in: 1...Network.maximumUnits)]
+            var sizes: [Int] = []
+            for item in (try? list(hidden, "network.hidden")) ?? [hidden] {
+                sizes.append(try integer(item, "network.hidden"))
+                try check(item) { try Network.check(hidden: [sizes[sizes.count - 1]]) }
             }
-            guard sizes.count <= Network.maximumHiddenLayers else {
-                throw fail(
-                    hidden,
-                    "\"network.hidden\" has \(sizes.count) layers; at most "
-                        + "\(Network.maximumHiddenLayers) are allowed.")
-            }
+            try check(hidden) { try Network.check(hidden: sizes) }
             run.hidden = sizes
         }
         if let a = fields["activation"] {
@@ -160,14 +171,12 @@ struct RunFileReader {
             reader: self)
         var options = TrainingOptions()
         if let n = fields["epochs"] {
-            options.epochs = try integer(
-                n, "training.epochs", in: 0...TrainingOptions.maximumEpochs)
+            options.epochs = try integer(n, "training.epochs")
+            try check(n) { try TrainingOptions.check(epochs: options.epochs) }
         }
         if let n = fields["learningRate"] {
             options.learningRate = try number(n, "training.learningRate")
-            guard options.learningRate > 0 else {
-                throw fail(n, "\"training.learningRate\" must be above 0.")
-            }
+            try check(n) { try TrainingOptions.check(learningRate: options.learningRate) }
         }
         if let n = fields["batchSize"] {
             if case .string("full") = n.value {
@@ -175,7 +184,8 @@ struct RunFileReader {
             } else if case .string = n.value {
                 throw fail(n, "\"training.batchSize\" is \"full\" or a whole number of points.")
             } else {
-                options.batchSize = .size(try integer(n, "training.batchSize", in: 1...Int.max))
+                options.batchSize = .size(try integer(n, "training.batchSize"))
+                try check(n) { try TrainingOptions.check(batchSize: options.batchSize) }
             }
         }
         if let n = fields["shuffle"] { options.shuffle = try bool(n, "training.shuffle") }
@@ -190,7 +200,7 @@ struct RunFileReader {
         switch node.value {
         case .list(let items):
             guard !items.isEmpty else { throw fail(node, "\"snapshots\" lists no epochs.") }
-            return .list(try items.map { try integer($0, "snapshots", in: 0...Int.max) })
+            return .list(try items.map { try natural($0, "snapshots") })
         case .string(let text):
             do {
                 return try SnapshotSchedule(parsing: text)
