@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Release benchmarks of Errorest against the peer (../shared/peer).",
         subcommands: [
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
-            TrainingMemory.self,
+            SweepBenchmark.self, TrainingMemory.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }
@@ -90,6 +90,14 @@ struct PeerBenchmark: ParsableCommand {
         commandName: "peer", abstract: "errorest run against peer_frames.py, whole process.")
 
     func run() { runPeerBenchmark() }
+}
+
+/// `errorest-bench sweep`: a 45-run sweep through the binary, and the grid figure alone.
+struct SweepBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep", abstract: "A 45-run sweep: runs/s and CPU; the grid figure alone.")
+
+    func run() { runSweepBenchmark() }
 }
 
 /// `errorest-bench train-memory N`: the peak resident memory of training, for the training

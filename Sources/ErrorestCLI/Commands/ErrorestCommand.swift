@@ -19,7 +19,10 @@ public struct ErrorestCommand: ParsableCommand {
             the documentation (`swift package generate-documentation --target ErrorestCLI`).
             """,
         version: "1.0.0",
-        subcommands: [RunCommand.self, TrainCommand.self, RenderCommand.self, DatasetsCommand.self])
+        subcommands: [
+            RunCommand.self, TrainCommand.self, RenderCommand.self, DatasetsCommand.self,
+            SweepCommand.self,
+        ])
 
     public init() {}
 

@@ -98,10 +98,12 @@ enum Pipeline {
     /// Stages the run record (if asked) and the figures, then swaps them into the folder.
     ///
     /// The new manifest lists the `kept` entries of the previous one and the new files. On any
-    /// failure the staging folder is removed and the previous files stay as they were.
+    /// failure the staging folder is removed and the previous files stay as they were. `inputs`
+    /// is a sweep run's content hash, kept in the manifest.
     static func write(
         run: TrainingRun, stageRecord: Bool, settings: RenderSettings?, snapshots: [Int],
-        folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool
+        folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool,
+        inputs: String? = nil
     ) throws -> Manifest {
         do {
             var staged: [String] = []
@@ -123,7 +125,7 @@ enum Pipeline {
                 ($0.path.hasPrefix("frames/") ? 0 : 1, $0.path)
                     < ($1.path.hasPrefix("frames/") ? 0 : 1, $1.path)
             }
-            let manifest = Manifest(name: run.name, files: files)
+            let manifest = Manifest(name: run.name, files: files, inputs: inputs)
             try folder.commit(manifest, staged: staged)
             return manifest
         } catch {

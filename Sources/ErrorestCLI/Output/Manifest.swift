@@ -20,11 +20,16 @@ public struct Manifest: Equatable, Sendable, Codable {
     public var run: String = "run.json"
     /// Frames in order, then the other figures by path.
     public var files: [Entry]
+    /// For runs of a sweep: the content hash of the run's settings and data.
+    ///
+    /// A retried task reads it to tell this run is already done. Absent for other runs.
+    public var inputs: String?
 
-    /// A manifest of `files` for the run called `name`.
-    public init(name: String, files: [Entry]) {
+    /// A manifest of `files` for the run called `name`; `inputs` is a sweep run's content hash.
+    public init(name: String, files: [Entry], inputs: String? = nil) {
         self.name = name
         self.files = files
+        self.inputs = inputs
     }
 
     /// One written figure.
