@@ -31,6 +31,7 @@ public struct ErrorestCommand: ParsableCommand {
     public static func main(_ arguments: [String]) -> Never {
         // A file-size limit must surface as a write error (74), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
+        StandardStreams.guardClosedDescriptors()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -42,7 +43,11 @@ public struct ErrorestCommand: ParsableCommand {
         } catch {
             // The argument parser's own errors: help and version requests, usage errors.
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                do {
+                    try StandardStreams.writeOutput(fullMessage(for: error) + "\n")
+                } catch {
+                    fail(ErrorestError(error))
+                }
                 terminate(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init)

@@ -121,7 +121,7 @@ enum Pipeline {
         started: ContinuousClock.Instant
     ) throws {
         if output.json {
-            FileHandle.standardOutput.write(try manifest.jsonData())
+            try StandardStreams.writeOutput(try manifest.jsonData())
         }
         guard !output.quiet else { return }
         let first = run.errors.first ?? 0
