@@ -127,3 +127,39 @@ enum FileSystem {
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0 ? 0 : errno
     }
 }
+
+/// Reads an input file whole, with a message for each way it can fail: missing or unreadable
+/// (exit 66), a folder (66), or larger than `limit` bytes (65). `/dev/null` and other devices
+/// read as what they give.
+func readInput(_ url: URL, what: String, display: String, limit: Int) throws -> Data {
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+        let code = errno
+        if code == ENOENT || code == ENOTDIR {
+            throw ErrorestError.inputMissing("The \(what) \(display) does not exist.")
+        }
+        throw ErrorestError.inputMissing(
+            "The \(what) \(display) cannot be read: \(systemMessage(code)).")
+    }
+    defer { close(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        throw ErrorestError.inputMissing("The \(what) \(display) is a folder, not a file.")
+    }
+    var data = Data()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = read(fd, &chunk, chunk.count)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw ErrorestError.inputMissing(
+                "The \(what) \(display) cannot be read: \(systemMessage(errno)).")
+        }
+        if n == 0 { return data }
+        data.append(contentsOf: chunk[0..<n])
+        if data.count > limit {
+            throw ErrorestError.badInput(
+                "The \(what) \(display) is larger than \(limit >> 20) MB, more than Errorest reads.")
+        }
+    }
+}

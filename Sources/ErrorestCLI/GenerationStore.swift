@@ -66,7 +66,27 @@ struct GenerationStore: Sendable {
         _ = ftruncate(fd, 0)
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         lock = FolderLock(fd)
+        try checkEntries()
         collectGarbage()
+    }
+
+    /// Refuses a folder where `frames` or `figures` is a file, or `run.json` or `manifest.json`
+    /// a folder, before anything is trained or written.
+    private func checkEntries() throws {
+        for entry in GenerationStore.entries where !isLinkIntoCurrent(entry) {
+            var info = stat()
+            guard lstat(entryPath(entry), &info) == 0 else { continue }
+            let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            let wantsFolder = GenerationStore.subfolders.contains(entry)
+            if isFolder != wantsFolder {
+                removeIfUnused()
+                lock.release()
+                throw ErrorestError.cannotCreateOutput(
+                    "Cannot write into \(displayPath): its \(entry) is "
+                        + (isFolder ? "a folder" : "a file") + ", where Errorest keeps "
+                        + (wantsFolder ? "a folder of figures" : "a file") + "; move it away.")
+            }
+        }
     }
 
     /// The generation `current` names, if there is one.

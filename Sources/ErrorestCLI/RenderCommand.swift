@@ -42,10 +42,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let input = URL(fileURLWithPath: record).standardizedFileURL
-        guard let bytes = FileManager.default.contents(atPath: input.path) else {
-            throw ErrorestError.inputMissing(
-                "The run record \(record) does not exist or cannot be read.")
-        }
+        let bytes = try readInput(input, what: "run record", display: record, limit: 1 << 30)
         var run: TrainingRun
         do {
             run = try TrainingRun(jsonData: bytes, source: record)

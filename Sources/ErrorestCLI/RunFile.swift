@@ -51,10 +51,7 @@ public struct RunFile: Equatable, Sendable {
         case .generator(let generator, let count, let noise, let seed):
             return try generator.generate(count: count, noise: noise, seed: seed)
         case .file(let url, let display):
-            guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                throw ErrorestError.inputMissing(
-                    "The data file \(display) does not exist or cannot be read.")
-            }
+            let bytes = try readInput(url, what: "data file", display: display, limit: 256 << 20)
             guard let text = String(data: bytes, encoding: .utf8) else {
                 throw ErrorestError.badInput("\(display), line 1: the file is not UTF-8 text.")
             }

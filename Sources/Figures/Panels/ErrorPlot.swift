@@ -22,8 +22,11 @@ struct ErrorPlot {
         log = scene.options.logScaleError
         series = scene.series
         epochs = max(1, series.errors.count - 1)
-        low = log ? series.minimumPositive / 1.3 : 0
-        high = log ? max(series.maximum * 1.3, low * 10) : max(series.maximum * 1.08, 1e-12)
+        // Kept within normal, finite Doubles, so errors near 1e308 or 5e-324 still map to pixels.
+        low = log ? max(series.minimumPositive / 1.3, Double.leastNormalMagnitude) : 0
+        high = min(
+            log ? max(series.maximum * 1.3, low * 10) : max(series.maximum * 1.08, 1e-12),
+            Double.greatestFiniteMagnitude)
         let axes = !style.textless
         let left = axes ? style.tickFont * 4.2 : 0
         let bottom = axes ? style.tickFont * 2.9 : 0
