@@ -32,6 +32,11 @@ public struct ErrorestCommand: ParsableCommand {
         // A file-size limit must surface as a write error (74), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
         StandardStreams.guardClosedDescriptors()
+        // Ctrl-C and kill stop a run even if the parent left them blocked; nothing is lost.
+        var stops = sigset_t()
+        sigemptyset(&stops)
+        for stop in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stops, stop) }
+        pthread_sigmask(SIG_UNBLOCK, &stops, nil)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

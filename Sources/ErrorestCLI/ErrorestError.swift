@@ -65,6 +65,14 @@ public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
                 ? .badInput(named(error.description)) : .writeFailed(named(error.description))
         case let error as RunFileError:
             self = .badInput(error.description)
+        case EncodingError.invalidValue(let value, let context):
+            let path = context.codingPath.map { key in
+                key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+            }.joined().drop { $0 == "." }
+            self = .badInput(
+                named(
+                    "\(value) at \"\(path)\" cannot be written as JSON: it is not a finite "
+                        + "number."))
         default:
             self = .badInput(named(String(describing: error)))
         }

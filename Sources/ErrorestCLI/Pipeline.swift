@@ -84,7 +84,8 @@ enum Pipeline {
     /// failure the staging folder is removed and the previous files stay as they were.
     static func write(
         run: TrainingRun, stageRecord: Bool, settings: RenderSettings?, snapshots: [Int],
-        folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool
+        folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool,
+        source: String? = nil
     ) throws -> Manifest {
         do {
             var staged: [String] = []
@@ -111,7 +112,7 @@ enum Pipeline {
             return manifest
         } catch {
             folder.discard()
-            throw ErrorestError(error)
+            throw ErrorestError(error, context: source)
         }
     }
 

@@ -80,7 +80,7 @@ struct RenderCommand: ParsableCommand {
         }
         let manifest = try Pipeline.write(
             run: run, stageRecord: !sameRun, settings: settings, snapshots: chosen,
-            folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet)
+            folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet, source: record)
         try Pipeline.report(manifest, run: run, folder: folder, output: output, started: started)
     }
 

@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
         let manifest = try Pipeline.write(
             run: record, stageRecord: true, settings: file.render,
             snapshots: Array(record.snapshots.indices), folder: folder, jobs: jobs.count,
-            quiet: output.quiet)
+            quiet: output.quiet, source: source)
         try Pipeline.report(manifest, run: record, folder: folder, output: output, started: started)
     }
 }
@@ -72,7 +72,7 @@ struct TrainCommand: ParsableCommand {
         let (record, folder) = try Pipeline.train(file, source: source, render: nil, output: output)
         let manifest = try Pipeline.write(
             run: record, stageRecord: true, settings: nil, snapshots: [], folder: folder, jobs: 1,
-            quiet: output.quiet)
+            quiet: output.quiet, source: source)
         try Pipeline.report(manifest, run: record, folder: folder, output: output, started: started)
     }
 }
