@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Seeded mutations of the Samples' run files, of CSV data and of a run record, each run through
@@ -58,23 +59,38 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Runs one case in `h`'s folder and checks how it ended; returns its exit status.
-    static func check(
-        _ h: Harness, _ arguments: [String], out: String, label: String,
-        flags: [String] = small
-    ) throws -> Int32 {
-        let result = try h.errorest(arguments + ["--out", out] + flags)
-        #expect(expected.contains(result.status), "\(label): status \(result.status) \(result.stderr)")
-        if result.status == 0 {
-            #expect(result.stderr.isEmpty, "\(label): \(result.stderr)")
-        } else {
-            #expect(
-                result.stderr.hasPrefix("errorest: ") && result.stderr.hasSuffix("\n")
-                    && result.stderr.dropLast().allSatisfy { $0 != "\n" && $0 != "\r" },
-                "\(label): \(result.stderr)")
+    /// How one case ended.
+    struct Outcome: Sendable {
+        var label: String
+        var status: Int32
+        var stderr: String
+        var leftovers: [String]
+
+        /// True if it ended as promised.
+        var isClean: Bool {
+            guard FuzzTests.expected.contains(status), leftovers.isEmpty else { return false }
+            if status == 0 { return stderr.isEmpty }
+            return stderr.hasPrefix("errorest: ") && stderr.hasSuffix("\n")
+                && stderr.dropLast().allSatisfy { $0 != "\n" && $0 != "\r" }
         }
-        #expect(try h.leftovers(in: out) == [], "\(label)")
-        return result.status
+    }
+
+    /// One case: the file it writes and the command it runs (`OUT` stands for its lane's folder).
+    struct Case: Sendable {
+        var label: String
+        var file: String
+        var contents: String
+        var arguments: [String]
+    }
+
+    /// Runs one case in `h`'s folder with its output in `out`.
+    static func run(_ c: Case, _ h: Harness, out: String) throws -> Outcome {
+        try h.write(c.contents, to: c.file)
+        let arguments = c.arguments.map { $0 == "OUT" ? out : $0 }
+        let result = try h.errorest(arguments)
+        return Outcome(
+            label: c.label, status: result.status, stderr: result.stderr,
+            leftovers: try h.leftovers(in: out))
     }
 
     static let runFiles = [
@@ -85,46 +101,70 @@ import Testing
     @Test func mutatedRunFilesCSVsAndRecordsEndCleanly() throws {
         let h = try Harness()
         defer { h.cleanUp() }
-        var random = Random(state: 13)
-        var outcomes: [Int32: Int] = [:]
-        // A CSV and a record to mutate, made by the binary itself.
-        try h.write("x1,x2,label\n0.1,0.2,1\n-0.3,0.4,0\n0.5,-0.6,1\n-0.7,-0.8,0\n", to: "d.csv")
-        #expect(try Self.check(h, ["run", "--data", "d.csv"], out: "R", label: "seed run") == 0)
-        let record = try String(contentsOf: h.url("R/run.json"), encoding: .utf8)
-        let csv = try String(contentsOf: h.url("d.csv"), encoding: .utf8)
+        // A CSV and a record to mutate; each of the two lanes renders into its own copy of the run.
+        let csv = "x1,x2,label\n0.1,0.2,1\n-0.3,0.4,0\n0.5,-0.6,1\n-0.7,-0.8,0\n"
+        try h.write(csv, to: "d.csv")
+        for lane in 0..<2 {
+            let seed = try h.errorest(["run", "--data", "d.csv", "--out", "R\(lane)"] + Self.small)
+            #expect(seed.status == 0, "\(seed.stderr)")
+        }
+        let record = try String(contentsOf: h.url("R0/run.json"), encoding: .utf8)
         try FileManager.default.copyItem(
             at: Harness.samples.appendingPathComponent("udacity-gradient-descent.csv"),
             to: h.url("udacity-gradient-descent.csv"))
-        // Mutated run files: 140 cases, into one folder that keeps whatever succeeded last.
+        // The cases, drawn in order from one seed: 140 run files, 80 CSVs, 80 run records.
+        var random = Random(state: 13)
+        var cases: [Case] = []
         for index in 0..<140 {
             let name = Self.runFiles[index % Self.runFiles.count]
             let sample = try String(
                 contentsOf: Harness.samples.appendingPathComponent(name), encoding: .utf8)
             let file = "case-\(index)" + (name.hasSuffix(".json") ? ".json" : ".yaml")
-            try h.write(Self.mutate(sample, &random), to: file)
-            let status = try Self.check(h, ["run", file], out: "F", label: "\(file) from \(name)")
-            outcomes[status, default: 0] += 1
+            cases.append(
+                Case(
+                    label: "\(file) from \(name)", file: file,
+                    contents: Self.mutate(sample, &random),
+                    arguments: ["run", file, "--out", "OUT"] + Self.small))
         }
-        // Mutated CSVs: 80 cases.
         for index in 0..<80 {
             let file = "case-\(index).csv"
-            try h.write(Self.mutate(csv, &random), to: file)
-            let status = try Self.check(
-                h, ["run", "--data", file, "--hidden", "2"], out: "C", label: file)
-            outcomes[status, default: 0] += 1
+            cases.append(
+                Case(
+                    label: file, file: file, contents: Self.mutate(csv, &random),
+                    arguments: ["run", "--data", file, "--hidden", "2", "--out", "OUT"] + Self.small))
         }
-        // Mutated run records: 80 cases, rendered into the folder holding the original run.
         for index in 0..<80 {
             let file = "case-\(index)-run.json"
-            try h.write(Self.mutate(record, &random), to: file)
-            let status = try Self.check(
-                h, ["render", file, "--snapshots", "last"], out: "R", label: file,
-                flags: ["--size", "48x32", "--quiet"])
-            outcomes[status, default: 0] += 1
+            cases.append(
+                Case(
+                    label: file, file: file, contents: Self.mutate(record, &random),
+                    arguments: [
+                        "render", file, "--snapshots", "last", "--out", "OUT", "--size", "48x32",
+                        "--quiet",
+                    ]))
         }
-        #expect(outcomes.values.reduce(0, +) == 300)
+        // Two lanes, each with its own output folders; outcomes are checked here, in case order.
+        let outcomes = Mutex([Outcome?](repeating: nil, count: cases.count))
+        let all = cases
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            for index in stride(from: lane, to: all.count, by: 2) {
+                let c = all[index]
+                let out = c.arguments.first == "render" ? "R\(lane)" : "F\(lane)"
+                let outcome =
+                    (try? Self.run(c, h, out: out))
+                    ?? Outcome(label: c.label, status: -1, stderr: "not run", leftovers: [])
+                outcomes.withLock { $0[index] = outcome }
+            }
+        }
+        let ended = outcomes.withLock { $0.compactMap { $0 } }
+        #expect(ended.count == 300)
+        for outcome in ended where !outcome.isClean {
+            let text = "\(outcome.label): status \(outcome.status), stderr \(outcome.stderr)"
+            Issue.record(Comment(rawValue: text + ", left \(outcome.leftovers)"))
+        }
+        let counts = Dictionary(grouping: ended, by: \.status).mapValues(\.count)
         // Both kinds of outcome occur, so the mutations neither all break nor all miss.
-        #expect(outcomes[0, default: 0] > 10 && outcomes[65, default: 0] > 10, "\(outcomes)")
-        print("fuzz outcomes by exit status: \(outcomes.sorted { $0.key < $1.key })")
+        #expect(counts[0, default: 0] > 10 && counts[65, default: 0] > 10, "\(counts)")
+        print("fuzz outcomes by exit status: \(counts.sorted { $0.key < $1.key })")
     }
 }
