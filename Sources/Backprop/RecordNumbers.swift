@@ -39,7 +39,8 @@ enum RecordNumbers {
             let upper = field == "seed" ? 18_446_744_073_709_551_615.0 : Double(Int.max)
             if x != x.rounded() || x < least || x > upper {
                 let range =
-                    field == "seed" ? "from 0 to 2^64-1" : least == 0 ? "from 0 to 2^63-1" : "within ±2^63"
+                    field == "seed"
+                    ? "from 0 to 2^64-1" : least == 0 ? "from 0 to 2^63-1" : "within ±2^63"
                 return "\"\(path)\" is \(number); it must be a whole number \(range)."
             }
         default:

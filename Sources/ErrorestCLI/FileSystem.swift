@@ -78,7 +78,8 @@ enum FileSystem {
 
     /// Links into `destination` every file under `folder` whose path (`under/...`) is not in
     /// `skipping`: the files a user put among the figures.
-    static func linkUnowned(in folder: URL, under prefix: String, skipping: Set<String>,
+    static func linkUnowned(
+        in folder: URL, under prefix: String, skipping: Set<String>,
         into destination: URL
     ) -> Int32 {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -128,8 +129,9 @@ enum FileSystem {
     }
 }
 
-/// Reads an input file whole, with a message for each way it can fail: missing or unreadable
-/// (exit 66), a folder (66), or larger than `limit` bytes (65). `/dev/null` and other devices
+/// Reads an input file whole, with a message for each way it can fail.
+///
+/// Missing or unreadable (exit 66), a folder (66), or larger than `limit` bytes (65). `/dev/null` and other devices
 /// read as what they give.
 func readInput(_ url: URL, what: String, display: String, limit: Int) throws -> Data {
     let fd = open(url.path, O_RDONLY | O_CLOEXEC)
@@ -159,7 +161,8 @@ func readInput(_ url: URL, what: String, display: String, limit: Int) throws -> 
         data.append(contentsOf: chunk[0..<n])
         if data.count > limit {
             throw ErrorestError.badInput(
-                "The \(what) \(display) is larger than \(limit >> 20) MB, more than Errorest reads.")
+                "The \(what) \(display) is larger than \(limit >> 20) MB, more than Errorest reads."
+            )
         }
     }
 }

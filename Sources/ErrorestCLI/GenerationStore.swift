@@ -51,8 +51,9 @@ struct GenerationStore: Sendable {
             var holder = [UInt8](repeating: 0, count: 32)
             let n = pread(fd, &holder, holder.count, 0)
             close(fd)
-            let pid = Int(String(decoding: holder.prefix(max(0, n)), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines))
+            let pid = Int(
+                String(decoding: holder.prefix(max(0, n)), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines))
             guard code == EWOULDBLOCK else {
                 throw ErrorestError.cannotCreateOutput(
                     "Cannot lock the output folder \(displayPath): \(systemMessage(code)).")
@@ -189,8 +190,9 @@ struct GenerationStore: Sendable {
         FileSystem.readLink(entryPath(entry)) == "\(GenerationStore.name)/current/\(entry)"
     }
 
-    /// Removes everything but the lock, `current` and the live generation. Only call while
-    /// holding the lock.
+    /// Removes everything but the lock, `current` and the live generation.
+    ///
+    /// Only call while holding the lock.
     func collectGarbage() {
         let keep = Set(["lock", "current"] + (currentGeneration.map { [$0] } ?? []))
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []

@@ -156,9 +156,10 @@ public final class OutputFolder: Sendable {
     }
 }
 
-/// Named points of a run where a test may stop the process with a signal, to show that a kill
-/// at that point loses nothing: `ERROREST_FAULT=switch:KILL` sends SIGKILL just before the
-/// switch. Unset, it costs one dictionary look-up per run.
+/// Named points of a run where a test may stop the process with a signal.
+///
+/// They show that a kill at that point loses nothing: `ERROREST_FAULT=switch:KILL` sends SIGKILL
+/// just before the switch. Unset, it costs one dictionary look-up per run.
 enum FaultPoint {
     private static let setting: (point: String, signal: Int32)? = {
         guard let text = ProcessInfo.processInfo.environment["ERROREST_FAULT"] else { return nil }

@@ -43,8 +43,10 @@ extension RunFileNode {
         try parse(text, file: file, json: false)
     }
 
-    /// Parses JSON text with the same YAML parser, keeping lines, and holds it to JSON: text in
-    /// double quotes, numbers, `true`, `false` and `null`. A trailing comma is accepted.
+    /// Parses JSON text with the same YAML parser, keeping lines.
+    ///
+    /// The text is held to JSON: text in double quotes, numbers, `true`, `false` and `null`. A
+    /// trailing comma is accepted.
     static func parseJSON(_ data: Data, file: String) throws -> RunFileNode {
         guard let text = String(data: data, encoding: .utf8) else {
             throw RunFileError(file: file, line: nil, problem: "the file is not UTF-8 text.")
@@ -52,9 +54,10 @@ extension RunFileNode {
         return try parse(joiningSurrogates(text), file: file, json: true)
     }
 
-    /// JSON writes a character beyond U+FFFF as two `\\u` escapes (a surrogate pair), which the
-    /// YAML parser does not join; this rewrites each pair as YAML's one `\\UXXXXXXXX` escape.
-    /// The text's lines do not change.
+    /// Rewrites each JSON surrogate pair as YAML's one `\\UXXXXXXXX` escape.
+    ///
+    /// JSON writes a character beyond U+FFFF as two `\\u` escapes, which the YAML parser does not
+    /// join. The text's lines do not change.
     static func joiningSurrogates(_ text: String) -> String {
         guard text.contains("\\u") else { return text }
         let bytes = Array(text.utf8)
@@ -78,7 +81,8 @@ extension RunFileNode {
             {
                 let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 let digits = String(scalar, radix: 16)
-                out += Array(("\\U" + String(repeating: "0", count: 8 - digits.count) + digits).utf8)
+                out += Array(
+                    ("\\U" + String(repeating: "0", count: 8 - digits.count) + digits).utf8)
                 i += 12
             } else {
                 out += [bytes[i], bytes[i + 1]]  // any other escape, \\\\ too, unchanged
@@ -132,12 +136,15 @@ extension RunFileNode {
         }
         switch node {
         case .scalar(let scalar):
-            value = try json ? RunFileNode.jsonValue(of: scalar, fail: { fail($0) })
+            value =
+                try json
+                ? RunFileNode.jsonValue(of: scalar, fail: { fail($0) })
                 : RunFileNode.value(of: scalar, node: node)
         case .sequence(let sequence):
             value = .list(
                 try sequence.map {
-                    try RunFileNode(yaml: $0, file: file, json: json, depth: depth + 1, budget: &budget)
+                    try RunFileNode(
+                        yaml: $0, file: file, json: json, depth: depth + 1, budget: &budget)
                 })
         case .mapping(let mapping):
             var entries: [Entry] = []
@@ -253,7 +260,10 @@ extension YamlError {
         switch self {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
             .composer(let context, let problem, _, _):
-            let during = context.map { " (\($0.text.trimmingCharacters(in: CharacterSet(charactersIn: "()"))))" } ?? ""
+            let during =
+                context.map {
+                    " (\($0.text.trimmingCharacters(in: CharacterSet(charactersIn: "()"))))"
+                } ?? ""
             return "the \(format) is malformed: \(problem)\(during)."
         case .duplicatedKeysInMapping(let duplicates, _):
             return "the key \"\(duplicates.joined(separator: "\", \""))\" appears twice."

@@ -61,7 +61,8 @@ enum RunFileScan {
                 let next = j + 1 < lineEnd ? bytes[j + 1] : UInt8(ascii: " ")
                 let spaced = next == UInt8(ascii: " ") || next == 9
                 switch c {
-                case UInt8(ascii: "#") where j == i || bytes[j - 1] == UInt8(ascii: " ") || bytes[j - 1] == 9:
+                case UInt8(ascii: "#")
+                where j == i || bytes[j - 1] == UInt8(ascii: " ") || bytes[j - 1] == 9:
                     j = lineEnd
                     continue
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -77,7 +78,8 @@ enum RunFileScan {
                     nodeStart = true
                 case UInt8(ascii: ":") where spaced || flow > 0:
                     nodeStart = true
-                case UInt8(ascii: "-"), UInt8(ascii: "?") where spaced && nodeStart:
+                case UInt8(ascii: "-"),
+                    UInt8(ascii: "?") where spaced && nodeStart:
                     markers += 1
                 case UInt8(ascii: " "), 9, 13:
                     break

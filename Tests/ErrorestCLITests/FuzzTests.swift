@@ -24,7 +24,8 @@ import Testing
     /// Fragments a mutation inserts or substitutes: structure, odd numbers, odd text.
     static let fragments = [
         "[", "]", "{", "}", ",", ":", "-", "\"", "'", "\n", "\t", "\r", "#", "&a", "*a", "!!str",
-        "0", "-1", "0.5", "1e308", "-1e308", "5e-324", "1e200", "nan", ".inf", "18446744073709551616",
+        "0", "-1", "0.5", "1e308", "-1e308", "5e-324", "1e200", "nan", ".inf",
+        "18446744073709551616",
         "9999999", "null", "true", "no", "~", "0x1F", "1_000", "\u{0}", "\u{1B}[31m", "é",
         "\u{FEFF}", "softmax", "full", "log 0", "every 0", "[0, 0]", "../..", "/dev/null",
         "x1,x2,label", "1,2,3", "1e-320,1e-320,1",
@@ -131,7 +132,8 @@ import Testing
             cases.append(
                 Case(
                     label: file, file: file, contents: Self.mutate(csv, &random),
-                    arguments: ["run", "--data", file, "--hidden", "2", "--out", "OUT"] + Self.small))
+                    arguments: ["run", "--data", file, "--hidden", "2", "--out", "OUT"] + Self.small
+                ))
         }
         for index in 0..<80 {
             let file = "case-\(index)-run.json"

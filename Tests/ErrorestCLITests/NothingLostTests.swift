@@ -25,7 +25,8 @@ import Testing
         #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(
             result.stderr.hasPrefix("errorest: ") && result.stderr.filter { $0 == "\n" }.count == 1
-                && result.stderr.hasSuffix("\n"), "\(result.stderr)", sourceLocation: sourceLocation)
+                && result.stderr.hasSuffix("\n"), "\(result.stderr)", sourceLocation: sourceLocation
+        )
         #expect(result.stderr.contains(text), "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(try h.files(under: "D") == earlier, sourceLocation: sourceLocation)
         #expect(try h.leftovers(in: "D") == [], sourceLocation: sourceLocation)
@@ -40,58 +41,69 @@ import Testing
         try JSONSerialization.data(withJSONObject: record).write(to: h.url(name))
     }
 
-    static let failures: [(label: String, files: [String: String], arguments: [String],
-        status: Int32, text: String)] = [
-        (
-            "a domain of ±1e308", [:],
-            ["run", xor, "--domain=-1e308,1e308,-1e308,1e308", "--figures",
-             "frame,hidden,output,error", "--format", "png,svg"],
-            65, "reaches beyond ±1e102"
-        ),
-        ("a tiny domain", [:], ["run", xor, "--domain=0,1e-300,0,1e-300"], 65, "too narrow"),
-        (
-            "coordinates of ±1e308", ["big.csv": "x1,x2,label\n1e308,0,1\n-1e308,5,0\n"],
-            ["run", xor, "--data", "big.csv"], 65, "big.csv: Point 1 has a coordinate beyond"
-        ),
-        (
-            "JSON nested 40,000 levels",
-            ["deep.json": "{\"a\":" + String(repeating: "[", count: 40_000)
-                + String(repeating: "]", count: 40_000) + "}"],
-            ["run", "deep.json"], 65, "deep.json, line 1: the JSON nests deeper than 64 levels"
-        ),
-        (
-            "a YAML alias bomb", ["bomb.yaml": NothingLostTests.aliasBomb],
-            ["run", "bomb.yaml"], 65, "bomb.yaml, line 1: YAML anchors and aliases"
-        ),
-        (
-            "newlines in a value", ["nl.yaml": "network:\n  activation: \"so\\nft\\rmax\"\n"],
-            ["run", "nl.yaml"], 65, "the text \"so\\nft\\rmax\"; it must be one of"
-        ),
-        ("/dev/null as a CSV", [:], ["run", xor, "--data", "/dev/null"], 65, "no data points"),
-        (
-            "a folder as a CSV", ["folder/x": ""], ["run", xor, "--data", "folder"], 66,
-            "The data file folder is a folder, not a file."
-        ),
-        (
-            "huge initial weights",
-            ["w.yaml": """
-                network:
-                  hidden: []
-                  init:
-                    layers:
-                      - weights: [[1e308, 1e308]]
-                        biases: [1e308]
-                data: {generator: xor, count: 20, seed: 1}
-                """],
-            ["run", "w.yaml"], 65, "Training cannot start: with the initial weights"
-        ),
-    ]
+    static let failures:
+        [(
+            label: String, files: [String: String], arguments: [String],
+            status: Int32, text: String
+        )] = [
+            (
+                "a domain of ±1e308", [:],
+                [
+                    "run", xor, "--domain=-1e308,1e308,-1e308,1e308", "--figures",
+                    "frame,hidden,output,error", "--format", "png,svg",
+                ],
+                65, "reaches beyond ±1e102"
+            ),
+            ("a tiny domain", [:], ["run", xor, "--domain=0,1e-300,0,1e-300"], 65, "too narrow"),
+            (
+                "coordinates of ±1e308", ["big.csv": "x1,x2,label\n1e308,0,1\n-1e308,5,0\n"],
+                ["run", xor, "--data", "big.csv"], 65, "big.csv: Point 1 has a coordinate beyond"
+            ),
+            (
+                "JSON nested 40,000 levels",
+                [
+                    "deep.json": "{\"a\":" + String(repeating: "[", count: 40_000)
+                        + String(repeating: "]", count: 40_000) + "}"
+                ],
+                ["run", "deep.json"], 65, "deep.json, line 1: the JSON nests deeper than 64 levels"
+            ),
+            (
+                "a YAML alias bomb", ["bomb.yaml": NothingLostTests.aliasBomb],
+                ["run", "bomb.yaml"], 65, "bomb.yaml, line 1: YAML anchors and aliases"
+            ),
+            (
+                "newlines in a value", ["nl.yaml": "network:\n  activation: \"so\\nft\\rmax\"\n"],
+                ["run", "nl.yaml"], 65, "the text \"so\\nft\\rmax\"; it must be one of"
+            ),
+            ("/dev/null as a CSV", [:], ["run", xor, "--data", "/dev/null"], 65, "no data points"),
+            (
+                "a folder as a CSV", ["folder/x": ""], ["run", xor, "--data", "folder"], 66,
+                "The data file folder is a folder, not a file."
+            ),
+            (
+                "huge initial weights",
+                [
+                    "w.yaml": """
+                    network:
+                      hidden: []
+                      init:
+                        layers:
+                          - weights: [[1e308, 1e308]]
+                            biases: [1e308]
+                    data: {generator: xor, count: 20, seed: 1}
+                    """
+                ],
+                ["run", "w.yaml"], 65, "Training cannot start: with the initial weights"
+            ),
+        ]
 
     static let aliasBomb: String = {
-        var text = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        var text =
+            "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         var previous = "a"
         for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            text += "\(name): &\(name) ["
+            text +=
+                "\(name): &\(name) ["
                 + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
             previous = name
         }
@@ -164,8 +176,10 @@ import Testing
         _ = try Self.earlierRun(h)
         // Every point outside the view, in every format.
         let far = try h.errorest(
-            ["run", Self.xor, "--domain=-0.5,0.5,-0.5,0.5", "--out", "D", "--figures",
-             "frame,hidden,output,error", "--format", "png,svg,pdf"] + Self.small)
+            [
+                "run", Self.xor, "--domain=-0.5,0.5,-0.5,0.5", "--out", "D", "--figures",
+                "frame,hidden,output,error", "--format", "png,svg,pdf",
+            ] + Self.small)
         #expect(far.status == 0 && far.stderr.isEmpty, "\(far.stderr)")
         // Points 5e-324 apart: the view is widened to one that can be drawn.
         try h.write("x1,x2,label\n5e-324,0,1\n0,5e-324,0\n1e-323,1e-323,1\n0,0,0\n", to: "t.csv")
@@ -197,13 +211,16 @@ import Testing
         let loud = NothingLostTests.small.dropLast().map { "'\($0)'" }.joined(separator: " ")
         let datasets = try shell("'\(binary)' datasets >/dev/full")
         #expect(datasets.status == 74)
-        #expect(datasets.stderr == "errorest: Cannot write to standard output: No space left on device.\n")
+        #expect(
+            datasets.stderr
+                == "errorest: Cannot write to standard output: No space left on device.\n")
         let json = try shell("'\(binary)' run '\(xor)' --out A --json \(small) >/dev/full")
         #expect(json.status == 74 && json.stderr.filter { $0 == "\n" }.count == 1)
         let closed = try shell("'\(binary)' datasets --json >&-")
         #expect(closed.status == 74)
         #expect(closed.stderr.contains("Bad file descriptor"))
-        let quietFailure = try shell("'\(binary)' run '\(xor)' --out B --learning-rate -1 2>/dev/full")
+        let quietFailure = try shell(
+            "'\(binary)' run '\(xor)' --out B --learning-rate -1 2>/dev/full")
         #expect(quietFailure.status == 64 || quietFailure.status == 65)
         let success = try shell("'\(binary)' run '\(xor)' --out C \(loud) 2>/dev/full")
         #expect(success.status == 0)
@@ -236,7 +253,10 @@ import Testing
         let second = try h.errorest(
             ["run", Self.xor, "--out", "D", "--epochs", "40"] + Self.small.prefix(2))
         #expect(second.status == 73)
-        #expect(second.stderr.hasPrefix("errorest: Another errorest run (process \(first.processIdentifier)) is writing into D;"))
+        #expect(
+            second.stderr.hasPrefix(
+                "errorest: Another errorest run (process \(first.processIdentifier)) is writing into D;"
+            ))
         kill(first.processIdentifier, SIGCONT)
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)

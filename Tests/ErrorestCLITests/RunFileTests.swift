@@ -174,7 +174,10 @@ import Testing
                 "{\"training\": {\"epochs\": 05}}", 1,
                 "the JSON is malformed: 05 is not a JSON value; text must be in double quotes."
             ),
-            ("{\"a\": yes}", 1, "the JSON is malformed: yes is not a JSON value; text must be in double quotes."),
+            (
+                "{\"a\": yes}", 1,
+                "the JSON is malformed: yes is not a JSON value; text must be in double quotes."
+            ),
             (
                 "{}\n{}", 2,
                 "the JSON is malformed: did not find expected <document start>."

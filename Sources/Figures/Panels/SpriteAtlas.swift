@@ -94,8 +94,12 @@ struct SpriteAtlas: Sendable {
         let phaseY = Int(fy) - cy * SpriteAtlas.phases
         let x0 = cx - half
         let y0 = cy - half
-        let (left, right) = (max(x0, Int(clip.minX), 0), min(x0 + side, Int(clip.maxX), image.width))
-        let (top, bottom) = (max(y0, Int(clip.minY), 0), min(y0 + side, Int(clip.maxY), image.height))
+        let (left, right) = (
+            max(x0, Int(clip.minX), 0), min(x0 + side, Int(clip.maxX), image.width)
+        )
+        let (top, bottom) = (
+            max(y0, Int(clip.minY), 0), min(y0 + side, Int(clip.maxY), image.height)
+        )
         guard left < right, top < bottom else { return }  // wholly outside the clip
         let xs = left..<right
         let ys = top..<bottom
