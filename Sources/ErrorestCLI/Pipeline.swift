@@ -90,7 +90,7 @@ enum Pipeline {
         do {
             var staged: [String] = []
             if stageRecord {
-                try folder.stage(try run.jsonData(), at: "run.json")
+                try folder.stage(try StreamedJSON.record(run), at: "run.json")
                 staged.append("run.json")
             }
             var entries: [Manifest.Entry] = []

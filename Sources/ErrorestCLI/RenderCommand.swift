@@ -67,7 +67,7 @@ struct RenderCommand: ParsableCommand {
         let folder = try OutputFolder(url: url, displayPath: display)
         let existing = url.appendingPathComponent("run.json")
         let isInput = existing.resolvingSymlinksInPath() == input.resolvingSymlinksInPath()
-        let fresh = try run.jsonData()
+        let fresh = try StreamedJSON.record(run)
         let sameRun = isInput || FileManager.default.contents(atPath: existing.path) == fresh
         var kept: [Manifest.Entry] = []
         if sameRun, let previous = folder.previousManifest {

@@ -1,5 +1,8 @@
+import Backprop
 import Foundation
 import Testing
+
+@testable import ErrorestCLI
 
 /// Resident memory stays flat however many frames a run draws: figures are drawn, written and
 /// freed one at a time per thread.
@@ -51,5 +54,44 @@ import Testing
         let many = try run(24)
         #expect(few > 0 && many > 0)
         #expect(many - few < 6_000, "4 frames: \(few) kB; 24 frames: \(many) kB")
+    }
+}
+
+/// The record and the manifest, written a piece at a time, are byte for byte what one
+/// `JSONEncoder` call writes.
+@Suite struct StreamedJSONTests {
+    static func oneShot(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value) + Data("\n".utf8)
+    }
+
+    @Test(arguments: [[], [3], [4, 3]])
+    func aRecordStreamedIsTheRecordEncodedWhole(hidden: [Int]) throws {
+        var file = RunFile()
+        file.hidden = hidden
+        file.data = .generator(.xor, count: 20, noise: 0.1, seed: 3)
+        file.training.epochs = 12
+        file.snapshots = .linear(4)
+        let run = try file.trainer().train(name: "t")
+        #expect(try StreamedJSON.record(run) == (try Self.oneShot(run)))
+        #expect(try StreamedJSON.record(run) == (try run.jsonData()))
+        var none = run
+        none.snapshots = []
+        #expect(try StreamedJSON.record(none) == (try Self.oneShot(none)))
+    }
+
+    @Test func aManifestStreamedIsTheManifestEncodedWhole() throws {
+        var entry = OutputFolderTests.entry("frames/frame-0000.png")
+        entry.panels = [
+            Manifest.Panel(
+                kind: "output", layer: nil, unit: nil, rect: [1, 2, 3, 4],
+                domain: [[0, 1], [0, 1]])
+        ]
+        let second = OutputFolderTests.entry("figures/output-epoch-000003.svg", epoch: 3)
+        for files in [[], [entry], [entry, second]] {
+            let manifest = Manifest(name: "t", files: files)
+            #expect(try manifest.jsonData() == (try Self.oneShot(manifest)))
+        }
     }
 }
