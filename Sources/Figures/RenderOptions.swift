@@ -66,13 +66,42 @@ public struct RenderOptions: Sendable, Equatable {
 
     /// Checks the size and the compression level; called before anything is allocated.
     public func validate() throws {
-        guard RenderOptions.sizeRange.contains(width), RenderOptions.sizeRange.contains(height)
-        else {
-            throw FiguresError.badSize(width: width, height: height)
+        try RenderOptions.check(width: width, height: height)
+        try RenderOptions.check(pngCompression: pngCompression)
+    }
+
+    /// Checks a figure size: each side within ``sizeRange``.
+    public static func check(width: Int, height: Int) throws {
+        guard sizeRange.contains(width), sizeRange.contains(height) else {
+            throw FiguresError.outOfRange(
+                .size, value: "\(width)x\(height)",
+                rule: "each side must be \(sizeRange.lowerBound) to \(sizeRange.upperBound) pixels")
         }
-        guard RenderOptions.compressionRange.contains(pngCompression) else {
-            throw FiguresError.badOption(
-                "The PNG compression level must be 0 to 9; got \(pngCompression).")
+    }
+
+    /// Checks a zlib level: within ``compressionRange``.
+    public static func check(pngCompression: Int) throws {
+        guard compressionRange.contains(pngCompression) else {
+            throw FiguresError.outOfRange(
+                .pngCompression, value: "\(pngCompression)",
+                rule: "it must be \(compressionRange.lowerBound) to \(compressionRange.upperBound)")
+        }
+    }
+}
+
+/// A render option that has a range of allowed values, named by
+/// ``FiguresError/outOfRange(_:value:rule:)`` so that a caller can point to where it was given.
+public enum RenderSetting: String, CaseIterable, Sendable {
+    /// The figure's width and height in pixels.
+    case size
+    /// The zlib level of PNG files.
+    case pngCompression
+
+    /// The setting in words, for messages.
+    public var summary: String {
+        switch self {
+        case .size: return "figure size"
+        case .pngCompression: return "PNG compression level"
         }
     }
 }

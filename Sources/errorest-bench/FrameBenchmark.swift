@@ -11,27 +11,19 @@ import Foundation
 /// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
 /// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
 /// `--gallery DIR` instead writes sample figures of several networks to DIR for looking at.
-func runFrameBenchmark() {
-    let arguments = Array(CommandLine.arguments.dropFirst(2))
-    func value(_ flag: String) -> String? {
-        guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
-        return arguments[i + 1]
-    }
+func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
     do {
-        if let folder = value("--gallery") {
+        if let folder = settings.gallery {
             try writeGallery(to: URL(fileURLWithPath: folder))
             return
         }
-        if let rounds = value("--draw-only").flatMap(Int.init) {
+        if let rounds = settings.drawOnly {
             try drawOnly(rounds: rounds)
             return
         }
-        let size = (value("--size") ?? "1280x720").split(separator: "x").compactMap { Int($0) }
-        let frames = Int(value("--frames") ?? "50") ?? 50
         try benchmarkFrames(
-            data: value("--data"), frames: frames, width: size.first ?? 1280,
-            height: size.count > 1 ? size[1] : 720,
-            compression: value("--compression").flatMap(Int.init) ?? RenderOptions().pngCompression)
+            data: settings.data, frames: settings.frames, width: settings.width,
+            height: settings.height, compression: settings.compression)
     } catch {
         print("frame benchmark failed: \(error)")
     }

@@ -1,16 +1,108 @@
 // Release benchmarks. Run from the package folder, beside ../shared:
 //   swift build -c release && .build/release/errorest-bench [training|frames|peer|all]
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first ?? "all" {
-case "training": runTrainingBenchmark()
-case "frames": runFrameBenchmark()
-case "peer": runPeerBenchmark()
-case "train-memory":
-    runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
-case "all":
-    runTrainingBenchmark()
-    runFrameBenchmark()
-    runPeerBenchmark()
-default:
-    print("usage: errorest-bench [training|frames|peer|all]")
+import ArgumentParser
+import Figures
+
+/// `errorest-bench`: release benchmarks against the peer, measured in one sitting.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errorest-bench",
+        abstract: "Release benchmarks of Errorest against the peer (../shared/peer).",
+        subcommands: [
+            AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
+            TrainingMemory.self,
+        ],
+        defaultSubcommand: AllBenchmarks.self)
 }
+
+/// `errorest-bench all`: the training, frame and peer benchmarks with their defaults.
+struct AllBenchmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "all", abstract: "Run the training, frame and peer benchmarks.")
+
+    func run() {
+        runTrainingBenchmark()
+        runFrameBenchmark(FrameBenchmark.Settings())
+        runPeerBenchmark()
+    }
+}
+
+/// `errorest-bench training`: epochs per second against numpy.
+struct TrainingBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training", abstract: "Epochs per second against numpy running the peer.")
+
+    func run() { runTrainingBenchmark() }
+}
+
+/// `errorest-bench frames`: drawing against libpng encoding, frames per second, memory.
+struct FrameBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frames", abstract: "Drawing against libpng encoding, frames/s, memory.")
+
+    /// What the frame benchmark draws.
+    struct Settings {
+        var data: String?
+        var frames = 50
+        var width = 1280
+        var height = 720
+        var compression = RenderOptions().pngCompression
+        var gallery: String?
+        var drawOnly: Int?
+    }
+
+    @Option(
+        help: ArgumentHelp("Train on these points instead of 200 xor points.", valueName: "csv"))
+    var data: String?
+
+    @Option(help: "Frames to time.")
+    var frames = 50
+
+    @Option(help: ArgumentHelp("Pixels of every frame.", valueName: "WxH"))
+    var size = "1280x720"
+
+    @Option(help: ArgumentHelp("zlib level of the PNG files.", valueName: "0…9"))
+    var compression = RenderOptions().pngCompression
+
+    @Option(help: ArgumentHelp("Write sample figures here instead of timing.", valueName: "dir"))
+    var gallery: String?
+
+    @Option(name: .customLong("draw-only"), help: "Only draw, this many rounds (for profiling).")
+    var drawOnly: Int?
+
+    func validate() throws {
+        let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard sides.count == 2 else { throw ValidationError("--size is WxH, as 1280x720.") }
+    }
+
+    func run() {
+        let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        runFrameBenchmark(
+            Settings(
+                data: data, frames: frames, width: sides[0], height: sides[1],
+                compression: compression, gallery: gallery, drawOnly: drawOnly))
+    }
+}
+
+/// `errorest-bench peer`: `errorest run` against the peer's frames, whole process.
+struct PeerBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peer", abstract: "errorest run against peer_frames.py, whole process.")
+
+    func run() { runPeerBenchmark() }
+}
+
+/// `errorest-bench train-memory N`: the peak resident memory of training, for the training
+/// benchmark, which runs it in a process of its own.
+struct TrainingMemory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-memory", abstract: "Print the peak memory of training N epochs.",
+        shouldDisplay: false)
+
+    @Argument(help: "Epochs to train.")
+    var epochs = 1000
+
+    func run() { runTrainingMemory(epochs: epochs) }
+}
+
+BenchCommand.main()

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every class of bad input: one line on stderr naming the problem, and the exit code of SPEC §7.
+/// Every class of bad input: one line on stderr naming the problem, and its sysexits exit code.
 @Suite struct ErrorTests {
     /// A bad input: files to write first, the arguments, the exit code and words of the message.
     struct Case: CustomTestStringConvertible, Sendable {
@@ -94,12 +94,15 @@ import Testing
             message: "Unexpected argument 'paint'"),
         Case(
             label: "bad flag value", arguments: ["run", "--generator", "blob"], status: 64,
-            message: "\"blob\" is not a generator"),
+            message: "The value 'blob' is invalid for '--generator <name>'"),
+        Case(
+            label: "bad list value", arguments: ["run", "--figures", "frame,blob"], status: 64,
+            message: "\"blob\" is not a figure; use one of: frame, hidden, output, error."),
         Case(
             label: "bad size syntax", arguments: ["run", "--size", "big"], status: 64,
             message: "The value 'big' is invalid for '--size"),
         Case(
-            label: "missing argument", arguments: ["train"], status: 64,
+            label: "missing argument", arguments: ["render"], status: 64,
             message: "Missing expected argument"),
         Case(
             label: "output under a regular file", files: ["plain": "x"],

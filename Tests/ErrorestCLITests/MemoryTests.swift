@@ -85,7 +85,7 @@ import Testing
         var entry = OutputFolderTests.entry("frames/frame-0000.png")
         entry.panels = [
             Manifest.Panel(
-                kind: "output", layer: nil, unit: nil, rect: [1, 2, 3, 4],
+                kind: .output, layer: nil, unit: nil, rect: [1, 2, 3, 4],
                 domain: [[0, 1], [0, 1]])
         ]
         let second = OutputFolderTests.entry("figures/output-epoch-000003.svg", epoch: 3)

@@ -14,7 +14,7 @@ import Testing
         #expect(image.width == 320 && image.height == 180)
         #expect(figure.epoch == run.snapshots[2].epoch)
         #expect(figure.kind == .frame && figure.format == .png)
-        #expect(figure.panels.map(\.kind) == ["hidden", "hidden", "output", "error"])
+        #expect(figure.panels.map(\.kind) == [.hidden, .hidden, .output, .error])
         #expect(figure.panels.map(\.layer) == [1, 1, nil, nil])
         #expect(figure.panels.map(\.unit) == [1, 2, nil, nil])
     }
@@ -110,11 +110,15 @@ import Testing
         let error = #expect(throws: FiguresError.self) {
             try FigureRenderer(run: run, options: options)
         }
-        #expect(error == .badSize(width: width, height: height))
+        #expect(
+            error
+                == .outOfRange(
+                    .size, value: "\(width)x\(height)",
+                    rule: "each side must be 16 to 16384 pixels"))
         #expect(error?.isUsageError == true)
         #expect(
             error?.description
-                == "The figure size \(width)×\(height) is not allowed; each side must be 16 to 16384 pixels."
+                == "The figure size is \(width)x\(height); each side must be 16 to 16384 pixels."
         )
     }
 
@@ -133,10 +137,9 @@ import Testing
     @Test func badCompressionIsRefused() throws {
         var options = RenderOptions()
         options.pngCompression = 10
-        #expect(throws: FiguresError.badOption("The PNG compression level must be 0 to 9; got 10."))
-        {
-            try options.validate()
-        }
+        let error = #expect(throws: FiguresError.self) { try options.validate() }
+        #expect(error == .outOfRange(.pngCompression, value: "10", rule: "it must be 0 to 9"))
+        #expect(error?.description == "The PNG compression level is 10; it must be 0 to 9.")
     }
 
     @Test func missingSnapshotIsNamed() throws {
@@ -186,7 +189,7 @@ import Testing
         let figure = try renderer.render(.hidden, snapshot: 2, format: .png)
         #expect(figure.panels.isEmpty)
         let frame = try renderer.render(.frame, snapshot: 2, format: .png)
-        #expect(frame.panels.map(\.kind) == ["output", "error"])
+        #expect(frame.panels.map(\.kind) == [.output, .error])
     }
 
     /// The tEXt chunks of a PNG, keyword to text.
@@ -211,7 +214,7 @@ import Testing
 @Suite struct PanelInfoTests {
     @Test func missingLayerAndUnitAreWrittenAsNull() throws {
         let info = PanelInfo(
-            kind: "output", layer: nil, unit: nil, rect: [1, 2, 3, 4], domain: [[0, 1], [-1, 1]])
+            kind: .output, layer: nil, unit: nil, rect: [1, 2, 3, 4], domain: [[0, 1], [-1, 1]])
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(info), as: UTF8.self)

@@ -1,0 +1,200 @@
+import Foundation
+
+/// The shape of a run's network, as the run record states it.
+public struct Architecture: Equatable, Sendable, Codable {
+    public var inputs: Int
+    public var hidden: [Int]
+    public var activation: Activation
+
+    public init(inputs: Int = Network.inputs, hidden: [Int], activation: Activation) {
+        self.inputs = inputs
+        self.hidden = hidden
+        self.activation = activation
+    }
+}
+
+/// The network at one epoch, with its error, accuracy and full-set gradient.
+public struct Snapshot: Equatable, Sendable, Codable {
+    public var epoch: Int
+    public var error: Double
+    public var accuracy: Double
+    /// Hidden layers, then the output layer.
+    public var layers: [Layer]
+    /// `∇E` over the whole training set at these weights, in the shapes of `layers`.
+    public var gradient: [Layer]
+
+    public init(epoch: Int, error: Double, accuracy: Double, layers: [Layer], gradient: [Layer]) {
+        self.epoch = epoch
+        self.error = error
+        self.accuracy = accuracy
+        self.layers = layers
+        self.gradient = gradient
+    }
+}
+
+/// The run record (`run.json`): everything the figures need, and nothing they must
+/// recompute by training.
+public struct TrainingRun: Equatable, Sendable, Codable {
+    public static let format = "errorest-run"
+    public static let version = 1
+
+    public var format: String = TrainingRun.format
+    public var version: Int = TrainingRun.version
+    public var name: String
+    public var network: Architecture
+    public var training: TrainingOptions
+    public var data: Dataset
+    public var domain: Domain
+    /// `errors[e]` is `E` over the whole training set with epoch-`e` weights.
+    public var errors: [Double]
+    public var accuracies: [Double]
+    public var snapshots: [Snapshot]
+
+    public init(
+        name: String, network: Architecture, training: TrainingOptions, data: Dataset,
+        domain: Domain, errors: [Double], accuracies: [Double], snapshots: [Snapshot]
+    ) {
+        self.name = name
+        self.network = network
+        self.training = training
+        self.data = data
+        self.domain = domain
+        self.errors = errors
+        self.accuracies = accuracies
+        self.snapshots = snapshots
+    }
+
+    /// The network of a snapshot, ready to evaluate.
+    public func network(at snapshot: Snapshot) throws -> Network {
+        try Network(layers: snapshot.layers, activation: network.activation)
+    }
+
+    /// The record as JSON: keys sorted, so the same run always gives the same bytes, and numbers
+    /// written so that they read back bit-identically.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a run record, checking it as ``validate()`` does; `source` names it in messages.
+    public init(jsonData: Data, source: String) throws {
+        do {
+            self = try JSONDecoder().decode(TrainingRun.self, from: jsonData)
+        } catch let error as BackpropError {
+            throw BackpropError.badRunRecord("\(source): \(error.description)")
+        } catch let error as DecodingError {
+            let misfit = RecordNumbers.problem(in: jsonData)
+            throw BackpropError.badRunRecord("\(source): \(misfit ?? error.sentence)")
+        } catch {
+            throw BackpropError.badRunRecord("\(source) is not valid JSON.")
+        }
+        do {
+            try validate()
+        } catch let error as BackpropError {
+            throw BackpropError.badRunRecord("\(source): \(error.description)")
+        }
+    }
+
+    /// Checks that the record is consistent: format, shapes, series lengths, epochs, numbers.
+    public func validate() throws {
+        func fail(_ message: String) -> BackpropError { .badRunRecord(message) }
+        guard format == TrainingRun.format else {
+            throw fail("The format is \"\(format)\"; a run record's is \"\(TrainingRun.format)\".")
+        }
+        guard version == TrainingRun.version else {
+            throw fail("Version \(version) is not known; this Errorest reads version 1.")
+        }
+        guard network.inputs == Network.inputs else {
+            throw fail("The network has \(network.inputs) inputs; Errorest networks have 2.")
+        }
+        try Network.check(hidden: network.hidden)
+        try training.validate()
+        let epochs = training.epochs
+        guard errors.count == epochs + 1, accuracies.count == epochs + 1 else {
+            throw fail(
+                "A run of \(epochs) epochs has \(epochs + 1) errors and accuracies; this one has "
+                    + "\(errors.count) and \(accuracies.count).")
+        }
+        guard errors.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw fail("Every error must be a finite number of at least 0.")
+        }
+        guard accuracies.allSatisfy({ (0...1).contains($0) }) else {
+            throw fail("Every accuracy must be between 0 and 1.")
+        }
+        guard !snapshots.isEmpty else { throw fail("The record has no snapshots.") }
+        var previous = -1
+        for snapshot in snapshots {
+            guard snapshot.epoch > previous, snapshot.epoch <= epochs else {
+                throw fail(
+                    "Snapshot epochs must rise from 0 to \(epochs); \(snapshot.epoch) comes "
+                        + "after \(previous).")
+            }
+            previous = snapshot.epoch
+            let label = "The snapshot of epoch \(snapshot.epoch)"
+            let net: Network
+            do {
+                net = try network(at: snapshot)
+            } catch let error as BackpropError {
+                throw fail("\(label): \(error.description)")
+            }
+            guard net.hidden == network.hidden else {
+                throw fail("\(label) has hidden layers \(net.hidden), not \(network.hidden).")
+            }
+            guard
+                snapshot.gradient.map(\.weights).map({ $0.map(\.count) })
+                    == snapshot.layers.map(\.weights).map({ $0.map(\.count) }),
+                snapshot.gradient.map(\.units) == snapshot.layers.map(\.units),
+                snapshot.gradient.allSatisfy(\.isFinite)
+            else {
+                throw fail(
+                    "\(label) has a gradient whose shape or numbers do not match its layers.")
+            }
+            guard snapshot.error.isFinite, (0...1).contains(snapshot.accuracy) else {
+                throw fail("\(label) has an error or accuracy out of range.")
+            }
+        }
+    }
+}
+
+extension DecodingError {
+    /// The error as a sentence naming the key path, for a run record's reader.
+    var sentence: String {
+        func path(_ context: Context) -> String {
+            let keys = context.codingPath.map {
+                $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)"
+            }
+            return keys.isEmpty
+                ? "the top level" : "\"" + keys.joined().drop(while: { $0 == "." }) + "\""
+        }
+        switch self {
+        case .keyNotFound(let key, let context):
+            let at = context.codingPath.isEmpty ? "" : " in \(path(context))"
+            return "the key \"\(key.stringValue)\" is missing\(at)."
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "\(path(context)) should be \(Self.describe(type))."
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "the file is not valid JSON."
+                : context.debugDescription.hasPrefix("Cannot initialize")
+                    ? context.codingPath.last?.stringValue == "activation"
+                        ? "\(path(context)) is not one of "
+                            + Activation.allCases.map(\.rawValue).joined(separator: ", ") + "."
+                        : "\(path(context)) is not one of the values it may take."
+                    : "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "the record cannot be read."
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type, is UInt64.Type: return "a number"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default: return "a list or an object of the documented shape"
+        }
+    }
+}
