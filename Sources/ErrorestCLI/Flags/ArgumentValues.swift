@@ -27,6 +27,7 @@ public struct ImageSize: Equatable, Sendable, ExpressibleByArgument {
 extension Generator: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Engine: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}

@@ -63,7 +63,7 @@ struct RunFileReader {
             guard RunName.isValid(name) else { throw fail(node, RunName.problem(name)) }
             run.name = name
         }
-        if let node = top["data"] { run.data = try readData(node) }
+        if let node = top["data"] { run.data = try readData(node, into: &run) }
         if let node = top["network"] { try readNetwork(node, into: &run) }
         if let node = top["training"] { run.training = try readTraining(node) }
         if let node = top["snapshots"] { run.snapshots = try readSnapshots(node) }
@@ -71,28 +71,25 @@ struct RunFileReader {
         return run
     }
 
-    private func readData(_ node: RunFileNode) throws -> DataSource {
+    private func readData(_ node: RunFileNode, into run: inout RunFile) throws -> DataSource {
         let fields = try Fields(
-            node, path: "data", known: ["generator", "count", "noise", "seed", "file"], reader: self
-        )
+            node, path: "data",
+            known: ["generator", "count", "noise", "seed", "file", "test", "testFile"],
+            reader: self)
+        try readTest(fields, into: &run)
         if let fileNode = fields["file"] {
-            if let extra = ["generator", "count", "noise", "seed"].first(where: {
+            // With a file, the seed only draws the test points.
+            let generatorKeys = ["generator", "count", "noise"] + (run.test == nil ? ["seed"] : [])
+            if let n = fields["seed"], run.test != nil { run.splitSeed = try seed(n, "data.seed") }
+            if let extra = generatorKeys.first(where: {
                 fields[$0] != nil
             }) {
                 throw fail(
                     fields[extra],
                     "\"data.\(extra)\" belongs to a generator; this data comes from \"data.file\".")
             }
-            let path = try text(fileNode, "data.file")
-            let display =
-                path.hasPrefix("/")
-                ? path
-                : ((file as NSString).deletingLastPathComponent as NSString)
-                    .appendingPathComponent(path)
-            let url =
-                path.hasPrefix("/")
-                ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-            return .file(url.standardizedFileURL, display: display)
+            let (url, display) = try path(fileNode, "data.file")
+            return .file(url, display: display)
         }
         var generator = Generator.wedge
         if let g = fields["generator"] {
@@ -111,6 +108,37 @@ struct RunFileReader {
         }
         if let n = fields["seed"] { dataSeed = try seed(n, "data.seed") }
         return .generator(generator, count: count, noise: noise, seed: dataSeed)
+    }
+
+    /// `data.test` (a share of the points) or `data.testFile` (a CSV file of held-out points).
+    private func readTest(_ fields: Fields, into run: inout RunFile) throws {
+        switch (fields["test"], fields["testFile"]) {
+        case (nil, nil): break
+        case (.some(let n), nil):
+            let share = try number(n, "data.test")
+            guard share > 0, share < 1 else {
+                throw fail(n, "\"data.test\" is \(share); it must be above 0 and below 1.")
+            }
+            run.test = .share(share)
+        case (nil, .some(let n)):
+            let (url, display) = try path(n, "data.testFile")
+            run.test = .file(url, display: display)
+        case (.some, .some(let n)):
+            throw fail(n, "\"data\" takes either \"test\" or \"testFile\", not both.")
+        }
+    }
+
+    /// A file's path, relative to the run file's folder, and how messages show it.
+    private func path(_ node: RunFileNode, _ key: String) throws -> (URL, String) {
+        let path = try text(node, key)
+        let display =
+            path.hasPrefix("/")
+            ? path
+            : ((file as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(path)
+        let url =
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+        return (url.standardizedFileURL, display)
     }
 
     private func readNetwork(_ node: RunFileNode, into run: inout RunFile) throws {
@@ -164,7 +192,10 @@ struct RunFileReader {
     private func readTraining(_ node: RunFileNode) throws -> TrainingOptions {
         let fields = try Fields(
             node, path: "training",
-            known: ["epochs", "learningRate", "batchSize", "shuffle", "seed", "engine"],
+            known: [
+                "epochs", "learningRate", "batchSize", "shuffle", "seed", "engine", "optimizer",
+                "momentum", "beta1", "beta2", "epsilon", "l1", "l2",
+            ],
             reader: self)
         var options = TrainingOptions()
         if let n = fields["epochs"] {
@@ -189,6 +220,25 @@ struct RunFileReader {
         if let n = fields["seed"] { options.seed = try seed(n, "training.seed") }
         if let n = fields["engine"] {
             options.engine = try choice(n, "training.engine", Engine.self)
+        }
+        if let n = fields["optimizer"] {
+            options.optimizer = try choice(n, "training.optimizer", OptimizerKind.self)
+        }
+        let parameters: [(String, WritableKeyPath<TrainingOptions, Double>, OptimizerKind?)] = [
+            ("momentum", \.momentum, .momentum), ("beta1", \.beta1, .adam),
+            ("beta2", \.beta2, .adam), ("epsilon", \.epsilon, .adam), ("l1", \.l1, nil),
+            ("l2", \.l2, nil),
+        ]
+        for (key, path, owner) in parameters {
+            guard let n = fields[key] else { continue }
+            if let owner, owner != options.optimizer {
+                throw fail(
+                    n,
+                    "\"training.\(key)\" belongs to the \(owner.rawValue) optimizer; this run's "
+                        + "is \(options.optimizer.rawValue) (key training.optimizer).")
+            }
+            options[keyPath: path] = try number(n, "training.\(key)")
+            try check(n) { try options.validate() }
         }
         return options
     }
