@@ -37,6 +37,9 @@ public enum BackpropError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badData(let message), .badNetwork(let message), .badTraining(let message),
             .badSchedule(let message), .badRunRecord(let message):
             return message
+        case .diverged(0, _):
+            return "Training cannot start: with the initial weights the error is not a finite "
+                + "number; give smaller initial weights."
         case .diverged(let epoch, let learningRate):
             return "Training diverged at epoch \(epoch): a weight or the error is no longer a "
                 + "finite number. Try a learning rate smaller than \(learningRate)."

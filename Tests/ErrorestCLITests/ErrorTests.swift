@@ -32,7 +32,7 @@ import Testing
         Case(
             label: "malformed JSON", files: ["a.json": "{\"training\": {\"epochs\": 5}"],
             arguments: ["run", "a.json"], status: 65,
-            message: "a.json, line 1: the JSON is malformed: the file ends inside an object."),
+            message: "the JSON is malformed: did not find expected ',' or '}'"),
         Case(
             label: "unknown key", files: ["a.yaml": "name: a\nrender:\n  colour: red\n"],
             arguments: ["run", "a.yaml"], status: 65,

@@ -101,7 +101,8 @@ public struct TrainingRun: Equatable, Sendable, Codable {
         } catch let error as BackpropError {
             throw BackpropError.badRunRecord("\(source): \(error.description)")
         } catch let error as DecodingError {
-            throw BackpropError.badRunRecord("\(source): \(error.sentence)")
+            let misfit = RecordNumbers.problem(in: jsonData)
+            throw BackpropError.badRunRecord("\(source): \(misfit ?? error.sentence)")
         } catch {
             throw BackpropError.badRunRecord("\(source) is not valid JSON.")
         }
@@ -215,7 +216,12 @@ extension DecodingError {
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
                 ? "the file is not valid JSON."
-                : "\(path(context)): \(context.debugDescription)"
+                : context.debugDescription.hasPrefix("Cannot initialize")
+                    ? context.codingPath.last?.stringValue == "activation"
+                        ? "\(path(context)) is not one of "
+                            + Activation.allCases.map(\.rawValue).joined(separator: ", ") + "."
+                        : "\(path(context)) is not one of the values it may take."
+                    : "\(path(context)): \(context.debugDescription)"
         @unknown default:
             return "the record cannot be read."
         }

@@ -45,7 +45,7 @@ struct DatasetsCommand: ParsableCommand {
             guard generators.count == 1 else {
                 throw ErrorestError.usage("--out - writes one set to stdout; export one at a time.")
             }
-            FileHandle.standardOutput.write(Data(try csv(generators[0]).utf8))
+            try StandardStreams.writeOutput(try csv(generators[0]))
             return
         }
         let (folder, display) = output.folder(for: "datasets")
@@ -80,7 +80,7 @@ struct DatasetsCommand: ParsableCommand {
         let width = Generator.allCases.map(\.rawValue.count).max() ?? 0
         for generator in Generator.allCases {
             let pad = String(repeating: " ", count: width - generator.rawValue.count)
-            print("\(generator.rawValue)\(pad)  \(generator.summary)")
+            try StandardStreams.writeOutput("\(generator.rawValue)\(pad)  \(generator.summary)\n")
         }
     }
 
@@ -102,7 +102,7 @@ struct DatasetsCommand: ParsableCommand {
     private func printJSON(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        try StandardStreams.writeOutput(try encoder.encode(value) + Data("\n".utf8))
     }
 }
 

@@ -36,6 +36,12 @@ public struct ErrorestCommand: ParsableCommand {
     public static func main(_ arguments: [String]) -> Never {
         // A file-size limit must surface as a write error (74), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
+        StandardStreams.guardClosedDescriptors()
+        // Ctrl-C and kill stop a run even if the parent left them blocked; nothing is lost.
+        var stops = sigset_t()
+        sigemptyset(&stops)
+        for stop in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stops, stop) }
+        pthread_sigmask(SIG_UNBLOCK, &stops, nil)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -47,7 +53,11 @@ public struct ErrorestCommand: ParsableCommand {
         } catch {
             // The argument parser's own errors: help and version requests, usage errors.
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                do {
+                    try StandardStreams.writeOutput(fullMessage(for: error) + "\n")
+                } catch {
+                    fail(ErrorestError(error))
+                }
                 terminate(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init)
@@ -67,8 +77,8 @@ public struct ErrorestCommand: ParsableCommand {
     }
 
     private static func fail(_ error: ErrorestError) -> Never {
-        // One line per problem: a run file with several mistakes names each on its own line.
-        for line in error.description.split(separator: "\n") { printError("errorest: \(line)") }
+        // One line, whatever the problem: a run file with several mistakes names them all in it.
+        printError("errorest: \(error.description)")
         terminate(error.exitCode)
     }
 }

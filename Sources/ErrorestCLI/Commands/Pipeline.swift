@@ -17,7 +17,7 @@ enum Pipeline {
         let manifest = try write(
             run: record, stageRecord: true, settings: settings,
             snapshots: settings == nil ? [] : Array(record.snapshots.indices), folder: folder,
-            jobs: jobs, quiet: output.quiet)
+            jobs: jobs, quiet: output.quiet, source: source)
         try report(manifest, run: record, folder: folder, output: output, started: started)
     }
 
@@ -103,12 +103,12 @@ enum Pipeline {
     static func write(
         run: TrainingRun, stageRecord: Bool, settings: RenderSettings?, snapshots: [Int],
         folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool,
-        inputs: String? = nil
+        inputs: String? = nil, source: String? = nil
     ) throws -> Manifest {
         do {
             var staged: [String] = []
             if stageRecord {
-                try folder.stage(try run.jsonData(), at: "run.json")
+                try folder.stage(try StreamedJSON.record(run), at: "run.json")
                 staged.append("run.json")
             }
             var entries: [Manifest.Entry] = []
@@ -130,7 +130,7 @@ enum Pipeline {
             return manifest
         } catch {
             folder.discard()
-            throw ErrorestError(error)
+            throw ErrorestError(error, context: source)
         }
     }
 
@@ -140,7 +140,7 @@ enum Pipeline {
         started: ContinuousClock.Instant
     ) throws {
         if output.json {
-            FileHandle.standardOutput.write(try manifest.jsonData())
+            try StandardStreams.writeOutput(try manifest.jsonData())
         }
         let first = run.errors.first ?? 0
         let last = run.errors.last ?? 0

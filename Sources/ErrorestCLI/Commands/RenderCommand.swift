@@ -42,10 +42,7 @@ struct RenderCommand: ParsableCommand {
         let (render, output, jobs) = (drawing.render, drawing.output, drawing.jobs)
         let started = ContinuousClock.now
         let input = URL(fileURLWithPath: record).standardizedFileURL
-        guard let bytes = FileManager.default.contents(atPath: input.path) else {
-            throw ErrorestError.inputMissing(
-                "The run record \(record) does not exist or cannot be read.")
-        }
+        let bytes = try readInput(input, what: "run record", display: record, limit: 1 << 30)
         var run: TrainingRun
         do {
             run = try TrainingRun(jsonData: bytes, source: record)
@@ -75,7 +72,7 @@ struct RenderCommand: ParsableCommand {
         let folder = try OutputFolder(url: url, displayPath: display)
         let existing = url.appendingPathComponent("run.json")
         let isInput = existing.resolvingSymlinksInPath() == input.resolvingSymlinksInPath()
-        let fresh = try run.jsonData()
+        let fresh = try StreamedJSON.record(run)
         let sameRun = isInput || FileManager.default.contents(atPath: existing.path) == fresh
         var kept: [Manifest.Entry] = []
         if sameRun, let previous = folder.previousManifest {
@@ -90,7 +87,7 @@ struct RenderCommand: ParsableCommand {
         }
         let manifest = try Pipeline.write(
             run: run, stageRecord: !sameRun, settings: settings, snapshots: chosen,
-            folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet)
+            folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet, source: record)
         try Pipeline.report(manifest, run: run, folder: folder, output: output, started: started)
     }
 

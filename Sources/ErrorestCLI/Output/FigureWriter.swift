@@ -77,6 +77,7 @@ struct FigureWriter {
                     let figure = try renderer.render(
                         job.kind, snapshot: job.snapshot, format: job.format)
                     try folder.stage(figure.data, at: job.path)
+                    if index == 0 { FaultPoint.reach("figure") }
                     let entry = Manifest.Entry(
                         path: job.path, figure: figure, error: run.snapshots[job.snapshot].error)
                     results.withLock { $0[index] = entry }

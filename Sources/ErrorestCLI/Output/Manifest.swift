@@ -80,12 +80,10 @@ public struct Manifest: Equatable, Sendable, Codable {
     public typealias Panel = PanelInfo
 
     /// The manifest as JSON: keys sorted and no dates, so the same run gives the same bytes.
+    ///
+    /// Written an entry at a time, so that memory does not grow with the number of files.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try StreamedJSON.manifest(self)
     }
 
     /// Reads a manifest, or returns `nil` if the bytes are not one of ours.

@@ -6,11 +6,16 @@ import Foundation
     import Darwin
 #endif
 
-/// An output folder being written.
+/// An output folder being written, as one transaction that cannot lose a run.
 ///
-/// New files go to a staging folder inside it, then are renamed into place in one short step at
-/// the end, so a run that fails leaves the previous one whole. Files the previous manifest listed and the new one does not are removed; nothing else
-/// in the folder is ever touched.
+/// The folder's own entries — `run.json`, `manifest.json`, `frames/` and `figures/` — are
+/// symbolic links into `.errorest+/current/`, and `current` is itself a link to one generation
+/// folder. A run writes a whole new generation (its figures, its record and its manifest),
+/// flushes it to disk, and then switches with one `rename(2)` of a new `current` link over the old
+/// one: a reader, a kill or a power cut sees the previous run or the new one, never a mixture.
+/// A lock on `.errorest+/lock` keeps a second run out of the folder while the first one holds it.
+/// Files of the user's own in the folder are never touched; those inside `frames/` or `figures/`
+/// are carried into the new generation.
 public final class OutputFolder: Sendable {
     /// The folder.
     public let url: URL
@@ -18,120 +23,107 @@ public final class OutputFolder: Sendable {
     public let displayPath: String
     /// The manifest of the run that wrote the folder before, if it has one of ours.
     public let previousManifest: Manifest?
-    private let staging: URL
+    /// `.errorest+` inside the folder: the lock, the generations and the `current` link.
+    let store: GenerationStore
+    /// The new generation, written while the run goes on.
+    let staging: URL
     /// The folders this run made (the output folder and any missing parents), deepest first, so
     /// a failure may remove them again if they are still empty.
     private let madeFolders: [URL]
-    private static let stagingPrefix = ".errorest-staging-"
-    private static let subfolders = ["frames", "figures"]
 
-    /// Makes the folder (and its parents) and a staging folder inside it.
+    /// Makes the folder (and its parents), takes its lock and starts a new generation in it.
     ///
-    /// - Throws: ``ErrorestError/cannotCreateOutput(_:)`` when either cannot be made.
+    /// - Throws: ``ErrorestError/cannotCreateOutput(_:)`` when the folder cannot be made or
+    ///   another run holds it.
     public init(url: URL, displayPath: String) throws {
         self.url = url
         self.displayPath = displayPath
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
-            !isFolder.boolValue
-        {
+        var info = stat()
+        if stat(url.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
             throw ErrorestError.cannotCreateOutput(
-                "Cannot use \(displayPath) as the output folder: it is a file, not a folder.")
+                "Cannot use \(displayPath) as the output folder: it is a file, not a "
+                    + "folder.")
         }
         var missing: [URL] = []
         var ancestor = url
-        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+        while ancestor.path != "/" && lstat(ancestor.path, &info) != 0 {
             missing.append(ancestor)
             ancestor = ancestor.deletingLastPathComponent()
         }
         madeFolders = missing
-        try OutputFolder.makeFolder(url, displayPath: displayPath)
-        OutputFolder.removeAbandonedStaging(in: url)
-        staging = url.appendingPathComponent(OutputFolder.stagingPrefix + "\(getpid())")
-        try? FileManager.default.removeItem(at: staging)
         do {
-            for sub in OutputFolder.subfolders {
-                try OutputFolder.makeFolder(
-                    staging.appendingPathComponent(sub), displayPath: displayPath)
-            }
+            try OutputFolder.makeFolder(url, displayPath: displayPath)
+            store = try GenerationStore(folder: url, displayPath: displayPath)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
-            for folder in madeFolders { rmdir(folder.path) }
+            for folder in missing { rmdir(folder.path) }
+            throw error
+        }
+        do {
+            staging = try store.startGeneration()
+        } catch {
+            store.removeIfUnused()
+            for folder in missing { rmdir(folder.path) }
             throw error
         }
         let manifestURL = url.appendingPathComponent("manifest.json")
         previousManifest = FileManager.default.contents(atPath: manifestURL.path).flatMap(
             Manifest.read)
+        FaultPoint.reach("opened")
     }
 
-    /// Writes a whole file into the staging folder; `path` is relative to the output folder.
+    /// Writes a whole file into the new generation; `path` is relative to the output folder.
     public func stage(_ data: Data, at path: String) throws {
-        let target = staging.appendingPathComponent(path).path
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw writeError(path, errno) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure != 0 { throw writeError(path, failure) }
+        let code = FileSystem.write(data, to: staging.appendingPathComponent(path).path)
+        if code != 0 { throw writeError(path, code) }
     }
 
-    /// Moves every staged file into place, removes what the previous manifest listed and the new
-    /// one does not, and writes the new manifest last.
+    /// Finishes the new generation and makes it the folder's contents in one step.
+    ///
+    /// What `manifest` lists but was not `staged` (the record or figures kept from the previous
+    /// run) is linked in from the previous generation, and so are the user's own files inside
+    /// `frames/` and `figures/`; then the manifest is written, everything is flushed to disk and
+    /// `current` is switched. The previous generation is removed afterwards.
     public func commit(_ manifest: Manifest, staged: [String]) throws {
-        for sub in OutputFolder.subfolders where staged.contains(where: { $0.hasPrefix(sub + "/") })
-        {
-            try OutputFolder.makeFolder(url.appendingPathComponent(sub), displayPath: displayPath)
+        let fresh = Set(staged)
+        for path in manifest.ownedPaths where !fresh.contains(path) {
+            let code = FileSystem.linkTree(
+                from: url.appendingPathComponent(path).path,
+                to: staging.appendingPathComponent(path).path)
+            if code != 0 { throw writeError(path, code) }
         }
-        for path in staged {
-            try move(path)
-        }
-        let keep = Set(manifest.ownedPaths + ["manifest.json"])
-        for path in previousManifest?.ownedPaths ?? [] where !keep.contains(path) {
-            removeOwned(path)
+        let owned = Set(manifest.ownedPaths + (previousManifest?.ownedPaths ?? []))
+        for sub in GenerationStore.subfolders {
+            let code = FileSystem.linkUnowned(
+                in: url.appendingPathComponent(sub), under: sub, skipping: owned,
+                into: staging.appendingPathComponent(sub))
+            if code != 0 { throw writeError(sub, code) }
         }
         try stage(try manifest.jsonData(), at: "manifest.json")
-        try move("manifest.json")
-        for sub in OutputFolder.subfolders {
-            rmdir(url.appendingPathComponent(sub).path)  // only succeeds when empty
+        for sub in GenerationStore.subfolders {
+            // An empty one is left out; its link in the folder then leads nowhere, as if absent.
+            rmdir(staging.appendingPathComponent(sub).path)
         }
-        try? FileManager.default.removeItem(at: staging)
+        FaultPoint.reach("manifest")
+        if FileSystem.syncAll(staging.path) != 0 {
+            throw writeError("manifest.json", errno)
+        }
+        try store.adoptEarlierLayout()
+        FaultPoint.reach("switch")
+        try store.switchCurrent(to: staging)
+        FaultPoint.reach("switched")
+        try store.linkEntries()
+        store.collectGarbage()
+        store.release()
     }
 
-    /// Removes the staging folder and everything in it; the folder's other files are untouched.
+    /// Removes the new generation; the folder's files are untouched.
     ///
     /// A folder this run made is removed too if nothing else is in it.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        if !madeFolders.isEmpty { store.removeIfUnused() }
+        store.release()
         for folder in madeFolders { rmdir(folder.path) }  // only succeeds when empty
-    }
-
-    private func move(_ path: String) throws {
-        let from = staging.appendingPathComponent(path).path
-        let to = url.appendingPathComponent(path).path
-        guard rename(from, to) == 0 else { throw writeError(path, errno) }
-    }
-
-    /// Deletes a file a previous manifest listed, if the path stays inside the folder.
-    private func removeOwned(_ path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty,
-            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
-        else { return }
-        let target = url.appendingPathComponent(path).path
-        var info = stat()
-        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return }
-        unlink(target)
     }
 
     private func writeError(_ path: String, _ code: Int32) -> ErrorestError {
@@ -145,22 +137,46 @@ public final class OutputFolder: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
+            var reason = systemReason(error)
+            var info = stat()
+            var part = url
+            while part.path != "/" {
+                if stat(part.path, &info) == 0 {
+                    if (info.st_mode & S_IFMT) != S_IFDIR {
+                        reason = ": \(part.path) is a file, not a folder"
+                    }
+                    break
+                }
+                part = part.deletingLastPathComponent()
+            }
             throw ErrorestError.cannotCreateOutput(
                 "Cannot create the output folder \(displayPath) or write into it"
-                    + "\(systemReason(error)).")
+                    + "\(reason).")
         }
     }
+}
 
-    /// Removes staging folders left by runs that were killed (their process no longer exists).
-    private static func removeAbandonedStaging(in url: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        for name in names where name.hasPrefix(stagingPrefix) {
-            guard let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != getpid() else {
-                continue
-            }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
-            }
-        }
+/// Named points of a run where a test may stop the process with a signal.
+///
+/// They show that a kill at that point loses nothing: `ERROREST_FAULT=switch:KILL` sends SIGKILL
+/// just before the switch. Unset, it costs one dictionary look-up per run.
+enum FaultPoint {
+    private static let setting: (point: String, signal: Int32)? = {
+        guard let text = ProcessInfo.processInfo.environment["ERROREST_FAULT"] else { return nil }
+        let parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 2 else { return nil }
+        let signals = ["KILL": SIGKILL, "TERM": SIGTERM, "INT": SIGINT, "STOP": SIGSTOP]
+        guard let signal = signals[parts[1]] else { return nil }
+        return (parts[0], signal)
+    }()
+
+    /// Stops the process with the configured signal if `point` is the configured point
+    /// (SIGSTOP: pauses it until SIGCONT, then goes on).
+    static func reach(_ point: String) {
+        guard let setting, setting.point == point else { return }
+        kill(getpid(), setting.signal)
+        guard setting.signal != SIGSTOP else { return }
+        // SIGTERM and SIGINT may be delivered a moment later; wait for them here.
+        while true { pause() }
     }
 }

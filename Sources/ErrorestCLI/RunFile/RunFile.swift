@@ -100,10 +100,7 @@ public struct RunFile: Equatable, Sendable {
 
     /// The points of a CSV file.
     private static func points(_ url: URL, _ display: String) throws -> Dataset {
-        guard let bytes = FileManager.default.contents(atPath: url.path) else {
-            throw ErrorestError.inputMissing(
-                "The data file \(display) does not exist or cannot be read.")
-        }
+        let bytes = try readInput(url, what: "data file", display: display, limit: 256 << 20)
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw ErrorestError.badInput("\(display), line 1: the file is not UTF-8 text.")
         }

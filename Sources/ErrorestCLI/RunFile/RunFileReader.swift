@@ -9,10 +9,7 @@ extension RunFile {
     ///   ``RunFileError`` naming the line and key when its contents are wrong.
     public init(contentsOf url: URL, displayName: String? = nil) throws {
         let name = displayName ?? url.relativePath
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ErrorestError.inputMissing(
-                "The run file \(name) does not exist or cannot be read.")
-        }
+        let data = try readInput(url, what: "run file", display: name, limit: 4 << 20)
         try self.init(
             data: data, isJSON: url.pathExtension.lowercased() == "json", file: name,
             folder: url.deletingLastPathComponent(), defaultName: RunName.fromFile(url))

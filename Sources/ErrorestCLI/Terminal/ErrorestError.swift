@@ -65,6 +65,14 @@ public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
                 ? .badInput(named(error.description)) : .writeFailed(named(error.description))
         case let error as RunFileError:
             self = .badInput(error.description)
+        case EncodingError.invalidValue(let value, let context):
+            let path = context.codingPath.map { key in
+                key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+            }.joined().drop { $0 == "." }
+            self = .badInput(
+                named(
+                    "\(value) at \"\(path)\" cannot be written as JSON: it is not a finite "
+                        + "number."))
         default:
             self = .badInput(named(String(describing: error)))
         }
@@ -88,12 +96,12 @@ public struct RunFileError: Error, Equatable, Sendable, CustomStringConvertible 
         self.problem = problem
     }
 
-    /// One line per mistake.
+    /// Every mistake in one line, in line order: `f.yaml, line 3: A. Line 6: B.`
     public var description: String {
-        ([self] + more).map { mistake in
-            if let line = mistake.line { return "\(file), line \(line): \(mistake.problem)" }
-            return "\(file): \(mistake.problem)"
-        }.joined(separator: "\n")
+        let first = line.map { "\(file), line \($0): \(problem)" } ?? "\(file): \(problem)"
+        return ([first] + more.map { mistake in
+            mistake.line.map { "Line \($0): \(mistake.problem)" } ?? mistake.problem
+        }).joined(separator: " ")
     }
 }
 

@@ -27,8 +27,11 @@ struct ErrorPlot {
         epochs = max(1, series.errors.count - 1)
         let maximum = max(series.maximum, testSeries?.maximum ?? 0)
         let minimum = min(series.minimumPositive, testSeries?.minimumPositive ?? .infinity)
-        low = log ? minimum / 1.3 : 0
-        high = log ? max(maximum * 1.3, low * 10) : max(maximum * 1.08, 1e-12)
+        // Kept within normal, finite Doubles, so errors near 1e308 or 5e-324 still map to pixels.
+        low = log ? max(minimum / 1.3, Double.leastNormalMagnitude) : 0
+        high = min(
+            log ? max(maximum * 1.3, low * 10) : max(maximum * 1.08, 1e-12),
+            Double.greatestFiniteMagnitude)
         let axes = !style.textless
         let left = axes ? style.tickFont * 4.2 : 0
         let bottom = axes ? style.tickFont * 2.9 : 0

@@ -46,8 +46,15 @@ enum Markers {
         (r + outline(r) + max(1.2, r * 0.5), max(1, r * 0.38))
     }
 
+    /// False for a point so far outside the view (or not a number) that it is clipped away
+    /// whole; Cairo's fixed-point coordinates end near ±8 million pixels.
+    static func isDrawable(_ c: PixelPoint) -> Bool {
+        c.x.magnitude < 1e6 && c.y.magnitude < 1e6
+    }
+
     /// Adds one marker's outline to the current path.
     static func shape(_ shape: MarkerShape, at c: PixelPoint, radius r: Double, on canvas: Canvas) {
+        guard isDrawable(c) else { return }
         switch shape {
         case .circle:
             canvas.circle(centre: c, radius: r)
