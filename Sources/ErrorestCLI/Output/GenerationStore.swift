@@ -46,8 +46,20 @@ struct GenerationStore: Sendable {
                 "Cannot create the output folder \(displayPath) or write into it: "
                     + "\(systemMessage(errno)).")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let code = errno
+        // A run that is finishing (or a child process that has not yet dropped a copy of the
+        // descriptor) gets a second to let go; then the folder is refused.
+        var locked = false
+        var code: Int32 = 0
+        for attempt in 0..<20 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                locked = true
+                break
+            }
+            code = errno
+            guard code == EWOULDBLOCK else { break }
+            if attempt < 19 { usleep(50_000) }
+        }
+        guard locked else {
             var holder = [UInt8](repeating: 0, count: 32)
             let n = pread(fd, &holder, holder.count, 0)
             close(fd)
