@@ -17,6 +17,18 @@ public enum Setting: String, CaseIterable, Sendable {
     case learningRate
     /// How many points each gradient step averages over.
     case batchSize
+    /// Momentum's β.
+    case momentum
+    /// Adam's β₁.
+    case beta1
+    /// Adam's β₂.
+    case beta2
+    /// Adam's ε.
+    case epsilon
+    /// The strength of the L1 penalty on the weights.
+    case l1
+    /// The strength of the L2 penalty on the weights.
+    case l2
 
     /// The setting in words, for messages: "the number of epochs".
     public var summary: String {
@@ -28,6 +40,12 @@ public enum Setting: String, CaseIterable, Sendable {
         case .epochs: return "the number of epochs"
         case .learningRate: return "the learning rate"
         case .batchSize: return "the batch size"
+        case .momentum: return "the optimizer's momentum"
+        case .beta1: return "the optimizer's beta1"
+        case .beta2: return "the optimizer's beta2"
+        case .epsilon: return "the optimizer's epsilon"
+        case .l1: return "the L1 penalty"
+        case .l2: return "the L2 penalty"
         }
     }
 }

@@ -9,6 +9,7 @@ public struct FigureRenderer: Sendable {
     public let run: TrainingRun
     public let options: RenderOptions
     private let series: ErrorSeries
+    private let testSeries: ErrorSeries?
     private let sprites: MarkerSprites
     /// The error panel's snapshot-independent pixels, made on first use.
     private let backdrops = ErrorBackdrops()
@@ -25,6 +26,7 @@ public struct FigureRenderer: Sendable {
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)
+        testSeries = run.testErrors.map { ErrorSeries(errors: $0) }
         sprites = try FigureRenderer.markerSprites(run: run, options: options)
     }
 
@@ -97,7 +99,8 @@ public struct FigureRenderer: Sendable {
         let snapshot = run.snapshots[index]
         return Scene(
             run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
-            series: series, options: options, sprites: sprites, backdrops: backdrops)
+            series: series, testSeries: testSeries, options: options, sprites: sprites,
+            backdrops: backdrops)
     }
 
     /// The title `"<name>: <figure> at epoch <N>"` and the PNG text chunks.

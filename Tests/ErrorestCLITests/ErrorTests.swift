@@ -96,6 +96,10 @@ import Testing
             label: "bad flag value", arguments: ["run", "--generator", "blob"], status: 64,
             message: "The value 'blob' is invalid for '--generator <name>'"),
         Case(
+            label: "bad activation", arguments: ["run", "--activation", "softmax"], status: 64,
+            message: "The value 'softmax' is invalid for '--activation <name>'. Please provide one "
+                + "of 'sigmoid', 'tanh' or 'relu'."),
+        Case(
             label: "bad list value", arguments: ["run", "--figures", "frame,blob"], status: 64,
             message: "\"blob\" is not a figure; use one of: frame, hidden, output, error."),
         Case(

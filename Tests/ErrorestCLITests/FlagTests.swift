@@ -137,7 +137,7 @@ import Testing
         try h.write(csv.stdoutText, to: "moons.csv")
         let exported = try Dataset(contentsOf: h.url("moons.csv"))
         let record = try TrainingRun(
-            jsonData: Data(contentsOf: h.url("Output/lesson/run.json")), source: "run.json")
+            jsonData: Data(contentsOf: h.url("Output/moons/run.json")), source: "run.json")
         #expect(record.data == exported)
         // The earlier name, --seed, still works and means the same; a different seed differs.
         let legacy = try h.errorest(

@@ -15,13 +15,29 @@ import Testing
         return try h.json("out/run.json")
     }
 
-    @Test(arguments: ["lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml"])
+    @Test(arguments: [
+        "lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml", "optimizers.yaml",
+        "overfit.yaml",
+    ])
     func runFileSamplesRun(_ sample: String) throws {
         let record = try Self.run(
             sample, ["--size", "64x48", "--epochs", "20", "--snapshots", "linear 2"])
         let errors = try #require(record["errors"] as? [Double])
         #expect(errors.count == 21)
         #expect(errors[20] < errors[0])
+    }
+
+    @Test func theOverfitSampleHoldsOutHalfThePointsAndItsTestErrorTurnsUp() throws {
+        let record = try Self.run("overfit.yaml", ["--size", "64x48", "--snapshots", "0,3000"])
+        let test = try #require(record["testErrors"] as? [Double])
+        let errors = try #require(record["errors"] as? [Double])
+        let lowest = try #require(test.indices.min { test[$0] < test[$1] })
+        #expect(lowest > 0 && lowest < 500 && test[3000] > test[lowest] * 2)
+        #expect(errors[3000] < errors[lowest])
+        let regularised = try Self.run(
+            "overfit.yaml", ["--size", "64x48", "--snapshots", "0,3000", "--l2", "0.01"])
+        let cured = try #require(regularised["testErrors"] as? [Double])
+        #expect(cured[3000] < test[3000] / 2)
     }
 
     @Test func theGradientDescentLabIsReproduced() throws {

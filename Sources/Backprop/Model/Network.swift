@@ -102,25 +102,16 @@ public struct Network: Equatable, Sendable {
         }
     }
 
-    /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last.
+    /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last (the lesson's
+    /// forward pass, ``Lesson/forward(_:_:at:)``).
     public func activations(at point: Point) -> [[Double]] {
-        var a = [point.x1, point.x2]
-        var result: [[Double]] = []
-        for (index, layer) in layers.enumerated() {
-            let z = layer.preactivations(a)
-            a = index == layers.count - 1 ? z.map(sigmoid) : z.map(activation.callAsFunction)
-            result.append(a)
-        }
-        return result
+        let (a, z) = Lesson.forward(layers, activation, at: point)
+        return Array(a.dropFirst()) + [[sigmoid(z)]]
     }
 
     /// The output's logit `z` at `point`.
     public func logit(at point: Point) -> Double {
-        var a = [point.x1, point.x2]
-        for layer in layers.dropLast() {
-            a = layer.preactivations(a).map(activation.callAsFunction)
-        }
-        return layers[layers.count - 1].preactivations(a)[0]
+        Lesson.forward(layers, activation, at: point).z
     }
 
     /// `ŷ`, the probability that `point` is blue.

@@ -49,10 +49,21 @@ public struct TrainingRun: Equatable, Sendable, Codable {
     public var errors: [Double]
     public var accuracies: [Double]
     public var snapshots: [Snapshot]
+    /// Held-out points, never trained on (absent when every point was trained on).
+    public var test: Dataset?
+    /// `testErrors[e]` and `testAccuracies[e]`: the held-out points' error and accuracy with
+    /// epoch-`e` weights (present exactly when ``test`` is).
+    public var testErrors: [Double]?
+    public var testAccuracies: [Double]?
+    /// `penalties[e]`: the regularisation penalty of the epoch-`e` weights, beside the data term in
+    /// ``errors`` (absent without regularisation).
+    public var penalties: [Double]?
 
     public init(
         name: String, network: Architecture, training: TrainingOptions, data: Dataset,
-        domain: Domain, errors: [Double], accuracies: [Double], snapshots: [Snapshot]
+        domain: Domain, errors: [Double], accuracies: [Double], snapshots: [Snapshot],
+        test: Dataset? = nil, testErrors: [Double]? = nil, testAccuracies: [Double]? = nil,
+        penalties: [Double]? = nil
     ) {
         self.name = name
         self.network = network
@@ -62,6 +73,10 @@ public struct TrainingRun: Equatable, Sendable, Codable {
         self.errors = errors
         self.accuracies = accuracies
         self.snapshots = snapshots
+        self.test = test
+        self.testErrors = testErrors
+        self.testAccuracies = testAccuracies
+        self.penalties = penalties
     }
 
     /// The network of a snapshot, ready to evaluate.
@@ -122,6 +137,29 @@ public struct TrainingRun: Equatable, Sendable, Codable {
         }
         guard accuracies.allSatisfy({ (0...1).contains($0) }) else {
             throw fail("Every accuracy must be between 0 and 1.")
+        }
+        guard (test == nil) == (testErrors == nil), (test == nil) == (testAccuracies == nil) else {
+            throw fail("Test points, test errors and test accuracies come together, or not at all.")
+        }
+        if let testErrors, let testAccuracies {
+            guard testErrors.count == epochs + 1, testAccuracies.count == epochs + 1 else {
+                throw fail(
+                    "A run of \(epochs) epochs has \(epochs + 1) test errors and accuracies; this "
+                        + "one has \(testErrors.count) and \(testAccuracies.count).")
+            }
+            guard testErrors.allSatisfy({ $0.isFinite && $0 >= 0 }),
+                testAccuracies.allSatisfy({ (0...1).contains($0) })
+            else {
+                throw fail("Every test error must be finite and at least 0, every accuracy 0 to 1.")
+            }
+        }
+        if let penalties {
+            guard penalties.count == epochs + 1, penalties.allSatisfy({ $0.isFinite && $0 >= 0 })
+            else {
+                throw fail(
+                    "A run of \(epochs) epochs has \(epochs + 1) penalties, each finite and at "
+                        + "least 0.")
+            }
         }
         guard !snapshots.isEmpty else { throw fail("The record has no snapshots.") }
         var previous = -1

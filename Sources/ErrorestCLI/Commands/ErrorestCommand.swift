@@ -51,19 +51,46 @@ public struct ErrorestCommand: ParsableCommand {
                 terminate(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init)
-            let sub = configuration.subcommands.map { $0._commandName }
-                .first { arguments.first == $0 }
+            let names = configuration.subcommands.map { $0._commandName }
+            let sub = names.first { arguments.first == $0 }
+            var hint = ""
+            if sub == nil, let first = arguments.first, !first.hasPrefix("-"),
+                let near = names.first(where: { editDistance(first, $0) <= 2 })
+            {
+                hint = ((message ?? "").hasSuffix(".") ? "" : ".") + " Did you mean \"\(near)\"?"
+            }
             printError(
-                "errorest: \(message ?? "the command line is not valid.") "
+                "errorest: \(message ?? "the command line is not valid.")\(hint) "
                     + "(see errorest \(sub.map { "\($0) " } ?? "")--help)")
             terminate(64)
         }
     }
 
     private static func fail(_ error: ErrorestError) -> Never {
-        printError("errorest: \(error.description)")
+        // One line per problem: a run file with several mistakes names each on its own line.
+        for line in error.description.split(separator: "\n") { printError("errorest: \(line)") }
         terminate(error.exitCode)
     }
+}
+
+/// The number of single-letter insertions, deletions, substitutions and swaps of neighbours that
+/// turn `a` into `b` (the optimal string alignment distance): `rnu` is 1 from `run`.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in stride(from: 1, through: a.count, by: 1) {
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            }
+        }
+    }
+    return d[a.count][b.count]
 }
 
 /// Ends the process; a free function, since `ParsableCommand` has an `exit` of its own.

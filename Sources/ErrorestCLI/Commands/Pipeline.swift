@@ -142,9 +142,13 @@ enum Pipeline {
         if output.json {
             FileHandle.standardOutput.write(try manifest.jsonData())
         }
-        guard !output.quiet else { return }
         let first = run.errors.first ?? 0
         let last = run.errors.last ?? 0
+        if let warning = warning(first: first, last: last, learningRate: run.training.learningRate)
+        {
+            printError("errorest: warning: \(run.name): \(warning)")
+        }
+        guard !output.quiet else { return }
         let accuracy = (run.accuracies.last ?? 0) * 100
         let frames = manifest.files.filter { $0.path.hasPrefix("frames/") }.count
         let others = manifest.files.count - frames
@@ -159,6 +163,15 @@ enum Pipeline {
                 + String(format: "%.1f%%", accuracy) + " after \(run.training.epochs) epochs; "
                 + written.joined(separator: ", ") + " in \(folder.displayPath) "
                 + String(format: "(%.1f s)", seconds))
+    }
+
+    /// A warning for a run whose error ended above where it started, or `nil`; it is a warning
+    /// and not an error (the run is written, the exit code is 0), since a teacher may show such
+    /// a run on purpose.
+    static func warning(first: Double, last: Double, learningRate: Double) -> String? {
+        guard last > first else { return nil }
+        return "the error rose from \(format(first)) to \(format(last)); the learning rate "
+            + "\(format(learningRate)) may be too large."
     }
 
     private static func format(_ x: Double) -> String {

@@ -14,6 +14,11 @@ struct RenderCommand: ParsableCommand {
             Samples/numpy_run.py). Any figure, format and subset of the record's snapshots can \
             be drawn.
 
+            A record named run.json is drawn into its own folder (beside it) unless --out says \
+            otherwise; any other record into Output/<name>. Drawing every snapshot as PNG frames \
+            makes the sequence frames/frame-NNNN.png; drawing some of them makes stills, \
+            figures/frame-epoch-NNNNNN.png, and leaves the sequence alone.
+
             Rendering into the folder that already holds the same run keeps its other figures \
             (PNG frames are replaced as a set, so the sequence stays whole); rendering a \
             different run there replaces everything the previous manifest listed.
@@ -52,7 +57,9 @@ struct RenderCommand: ParsableCommand {
                 throw ErrorestError.usage("--name: " + RunName.problem(name))
             }
             run.name = name
-        } else if output.out == nil && !RunName.isValid(run.name) {
+        } else if output.out == nil && !RenderCommand.isRunFolder(input)
+            && !RunName.isValid(run.name)
+        {
             throw ErrorestError.badInput(
                 "\(record): " + RunName.problem(run.name) + " Give --name or --out.")
         }
@@ -61,7 +68,10 @@ struct RenderCommand: ParsableCommand {
         try Pipeline.check(settings, source: record)
         let chosen = try RenderCommand.select(snapshots, in: run, source: record)
 
-        let (url, display) = output.folder(for: run.name)
+        let (url, display) =
+            output.out == nil && RenderCommand.isRunFolder(input)
+            ? (input.deletingLastPathComponent(), RenderCommand.folderDisplay(of: record))
+            : output.folder(for: run.name)
         let folder = try OutputFolder(url: url, displayPath: display)
         let existing = url.appendingPathComponent("run.json")
         let isInput = existing.resolvingSymlinksInPath() == input.resolvingSymlinksInPath()
@@ -69,7 +79,9 @@ struct RenderCommand: ParsableCommand {
         let sameRun = isInput || FileManager.default.contents(atPath: existing.path) == fresh
         var kept: [Manifest.Entry] = []
         if sameRun, let previous = folder.previousManifest {
-            let redrawsFrames = settings.figures.contains(.frame) && settings.formats.contains(.png)
+            let redrawsFrames =
+                settings.figures.contains(.frame) && settings.formats.contains(.png)
+                && FigureWriter.isSequence(chosen, of: run)
             kept = previous.files.filter {
                 !(redrawsFrames && $0.path.hasPrefix("frames/"))
                     && FileManager.default.fileExists(
@@ -80,6 +92,17 @@ struct RenderCommand: ParsableCommand {
             run: run, stageRecord: !sameRun, settings: settings, snapshots: chosen,
             folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet)
         try Pipeline.report(manifest, run: run, folder: folder, output: output, started: started)
+    }
+
+    /// True when `record` is a run folder's own record, `run.json`: drawn beside it by default.
+    static func isRunFolder(_ record: URL) -> Bool {
+        record.lastPathComponent == "run.json"
+    }
+
+    /// The folder of `record` as the user wrote it: `runs/spiral` for `runs/spiral/run.json`.
+    static func folderDisplay(of record: String) -> String {
+        let folder = (record as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     /// The indices of the snapshots `text` names: all, first, last, or a list of epochs.

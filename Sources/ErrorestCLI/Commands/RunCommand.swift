@@ -51,15 +51,28 @@ struct TrainCommand: ParsableCommand {
 
 /// What `run` and `train` train: a run file (or the built-in lesson) and the flags over it.
 struct TrainingInput: ParsableArguments {
-    @Argument(help: "A run file (.yaml, .yml or .json). Without one: the built-in lesson.")
+    @Argument(
+        help: ArgumentHelp(
+            "A run file (.yaml, .yml or .json). Without one: the built-in lesson, or with "
+                + "--data or --generator a run of those points named after them."))
     var runFile: String?
 
     @OptionGroup(title: "Data, network and training")
     var training: TrainingFlags
 
     /// The run file with every flag applied, and its name for messages.
+    ///
+    /// Without a run file, flags that name the data (`--data`, `--generator`) make a run of
+    /// their own: every other key at its default, named after the data file or the generator.
+    /// Other flags alone adjust the built-in lesson.
     func load() throws -> (RunFile, source: String) {
-        var (file, source) = try Pipeline.load(runFile)
+        var (file, source): (RunFile, String)
+        if runFile == nil, let name = training.dataName {
+            (file, source) = (RunFile(), "the command line")
+            file.name = name
+        } else {
+            (file, source) = try Pipeline.load(runFile)
+        }
         try training.apply(to: &file)
         return (file, source)
     }

@@ -27,6 +27,7 @@ public struct ImageSize: Equatable, Sendable, ExpressibleByArgument {
 extension Generator: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Engine: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}
@@ -51,10 +52,15 @@ enum Parse {
         return result
     }
 
-    /// Hidden layer sizes: `4`, `4,4`, or `none` (also `0` or `[]`) for the single perceptron.
+    /// Hidden layer sizes: `4`, `4,4`, or `none` (also `[]`) for the single perceptron.
     static func hidden(_ text: String) throws -> [Int] {
         let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-        if ["", "none", "0"].contains(trimmed) { return [] }
+        if ["", "none"].contains(trimmed) { return [] }
+        if trimmed == "0" {
+            throw ValidationError(
+                "A hidden layer of 0 units is not a network; write --hidden none for the single "
+                    + "perceptron.")
+        }
         let sizes = trimmed.split(separator: ",").map {
             Int($0.trimmingCharacters(in: .whitespaces))
         }
@@ -137,7 +143,8 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the manifest (every file written, and what it shows) as JSON on stdout.")
     var json = false
 
-    @Flag(help: "Print nothing on stderr except errors: no progress bar, no summary.")
+    @Flag(
+        help: "Print nothing on stderr except errors and warnings: no progress bar, no summary.")
     var quiet = false
 
     func validate() throws {

@@ -75,6 +75,61 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "The update rule: sgd, momentum or adam, as PyTorch defines them "
+                + "(key training.optimizer).", valueName: "name"))
+    var optimizer: OptimizerKind?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "β of momentum, 0 to below 1 (key training.momentum).", valueName: "beta"))
+    var momentum: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("β₁ of adam (key training.beta1).", valueName: "beta"))
+    var beta1: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("β₂ of adam (key training.beta2).", valueName: "beta"))
+    var beta2: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("ε of adam (key training.epsilon).", valueName: "eps"))
+    var epsilon: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "L1 penalty λ·Σ|w| on the weights, not the biases (key training.l1).",
+            valueName: "lambda"))
+    var l1: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "L2 penalty λ/2·Σw² on the weights, not the biases (key training.l2).",
+            valueName: "lambda"))
+    var l2: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Hold out this share of the points as test points, stratified by label and drawn "
+                + "by the data seed (key data.test).", valueName: "share"))
+    var test: Double?
+
+    @Option(
+        name: .customLong("test-file"),
+        help: ArgumentHelp(
+            "Read held-out test points from this CSV file (key data.testFile).",
+            valueName: "csv"))
+    var testFile: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Epochs to snapshot: \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
                 + "\"0,5,10\" (key snapshots).", valueName: "schedule"),
         transform: Parse.schedule)
@@ -86,6 +141,13 @@ struct TrainingFlags: ParsableArguments {
             valueName: "box"),
         transform: Parse.domain)
     var domain: [Double]?
+
+    /// The name of a run whose data the flags give: the data file's name without its extension,
+    /// or the generator's; `nil` when the flags name no data.
+    var dataName: String? {
+        if let data { return RunName.fromFile(URL(fileURLWithPath: data)) }
+        return generator?.rawValue
+    }
 
     /// Applies every flag given to `run`; flags win over the run file's keys.
     func apply(to run: inout RunFile) throws {
@@ -108,6 +170,20 @@ struct TrainingFlags: ParsableArguments {
         if let batchSize { run.training.batchSize = batchSize }
         if let shuffle { run.training.shuffle = shuffle }
         if let engine { run.training.engine = engine }
+        if let optimizer { run.training.optimizer = optimizer }
+        if let momentum { run.training.momentum = momentum }
+        if let beta1 { run.training.beta1 = beta1 }
+        if let beta2 { run.training.beta2 = beta2 }
+        if let epsilon { run.training.epsilon = epsilon }
+        if let l1 { run.training.l1 = l1 }
+        if let l2 { run.training.l2 = l2 }
+        if test != nil, testFile != nil {
+            throw ErrorestError.usage("Give either --test or --test-file, not both.")
+        }
+        if let test { run.test = .share(test) }
+        if let testFile {
+            run.test = .file(URL(fileURLWithPath: testFile).standardizedFileURL, display: testFile)
+        }
         if let snapshots { run.snapshots = snapshots }
         if let domain {
             do {

@@ -55,6 +55,7 @@ extension Setting {
         case .epochs: return "training.epochs"
         case .learningRate: return "training.learningRate"
         case .batchSize: return "training.batchSize"
+        case .momentum, .beta1, .beta2, .epsilon, .l1, .l2: return "training.\(rawValue)"
         }
     }
 
@@ -67,6 +68,7 @@ extension Setting {
         case .epochs: return "--epochs"
         case .learningRate: return "--learning-rate"
         case .batchSize: return "--batch-size"
+        case .momentum, .beta1, .beta2, .epsilon, .l1, .l2: return "--\(rawValue)"
         }
     }
 }

@@ -20,17 +20,24 @@ struct FigureWriter {
     /// Indices into `run.snapshots`, in epoch order.
     var snapshots: [Int]
 
+    /// True when `snapshots` are every snapshot of `run`: their PNG frames make the sequence
+    /// `frames/`; fewer are stills, which never replace it.
+    static func isSequence(_ snapshots: [Int], of run: TrainingRun) -> Bool {
+        snapshots == Array(run.snapshots.indices)
+    }
+
     /// Every file to draw: snapshot by snapshot, figure by figure, format by format.
     ///
-    /// PNG frames are numbered in this order, from 0.
+    /// PNG frames of a sequence are numbered in this order, from 0.
     var jobs: [FigureJob] {
         var jobs: [FigureJob] = []
+        let sequence = FigureWriter.isSequence(snapshots, of: run)
         for (frameIndex, snapshot) in snapshots.enumerated() {
             for kind in settings.figures {
                 for format in settings.formats {
                     let path = Manifest.Entry.path(
                         kind: kind, format: format, epoch: run.snapshots[snapshot].epoch,
-                        frameIndex: frameIndex)
+                        frameIndex: sequence ? frameIndex : nil)
                     jobs.append(
                         FigureJob(kind: kind, format: format, snapshot: snapshot, path: path))
                 }

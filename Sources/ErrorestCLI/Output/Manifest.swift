@@ -10,9 +10,9 @@ public struct Manifest: Equatable, Sendable, Codable {
     /// The version of the format this Errorest writes.
     public static let version = 1
 
-    /// Always ``Manifest/format``.
+    /// Always `errorest-manifest`.
     public var format: String = Manifest.format
-    /// Always ``Manifest/version``.
+    /// Always 1, this Errorest's version of the format.
     public var version: Int = Manifest.version
     /// The run's name.
     public var name: String
@@ -103,10 +103,10 @@ public struct Manifest: Equatable, Sendable, Codable {
 }
 
 extension Manifest.Entry {
-    /// The path of a figure in the output folder: PNG frames as a numbered sequence for ffmpeg,
-    /// everything else by figure and epoch.
-    static func path(kind: FigureKind, format: FileFormat, epoch: Int, frameIndex: Int) -> String {
-        if kind == .frame && format == .png {
+    /// The path of a figure in the output folder: PNG frames of a sequence numbered for ffmpeg
+    /// (`frameIndex`), everything else, stills included, by figure and epoch.
+    static func path(kind: FigureKind, format: FileFormat, epoch: Int, frameIndex: Int?) -> String {
+        if kind == .frame && format == .png, let frameIndex {
             return "frames/frame-" + padded(frameIndex, 4) + ".png"
         }
         return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6) + ".\(format.rawValue)"

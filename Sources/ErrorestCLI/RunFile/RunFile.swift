@@ -21,6 +21,14 @@ public enum DataSource: Equatable, Sendable {
         .wedge, count: defaultCount, noise: defaultNoise, seed: defaultSeed)
 }
 
+/// Where a run's held-out test points come from.
+public enum TestSource: Equatable, Sendable {
+    /// This share of the points, stratified by label and drawn by the data's seed.
+    case share(Double)
+    /// A CSV file of `x1,x2,label` rows, and the path to show in messages.
+    case file(URL, display: String)
+}
+
 /// How the network's first weights are chosen.
 public enum Initialization: Equatable, Sendable {
     /// `Normal(0, 1/fan_in)` weights and zero biases from this seed.
@@ -37,6 +45,11 @@ public struct RunFile: Equatable, Sendable {
     public var name: String?
     /// Where the points come from (key `data`).
     public var data: DataSource = .standard
+    /// Held-out points, measured every epoch and never trained on; `nil` trains on every point.
+    public var test: TestSource?
+    /// Seeds the split of ``TestSource/share(_:)`` when the points come from a file (a generator's
+    /// points are split by the generator's seed).
+    public var splitSeed: UInt64 = 7
     /// Units per hidden layer; `nil` means "as the explicit layers say", else `[2]`.
     public var hidden: [Int]?
     /// The hidden layers' activation (key `network.activation`).
@@ -68,18 +81,36 @@ public struct RunFile: Equatable, Sendable {
         case .generator(let generator, let count, let noise, let seed):
             return try generator.generate(count: count, noise: noise, seed: seed)
         case .file(let url, let display):
-            guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                throw ErrorestError.inputMissing(
-                    "The data file \(display) does not exist or cannot be read.")
-            }
-            guard let text = String(data: bytes, encoding: .utf8) else {
-                throw ErrorestError.badInput("\(display), line 1: the file is not UTF-8 text.")
-            }
-            do {
-                return try Dataset(csv: text, source: display)
-            } catch {
-                throw ErrorestError(error)
-            }
+            return try RunFile.points(url, display)
+        }
+    }
+
+    /// The points trained on and the held-out points, if any.
+    public func datasets() throws -> (train: Dataset, test: Dataset?) {
+        let all = try dataset()
+        switch test {
+        case nil: return (all, nil)
+        case .file(let url, let display): return (all, try RunFile.points(url, display))
+        case .share(let share):
+            var seed = splitSeed
+            if case .generator(_, _, _, let dataSeed) = data { seed = dataSeed }
+            return try all.split(testShare: share, seed: seed)
+        }
+    }
+
+    /// The points of a CSV file.
+    private static func points(_ url: URL, _ display: String) throws -> Dataset {
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw ErrorestError.inputMissing(
+                "The data file \(display) does not exist or cannot be read.")
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw ErrorestError.badInput("\(display), line 1: the file is not UTF-8 text.")
+        }
+        do {
+            return try Dataset(csv: text, source: display)
+        } catch {
+            throw ErrorestError(error)
         }
     }
 
@@ -103,8 +134,9 @@ public struct RunFile: Equatable, Sendable {
     public func trainer() throws -> Trainer {
         try training.validate()
         _ = try snapshots.epochs(through: training.epochs)
+        let (data, test) = try datasets()
         return Trainer(
-            network: try network(), data: try dataset(), options: training, schedule: snapshots)
+            network: try network(), data: data, test: test, options: training, schedule: snapshots)
     }
 }
 

@@ -14,60 +14,77 @@ extension RunFileReader {
             reader: self)
         var settings = run.render
         if let n = fields["size"] {
-            let size: [Int]
-            if case .string(let text) = n.value {
-                guard let parsed = ImageSize(argument: text) else {
-                    throw fail(n, "\"render.size\" should be [width, height] or \"WxH\".")
-                }
-                size = [parsed.width, parsed.height]
-            } else {
-                size = try list(n, "render.size").map { try integer($0, "render.size") }
-            }
-            guard size.count == 2 else {
-                throw fail(n, "\"render.size\" should be [width, height], two whole numbers.")
-            }
-            try check(n) { try RenderOptions.check(width: size[0], height: size[1]) }
-            settings.options.width = size[0]
-            settings.options.height = size[1]
+            try attempt { (settings.options.width, settings.options.height) = try size(n) }
         }
-        if let n = fields["figures"] { settings.figures = try choices(n, "render.figures") }
+        if let n = fields["figures"] {
+            try attempt { settings.figures = try choices(n, "render.figures") }
+        }
         if let n = fields["formats"] {
-            settings.formats = try choices(n, "render.formats")
-            guard !settings.formats.isEmpty else {
-                throw fail(n, "\"render.formats\" needs at least one of png, pdf, svg.")
+            try attempt {
+                settings.formats = try choices(n, "render.formats")
+                guard !settings.formats.isEmpty else {
+                    throw fail(n, "\"render.formats\" needs at least one of png, pdf, svg.")
+                }
             }
         }
         if let n = fields["palette"] {
-            settings.options.palette = try choice(n, "render.palette", PaletteName.self)
-        }
-        if let n = fields["domain"] {
-            let pairs = try list(n, "render.domain").map {
-                try list($0, "render.domain").map { try number($0, "render.domain") }
-            }
-            do {
-                guard pairs.count == 2 else {
-                    throw BackpropError.badData("A domain is [[x1min, x1max], [x2min, x2max]].")
-                }
-                run.domain = try Domain(x1: pairs[0], x2: pairs[1])
-            } catch let error as BackpropError {
-                throw fail(n, "\"render.domain\": \(error.description)")
+            try attempt {
+                settings.options.palette = try choice(n, "render.palette", PaletteName.self)
             }
         }
+        if let n = fields["domain"] { try attempt { run.domain = try domain(n) } }
         if let n = fields["pngCompression"] {
-            let level = try integer(n, "render.pngCompression")
-            try check(n) { try RenderOptions.check(pngCompression: level) }
-            settings.options.pngCompression = level
+            try attempt {
+                let level = try integer(n, "render.pngCompression")
+                try check(n) { try RenderOptions.check(pngCompression: level) }
+                settings.options.pngCompression = level
+            }
         }
         if let n = fields["hiddenLinesOnOutput"] {
-            settings.options.hiddenLinesOnOutput = try bool(n, "render.hiddenLinesOnOutput")
+            try attempt {
+                settings.options.hiddenLinesOnOutput = try bool(n, "render.hiddenLinesOnOutput")
+            }
         }
         if let n = fields["logScaleError"] {
-            settings.options.logScaleError = try bool(n, "render.logScaleError")
+            try attempt { settings.options.logScaleError = try bool(n, "render.logScaleError") }
         }
         if let n = fields["equations"] {
-            settings.options.equations = try bool(n, "render.equations")
+            try attempt { settings.options.equations = try bool(n, "render.equations") }
         }
         run.render = settings
+    }
+
+    /// `render.size`: `[width, height]` or `"WxH"`, checked by the library's rule.
+    private func size(_ n: RunFileNode) throws -> (Int, Int) {
+        let size: [Int]
+        if case .string(let text) = n.value {
+            guard let parsed = ImageSize(argument: text) else {
+                throw fail(n, "\"render.size\" should be [width, height] or \"WxH\".")
+            }
+            size = [parsed.width, parsed.height]
+        } else {
+            size = try list(n, "render.size").map { try integer($0, "render.size") }
+        }
+        guard size.count == 2 else {
+            throw fail(n, "\"render.size\" should be [width, height], two whole numbers.")
+        }
+        try check(n) { try RenderOptions.check(width: size[0], height: size[1]) }
+        return (size[0], size[1])
+    }
+
+    /// `render.domain`: `[[x1min, x1max], [x2min, x2max]]`, checked by the library's rule.
+    private func domain(_ n: RunFileNode) throws -> Domain {
+        let pairs = try list(n, "render.domain").map {
+            try list($0, "render.domain").map { try number($0, "render.domain") }
+        }
+        do {
+            guard pairs.count == 2 else {
+                throw BackpropError.badData("A domain is [[x1min, x1max], [x2min, x2max]].")
+            }
+            return try Domain(x1: pairs[0], x2: pairs[1])
+        } catch let error as BackpropError {
+            throw fail(n, "\"render.domain\": \(error.description)")
+        }
     }
 
     /// A whole number; integral JSON numbers such as `2000.0` count.
@@ -181,10 +198,13 @@ struct Fields {
         }
         for item in items {
             guard known.contains(item.key) else {
-                throw RunFileError(
-                    file: reader.file, line: item.line ?? node.line,
-                    problem: "unknown key \"\(item.key)\" in \(section); the keys there are "
-                        + known.joined(separator: ", ") + ".")
+                // Recorded, not thrown: the section's other keys are still read and checked.
+                reader.mistakes.found.append(
+                    RunFileError(
+                        file: reader.file, line: item.line ?? node.line,
+                        problem: "unknown key \"\(item.key)\" in \(section); the keys there are "
+                            + known.joined(separator: ", ") + "."))
+                continue
             }
             entries[item.key] = item.value
         }

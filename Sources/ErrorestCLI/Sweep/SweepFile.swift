@@ -27,7 +27,11 @@ struct SweepFile: Sendable {
     var keys: [SweepKey]
     /// The run file without its `sweep` block.
     private var base: RunFileNode
-    private var reader: RunFileReader
+    /// The folder that relative data paths start from.
+    private var folder: URL
+
+    /// A fresh reader of this file (a reader collects the mistakes of one read).
+    private var reader: RunFileReader { RunFileReader(file: source, folder: folder) }
 
     /// Abbreviations of keys in run names.
     private static let abbreviations = [
@@ -58,7 +62,8 @@ struct SweepFile: Sendable {
 
     init(root: RunFileNode, file: String, folder: URL, defaultName: String) throws {
         source = file
-        reader = RunFileReader(file: file, folder: folder)
+        self.folder = folder
+        let reader = RunFileReader(file: file, folder: folder)
         guard case .map(let entries) = root.value,
             let block = entries.first(where: { $0.key == "sweep" })
         else {

@@ -79,6 +79,8 @@ public struct RunFileError: Error, Equatable, Sendable, CustomStringConvertible 
     public var line: Int?
     /// What is wrong, as a sentence.
     public var problem: String
+    /// The file's further mistakes, in line order: a run file's mistakes are reported at once.
+    public var more: [RunFileError] = []
 
     public init(file: String, line: Int?, problem: String) {
         self.file = file
@@ -86,9 +88,12 @@ public struct RunFileError: Error, Equatable, Sendable, CustomStringConvertible 
         self.problem = problem
     }
 
+    /// One line per mistake.
     public var description: String {
-        if let line { return "\(file), line \(line): \(problem)" }
-        return "\(file): \(problem)"
+        ([self] + more).map { mistake in
+            if let line = mistake.line { return "\(file), line \(line): \(mistake.problem)" }
+            return "\(file): \(mistake.problem)"
+        }.joined(separator: "\n")
     }
 }
 

@@ -14,8 +14,15 @@ struct Scene: Sendable {
     let labels: [Int]
     /// True for each point on the wrong side of `ŷ = 0.5`.
     let mistakes: [Bool]
+    /// Held-out points, drawn hollow: measured every epoch, never trained on.
+    let testPoints: [Point]
+    let testLabels: [Int]
+    /// The held-out points' error at this epoch, when the run has them.
+    let testError: Double?
     let domain: Domain
     let series: ErrorSeries
+    /// The held-out points' error curve, when the run has them.
+    let testSeries: ErrorSeries?
     let palette: Palette
     let options: RenderOptions
     let sprites: MarkerSprites
@@ -24,7 +31,7 @@ struct Scene: Sendable {
 
     init(
         run: TrainingRun, snapshot: Snapshot, derived: DerivedData, series: ErrorSeries,
-        options: RenderOptions,
+        testSeries: ErrorSeries? = nil, options: RenderOptions,
         sprites: MarkerSprites = MarkerSprites(), backdrops: ErrorBackdrops = ErrorBackdrops()
     ) {
         name = run.name
@@ -36,6 +43,10 @@ struct Scene: Sendable {
         points = run.data.points
         labels = run.data.labels
         mistakes = derived.mistakes
+        testPoints = run.test?.points ?? []
+        testLabels = run.test?.labels ?? []
+        testError = run.testErrors?[snapshot.epoch]
+        self.testSeries = testSeries
         domain = run.domain
         self.series = series
         palette = Palette.named(options.palette)
