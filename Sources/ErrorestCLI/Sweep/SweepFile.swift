@@ -27,9 +27,10 @@ struct SweepFile: Sendable {
     var keys: [SweepKey]
     /// The run file without its `sweep` block.
     private var base: RunFileNode
-    /// The folder that relative paths in the file start from.
+    /// The folder that relative data paths start from.
     private var folder: URL
-    /// A reader of one run file's keys (each read collects its own mistakes).
+
+    /// A fresh reader of this file (a reader collects the mistakes of one read).
     private var reader: RunFileReader { RunFileReader(file: source, folder: folder) }
 
     /// Abbreviations of keys in run names.
@@ -62,6 +63,7 @@ struct SweepFile: Sendable {
     init(root: RunFileNode, file: String, folder: URL, defaultName: String) throws {
         source = file
         self.folder = folder
+        let reader = RunFileReader(file: file, folder: folder)
         guard case .map(let entries) = root.value,
             let block = entries.first(where: { $0.key == "sweep" })
         else {
@@ -71,9 +73,8 @@ struct SweepFile: Sendable {
                     + "`errorest run` runs a file of a single run.")
         }
         base = RunFileNode(value: .map(entries.filter { $0.key != "sweep" }), line: root.line)
-        let reader = RunFileReader(file: file, folder: folder)
         keys = try SweepFile.readKeys(block, reader: reader)
-        name = try RunFileReader(file: file, folder: folder).read(base).name ?? defaultName
+        name = try reader.read(base).name ?? defaultName
     }
 
     /// The number of runs: the product of the numbers of values.
