@@ -22,6 +22,11 @@ public struct FigureRenderer: Sendable {
             throw FiguresError.badRun(
                 "The run \"\(run.name)\" cannot be drawn: \(error.description)")
         }
+        if case .index(let n) = options.focus, !(1...max(1, run.data.count)).contains(n) {
+            throw FiguresError.badOption(
+                "The focus point is number \(n), but the data has \(run.data.count) points "
+                    + "(numbered from 1).")
+        }
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)
@@ -96,7 +101,8 @@ public struct FigureRenderer: Sendable {
         }
         let snapshot = run.snapshots[index]
         return Scene(
-            run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
+            run: run, snapshot: snapshot,
+            derived: DerivedData(run: run, snapshot: snapshot, options: options),
             series: series, options: options, sprites: sprites, backdrops: backdrops)
     }
 

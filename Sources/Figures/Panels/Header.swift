@@ -46,6 +46,7 @@ enum Header {
         case boundary(String)
         case mistake
         case reluOff
+        case focus(magnification: Double)
 
         var text: String {
             switch self {
@@ -53,6 +54,7 @@ enum Header {
             case .boundary(let text): return text
             case .mistake: return "misclassified"
             case .reluOff: return "unit off (ReLU = 0)"
+            case .focus(let k): return "focus point, wish × " + Ticks.grouped(Int(k))
             }
         }
     }
@@ -61,12 +63,15 @@ enum Header {
     private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
         var keys: [Key] = [.point(label: 1), .point(label: 0)]
         switch kind {
-        case .error: return []
+        case .error, .diagram: return []
         case .hidden: keys.append(.boundary("w·x + b = 0"))
         case .frame, .output: keys += [.boundary("ŷ = 0.5"), .mistake]
         }
         if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
             keys.append(.reluOff)
+        }
+        if let focus = scene.derived.focus {
+            keys.insert(.focus(magnification: focus.magnification), at: min(2, keys.count))
         }
         return keys
     }
@@ -121,6 +126,8 @@ enum Header {
             canvas.circle(centre: c, radius: r + 2.5)
             canvas.stroke()
             dot(c, label: 1, r: r, scene: scene, on: canvas)
+        case .focus:
+            FocusMarker.draw(at: c, radius: r + 2.5, scene: scene, on: canvas)
         case .reluOff:
             canvas.fill(
                 Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),

@@ -59,6 +59,13 @@ enum PlanePanel {
 
     /// Samples `z` of `target` exactly on a grid over the viewport (about every 3 pixels).
     static func sample(_ target: ModelValue, scene: Scene, viewport: Viewport) -> SampledField {
+        sample(target, model: scene.net, viewport: viewport)
+    }
+
+    /// Samples `z` of `target` of `model` on the grid.
+    static func sample(_ target: ModelValue, model: ModelEvaluator, viewport: Viewport)
+        -> SampledField
+    {
         let r = viewport.rect
         let step = max(2, min(4, max(r.width, r.height) / 160))
         let columns = Int((r.width / step).rounded(.up)) + 1
@@ -68,7 +75,7 @@ enum PlanePanel {
         let dx = step * viewport.dataPerPixelX
         values.withUnsafeMutableBufferPointer { values in
             for j in 0..<rows {
-                scene.net.preactivations(
+                model.preactivations(
                     target, x1: x1, dx: dx,
                     x2: viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY,
                     into: UnsafeMutableBufferPointer(
@@ -85,7 +92,16 @@ enum PlanePanel {
         _ target: ModelValue, field: SampledField, scene: Scene, viewport: Viewport,
         colour: Colour, width: Double, on canvas: Canvas
     ) {
-        let model = scene.net
+        drawLevelCurve(
+            target, field: field, model: scene.net, viewport: viewport, colour: colour,
+            width: width, on: canvas)
+    }
+
+    /// Draws the curve `z = 0` of `target` of `model`, dashed by `dash` if given.
+    static func drawLevelCurve(
+        _ target: ModelValue, field: SampledField, model: ModelEvaluator, viewport: Viewport,
+        colour: Colour, width: Double, dash: [Double] = [], on canvas: Canvas
+    ) {
         let lines = MarchingSquares.contours(field, level: 0) { p in
             let x = viewport.data(p)
             return model.preactivation(target, x.x1, x.x2)
@@ -100,6 +116,7 @@ enum PlanePanel {
             canvas.setTolerance(0.25)
             canvas.setColour(colour)
             canvas.setLineWidth(width)
+            if !dash.isEmpty { canvas.setDash(dash) }
             for path in paths { path.append(to: canvas) }
             canvas.stroke()
         }

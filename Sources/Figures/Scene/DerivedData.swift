@@ -10,11 +10,26 @@ struct DerivedData: Sendable {
     let outputs: [Double]
     /// True for each point on the wrong side of `ŷ = 0.5`.
     let mistakes: [Bool]
+    /// The point the figure follows and its wish, when the options ask for one.
+    let focus: FocusPoint?
+    /// The network after the focus point's wish, magnified: the ghost lines.
+    let ghost: ModelEvaluator?
+    /// What the diagram's edges show: the point's wish or the batch's step, `−η ∂E/∂(W, b)`.
+    let wish: [Layer]
 
-    init(run: TrainingRun, snapshot: Snapshot) {
+    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions) {
         let model = ModelEvaluator(layers: snapshot.layers, activation: run.network.activation)
         self.model = model
         outputs = run.data.points.map { model.output($0.x1, $0.x2) }
         mistakes = zip(outputs, run.data.labels).map { y, label in (y > 0.5) != (label == 1) }
+        let focus = options.focus.flatMap {
+            FocusPoint($0, run: run, snapshot: snapshot, model: model)
+        }
+        self.focus = focus
+        ghost = focus.map {
+            ModelEvaluator(layers: $0.ghost(of: snapshot.layers), activation: model.activation)
+        }
+        let batch = snapshot.gradient.scaled(by: -run.training.learningRate)
+        wish = options.wish == .batch ? batch : (focus?.wish ?? batch)
     }
 }

@@ -14,6 +14,10 @@ struct Scene: Sendable {
     let labels: [Int]
     /// True for each point on the wrong side of `ŷ = 0.5`.
     let mistakes: [Bool]
+    /// The snapshot's derived values: the focus point, its wish, the ghost network.
+    let derived: DerivedData
+    /// The snapshot's weights and biases.
+    let layers: [Layer]
     let domain: Domain
     let series: ErrorSeries
     let palette: Palette
@@ -36,6 +40,8 @@ struct Scene: Sendable {
         points = run.data.points
         labels = run.data.labels
         mistakes = derived.mistakes
+        self.derived = derived
+        layers = snapshot.layers
         domain = run.domain
         self.series = series
         palette = Palette.named(options.palette)
