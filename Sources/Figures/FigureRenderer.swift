@@ -85,7 +85,7 @@ public struct FigureRenderer: Sendable {
     private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
         throws -> (scene: Scene, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo])
     {
-        let scene = try self.scene(index)
+        let scene = try self.scene(index, for: kind)
         let metadata = metadata(kind, scene: scene)
         let (surface, painted) = try encoder.surface(
             width: options.width, height: options.height, background: scene.palette.background,
@@ -95,14 +95,15 @@ public struct FigureRenderer: Sendable {
     }
 
     /// What the figures of snapshot `index` show.
-    private func scene(_ index: Int) throws -> Scene {
+    private func scene(_ index: Int, for kind: FigureKind) throws -> Scene {
         guard run.snapshots.indices.contains(index) else {
             throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
         }
         let snapshot = run.snapshots[index]
         return Scene(
             run: run, snapshot: snapshot,
-            derived: DerivedData(run: run, snapshot: snapshot, options: options),
+            derived: DerivedData(
+                run: run, snapshot: snapshot, options: options, figure: kind),
             series: series, options: options, sprites: sprites, backdrops: backdrops)
     }
 

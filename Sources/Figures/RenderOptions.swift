@@ -13,6 +13,9 @@ public enum FigureKind: String, CaseIterable, Sendable, Codable {
     /// The network as a diagram: inputs, bias nodes, units and `ŷ`, every weight an edge, with
     /// the change a point (or the batch) asks of it.
     case diagram
+    /// One training step from the snapshot: the lines and boundary of `W` dashed, of `W′`
+    /// solid, with `E(W) → E(W′)`.
+    case step
 }
 
 /// The data point a figure follows: the one whose wish it draws.

@@ -34,7 +34,7 @@ import Testing
                     let expected: Int
                     switch kind {
                     case .frame, .hidden: expected = hidden.reduce(0, +)
-                    case .output, .error, .diagram: expected = 0
+                    case .output, .error, .diagram, .step: expected = 0
                     }
                     #expect(layout.hidden.count + layout.hiddenOmitted == expected)
                 }

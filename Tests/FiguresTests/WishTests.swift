@@ -162,4 +162,30 @@ import Testing
         let figure = try Self.renderer([2], focus: nil).render(.frame, snapshot: 1, format: .png)
         #expect(figure.panels.allSatisfy { $0.focus == nil && $0.wish == nil })
     }
+
+    @Test(arguments: [[], [2], [3, 2]] as [[Int]])
+    func theStepFiguresNetworkIsTheTrainersNextEpoch(hidden: [Int]) throws {
+        let data = try Generator.xor.generate(count: 60, noise: 0.05, seed: 7)
+        let run = try Trainer(
+            network: try Network(hidden: hidden, seed: 1), data: data,
+            options: TrainingOptions(epochs: 40, learningRate: 2), schedule: .list([20, 21])
+        ).train(name: "step")
+        var options = RenderOptions(width: 320, height: 180)
+        options.focus = .worst
+        let figure = try FigureRenderer(run: run, options: options)
+            .render(.step, snapshot: 0, format: .svg)
+        let panel = try #require(figure.panels.first { $0.kind == .step })
+        let after = try #require(panel.after)
+        let next = run.snapshots[1]
+        for (mine, theirs) in zip(after, next.layers) {
+            for j in 0..<theirs.units {
+                #expect(abs(mine.biases[j] - theirs.biases[j]) < 1e-12)
+                for i in 0..<theirs.inputs {
+                    #expect(abs(mine.weights[j][i] - theirs.weights[j][i]) < 1e-12)
+                }
+            }
+        }
+        #expect(abs(try #require(panel.errorAfter) - next.error) < 1e-12)
+        #expect(panel.focus != nil)
+    }
 }

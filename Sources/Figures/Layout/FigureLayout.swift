@@ -9,6 +9,7 @@ struct FigureLayout: Equatable, Sendable {
     var output: Rect?
     var error: Rect?
     var diagram: Rect?
+    var step: Rect?
     /// Everything below the header.
     var body: Rect
 
@@ -19,6 +20,7 @@ struct FigureLayout: Equatable, Sendable {
                 output.map { PlacedPanel(kind: .output, cell: $0) },
                 error.map { PlacedPanel(kind: .error, cell: $0) },
                 diagram.map { PlacedPanel(kind: .diagram, cell: $0) },
+                step.map { PlacedPanel(kind: .step, cell: $0) },
             ].compactMap { $0 }
     }
 
@@ -45,6 +47,8 @@ struct FigureLayout: Equatable, Sendable {
             error = body
         case .diagram:
             diagram = body
+        case .step:
+            step = body
         case .frame:
             frame(hidden: hidden, body: body, aspect: aspect, style: style)
         }

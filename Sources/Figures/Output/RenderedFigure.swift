@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 
 /// Where a panel sits in a figure: for the manifest (SPEC §8).
@@ -22,6 +23,9 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     /// The diagram's nodes and edges.
     public var nodes: [DiagramNodeInfo]?
     public var edges: [DiagramEdgeInfo]?
+    /// The step figure: the network `W′` after one training step, and `E(W′)`.
+    public var after: [Layer]?
+    public var errorAfter: Double?
 
     public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind
@@ -32,7 +36,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, layer, unit, rect, domain, focus, wish, ghost, nodes, edges
+        case kind, layer, unit, rect, domain, focus, wish, ghost, nodes, edges, after, errorAfter
     }
 
     public init(from decoder: Decoder) throws {
@@ -47,6 +51,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         ghost = try container.decodeIfPresent([Double].self, forKey: .ghost)
         nodes = try container.decodeIfPresent([DiagramNodeInfo].self, forKey: .nodes)
         edges = try container.decodeIfPresent([DiagramEdgeInfo].self, forKey: .edges)
+        after = try container.decodeIfPresent([Layer].self, forKey: .after)
+        errorAfter = try container.decodeIfPresent(Double.self, forKey: .errorAfter)
     }
 
     /// Encodes every key, writing `null` for a missing layer or unit.
@@ -62,6 +68,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encodeIfPresent(ghost, forKey: .ghost)
         try container.encodeIfPresent(nodes, forKey: .nodes)
         try container.encodeIfPresent(edges, forKey: .edges)
+        try container.encodeIfPresent(after, forKey: .after)
+        try container.encodeIfPresent(errorAfter, forKey: .errorAfter)
     }
 }
 

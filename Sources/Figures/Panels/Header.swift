@@ -65,7 +65,7 @@ enum Header {
         switch kind {
         case .error, .diagram: return []
         case .hidden: keys.append(.boundary("w·x + b = 0"))
-        case .frame, .output: keys += [.boundary("ŷ = 0.5"), .mistake]
+        case .frame, .output, .step: keys += [.boundary("ŷ = 0.5"), .mistake]
         }
         if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
             keys.append(.reluOff)

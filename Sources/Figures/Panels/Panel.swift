@@ -11,6 +11,8 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
     case error
     /// The network diagram.
     case diagram
+    /// The plane before and after one training step.
+    case step
 
     /// The type that draws panels of this kind.
     var panel: any Panel.Type {
@@ -19,6 +21,7 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
         case .output: return OutputPanel.self
         case .error: return ErrorPanel.self
         case .diagram: return DiagramPanel.self
+        case .step: return StepPanel.self
         }
     }
 }

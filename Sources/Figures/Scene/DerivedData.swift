@@ -16,8 +16,10 @@ struct DerivedData: Sendable {
     let ghost: ModelEvaluator?
     /// What the diagram's edges show: the point's wish or the batch's step, `−η ∂E/∂(W, b)`.
     let wish: [Layer]
+    /// For the step figure: the network after one training step and its error.
+    let step: TrainingStep?
 
-    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions) {
+    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions, figure: FigureKind) {
         let model = ModelEvaluator(layers: snapshot.layers, activation: run.network.activation)
         self.model = model
         outputs = run.data.points.map { model.output($0.x1, $0.x2) }
@@ -31,5 +33,30 @@ struct DerivedData: Sendable {
         }
         let batch = snapshot.gradient.scaled(by: -run.training.learningRate)
         wish = options.wish == .batch ? batch : (focus?.wish ?? batch)
+        step = figure == .step ? TrainingStep(run: run, snapshot: snapshot) : nil
+    }
+}
+
+/// One step of training from a snapshot, as the trainer takes it with full batches: every weight
+/// and bias moved by the optimizer along the snapshot's full-set gradient.
+struct TrainingStep: Sendable {
+    /// `W′`.
+    let layers: [Layer]
+    /// `E(W′)` on the run's data.
+    let error: Double
+    /// False when the run trains on mini-batches: the step shown is then the full-batch one.
+    let sameBatchRule: Bool
+
+    init?(run: TrainingRun, snapshot: Snapshot) {
+        var layers = snapshot.layers
+        var optimizer = Optimizer(
+            learningRate: run.training.learningRate,
+            parameterCount: layers.map(\.parameterCount).reduce(0, +))
+        Lesson.update(&layers, gradient: snapshot.gradient, optimizer: &optimizer)
+        guard let network = try? Network(layers: layers, activation: run.network.activation)
+        else { return nil }
+        self.layers = layers
+        error = network.evaluate(on: run.data).error
+        sameBatchRule = run.training.batchSize == .full
     }
 }
