@@ -46,7 +46,7 @@ enum Header {
         case boundary(String)
         case mistake
         case reluOff
-        case focus(magnification: Double)
+        case focus(magnification: String?)
 
         var text: String {
             switch self {
@@ -54,7 +54,8 @@ enum Header {
             case .boundary(let text): return text
             case .mistake: return "misclassified"
             case .reluOff: return "unit off (ReLU = 0)"
-            case .focus(let k): return "focus point, wish × " + Ticks.grouped(Int(k))
+            case .focus(let k):
+                return k.map { "focus point, wish × " + $0 } ?? "focus point"
             }
         }
     }
@@ -71,7 +72,10 @@ enum Header {
             keys.append(.reluOff)
         }
         if let focus = scene.derived.focus {
-            keys.insert(.focus(magnification: focus.magnification), at: min(2, keys.count))
+            let drawsWish = [.frame, .hidden, .output].contains(kind)
+            keys.insert(
+                .focus(magnification: drawsWish ? focus.magnificationText : nil),
+                at: min(2, keys.count))
         }
         return keys
     }

@@ -81,7 +81,8 @@ enum HiddenPanel: Panel {
             info.focus = WishOverlay.mark(
                 focus, viewport: viewport, radius: radius, scene: scene, on: canvas)
         }
-        if layer == 0 {
+        // The arrow to the blue side, unless the wish's arrow is drawn there instead.
+        if layer == 0 && scene.derived.focus == nil {
             PlanePanel.normalArrow(
                 net.line(unit: unit), viewport: viewport, style: style, scene: scene, on: canvas)
         }

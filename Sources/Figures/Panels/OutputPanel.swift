@@ -71,7 +71,7 @@ enum OutputPanel: Panel {
             info.focus = WishOverlay.mark(
                 focus, viewport: viewport, radius: radius, scene: scene, on: canvas)
         }
-        if perceptron {
+        if perceptron && scene.derived.focus == nil {
             PlanePanel.normalArrow(
                 net.line(unit: 0), viewport: viewport, style: style, scene: scene, on: canvas)
         }

@@ -47,7 +47,7 @@ struct FocusPoint: Sendable {
     }
 
     /// A factor that moves the line that moves most by about a seventh of the view at the
-    /// point: 1, 2 or 5 times a power of ten, never below 1.
+    /// point: 1, 2 or 5 times a power of ten (below 1 when one point alone asks for more).
     static func magnification(layers: [Layer], wish: [Layer], at p: Point, span: Double)
         -> Double
     {
@@ -62,11 +62,11 @@ struct FocusPoint: Sendable {
             let shift = abs(dw[0] * p.x1 + dw[1] * p.x2 + wish[0].biases[j]) / norm
             largest = max(largest, shift)
         }
-        guard largest > 0, largest.isFinite else { return 1 }
-        return nice(max(1, span / 7 / largest))
+        guard largest > 0, largest.isFinite, span > 0 else { return 1 }
+        return nice(span / 7 / largest)
     }
 
-    /// The largest of 1, 2, 5 × 10ⁿ not above `x` (x ≥ 1).
+    /// The largest of 1, 2, 5 × 10ⁿ not above `x` (x > 0).
     static func nice(_ x: Double) -> Double {
         let power = pow(10, floor(log10(x)))
         let m = x / power
@@ -109,5 +109,14 @@ extension FocusPoint {
         FocusInfo(
             index: index + 1, point: [point.x1, point.x2], label: label, output: output,
             error: error, pixel: pixel.map { [$0.x, $0.y] }, magnification: magnification)
+    }
+}
+
+extension FocusPoint {
+    /// The magnification as the legend writes it: `1 000` or `0.2`.
+    var magnificationText: String {
+        magnification >= 1
+            ? Ticks.grouped(Int(magnification.rounded()))
+            : Ticks.fixed(magnification, decimals: max(1, Int(-log10(magnification).rounded(.up))))
     }
 }
