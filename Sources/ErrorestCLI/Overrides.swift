@@ -198,7 +198,7 @@ struct RenderFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Figures to write, comma-separated: frame, hidden, output, error, diagram "
+            "Figures to write, comma-separated: frame, hidden, output, error, diagram, step "
                 + "(key render.figures).", valueName: "list"),
         transform: { try Parse.many($0, "figure") as [FigureKind] })
     var figures: [FigureKind]?

@@ -15,7 +15,10 @@ import Testing
         return try h.json("out/run.json")
     }
 
-    @Test(arguments: ["lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml"])
+    @Test(arguments: [
+        "lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml", "wish.yaml",
+        "perceptron-step.yaml",
+    ])
     func runFileSamplesRun(_ sample: String) throws {
         let record = try Self.run(
             sample, ["--size", "64x48", "--epochs", "20", "--snapshots", "linear 2"])

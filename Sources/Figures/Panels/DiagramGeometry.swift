@@ -136,6 +136,6 @@ struct DiagramGeometry {
         guard largestChange > 0 else { return 0 }
         let relative = abs(edge.change) / largestChange
         guard relative >= 0.05 else { return 0 }
-        return max(1.5, min(radius * 0.35, 7 * scale + 1) * relative.squareRoot())
+        return max(2.5, min(radius * 0.4, 8 * scale + 2) * relative.squareRoot())
     }
 }

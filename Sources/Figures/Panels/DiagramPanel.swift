@@ -31,6 +31,7 @@ enum DiagramPanel: Panel {
         guard rect.isUsable else { return info }
         drawEdges(diagram, scene: scene, style: style, on: canvas)
         try drawNodes(diagram, scene: scene, style: style, on: canvas)
+        key(in: rect, scene: scene, style: style, on: canvas)
         try canvas.context.check(during: "drawing the network diagram")
         return info
     }
@@ -65,6 +66,17 @@ enum DiagramPanel: Panel {
             canvas.setLineWidth(0.8)
             canvas.stroke()
         }
+    }
+
+    /// What the colours and marks mean, along the bottom of the panel.
+    static func key(in rect: Rect, scene: Scene, style: Style, on canvas: Canvas) {
+        guard !style.textless else { return }
+        canvas.setFont(size: style.tickFont)
+        canvas.setColour(scene.palette.mutedText)
+        let text = PanelChrome.fitted(
+            "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
+                + "(size ∝ |Δw|) · 1: bias node", width: rect.width, on: canvas)
+        canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
     }
 
     /// Inputs and bias nodes as labelled circles; units and `ŷ` as small shaded pictures.
