@@ -61,7 +61,8 @@ enum OutputPanel: Panel {
                     viewport: viewport, style: style, scene: scene, into: &info, on: canvas)
             } else {
                 // The boundary where the wish (magnified) would put it.
-                let field = PlanePanel.sample(.output, model: ghost, viewport: viewport)
+                let field = PlanePanel.sample(
+                    .output, model: ghost, viewport: viewport, coarser: 3)
                 PlanePanel.drawLevelCurve(
                     .output, field: field, model: ghost, viewport: viewport,
                     colour: scene.palette.boundary.withAlpha(0.8),

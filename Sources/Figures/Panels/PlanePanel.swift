@@ -62,12 +62,13 @@ enum PlanePanel {
         sample(target, model: scene.net, viewport: viewport)
     }
 
-    /// Samples `z` of `target` of `model` on the grid.
-    static func sample(_ target: ModelValue, model: ModelEvaluator, viewport: Viewport)
-        -> SampledField
-    {
+    /// Samples `z` of `target` of `model` on the grid, `coarser` times as far apart (for the
+    /// dashed guides of wishes and steps; crossings are still refined against exact values).
+    static func sample(
+        _ target: ModelValue, model: ModelEvaluator, viewport: Viewport, coarser: Double = 1
+    ) -> SampledField {
         let r = viewport.rect
-        let step = max(2, min(4, max(r.width, r.height) / 160))
+        let step = max(2, min(4, max(r.width, r.height) / 160)) * coarser
         let columns = Int((r.width / step).rounded(.up)) + 1
         let rows = Int((r.height / step).rounded(.up)) + 1
         var values = [Double](repeating: 0, count: columns * rows)

@@ -61,7 +61,8 @@ enum StepPanel: Panel {
                     dash: pattern, on: canvas)
             }
             guard !perceptron else { continue }
-            let field = PlanePanel.sample(.output, model: model, viewport: viewport)
+            let field = PlanePanel.sample(
+                .output, model: model, viewport: viewport, coarser: pattern.isEmpty ? 1 : 3)
             PlanePanel.drawLevelCurve(
                 .output, field: field, model: model, viewport: viewport, colour: boundary,
                 width: style.boundaryWidth, dash: pattern, on: canvas)
