@@ -23,6 +23,11 @@ public struct FigureRenderer: Sendable {
             throw FiguresError.badRun(
                 "The run \"\(run.name)\" cannot be drawn: \(error.description)")
         }
+        if case .index(let n) = options.focus, !(1...max(1, run.data.count)).contains(n) {
+            throw FiguresError.outOfRange(
+                .focus, value: "number \(n)",
+                rule: "the data has \(run.data.count) points, numbered from 1")
+        }
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)
@@ -82,7 +87,7 @@ public struct FigureRenderer: Sendable {
     private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
         throws -> (scene: Scene, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo])
     {
-        let scene = try self.scene(index)
+        let scene = try self.scene(index, for: kind)
         let metadata = metadata(kind, scene: scene)
         let (surface, painted) = try encoder.surface(
             width: options.width, height: options.height, background: scene.palette.background,
@@ -92,13 +97,15 @@ public struct FigureRenderer: Sendable {
     }
 
     /// What the figures of snapshot `index` show.
-    private func scene(_ index: Int) throws -> Scene {
+    private func scene(_ index: Int, for kind: FigureKind) throws -> Scene {
         guard run.snapshots.indices.contains(index) else {
             throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
         }
         let snapshot = run.snapshots[index]
         return Scene(
-            run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
+            run: run, snapshot: snapshot,
+            derived: DerivedData(
+                run: run, snapshot: snapshot, options: options, figure: kind),
             series: series, testSeries: testSeries, options: options, sprites: sprites,
             backdrops: backdrops)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which figure to draw: a panel on its own, or the composite frame.
 public enum FigureKind: String, CaseIterable, Sendable, Codable {
     /// The composite: header, hidden units, output and error curve.
@@ -8,6 +10,47 @@ public enum FigureKind: String, CaseIterable, Sendable, Codable {
     case output
     /// The error curve with the current epoch marked.
     case error
+    /// The network as a diagram: inputs, bias nodes, units and `ŷ`, every weight an edge, with
+    /// the change a point (or the batch) asks of it.
+    case diagram
+    /// One training step from the snapshot: the lines and boundary of `W` dashed, of `W′`
+    /// solid, with `E(W) → E(W′)`.
+    case step
+}
+
+/// The data point a figure follows: the one whose wish it draws.
+public enum Focus: Sendable, Equatable {
+    /// The point with the largest error at the snapshot drawn.
+    case worst
+    /// The data's point number `n`, counted from 1.
+    case index(Int)
+    /// The data point nearest to these coordinates.
+    case near(x1: Double, x2: Double)
+
+    /// `worst`, a point's number (from 1), or coordinates `x1,x2`; nil for anything else.
+    public init?(argument text: String) {
+        let parts = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts == ["worst"] {
+            self = .worst
+        } else if parts.count == 1, let n = Int(parts[0]) {
+            self = .index(n)
+        } else if parts.count == 2, let x1 = Double(parts[0]), let x2 = Double(parts[1]),
+            x1.isFinite, x2.isFinite
+        {
+            self = .near(x1: x1, x2: x2)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Whose wish the diagram's edges show.
+public enum WishSource: String, CaseIterable, Sendable, Codable {
+    /// The focus point's own step, `−η ∂e/∂w`.
+    case point
+    /// The whole batch's step, `−η ∂E/∂w`, the step training takes.
+    case batch
 }
 
 /// A file format; the raw value is the file extension.
@@ -47,6 +90,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var logScaleError: Bool = false
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
+    /// The point whose wish is drawn; none by default (the diagram then shows the batch's).
+    public var focus: Focus?
+    /// Whose wish the diagram's edges show; the focus point's when there is one.
+    public var wish: WishSource?
 
     public init() {}
 
@@ -96,12 +143,15 @@ public enum RenderSetting: String, CaseIterable, Sendable {
     case size
     /// The zlib level of PNG files.
     case pngCompression
+    /// The point whose wish is drawn, by its number from 1.
+    case focus
 
     /// The setting in words, for messages.
     public var summary: String {
         switch self {
         case .size: return "figure size"
         case .pngCompression: return "PNG compression level"
+        case .focus: return "focus point"
         }
     }
 }

@@ -49,6 +49,8 @@ struct FrameBenchmark: ParsableCommand {
         var compression = RenderOptions().pngCompression
         var gallery: String?
         var drawOnly: Int?
+        var focus: Focus?
+        var figure: FigureKind = .frame
     }
 
     @Option(
@@ -70,9 +72,24 @@ struct FrameBenchmark: ParsableCommand {
     @Option(name: .customLong("draw-only"), help: "Only draw, this many rounds (for profiling).")
     var drawOnly: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Draw this point's wishes: worst, a point's number from 1, or x1,x2.",
+            valueName: "point"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Time this figure instead of the frame.", valueName: "figure"))
+    var figure = "frame"
+
     func validate() throws {
         let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard sides.count == 2 else { throw ValidationError("--size is WxH, as 1280x720.") }
+        if let focus, Focus(argument: focus) == nil {
+            throw ValidationError("--focus is worst, a point's number from 1, or x1,x2.")
+        }
+        guard FigureKind(rawValue: figure) != nil else {
+            throw ValidationError("--figure is one of the figure kinds, such as frame or diagram.")
+        }
     }
 
     func run() {
@@ -80,7 +97,9 @@ struct FrameBenchmark: ParsableCommand {
         runFrameBenchmark(
             Settings(
                 data: data, frames: frames, width: sides[0], height: sides[1],
-                compression: compression, gallery: gallery, drawOnly: drawOnly))
+                compression: compression, gallery: gallery, drawOnly: drawOnly,
+                focus: focus.flatMap(Focus.init(argument:)),
+                figure: FigureKind(rawValue: figure) ?? .frame))
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: [
         "lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml", "optimizers.yaml",
-        "overfit.yaml",
+        "overfit.yaml", "wish.yaml", "perceptron-step.yaml",
     ])
     func runFileSamplesRun(_ sample: String) throws {
         let record = try Self.run(

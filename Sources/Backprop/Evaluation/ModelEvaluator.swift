@@ -154,12 +154,9 @@ public struct ModelEvaluator: Sendable {
         }
     }
 
-    /// `g(z)` in place over `count` lanes.
+    /// `g(z)` in place over `count` lanes, by the activation's one description.
     private func activate(_ z: UnsafeMutablePointer<Lanes>, count: Int) {
-        switch activation {
-        case .sigmoid: for k in 0..<count { z[k] = sigmoid(z[k]) }
-        case .tanh: for k in 0..<count { z[k] = hyperbolicTangent(z[k]) }
-        case .relu: for k in 0..<count { z[k] = z[k].replacing(with: 0, where: z[k] .< 0) }
-        }
+        let g = activation
+        for k in 0..<count { z[k] = g(z[k]) }
     }
 }

@@ -28,6 +28,7 @@ extension Generator: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Engine: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
+extension WishSource: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}

@@ -274,7 +274,7 @@ struct RenderFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Figures to write, comma-separated: frame, hidden, output, error "
+            "Figures to write, comma-separated: frame, hidden, output, error, diagram, step "
                 + "(key render.figures).", valueName: "list"),
         transform: { try Parse.list($0, of: FigureKind.self, "figure") })
     var figures: [FigureKind]?
@@ -316,6 +316,24 @@ struct RenderFlags: ParsableArguments {
         help: "Print each hidden line's equation w1·x1 + w2·x2 + b = 0 (key render.equations).")
     var equations: Bool?
 
+    @Option(
+        help: ArgumentHelp(
+            "The point whose wish is drawn: worst, a point's number (from 1), or x1,x2 "
+                + "(key render.focus).", valueName: "point"),
+        transform: {
+            guard let focus = Focus(argument: $0) else {
+                throw ValidationError(
+                    "\"\($0)\" is not a focus point; use worst, a point's number, or x1,x2.")
+            }
+            return focus
+        })
+    var focus: Focus?
+
+    @Option(
+        help: ArgumentHelp(
+            "Whose wish the diagram shows: point or batch (key render.wish).", valueName: "who"))
+    var wish: WishSource?
+
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
         try RangeViolation.checkingFlags {
@@ -333,5 +351,7 @@ struct RenderFlags: ParsableArguments {
         if let hiddenLinesOnOutput { settings.options.hiddenLinesOnOutput = hiddenLinesOnOutput }
         if let logScaleError { settings.options.logScaleError = logScaleError }
         if let equations { settings.options.equations = equations }
+        if let focus { settings.options.focus = focus }
+        if let wish { settings.options.wish = wish }
     }
 }

@@ -79,6 +79,7 @@ extension RenderSetting {
         switch self {
         case .size: return "render.size"
         case .pngCompression: return "render.pngCompression"
+        case .focus: return "render.focus"
         }
     }
 
@@ -87,6 +88,7 @@ extension RenderSetting {
         switch self {
         case .size: return "--size"
         case .pngCompression: return "--png-compression"
+        case .focus: return "--focus"
         }
     }
 }

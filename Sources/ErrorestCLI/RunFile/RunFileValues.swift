@@ -9,7 +9,7 @@ extension RunFileReader {
             node, path: "render",
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
-                "hiddenLinesOnOutput", "logScaleError", "equations",
+                "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish",
             ],
             reader: self)
         var settings = run.render
@@ -50,6 +50,26 @@ extension RunFileReader {
         }
         if let n = fields["equations"] {
             try attempt { settings.options.equations = try bool(n, "render.equations") }
+        }
+        if let n = fields["focus"] {
+            let text: String
+            switch n.value {
+            case .string(let s): text = s
+            case .integer(let k): text = String(k)
+            case .list:
+                text = try list(n, "render.focus").map {
+                    String(try number($0, "render.focus"))
+                }.joined(separator: ",")
+            default: text = ""
+            }
+            guard let focus = Focus(argument: text) else {
+                throw fail(
+                    n, "\"render.focus\" should be worst, a point's number, or [x1, x2].")
+            }
+            settings.options.focus = focus
+        }
+        if let n = fields["wish"] {
+            settings.options.wish = try choice(n, "render.wish", WishSource.self)
         }
         run.render = settings
     }

@@ -8,6 +8,8 @@ struct FigureLayout: Equatable, Sendable {
     var omittedNote: Rect?
     var output: Rect?
     var error: Rect?
+    var diagram: Rect?
+    var step: Rect?
     /// Everything below the header.
     var body: Rect
 
@@ -17,6 +19,8 @@ struct FigureLayout: Equatable, Sendable {
             + [
                 output.map { PlacedPanel(kind: .output, cell: $0) },
                 error.map { PlacedPanel(kind: .error, cell: $0) },
+                diagram.map { PlacedPanel(kind: .diagram, cell: $0) },
+                step.map { PlacedPanel(kind: .step, cell: $0) },
             ].compactMap { $0 }
     }
 
@@ -41,6 +45,10 @@ struct FigureLayout: Equatable, Sendable {
             output = body
         case .error:
             error = body
+        case .diagram:
+            diagram = body
+        case .step:
+            step = body
         case .frame:
             frame(hidden: hidden, body: body, aspect: aspect, style: style)
         }

@@ -48,6 +48,7 @@ enum Header {
         case mistake
         case reluOff
         case test
+        case focus(magnification: String?)
 
         var text: String {
             switch self {
@@ -56,6 +57,8 @@ enum Header {
             case .mistake: return "misclassified"
             case .reluOff: return "unit off (ReLU = 0)"
             case .test: return "test point"
+            case .focus(let k):
+                return k.map { "focus point, wish × " + $0 } ?? "focus point"
             }
         }
     }
@@ -64,13 +67,19 @@ enum Header {
     private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
         var keys: [Key] = [.point(label: 1), .point(label: 0)]
         switch kind {
-        case .error: return []
+        case .error, .diagram: return []
         case .hidden: keys.append(.boundary("w·x + b = 0"))
-        case .frame, .output: keys += [.boundary("ŷ = 0.5"), .mistake]
+        case .frame, .output, .step: keys += [.boundary("ŷ = 0.5"), .mistake]
         }
         if !scene.testPoints.isEmpty { keys.insert(.test, at: 2) }
         if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
             keys.append(.reluOff)
+        }
+        if let focus = scene.derived.focus {
+            let drawsWish = [.frame, .hidden, .output].contains(kind)
+            keys.insert(
+                .focus(magnification: drawsWish ? focus.magnificationText : nil),
+                at: min(2, keys.count))
         }
         return keys
     }
@@ -127,6 +136,8 @@ enum Header {
             dot(c, label: 1, r: r, scene: scene, on: canvas)
         case .test:
             Markers.hollow(label: 1, at: c, radius: r + 1, palette: palette, on: canvas)
+        case .focus:
+            FocusMarker.draw(at: c, radius: r + 2.5, scene: scene, on: canvas)
         case .reluOff:
             canvas.fill(
                 Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),

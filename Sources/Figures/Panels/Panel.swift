@@ -9,6 +9,10 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
     case output
     /// The error curve with the current epoch marked.
     case error
+    /// The network diagram.
+    case diagram
+    /// The plane before and after one training step.
+    case step
 
     /// The type that draws panels of this kind.
     var panel: any Panel.Type {
@@ -16,6 +20,8 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
         case .hidden: return HiddenPanel.self
         case .output: return OutputPanel.self
         case .error: return ErrorPanel.self
+        case .diagram: return DiagramPanel.self
+        case .step: return StepPanel.self
         }
     }
 }

@@ -19,6 +19,10 @@ struct Scene: Sendable {
     let testLabels: [Int]
     /// The held-out points' error at this epoch, when the run has them.
     let testError: Double?
+    /// The snapshot's derived values: the focus point, its wish, the ghost network.
+    let derived: DerivedData
+    /// The snapshot's weights and biases.
+    let layers: [Layer]
     let domain: Domain
     let series: ErrorSeries
     /// The held-out points' error curve, when the run has them.
@@ -47,6 +51,8 @@ struct Scene: Sendable {
         testLabels = run.test?.labels ?? []
         testError = run.testErrors?[snapshot.epoch]
         self.testSeries = testSeries
+        self.derived = derived
+        layers = snapshot.layers
         domain = run.domain
         self.series = series
         palette = Palette.named(options.palette)

@@ -145,7 +145,8 @@ struct SweepGridDrawing {
         var options = RenderOptions()
         options.palette = palette.name
         let scene = Scene(
-            run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
+            run: run, snapshot: snapshot,
+            derived: DerivedData(run: run, snapshot: snapshot, options: options, figure: .output),
             series: ErrorSeries(errors: run.errors), options: options)
         _ = try OutputPanel.draw(cell: cell, scene: scene, style: bare, on: canvas)
 
