@@ -8,6 +8,8 @@ public struct Trainer: Sendable {
     public var data: Dataset
     public var options: TrainingOptions
     public var schedule: SnapshotSchedule
+    /// Whether the run record keeps the parameters of (nearly) every epoch, for error surfaces.
+    public var recordsTrajectory = false
 
     public init(
         network: Network, data: Dataset, options: TrainingOptions,
@@ -45,6 +47,14 @@ public struct Trainer: Sendable {
         var nextSnapshot = 0
         var order = Array(0..<m)
         var random = SeededRandom(seed: options.seed)
+        // Error surfaces: the parameters of every epoch (see Landscape/Trajectory.swift).
+        var trajectory =
+            recordsTrajectory
+            ? Trajectory(
+                parameterCount: kernel.parameterCount,
+                every: Trajectory.stride(
+                    parameterCount: kernel.parameterCount, epochs: epochs,
+                    isPerceptron: network.hidden.isEmpty)) : nil
 
         for epoch in 0...epochs {
             let isSnapshot =
@@ -60,6 +70,9 @@ public struct Trainer: Sendable {
             }
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
+            if trajectory?.keeps(epoch: epoch, isSnapshot: isSnapshot, lastEpoch: epochs) == true {
+                trajectory?.append(epoch: epoch, from: kernel.parameters)
+            }
             if isSnapshot {
                 snapshots.append(
                     Snapshot(
@@ -82,10 +95,12 @@ public struct Trainer: Sendable {
             }
             if let progress, (epoch + 1) % reportEvery == 0 { progress(epoch + 1) }
         }
-        return TrainingRun(
+        var run = TrainingRun(
             name: name,
             network: Architecture(hidden: network.hidden, activation: network.activation),
             training: options, data: data, domain: domain ?? data.defaultDomain,
             errors: errors, accuracies: accuracies, snapshots: snapshots)
+        run.trajectory = trajectory
+        return run
     }
 }

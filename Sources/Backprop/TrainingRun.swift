@@ -49,6 +49,9 @@ public struct TrainingRun: Equatable, Sendable, Codable {
     public var errors: [Double]
     public var accuracies: [Double]
     public var snapshots: [Snapshot]
+    /// The parameters at (nearly) every epoch, when the trainer was asked to keep them; absent
+    /// from the JSON otherwise, so records without one read and write as before.
+    public var trajectory: Trajectory?
 
     public init(
         name: String, network: Architecture, training: TrainingOptions, data: Dataset,
@@ -155,6 +158,9 @@ public struct TrainingRun: Equatable, Sendable, Codable {
                 throw fail("\(label) has an error or accuracy out of range.")
             }
         }
+        try trajectory?.validate(
+            parameterCount: snapshots[0].layers.reduce(0) { $0 + $1.parameterCount },
+            epochs: epochs)
     }
 }
 
