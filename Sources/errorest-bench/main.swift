@@ -1,16 +1,18 @@
 // Release benchmarks. Run from the package folder, beside ../shared:
-//   swift build -c release && .build/release/errorest-bench [training|frames|peer|all]
+//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|all]
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first ?? "all" {
 case "training": runTrainingBenchmark()
 case "frames": runFrameBenchmark()
 case "peer": runPeerBenchmark()
+case "surface": runSurfaceBenchmark()
 case "train-memory":
     runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
 case "all":
     runTrainingBenchmark()
     runFrameBenchmark()
     runPeerBenchmark()
+    runSurfaceBenchmark()
 default:
-    print("usage: errorest-bench [training|frames|peer|all]")
+    print("usage: errorest-bench [training|frames|peer|surface|all]")
 }

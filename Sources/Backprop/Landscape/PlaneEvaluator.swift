@@ -5,10 +5,12 @@ struct PlaneEvaluator {
     private let set: TrainingData
     private let plane: ParameterPlane
     private let isPerceptronWeights: Bool
+    private let template: Network
 
     /// An evaluator for networks shaped like `network` on `data`.
     init(network: Network, data: Dataset, plane: ParameterPlane) {
         kernel = Kernel(network: network)
+        template = network
         set = TrainingData(data)
         self.plane = plane
         isPerceptronWeights =
@@ -39,13 +41,18 @@ struct PlaneEvaluator {
 
     /// Heights over the lattice `u × v`, row by row from the bottom.
     ///
-    /// A perceptron's `w1,w2` plane takes the fast path of ``PerceptronGrid`` where it applies.
+    /// A perceptron's `w1,w2` plane takes the fast path of ``PerceptronGrid`` where it applies, a
+    /// network with hidden layers that of ``NetworkGrid``.
     func grid(u: [Double], v: [Double]) -> SurfaceGrid {
         if isPerceptronWeights,
             let heights = PerceptronGrid.heights(
                 data: set, u: u, v: v, bias: plane.origin[2])
         {
             return SurfaceGrid(u: u, v: v, heights: heights)
+        }
+        if !template.hidden.isEmpty {
+            let grid = NetworkGrid(network: template, data: set, plane: plane)
+            return SurfaceGrid(u: u, v: v, heights: grid.heights(u: u, v: v))
         }
         return plainGrid(u: u, v: v)
     }
@@ -58,5 +65,13 @@ struct PlaneEvaluator {
             for a in u { heights.append(height(u: a, v: b)) }
         }
         return SurfaceGrid(u: u, v: v, heights: heights)
+    }
+}
+
+extension SurfaceGrid {
+    /// `E` over the lattice `u × v` of `plane` for networks shaped like `network`, on `data`:
+    /// the grid an ``ErrorSurface`` holds, computed alone.
+    public init(network: Network, data: Dataset, plane: ParameterPlane, u: [Double], v: [Double]) {
+        self = PlaneEvaluator(network: network, data: data, plane: plane).grid(u: u, v: v)
     }
 }

@@ -107,4 +107,29 @@ import Testing
         #expect(surface.pathEvery == nil)
         #expect(surface.path.map(\.epoch) == run.snapshots.map(\.epoch))
     }
+
+    @Test(arguments: [
+        ([3, 4, 2], Activation.sigmoid, 0.5), ([5], .tanh, 2), ([4, 3], .relu, 1),
+        ([6], .sigmoid, 200),
+    ])
+    func theFastGridEqualsOneForwardPassPerNode(
+        hidden: [Int], activation: Activation, span: Double
+    ) throws {
+        let data = try Generator.moons.generate(count: 37, noise: 0.2, seed: 9)
+        let network = try Network(hidden: hidden, activation: activation, seed: 4)
+        let p = network.parameters.count
+        var random = SeededRandom(seed: 11)
+        let raw = (0..<2).map { _ in (0..<p).map { _ in random.gaussian() } }
+        let first = raw[0].map { $0 / dot(raw[0], raw[0]).squareRoot() }
+        let plane = ParameterPlane(origin: network.parameters, first: first, second: raw[1])
+        let evaluator = PlaneEvaluator(network: network, data: data, plane: plane)
+        let u = SurfaceGrid.lattice(-span...span, count: 6)
+        let v = SurfaceGrid.lattice((-span / 3)...span, count: 5)
+        let fast = evaluator.grid(u: u, v: v)
+        let plain = evaluator.plainGrid(u: u, v: v)
+        #expect(fast.heights.count == 30)
+        for (a, b) in zip(fast.heights, plain.heights) {
+            #expect(abs(a - b) <= 1e-12 * max(1, abs(b)))
+        }
+    }
 }
