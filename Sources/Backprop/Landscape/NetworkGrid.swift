@@ -84,7 +84,7 @@ final class NetworkGrid {
             }
         }
         let parameterCount = plane.origin.count
-        let theta = UnsafeMutablePointer<Double>.allocate(capacity: parameterCount)
+        let theta = UnsafeMutablePointer<Lanes>.allocate(capacity: parameterCount)
         let rowFactors = UnsafeMutablePointer<Lanes>.allocate(capacity: units * vectors)
         let scratch = UnsafeMutablePointer<Lanes>.allocate(capacity: 3 * (widths.max() ?? 1))
         defer {
@@ -100,7 +100,8 @@ final class NetworkGrid {
             }
             for (column, a) in u.enumerated() {
                 for k in 0..<parameterCount {
-                    theta[k] = plane.origin[k] + a * plane.first[k] + b * plane.second[k]
+                    theta[k] = Lanes(
+                        repeating: plane.origin[k] + a * plane.first[k] + b * plane.second[k])
                 }
                 heights.append(
                     columns.withUnsafeBufferPointer { columnFactors in
@@ -127,7 +128,7 @@ final class NetworkGrid {
     /// `E` at one node.
     @inline(__always)
     private func node(
-        theta: UnsafeMutablePointer<Double>, a: Double, b: Double,
+        theta: UnsafeMutablePointer<Lanes>, a: Double, b: Double,
         z0: UnsafeBufferPointer<Lanes>, zu: UnsafeBufferPointer<Lanes>,
         zv: UnsafeBufferPointer<Lanes>, columnFactors: UnsafeBufferPointer<Lanes>?,
         rowFactors: UnsafeMutablePointer<Lanes>, scratch: UnsafeMutablePointer<Lanes>
@@ -170,7 +171,7 @@ final class NetworkGrid {
                 let nOut = widths[l + 1]
                 let biases = offset + nOut * nIn
                 for j in 0..<nOut {
-                    var z = Lanes(repeating: theta[biases + j])
+                    var z = theta[biases + j]
                     let row = theta + offset + j * nIn
                     for i in 0..<nIn { z += row[i] * below[i] }
                     above[j] = z
