@@ -74,28 +74,6 @@ public func exponential(_ x: Double) -> Double {
     exponential(Lanes(repeating: x))[0]
 }
 
-extension Activation {
-    /// `g(z)` in every lane.
-    @inline(__always)
-    func callAsFunction(_ z: Lanes) -> Lanes {
-        switch self {
-        case .sigmoid: return Backprop.sigmoid(z)
-        case .tanh: return hyperbolicTangent(z)
-        case .relu: return z.replacing(with: 0, where: z .< 0)
-        }
-    }
-
-    /// `g′(z)` in every lane, written in terms of the activation `a = g(z)`.
-    @inline(__always)
-    func derivative(atActivation a: Lanes) -> Lanes {
-        switch self {
-        case .sigmoid: return a * (1 - a)
-        case .tanh: return 1 - a * a
-        case .relu: return Lanes(repeating: 0).replacing(with: 1, where: a .> 0)
-        }
-    }
-}
-
 /// `|x|` in every lane (the sign bit cleared).
 @inline(__always)
 public func magnitude(_ x: Lanes) -> Lanes {
