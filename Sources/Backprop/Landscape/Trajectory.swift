@@ -53,10 +53,10 @@ public struct Trajectory: Equatable, Sendable {
         values[(index * parameterCount)..<((index + 1) * parameterCount)]
     }
 
-    /// Appends the parameters of `epoch` from a buffer of ``parameterCount`` numbers.
-    mutating func append(epoch: Int, from buffer: UnsafePointer<Double>) {
+    /// Appends the ``parameterCount`` parameters of `epoch`.
+    mutating func append(epoch: Int, parameters: [Double]) {
         epochs.append(epoch)
-        values.append(contentsOf: UnsafeBufferPointer(start: buffer, count: parameterCount))
+        values.append(contentsOf: parameters)
     }
 
     /// Whether `epoch` is kept: a multiple of ``every``, a snapshot epoch or the last epoch.

@@ -70,9 +70,9 @@ public struct Trainer: Sendable {
         var trajectory =
             recordsTrajectory
             ? Trajectory(
-                parameterCount: kernel.parameterCount,
+                parameterCount: engine.parameterCount,
                 every: Trajectory.stride(
-                    parameterCount: kernel.parameterCount, epochs: epochs,
+                    parameterCount: engine.parameterCount, epochs: epochs,
                     isPerceptron: network.hidden.isEmpty)) : nil
 
         for epoch in 0...epochs {
@@ -90,7 +90,7 @@ public struct Trainer: Sendable {
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
             if trajectory?.keeps(epoch: epoch, isSnapshot: isSnapshot, lastEpoch: epochs) == true {
-                trajectory?.append(epoch: epoch, from: kernel.parameters)
+                trajectory?.append(epoch: epoch, parameters: engine.network.parameters)
             }
             if isSnapshot {
                 snapshots.append(
