@@ -1,3 +1,5 @@
+import Backprop
+
 /// Which figure to draw: a panel on its own, or the composite frame.
 public enum FigureKind: String, CaseIterable, Sendable, Codable {
     /// The composite: header, hidden units, output and error curve.
@@ -8,6 +10,13 @@ public enum FigureKind: String, CaseIterable, Sendable, Codable {
     case output
     /// The error curve with the current epoch marked.
     case error
+    /// The error surface E over two directions of weight space, from above: level curves, the
+    /// path and the step to W′ ("Mt. Errorest", "Mt. Kilimanjerror").
+    case surface
+    /// The same surface as a mountain in perspective, the path walking down it.
+    case mountain
+    /// The points in the last hidden layer's activations, with the output's straight boundary.
+    case hiddenSpace
 }
 
 /// A file format; the raw value is the file extension.
@@ -47,6 +56,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var logScaleError: Bool = false
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
+    /// The error surface's grid, span and axes (`surface` and `mountain` figures and panels).
+    public var surface = SurfaceOptions()
+    /// A landscape panel in each frame, beside the error curve: `surface`, `mountain` or nil.
+    public var frameLandscape: PanelKind? = nil
 
     public init() {}
 
@@ -73,6 +86,10 @@ public struct RenderOptions: Sendable, Equatable {
         guard RenderOptions.compressionRange.contains(pngCompression) else {
             throw FiguresError.badOption(
                 "The PNG compression level must be 0 to 9; got \(pngCompression).")
+        }
+        if let frameLandscape, frameLandscape != .surface, frameLandscape != .mountain {
+            throw FiguresError.badOption(
+                "A frame's landscape panel is surface or mountain; got \(frameLandscape.rawValue).")
         }
     }
 }

@@ -21,6 +21,7 @@ import Testing
                     var cells = layout.hidden.map(\.cell)
                     if let o = layout.output { cells.append(o) }
                     if let e = layout.error { cells.append(e) }
+                    if let extra = layout.extra { cells.append(extra.cell) }
                     if let header = layout.header { cells.append(header) }
                     for cell in cells {
                         #expect(page.contains(cell), "\(kind) \(hidden) at \(w)×\(h): \(cell)")
@@ -36,7 +37,7 @@ import Testing
                     let expected: Int
                     switch kind {
                     case .frame, .hidden: expected = hidden.reduce(0, +)
-                    case .output, .error: expected = 0
+                    case .output, .error, .surface, .mountain, .hiddenSpace: expected = 0
                     }
                     #expect(layout.hidden.count + layout.hiddenOmitted == expected)
                 }

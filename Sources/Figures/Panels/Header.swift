@@ -61,7 +61,8 @@ enum Header {
     private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
         var keys: [Key] = [.point(label: 1), .point(label: 0)]
         switch kind {
-        case .error: return []
+        case .error, .surface, .mountain: return []
+        case .hiddenSpace: return keys + [.boundary("ŷ = 0.5")]
         case .hidden: keys.append(.boundary("w·x + b = 0"))
         case .frame, .output: keys += [.boundary("ŷ = 0.5"), .mistake]
         }

@@ -9,6 +9,12 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
     case output
     /// The error curve with the current epoch marked.
     case error
+    /// The error surface from above, with level curves and the path.
+    case surface
+    /// The error surface as a mountain in perspective.
+    case mountain
+    /// The points in the last hidden layer's activations.
+    case hiddenSpace
 
     /// The type that draws panels of this kind.
     var panel: any Panel.Type {
@@ -16,6 +22,9 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
         case .hidden: return HiddenPanel.self
         case .output: return OutputPanel.self
         case .error: return ErrorPanel.self
+        case .surface: return SurfacePanel.self
+        case .mountain: return MountainPanel.self
+        case .hiddenSpace: return HiddenSpacePanel.self
         }
     }
 }
