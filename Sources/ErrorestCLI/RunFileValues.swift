@@ -9,7 +9,7 @@ extension RunFileReader {
             node, path: "render",
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
-                "hiddenLinesOnOutput", "logScaleError", "equations",
+                "hiddenLinesOnOutput", "logScaleError", "equations", "surface", "frameLandscape",
             ],
             reader: self)
         var settings = run.render
@@ -73,7 +73,43 @@ extension RunFileReader {
         if let n = fields["equations"] {
             settings.options.equations = try bool(n, "render.equations")
         }
+        if let n = fields["surface"] { settings.options.surface = try readSurface(n) }
+        if let n = fields["frameLandscape"] {
+            let kind = try choice(n, "render.frameLandscape", PanelKind.self)
+            guard kind == .surface || kind == .mountain else {
+                throw fail(n, "\"render.frameLandscape\" is surface or mountain.")
+            }
+            settings.options.frameLandscape = kind
+        }
         run.render = settings
+    }
+
+    /// The `render.surface` section: `grid`, `span` and `axes` of the error surface.
+    func readSurface(_ node: RunFileNode) throws -> SurfaceOptions {
+        let fields = try Fields(
+            node, path: "render.surface", known: ["grid", "span", "axes"], reader: self)
+        var options = SurfaceOptions()
+        if let n = fields["grid"] {
+            options.gridSize = try integer(n, "render.surface.grid", in: SurfaceOptions.gridSizes)
+        }
+        if let n = fields["axes"] {
+            options.axes = try choice(n, "render.surface.axes", SurfaceAxes.self)
+        }
+        if let n = fields["span"] {
+            let pairs = try list(n, "render.surface.span").map {
+                try list($0, "render.surface.span").map { try number($0, "render.surface.span") }
+            }
+            do {
+                guard pairs.count == 2 else {
+                    throw BackpropError.badData("A span is [[umin, umax], [vmin, vmax]].")
+                }
+                let domain = try Domain(x1: pairs[0], x2: pairs[1])
+                options.span = .fixed(domain)
+            } catch let error as BackpropError {
+                throw fail(n, "\"render.surface.span\": \(error.description)")
+            }
+        }
+        return options
     }
 
     /// A whole number within `range`; integral JSON numbers such as `2000.0` count.

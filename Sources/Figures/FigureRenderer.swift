@@ -13,7 +13,7 @@ public struct FigureRenderer: Sendable {
     /// The error panel's snapshot-independent pixels, made on first use.
     private let backdrops = ErrorBackdrops()
     /// Error surfaces, computed once per plane.
-    private let landscapes = Landscapes()
+    let landscapes = Landscapes()
 
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
@@ -103,7 +103,7 @@ public struct FigureRenderer: Sendable {
     }
 
     /// Runs a Backprop computation, its errors as ``FiguresError/badOption(_:)``.
-    private func derived<T>(_ body: () throws -> T) throws -> T {
+    func derived<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as BackpropError {

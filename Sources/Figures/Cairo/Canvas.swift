@@ -45,6 +45,11 @@ struct Canvas {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
     }
 
+    /// Square ends: a stroke stops exactly at its end points.
+    func setButtCaps() {
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+    }
+
     /// Mitred joins: cheaper than round ones where a path has no sharp corners.
     func setMiterJoins() {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)

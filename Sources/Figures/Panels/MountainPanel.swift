@@ -84,12 +84,14 @@ enum MountainPanel: Panel {
                 (
                     (p.depth + q.depth) / 2 - 0.02,
                     {
-                        canvas.setRoundCaps()
+                        // Butt-capped halo, so a segment's halo never covers the last one's line.
+                        canvas.setButtCaps()
                         canvas.setLineWidth(width + 2)
                         canvas.setColour(Colour(hex: 0xFF_FF_FF, alpha: 0.85))
                         canvas.move(to: p.pixel)
                         canvas.line(to: q.pixel)
                         canvas.stroke()
+                        canvas.setRoundCaps()
                         canvas.setLineWidth(width)
                         canvas.setColour(Colour(hex: 0x11_11_11))
                         canvas.move(to: p.pixel)

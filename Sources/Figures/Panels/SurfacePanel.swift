@@ -46,7 +46,7 @@ enum SurfacePanel: Panel {
         let map = SurfaceMap(grid: grid, rect: rect)
         let range = grid.range
         let span = max(range.upperBound - range.lowerBound, 1e-12)
-        // Shading: one rectangle per grid cell, by the mean of its corners, each a hair larger so
+        // Shading: one rectangle per grid cell, by the mean of its corners, each a pixel larger so
         // no seams show.
         let nu = grid.u.count
         let nv = grid.v.count
