@@ -5,7 +5,9 @@ switch arguments.first ?? "all" {
 case "training": runTrainingBenchmark()
 case "frames": runFrameBenchmark()
 case "peer": runPeerBenchmark()
-case "surface": runSurfaceBenchmark()
+case "surface":
+    runSurfaceBenchmark()
+    runMountainFrameBenchmark()
 case "train-memory":
     runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
 case "all":

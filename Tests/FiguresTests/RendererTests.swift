@@ -224,7 +224,10 @@ import Testing
 
     @Test func formatRawValuesAreFileExtensions() {
         #expect(FileFormat.allCases.map(\.rawValue) == ["png", "pdf", "svg"])
-        #expect(FigureKind.allCases.map(\.rawValue) == ["frame", "hidden", "output", "error"])
+        #expect(
+            FigureKind.allCases.map(\.rawValue) == [
+                "frame", "hidden", "output", "error", "surface", "mountain", "hiddenSpace",
+            ])
         #expect(PaletteName.allCases.map(\.rawValue) == ["lesson", "colorblind"])
     }
 

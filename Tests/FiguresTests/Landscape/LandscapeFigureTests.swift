@@ -59,4 +59,55 @@ import Testing
             }
         }
     }
+
+    /// Golden images, compared as decoded pixels as in ``GoldenImageTests`` (recorded with
+    /// `ERROREST_RECORD_GOLDEN=1`).
+    @Test(arguments: [
+        ("surface-perceptron", false, FigureKind.surface),
+        ("mountain-perceptron", false, .mountain),
+        ("surface-pca", true, .surface), ("mountain-pca", true, .mountain),
+        ("hiddenSpace-4", true, .hiddenSpace),
+    ])
+    func matchesItsGoldenImage(name: String, mlp: Bool, kind: FigureKind) throws {
+        let run = mlp ? try Self.mlpRun() : try Self.perceptronRun()
+        let figure = try FigureRenderer(run: run, options: Self.options(320, 180)).render(
+            kind, snapshot: 1, format: .png)
+        let reference = GoldenImageTests.folder.appendingPathComponent("\(name).png")
+        if ProcessInfo.processInfo.environment["ERROREST_RECORD_GOLDEN"] == "1" {
+            try figure.data.write(to: reference)
+            return
+        }
+        let expectedData = try #require(
+            FileManager.default.contents(atPath: reference.path),
+            "No reference at \(reference.path); record with ERROREST_RECORD_GOLDEN=1.")
+        let comparison = GoldenComparison(
+            expected: try PNGCodec.decode(expectedData), actual: try PNGCodec.decode(figure.data))
+        #expect(comparison.matches, "\(name): \(comparison.summary)")
+    }
+
+    @Test func theDrawnPanelsDomainIsTheSurfacesGridAndTheMountainAddsItsHeights() throws {
+        let run = try Self.mlpRun()
+        let options = Self.options()
+        let renderer = try FigureRenderer(run: run, options: options)
+        let surface = try ErrorSurface(run: run, snapshot: 1, options: options.surface)
+        let d = surface.grid.domain
+        let flat = try renderer.render(.surface, snapshot: 1, format: .svg).panels[0]
+        #expect(
+            flat.domain == [
+                [d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound],
+            ])
+        let mountain = try renderer.render(.mountain, snapshot: 1, format: .pdf).panels[0]
+        let range = surface.grid.range
+        #expect(mountain.domain.last == [range.lowerBound, range.upperBound])
+        // The CSV holds every grid node's height, and W's recorded error.
+        let text = String(
+            decoding: try #require(try renderer.data(.surface, snapshot: 1)), as: UTF8.self)
+        let rows = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let heights = rows.filter { $0.first == "grid" }.compactMap { Double($0[4]) }
+        #expect(heights == surface.grid.heights)
+        let current = try #require(rows.first { $0.first == "current" })
+        #expect(Double(current[5]) == run.snapshots[1].error)
+    }
 }
