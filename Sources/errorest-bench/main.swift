@@ -5,6 +5,7 @@ switch arguments.first ?? "all" {
 case "training": runTrainingBenchmark()
 case "frames": runFrameBenchmark()
 case "peer": runPeerBenchmark()
+case "mountain-frames": runMountainFrameBenchmark()
 case "surface":
     runSurfaceBenchmark()
     runMountainFrameBenchmark()

@@ -6,7 +6,7 @@ import Foundation
 /// algorithm), the path walking down it and the current weights as a ball.
 enum MountainPanel: Panel {
     /// The most mesh cells a side.
-    static let meshCells = 44
+    static let meshCells = 40
 
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
@@ -61,14 +61,14 @@ enum MountainPanel: Panel {
                     (
                         depth,
                         {
+                            // Without antialiasing: neighbouring quads meet without seams.
+                            canvas.setAntialiased(false)
                             canvas.setColour(colour)
                             canvas.move(to: projected[0].pixel)
                             for p in projected.dropFirst() { canvas.line(to: p.pixel) }
                             canvas.closePath()
-                            canvas.fillPreserve()
-                            canvas.setLineWidth(0.6)
-                            canvas.setColour(colour.mixed(with: Colour(hex: 0), 0.18))
-                            canvas.stroke()
+                            canvas.fill()
+                            canvas.setAntialiased(true)
                         }
                     ))
             }
@@ -175,6 +175,9 @@ struct MountainCamera {
 
     let grid: SurfaceGrid
     let rect: Rect
+    /// The grid's domain and range, worked out once.
+    private let domain: Domain
+    private let range: ClosedRange<Double>
     private let scale: Double
     private let offset: PixelPoint
 
@@ -186,6 +189,8 @@ struct MountainCamera {
     init(grid: SurfaceGrid, rect: Rect) {
         self.grid = grid
         self.rect = rect
+        domain = grid.domain
+        range = grid.range
         // Fit the box's eight corners into the rectangle.
         var lows = (x: Double.infinity, y: Double.infinity)
         var highs = (x: -Double.infinity, y: -Double.infinity)
@@ -211,8 +216,8 @@ struct MountainCamera {
     func world(_ u: Double, _ v: Double, _ e: Double, lift: Double = 0) -> (
         x: Double, y: Double, z: Double
     ) {
-        let d = grid.domain
-        let r = grid.range
+        let d = domain
+        let r = range
         let x = 2 * (u - d.x1.lowerBound) / (d.x1.upperBound - d.x1.lowerBound) - 1
         let y = 2 * (v - d.x2.lowerBound) / (d.x2.upperBound - d.x2.lowerBound) - 1
         let span = max(r.upperBound - r.lowerBound, 1e-12)

@@ -186,9 +186,16 @@ enum SurfacePanel: Panel {
 struct SurfaceMap {
     let grid: SurfaceGrid
     let rect: Rect
+    private let domain: Domain
+
+    init(grid: SurfaceGrid, rect: Rect) {
+        self.grid = grid
+        self.rect = rect
+        domain = grid.domain
+    }
 
     func pixel(_ u: Double, _ v: Double) -> PixelPoint {
-        let d = grid.domain
+        let d = domain
         return PixelPoint(
             rect.x + (u - d.x1.lowerBound) / (d.x1.upperBound - d.x1.lowerBound) * rect.width,
             rect.maxY - (v - d.x2.lowerBound) / (d.x2.upperBound - d.x2.lowerBound) * rect.height)
