@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation` builds the articles on the file formats.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Pure Swift maths: datasets, the network, backpropagation, the run record.
@@ -39,14 +41,19 @@ let package = Package(
                 "Backprop", "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The built-in lesson: a link to Samples/lesson.yaml, compiled in.
+            resources: [.embedInCode("RunFile/lesson.yaml")]
         ),
         .executableTarget(name: "errorest", dependencies: ["ErrorestCLI"]),
 
         // Release benchmarks: `swift run -c release errorest-bench`.
         .executableTarget(
             name: "errorest-bench",
-            dependencies: ["Backprop", "Figures"]
+            dependencies: [
+                "Backprop", "Figures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .testTarget(name: "BackpropTests", dependencies: ["Backprop"]),

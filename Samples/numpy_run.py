@@ -2,7 +2,7 @@
 """Train elsewhere, draw with Errorest.
 
 A network trained by numpy (any tool would do: PyTorch, JAX, a spreadsheet) is written as an
-Errorest run record (SPEC §5) and drawn by `errorest render` — no training in Errorest at all.
+Errorest run record (run.json) and drawn by `errorest render` — no training in Errorest at all.
 
     python3 Samples/numpy_run.py                      # writes Output/numpy/
     python3 Samples/numpy_run.py --size 640x360       # unknown flags go to `errorest render`

@@ -9,6 +9,7 @@ public struct FigureRenderer: Sendable {
     public let run: TrainingRun
     public let options: RenderOptions
     private let series: ErrorSeries
+    private let testSeries: ErrorSeries?
     private let sprites: MarkerSprites
     /// The error panel's snapshot-independent pixels, made on first use.
     private let backdrops = ErrorBackdrops()
@@ -24,9 +25,15 @@ public struct FigureRenderer: Sendable {
             throw FiguresError.badRun(
                 "The run \"\(run.name)\" cannot be drawn: \(error.description)")
         }
+        if case .index(let n) = options.focus, !(1...max(1, run.data.count)).contains(n) {
+            throw FiguresError.outOfRange(
+                .focus, value: "number \(n)",
+                rule: "the data has \(run.data.count) points, numbered from 1")
+        }
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)
+        testSeries = run.testErrors.map { ErrorSeries(errors: $0) }
         sprites = try FigureRenderer.markerSprites(run: run, options: options)
     }
 
@@ -82,7 +89,7 @@ public struct FigureRenderer: Sendable {
     private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
         throws -> (scene: Scene, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo])
     {
-        var scene = try self.scene(index)
+        var scene = try self.scene(index, for: kind)
         if kind == .surface || kind == .mountain
             || (kind == .frame && options.frameLandscape != nil)
         {
@@ -102,24 +109,27 @@ public struct FigureRenderer: Sendable {
         return (scene, surface, metadata, panels)
     }
 
-    /// Runs a Backprop computation, its errors as ``FiguresError/badOption(_:)``.
+    /// Runs a Backprop computation, its errors as ``FiguresError/badRun(_:)``.
     func derived<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as BackpropError {
-            throw FiguresError.badOption(error.description)
+            throw FiguresError.badRun(error.description)
         }
     }
 
     /// What the figures of snapshot `index` show.
-    private func scene(_ index: Int) throws -> Scene {
+    private func scene(_ index: Int, for kind: FigureKind) throws -> Scene {
         guard run.snapshots.indices.contains(index) else {
             throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
         }
         let snapshot = run.snapshots[index]
         return Scene(
-            run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
-            series: series, options: options, sprites: sprites, backdrops: backdrops)
+            run: run, snapshot: snapshot,
+            derived: DerivedData(
+                run: run, snapshot: snapshot, options: options, figure: kind),
+            series: series, testSeries: testSeries, options: options, sprites: sprites,
+            backdrops: backdrops)
     }
 
     /// The title `"<name>: <figure> at epoch <N>"` and the PNG text chunks.

@@ -5,10 +5,9 @@ import Foundation
 /// ``isUsageError`` tells bad input (a size, an option, a run record: exit 65 on the command line)
 /// from a failure of Cairo or libpng while drawing or encoding (exit 74).
 public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A figure size outside ``RenderOptions/sizeRange`` on either side.
-    case badSize(width: Int, height: Int)
-    /// A render option out of range; the message names it.
-    case badOption(String)
+    /// A render option outside its range: which one, its value as text, and the rule it breaks
+    /// as a clause ("it must be 0 to 9").
+    case outOfRange(RenderSetting, value: String, rule: String)
     /// The run record cannot be drawn; the message says why.
     case badRun(String)
     /// A snapshot index that the run does not have.
@@ -23,18 +22,16 @@ public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
     /// True for bad input; false for a drawing or encoding failure.
     public var isUsageError: Bool {
         switch self {
-        case .badSize, .badOption, .badRun, .noSuchSnapshot: return true
+        case .outOfRange, .badRun, .noSuchSnapshot: return true
         case .cairo, .png, .incompleteSequence: return false
         }
     }
 
     public var description: String {
         switch self {
-        case .badSize(let width, let height):
-            let range = RenderOptions.sizeRange
-            return "The figure size \(width)×\(height) is not allowed; each side must be "
-                + "\(range.lowerBound) to \(range.upperBound) pixels."
-        case .badOption(let message), .badRun(let message), .png(let message):
+        case .outOfRange(let setting, let value, let rule):
+            return "The \(setting.summary) is \(value); \(rule)."
+        case .badRun(let message), .png(let message):
             return message
         case .noSuchSnapshot(let index, let count):
             return "Snapshot \(index) does not exist; the run has \(count) snapshots, "

@@ -1,4 +1,5 @@
 import Backprop
+import Foundation
 
 /// Which figure to draw: a panel on its own, or the composite frame.
 public enum FigureKind: String, CaseIterable, Sendable, Codable {
@@ -17,6 +18,47 @@ public enum FigureKind: String, CaseIterable, Sendable, Codable {
     case mountain
     /// The points in the last hidden layer's activations, with the output's straight boundary.
     case hiddenSpace
+    /// The network as a diagram: inputs, bias nodes, units and `ŷ`, every weight an edge, with
+    /// the change a point (or the batch) asks of it.
+    case diagram
+    /// One training step from the snapshot: the lines and boundary of `W` dashed, of `W′`
+    /// solid, with `E(W) → E(W′)`.
+    case step
+}
+
+/// The data point a figure follows: the one whose wish it draws.
+public enum Focus: Sendable, Equatable {
+    /// The point with the largest error at the snapshot drawn.
+    case worst
+    /// The data's point number `n`, counted from 1.
+    case index(Int)
+    /// The data point nearest to these coordinates.
+    case near(x1: Double, x2: Double)
+
+    /// `worst`, a point's number (from 1), or coordinates `x1,x2`; nil for anything else.
+    public init?(argument text: String) {
+        let parts = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts == ["worst"] {
+            self = .worst
+        } else if parts.count == 1, let n = Int(parts[0]) {
+            self = .index(n)
+        } else if parts.count == 2, let x1 = Double(parts[0]), let x2 = Double(parts[1]),
+            x1.isFinite, x2.isFinite
+        {
+            self = .near(x1: x1, x2: x2)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Whose wish the diagram's edges show.
+public enum WishSource: String, CaseIterable, Sendable, Codable {
+    /// The focus point's own step, `−η ∂e/∂w`.
+    case point
+    /// The whole batch's step, `−η ∂E/∂w`, the step training takes.
+    case batch
 }
 
 /// A file format; the raw value is the file extension.
@@ -60,6 +102,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var surface = SurfaceOptions()
     /// A landscape panel in each frame, beside the error curve: `surface`, `mountain` or nil.
     public var frameLandscape: PanelKind? = nil
+    /// The point whose wish is drawn; none by default (the diagram then shows the batch's).
+    public var focus: Focus?
+    /// Whose wish the diagram's edges show; the focus point's when there is one.
+    public var wish: WishSource?
 
     public init() {}
 
@@ -77,19 +123,56 @@ public struct RenderOptions: Sendable, Equatable {
         self.equations = equations
     }
 
-    /// Checks the size and the compression level; called before anything is allocated.
+    /// Checks the size, the compression level and the frame's landscape panel; called before
+    /// anything is allocated.
     public func validate() throws {
-        guard RenderOptions.sizeRange.contains(width), RenderOptions.sizeRange.contains(height)
-        else {
-            throw FiguresError.badSize(width: width, height: height)
-        }
-        guard RenderOptions.compressionRange.contains(pngCompression) else {
-            throw FiguresError.badOption(
-                "The PNG compression level must be 0 to 9; got \(pngCompression).")
-        }
+        try RenderOptions.check(width: width, height: height)
+        try RenderOptions.check(pngCompression: pngCompression)
         if let frameLandscape, frameLandscape != .surface, frameLandscape != .mountain {
-            throw FiguresError.badOption(
-                "A frame's landscape panel is surface or mountain; got \(frameLandscape.rawValue).")
+            throw FiguresError.outOfRange(
+                .frameLandscape, value: frameLandscape.rawValue,
+                rule: "it must be surface or mountain")
+        }
+    }
+
+    /// Checks a figure size: each side within ``sizeRange``.
+    public static func check(width: Int, height: Int) throws {
+        guard sizeRange.contains(width), sizeRange.contains(height) else {
+            throw FiguresError.outOfRange(
+                .size, value: "\(width)x\(height)",
+                rule: "each side must be \(sizeRange.lowerBound) to \(sizeRange.upperBound) pixels")
+        }
+    }
+
+    /// Checks a zlib level: within ``compressionRange``.
+    public static func check(pngCompression: Int) throws {
+        guard compressionRange.contains(pngCompression) else {
+            throw FiguresError.outOfRange(
+                .pngCompression, value: "\(pngCompression)",
+                rule: "it must be \(compressionRange.lowerBound) to \(compressionRange.upperBound)")
+        }
+    }
+}
+
+/// A render option that has a range of allowed values, named by
+/// ``FiguresError/outOfRange(_:value:rule:)`` so that a caller can point to where it was given.
+public enum RenderSetting: String, CaseIterable, Sendable {
+    /// The figure's width and height in pixels.
+    case size
+    /// The zlib level of PNG files.
+    case pngCompression
+    /// The point whose wish is drawn, by its number from 1.
+    case focus
+    /// The landscape panel of a frame: surface or mountain.
+    case frameLandscape
+
+    /// The setting in words, for messages.
+    public var summary: String {
+        switch self {
+        case .size: return "figure size"
+        case .pngCompression: return "PNG compression level"
+        case .focus: return "focus point"
+        case .frameLandscape: return "frame's landscape panel"
         }
     }
 }

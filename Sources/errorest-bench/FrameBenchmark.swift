@@ -10,28 +10,23 @@ import Foundation
 /// trains the benchmark network (4 sigmoid hidden units, 2000 epochs, η = 2) on 200 xor points
 /// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
 /// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
+/// `--focus worst` draws the worst point's wishes; `--figure diagram` (or `step`, …) times that
+/// figure instead of the frame.
 /// `--gallery DIR` instead writes sample figures of several networks to DIR for looking at.
-func runFrameBenchmark() {
-    let arguments = Array(CommandLine.arguments.dropFirst(2))
-    func value(_ flag: String) -> String? {
-        guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
-        return arguments[i + 1]
-    }
+func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
     do {
-        if let folder = value("--gallery") {
+        if let folder = settings.gallery {
             try writeGallery(to: URL(fileURLWithPath: folder))
             return
         }
-        if let rounds = value("--draw-only").flatMap(Int.init) {
+        if let rounds = settings.drawOnly {
             try drawOnly(rounds: rounds)
             return
         }
-        let size = (value("--size") ?? "1280x720").split(separator: "x").compactMap { Int($0) }
-        let frames = Int(value("--frames") ?? "50") ?? 50
         try benchmarkFrames(
-            data: value("--data"), frames: frames, width: size.first ?? 1280,
-            height: size.count > 1 ? size[1] : 720,
-            compression: value("--compression").flatMap(Int.init) ?? RenderOptions().pngCompression)
+            data: settings.data, frames: settings.frames, width: settings.width,
+            height: settings.height, compression: settings.compression, focus: settings.focus,
+            figure: settings.figure)
     } catch {
         print("frame benchmark failed: \(error)")
     }
@@ -54,7 +49,8 @@ private func residentMiB() -> Double {
 }
 
 private func benchmarkFrames(
-    data path: String?, frames: Int, width: Int, height: Int, compression: Int
+    data path: String?, frames: Int, width: Int, height: Int, compression: Int, focus: Focus?,
+    figure: FigureKind
 ) throws {
     let data =
         try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
@@ -68,12 +64,14 @@ private func benchmarkFrames(
     guard let run else { return }
     var options = RenderOptions(width: width, height: height)
     options.pngCompression = compression
+    options.focus = focus
     let renderer = try FigureRenderer(run: run, options: options)
     let count = run.snapshots.count
     print(
-        "frames: \(count) of \(width)×\(height), hidden [4], \(data.count) points; "
+        "\(figure.rawValue): \(count) of \(width)×\(height), hidden [4], \(data.count) points"
+            + (focus == nil ? "" : ", with a focus point") + "; "
             + "training \(String(format: "%.1f", trainTime * 1000)) ms")
-    _ = try renderer.render(.frame, snapshot: count - 1, format: .png)  // warm caches and fonts
+    _ = try renderer.render(figure, snapshot: count - 1, format: .png)  // warm caches and fonts
 
     // Three rounds over every snapshot; each figure is timed whole (render to PNG bytes), then
     // drawn alone and encoded alone by libpng on those very pixels. The fastest round counts.
@@ -84,10 +82,10 @@ private func benchmarkFrames(
         bytes = 0
         for k in 0..<count {
             round.whole += try seconds {
-                bytes += try renderer.render(.frame, snapshot: k, format: .png).data.count
+                bytes += try renderer.render(figure, snapshot: k, format: .png).data.count
             }
             var raster: RasterFigure?
-            round.draw += try seconds { raster = try renderer.raster(.frame, snapshot: k) }
+            round.draw += try seconds { raster = try renderer.raster(figure, snapshot: k) }
             round.encode += try seconds { _ = try raster?.encodePNG() }
         }
         best = (

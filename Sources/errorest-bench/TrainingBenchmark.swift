@@ -23,6 +23,13 @@ func runTrainingBenchmark() {
             print(
                 name.padding(toLength: 24, withPad: " ", startingAt: 0),
                 String(format: "%14.0f  %14.0f  %7.1f×", ours, numpy, ours / numpy))
+            let adam = try errorestEpochsPerSecond(
+                data: data, hidden: job.hidden, epochs: job.epochs, optimizer: .adam)
+            let sgd = try errorestEpochsPerSecond(
+                data: data, hidden: job.hidden, epochs: job.epochs)
+            print(
+                "  with adam".padding(toLength: 24, withPad: " ", startingAt: 0),
+                String(format: "%14.0f  (sgd again %.0f: adam/sgd %.2f×)", adam, sgd, adam / sgd))
         } catch {
             print("training benchmark failed: \(error)")
         }
@@ -31,12 +38,16 @@ func runTrainingBenchmark() {
 }
 
 /// The best of three timed trainings, in epochs per second.
-private func errorestEpochsPerSecond(data: Dataset, hidden: Int, epochs: Int) throws -> Double {
+private func errorestEpochsPerSecond(
+    data: Dataset, hidden: Int, epochs: Int, optimizer: OptimizerKind = .sgd
+) throws -> Double {
     var best = Double.infinity
     for _ in 0..<3 {
         let trainer = Trainer(
             network: try Network(hidden: [hidden], seed: 1), data: data,
-            options: TrainingOptions(epochs: epochs, learningRate: 2), schedule: .linear(50))
+            options: TrainingOptions(
+                epochs: epochs, learningRate: optimizer == .adam ? 0.05 : 2, optimizer: optimizer),
+            schedule: .linear(50))
         let start = DispatchTime.now().uptimeNanoseconds
         let run = try trainer.train(name: "bench")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -1,21 +1,158 @@
 // Release benchmarks. Run from the package folder, beside ../shared:
 //   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|all]
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first ?? "all" {
-case "training": runTrainingBenchmark()
-case "frames": runFrameBenchmark()
-case "peer": runPeerBenchmark()
-case "mountain-frames": runMountainFrameBenchmark()
-case "surface":
-    runSurfaceBenchmark()
-    runMountainFrameBenchmark()
-case "train-memory":
-    runTrainingMemory(epochs: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
-case "all":
-    runTrainingBenchmark()
-    runFrameBenchmark()
-    runPeerBenchmark()
-    runSurfaceBenchmark()
-default:
-    print("usage: errorest-bench [training|frames|peer|surface|all]")
+import ArgumentParser
+import Figures
+
+/// `errorest-bench`: release benchmarks against the peer, measured in one sitting.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errorest-bench",
+        abstract: "Release benchmarks of Errorest against the peer (../shared/peer).",
+        subcommands: [
+            AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
+            SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
+            MountainFrameBenchmark.self,
+        ],
+        defaultSubcommand: AllBenchmarks.self)
 }
+
+/// `errorest-bench all`: the training, frame, peer and surface benchmarks with their defaults.
+struct AllBenchmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "all", abstract: "Run the training, frame, peer and surface benchmarks.")
+
+    func run() {
+        runTrainingBenchmark()
+        runFrameBenchmark(FrameBenchmark.Settings())
+        runPeerBenchmark()
+        runSurfaceBenchmark()
+    }
+}
+
+/// `errorest-bench training`: epochs per second against numpy.
+struct TrainingBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training", abstract: "Epochs per second against numpy running the peer.")
+
+    func run() { runTrainingBenchmark() }
+}
+
+/// `errorest-bench frames`: drawing against libpng encoding, frames per second, memory.
+struct FrameBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frames", abstract: "Drawing against libpng encoding, frames/s, memory.")
+
+    /// What the frame benchmark draws.
+    struct Settings {
+        var data: String?
+        var frames = 50
+        var width = 1280
+        var height = 720
+        var compression = RenderOptions().pngCompression
+        var gallery: String?
+        var drawOnly: Int?
+        var focus: Focus?
+        var figure: FigureKind = .frame
+    }
+
+    @Option(
+        help: ArgumentHelp("Train on these points instead of 200 xor points.", valueName: "csv"))
+    var data: String?
+
+    @Option(help: "Frames to time.")
+    var frames = 50
+
+    @Option(help: ArgumentHelp("Pixels of every frame.", valueName: "WxH"))
+    var size = "1280x720"
+
+    @Option(help: ArgumentHelp("zlib level of the PNG files.", valueName: "0…9"))
+    var compression = RenderOptions().pngCompression
+
+    @Option(help: ArgumentHelp("Write sample figures here instead of timing.", valueName: "dir"))
+    var gallery: String?
+
+    @Option(name: .customLong("draw-only"), help: "Only draw, this many rounds (for profiling).")
+    var drawOnly: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Draw this point's wishes: worst, a point's number from 1, or x1,x2.",
+            valueName: "point"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Time this figure instead of the frame.", valueName: "figure"))
+    var figure = "frame"
+
+    func validate() throws {
+        let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard sides.count == 2 else { throw ValidationError("--size is WxH, as 1280x720.") }
+        if let focus, Focus(argument: focus) == nil {
+            throw ValidationError("--focus is worst, a point's number from 1, or x1,x2.")
+        }
+        guard FigureKind(rawValue: figure) != nil else {
+            throw ValidationError("--figure is one of the figure kinds, such as frame or diagram.")
+        }
+    }
+
+    func run() {
+        let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        runFrameBenchmark(
+            Settings(
+                data: data, frames: frames, width: sides[0], height: sides[1],
+                compression: compression, gallery: gallery, drawOnly: drawOnly,
+                focus: focus.flatMap(Focus.init(argument:)),
+                figure: FigureKind(rawValue: figure) ?? .frame))
+    }
+}
+
+/// `errorest-bench peer`: `errorest run` against the peer's frames, whole process.
+struct PeerBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peer", abstract: "errorest run against peer_frames.py, whole process.")
+
+    func run() { runPeerBenchmark() }
+}
+
+/// `errorest-bench sweep`: a 45-run sweep through the binary, and the grid figure alone.
+struct SweepBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep", abstract: "A 45-run sweep: runs/s and CPU; the grid figure alone.")
+
+    func run() { runSweepBenchmark() }
+}
+
+/// `errorest-bench train-memory N`: the peak resident memory of training, for the training
+/// benchmark, which runs it in a process of its own.
+struct TrainingMemory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-memory", abstract: "Print the peak memory of training N epochs.",
+        shouldDisplay: false)
+
+    @Argument(help: "Epochs to train.")
+    var epochs = 1000
+
+    func run() { runTrainingMemory(epochs: epochs) }
+}
+
+/// `errorest-bench surface`: the error surface against numpy, then frames with the mountain.
+struct SurfaceBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "surface",
+        abstract: "Error surfaces and PCA against numpy; frames with the mountain panel.")
+
+    func run() {
+        runSurfaceBenchmark()
+        runMountainFrameBenchmark()
+    }
+}
+
+/// `errorest-bench mountain-frames`: frames with the mountain panel against their PNG encode.
+struct MountainFrameBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mountain-frames",
+        abstract: "Frames with the mountain panel against their PNG encode.")
+
+    func run() { runMountainFrameBenchmark() }
+}
+
+BenchCommand.main()

@@ -39,7 +39,8 @@ import Testing
             Issue.record("count 0 was accepted")
         } catch {
             #expect(
-                "\(error)" == "The generator circle makes 4 to 1000000 points; 0 were asked for.")
+                "\(error)"
+                    == "The number of generated points is 0; it must be between 4 and 1000000.")
         }
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Backprop
 
-/// The lesson's gradient-descent lab (SPEC §3), reproduced to the digits it printed.
+/// The lesson's gradient-descent lab, reproduced to the digits it printed.
 @Suite struct LessonLabTests {
     /// The lab's printed "Epoch 0, 10, …, 90" losses and accuracies: our epochs 1, 11, …, 91.
     static let printed: [(loss: Double, accuracy: Double)] = [

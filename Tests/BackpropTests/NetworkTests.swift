@@ -23,7 +23,10 @@ import Testing
             _ = try Network(hidden: tooDeep, seed: 1)
             Issue.record("9 hidden layers were accepted")
         } catch {
-            #expect("\(error)" == "A network has at most 8 hidden layers; 9 were asked for.")
+            #expect(
+                "\(error)"
+                    == "The list of hidden layer sizes is \(tooDeep); it must have at most 8 layers."
+            )
         }
         for hidden in [[65], [0], [3, -1]] {
             #expect(throws: BackpropError.self) { try Network(hidden: hidden, seed: 1) }

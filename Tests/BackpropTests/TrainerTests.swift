@@ -108,19 +108,19 @@ import Testing
         let cases: [(TrainingOptions, String)] = [
             (
                 TrainingOptions(epochs: -1),
-                "The number of epochs must be between 0 and 10000000; got -1."
+                "The number of epochs is -1; it must be between 0 and 10000000."
             ),
             (
                 TrainingOptions(learningRate: 0),
-                "The learning rate must be a positive finite number; got 0.0."
+                "The learning rate is 0.0; it must be above 0."
             ),
             (
                 TrainingOptions(learningRate: .nan),
-                "The learning rate must be a positive finite number; got nan."
+                "The learning rate is nan; it must be a finite number."
             ),
             (
                 TrainingOptions(batchSize: .size(0)),
-                "The batch size must be \"full\" or a whole number of at least 1; got 0."
+                "The batch size is 0; it must be \"full\" or at least 1."
             ),
         ]
         for (options, message) in cases {

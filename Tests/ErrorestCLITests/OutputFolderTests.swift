@@ -80,23 +80,63 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "/etc/hostname"))
     }
 
-    @Test func stagingLeftByAKilledRunIsRemovedByTheNextOne() throws {
+    @Test func generationsLeftByAKilledRunAreRemovedButFoldersNamedLikeStagingStay() throws {
         let h = try Harness()
         defer { h.cleanUp() }
-        // A process that has exited: its pid names no running process.
-        let done = Process()
-        done.executableURL = URL(fileURLWithPath: "/bin/true")
-        try done.run()
-        done.waitUntilExit()
-        let dead = done.processIdentifier
-        try h.write("half", to: "out/.errorest-staging-\(dead)/frames/frame-0000.png")
-        // One of a process still running (this one's parent) is left alone.
-        let alive = getppid()
-        try h.write("busy", to: "out/.errorest-staging-\(alive)/run.json")
         try Self.commit(try OutputFolder(url: h.url("out"), displayPath: "out"), ["run.json": "1"])
+        // What a killed run leaves: a half-written generation and a half-made link.
+        try h.write("half", to: "out/.errorest+/g-1-dead/frames/frame-0000.png")
+        try FileManager.default.createSymbolicLink(
+            atPath: h.url("out/.errorest+/current.new-1").path, withDestinationPath: "g-1-dead")
+        // A run may be named like an old staging folder; it is the user's, and stays.
+        try h.write("mine", to: "out/.errorest-staging-1/run.json")
+        #expect(try h.leftovers(in: "out") == ["current.new-1", "g-1-dead"])
+        try Self.commit(try OutputFolder(url: h.url("out"), displayPath: "out"), ["run.json": "2"])
+        #expect(try h.leftovers(in: "out") == [])
         let files = try h.files(under: "out")
-        #expect(files[".errorest-staging-\(dead)/frames/frame-0000.png"] == nil)
-        #expect(files[".errorest-staging-\(alive)/run.json"] == Data("busy".utf8))
+        #expect(files[".errorest-staging-1/run.json"] == Data("mine".utf8))
+        #expect(files["run.json"] == Data("2".utf8))
+    }
+
+    @Test func aSecondRunIntoAHeldFolderFailsWithExit73() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let first = try OutputFolder(url: h.url("out"), displayPath: "out")
+        do {
+            _ = try OutputFolder(url: h.url("out"), displayPath: "out")
+            Issue.record("a second run was let into a held folder")
+        } catch let error as ErrorestError {
+            #expect(error.exitCode == 73)
+            #expect(error.description.contains("Another errorest run (process \(getpid()))"))
+        }
+        try Self.commit(first, ["run.json": "1"])
+        // Released once committed.
+        try Self.commit(try OutputFolder(url: h.url("out"), displayPath: "out"), ["run.json": "2"])
+    }
+
+    @Test func aFolderOfAnEarlierVersionIsAdoptedWithItsFilesUnchanged() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let earlier = OutputFolderTests.entry("frames/frame-0000.png")
+        try h.write(
+            String(decoding: try Manifest(name: "t", files: [earlier]).jsonData(), as: UTF8.self),
+            to: "out/manifest.json")
+        try h.write("1", to: "out/run.json")
+        try h.write("a", to: "out/frames/frame-0000.png")
+        try h.write("mine", to: "out/frames/notes.txt")
+        try Self.commit(
+            try OutputFolder(url: h.url("out"), displayPath: "out"),
+            ["run.json": "2", "frames/frame-0000.png": "b", "frames/frame-0001.png": "c"])
+        let files = try h.files(under: "out")
+        #expect(files["run.json"] == Data("2".utf8))
+        #expect(files["frames/frame-0001.png"] == Data("c".utf8))
+        #expect(files["frames/notes.txt"] == Data("mine".utf8))
+        for entry in ["run.json", "manifest.json", "frames", "figures"] {
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(
+                    atPath: h.url("out/\(entry)").path) == ".errorest+/current/\(entry)")
+        }
+        #expect(try h.leftovers(in: "out") == [])
     }
 
     @Test func aFolderUnderARegularFileCannotBeMade() throws {

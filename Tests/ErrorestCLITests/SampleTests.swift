@@ -15,13 +15,29 @@ import Testing
         return try h.json("out/run.json")
     }
 
-    @Test(arguments: ["lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml"])
+    @Test(arguments: [
+        "lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml", "optimizers.yaml",
+        "overfit.yaml", "wish.yaml", "perceptron-step.yaml",
+    ])
     func runFileSamplesRun(_ sample: String) throws {
         let record = try Self.run(
             sample, ["--size", "64x48", "--epochs", "20", "--snapshots", "linear 2"])
         let errors = try #require(record["errors"] as? [Double])
         #expect(errors.count == 21)
         #expect(errors[20] < errors[0])
+    }
+
+    @Test func theOverfitSampleHoldsOutHalfThePointsAndItsTestErrorTurnsUp() throws {
+        let record = try Self.run("overfit.yaml", ["--size", "64x48", "--snapshots", "0,3000"])
+        let test = try #require(record["testErrors"] as? [Double])
+        let errors = try #require(record["errors"] as? [Double])
+        let lowest = try #require(test.indices.min { test[$0] < test[$1] })
+        #expect(lowest > 0 && lowest < 500 && test[3000] > test[lowest] * 2)
+        #expect(errors[3000] < errors[lowest])
+        let regularised = try Self.run(
+            "overfit.yaml", ["--size", "64x48", "--snapshots", "0,3000", "--l2", "0.01"])
+        let cured = try #require(regularised["testErrors"] as? [Double])
+        #expect(cured[3000] < test[3000] / 2)
     }
 
     @Test func theGradientDescentLabIsReproduced() throws {
@@ -53,22 +69,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: h.url("out/frames").path))
     }
 
-    @Test func theLearningRateSweepScriptRendersEveryRate() throws {
+    @Test func theSweepSampleRunsEveryRateAndSeed() throws {
         let h = try Harness()
         defer { h.cleanUp() }
-        let binary = try #require(Harness.binary)
-        let script = Harness.samples.appendingPathComponent("learning-rate-sweep.sh").path
-        let result = try h.run(
-            "/bin/sh", [script, "--size", "48x32", "--epochs", "10", "--quiet"],
-            environment: ["ERROREST": binary.path, "SWEEP_OUT": "sweep"])
+        let path = Harness.samples.appendingPathComponent("sweep.yaml").path
+        let result = try h.errorest(
+            [
+                "sweep", path, "--out", "sweep", "--size", "48x32", "--epochs", "10",
+                "--snapshots", "0,10", "--quiet",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
-        for rate in ["0.05", "0.5", "2", "8", "50"] {
-            let frames = try h.files(under: "sweep/lr-\(rate)/frames")
-            #expect(frames.count == 5, "lr \(rate)")
-            let record = try h.json("sweep/lr-\(rate)/run.json")
+        let index = try h.json("sweep/index.json")
+        let runs = try #require(index["runs"] as? [[String: Any]])
+        #expect(runs.count == 15)
+        for (n, run) in runs.enumerated() {
+            let rate = [0.05, 0.5, 2, 8, 50][n / 3]
+            let values = try #require(run["values"] as? [String: Any])
+            #expect(values["training.learningRate"] as? Double == rate)
+            #expect(values["network.init.seed"] as? Int == 10 + n % 3)
+            let name = try #require(run["name"] as? String)
+            let record = try h.json("sweep/runs/\(name)/run.json")
             #expect(
-                (record["training"] as? [String: Any])?["learningRate"] as? Double == Double(rate))
+                (record["training"] as? [String: Any])?["learningRate"] as? Double == rate)
         }
+        #expect(FileManager.default.fileExists(atPath: h.url("sweep/figures/grid.png").path))
     }
 
     static let hasNumpy: Bool = {

@@ -16,6 +16,11 @@ import Testing
         ("hidden-4-frame", .xor, [4], .frame, .lesson),
         ("hidden-3-2-frame", .circle, [3, 2], .frame, .lesson),
         ("hidden-4-hidden-colorblind", .xor, [4], .hidden, .colorblind),
+        // The point's wish: references drawn with the worst point in focus.
+        ("focus-hidden-2-frame", .wedge, [2], .frame, .lesson),
+        ("focus-perceptron-frame", .gauss, [], .frame, .lesson),
+        ("focus-hidden-3-2-diagram", .circle, [3, 2], .diagram, .lesson),
+        ("focus-hidden-2-step", .wedge, [2], .step, .lesson),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -28,6 +33,7 @@ import Testing
         let run = try Fixtures.run(generator, hidden: hidden, epochs: 300, name: name)
         var options = RenderOptions(width: 320, height: 180)
         options.palette = palette
+        if name.hasPrefix("focus-") { options.focus = .worst }
         let figure = try FigureRenderer(run: run, options: options).render(
             kind, snapshot: 2, format: .png)
         let reference = Self.folder.appendingPathComponent("\(name).png")

@@ -18,10 +18,7 @@ import Testing
                 for kind in FigureKind.allCases {
                     let layout = FigureLayout(
                         kind, width: w, height: h, hidden: hidden, aspect: aspect, style: style)
-                    var cells = layout.hidden.map(\.cell)
-                    if let o = layout.output { cells.append(o) }
-                    if let e = layout.error { cells.append(e) }
-                    if let extra = layout.extra { cells.append(extra.cell) }
+                    var cells = layout.panels.map(\.cell)
                     if let header = layout.header { cells.append(header) }
                     for cell in cells {
                         #expect(page.contains(cell), "\(kind) \(hidden) at \(w)×\(h): \(cell)")
@@ -37,7 +34,8 @@ import Testing
                     let expected: Int
                     switch kind {
                     case .frame, .hidden: expected = hidden.reduce(0, +)
-                    case .output, .error, .surface, .mountain, .hiddenSpace: expected = 0
+                    case .output, .error, .surface, .mountain, .hiddenSpace, .diagram, .step:
+                        expected = 0
                     }
                     #expect(layout.hidden.count + layout.hiddenOmitted == expected)
                 }

@@ -110,11 +110,15 @@ import Testing
         let error = #expect(throws: FiguresError.self) {
             try FigureRenderer(run: run, options: options)
         }
-        #expect(error == .badSize(width: width, height: height))
+        #expect(
+            error
+                == .outOfRange(
+                    .size, value: "\(width)x\(height)",
+                    rule: "each side must be 16 to 16384 pixels"))
         #expect(error?.isUsageError == true)
         #expect(
             error?.description
-                == "The figure size \(width)×\(height) is not allowed; each side must be 16 to 16384 pixels."
+                == "The figure size is \(width)x\(height); each side must be 16 to 16384 pixels."
         )
     }
 
@@ -133,10 +137,9 @@ import Testing
     @Test func badCompressionIsRefused() throws {
         var options = RenderOptions()
         options.pngCompression = 10
-        #expect(throws: FiguresError.badOption("The PNG compression level must be 0 to 9; got 10."))
-        {
-            try options.validate()
-        }
+        let error = #expect(throws: FiguresError.self) { try options.validate() }
+        #expect(error == .outOfRange(.pngCompression, value: "10", rule: "it must be 0 to 9"))
+        #expect(error?.description == "The PNG compression level is 10; it must be 0 to 9.")
     }
 
     @Test func missingSnapshotIsNamed() throws {
@@ -227,6 +230,7 @@ import Testing
         #expect(
             FigureKind.allCases.map(\.rawValue) == [
                 "frame", "hidden", "output", "error", "surface", "mountain", "hiddenSpace",
+                "diagram", "step",
             ])
         #expect(PaletteName.allCases.map(\.rawValue) == ["lesson", "colorblind"])
     }

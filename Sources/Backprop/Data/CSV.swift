@@ -1,7 +1,7 @@
 import Foundation
 
 extension Dataset {
-    /// Reads `x1,x2,label` rows from a CSV file (SPEC §4).
+    /// Reads `x1,x2,label` rows from a CSV file (the format `errorest datasets` writes).
     ///
     /// Errors name the file, the line and the problem.
     public init(contentsOf url: URL) throws {

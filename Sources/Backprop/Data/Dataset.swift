@@ -2,6 +2,10 @@ import Foundation
 
 /// A point of the plane, `(x1, x2)`; encoded in JSON as `[x1, x2]`.
 public struct Point: Hashable, Sendable, Codable {
+    /// The largest coordinate a data point may have, so that its view (with margins) stays
+    /// within ``Domain/limit``.
+    public static let limit = 1e100
+
     public var x1: Double
     public var x2: Double
 
@@ -46,6 +50,13 @@ public struct Dataset: Equatable, Sendable, Codable {
         }
         if let bad = points.firstIndex(where: { !$0.x1.isFinite || !$0.x2.isFinite }) {
             throw BackpropError.badData("Point \(bad + 1) has a coordinate that is not finite.")
+        }
+        if let bad = points.firstIndex(where: {
+            $0.x1.magnitude > Point.limit || $0.x2.magnitude > Point.limit
+        }) {
+            throw BackpropError.badData(
+                "Point \(bad + 1) has a coordinate beyond ±1e100; coordinates must lie within "
+                    + "±1e100 to be drawn.")
         }
         if let bad = labels.firstIndex(where: { $0 != 0 && $0 != 1 }) {
             throw BackpropError.badData(
@@ -101,7 +112,18 @@ public struct Domain: Hashable, Sendable, Codable {
         self.x2 = x2
     }
 
-    /// Makes a domain from `[min, max]` pairs, checking that each is finite and not empty.
+    /// The largest bound a domain may have: a view of ±1e102 still has a finite width and
+    /// finite pixel coordinates.
+    public static let limit = 1e102
+
+    /// The narrowest range around `a…b` that can be drawn: a billionth of its magnitude (so a
+    /// pixel's coordinates differ in a Double), and at least 1e-100.
+    public static func minimumSpan(_ a: Double, _ b: Double) -> Double {
+        max(1e-100, 1e-9 * max(a.magnitude, b.magnitude))
+    }
+
+    /// Makes a domain from `[min, max]` pairs, checking that each is finite, within ±1e100 and
+    /// wide enough to be drawn.
     public init(x1 pair1: [Double], x2 pair2: [Double]) throws {
         func range(_ pair: [Double], _ axis: String) throws -> ClosedRange<Double> {
             guard pair.count == 2, pair[0].isFinite, pair[1].isFinite, pair[0] < pair[1] else {
@@ -109,18 +131,35 @@ public struct Domain: Hashable, Sendable, Codable {
                     "The domain's \(axis) range must be two finite numbers [min, max] with min "
                         + "below max; got \(pair).")
             }
+            guard pair[0].magnitude <= Domain.limit, pair[1].magnitude <= Domain.limit else {
+                throw BackpropError.badData(
+                    "The domain's \(axis) range \(pair) reaches beyond ±1e102, too far to draw.")
+            }
+            guard pair[1] - pair[0] >= Domain.minimumSpan(pair[0], pair[1]) else {
+                throw BackpropError.badData(
+                    "The domain's \(axis) range \(pair) is too narrow to draw; it must be at "
+                        + "least a billionth of its bounds' size and at least 1e-100 wide.")
+            }
             return pair[0]...pair[1]
         }
         self.init(x1: try range(pair1, "x1"), x2: try range(pair2, "x2"))
     }
 
     /// The domain grown on every side by `fraction` of its larger span (or by 1 if it is a point).
+    ///
+    /// Each range is then widened about its centre to at least ``minimumSpan(_:_:)``, so that
+    /// data of tiny extent still gives a view that can be drawn.
     public func expanded(by fraction: Double) -> Domain {
         let span = max(x1.upperBound - x1.lowerBound, x2.upperBound - x2.lowerBound)
         let margin = span > 0 ? fraction * span : 1
-        return Domain(
-            x1: (x1.lowerBound - margin)...(x1.upperBound + margin),
-            x2: (x2.lowerBound - margin)...(x2.upperBound + margin))
+        func grown(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
+            let (a, b) = (range.lowerBound - margin, range.upperBound + margin)
+            let least = Domain.minimumSpan(a, b)
+            guard b - a < least else { return a...b }
+            let centre = a / 2 + b / 2
+            return (centre - least)...(centre + least)
+        }
+        return Domain(x1: grown(x1), x2: grown(x2))
     }
 
     public init(from decoder: Decoder) throws {

@@ -33,17 +33,34 @@ public enum Generator: String, CaseIterable, Codable, Sendable {
     /// The largest number of points a generator makes.
     public static let maximumCount = 1_000_000
 
+    /// The allowed numbers of points.
+    public static let countRange = 4...maximumCount
+    /// The allowed standard deviations of the noise.
+    public static let noiseRange = 0.0...10.0
+
+    /// Checks a number of points against ``countRange``.
+    public static func check(count: Int) throws {
+        guard countRange.contains(count) else {
+            throw BackpropError.outOfRange(
+                .count, value: "\(count)",
+                rule: "it must be between \(countRange.lowerBound) and \(countRange.upperBound)")
+        }
+    }
+
+    /// Checks a noise level against ``noiseRange``.
+    public static func check(noise: Double) throws {
+        guard noise.isFinite, noiseRange.contains(noise) else {
+            throw BackpropError.outOfRange(
+                .noise, value: "\(noise)",
+                rule: "it must be between \(noiseRange.lowerBound.plainText) and "
+                    + "\(noiseRange.upperBound.plainText)")
+        }
+    }
+
     /// Makes `count` points with Gaussian noise of standard deviation `noise`, fixed by `seed`.
     public func generate(count: Int, noise: Double = 0, seed: UInt64 = 1) throws -> Dataset {
-        guard count >= 4, count <= Generator.maximumCount else {
-            throw BackpropError.badData(
-                "The generator \(rawValue) makes 4 to \(Generator.maximumCount) points; "
-                    + "\(count) were asked for.")
-        }
-        guard noise.isFinite, noise >= 0, noise <= 10 else {
-            throw BackpropError.badData(
-                "The noise of generator \(rawValue) must be between 0 and 10; got \(noise).")
-        }
+        try Generator.check(count: count)
+        try Generator.check(noise: noise)
         var random = SeededRandom(seed: seed)
         var points: [Point] = []
         var labels: [Int] = []

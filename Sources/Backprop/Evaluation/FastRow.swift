@@ -1,10 +1,11 @@
 /// Eight pixels' values in single precision: the unit of work of the shading path.
 package typealias Octet = SIMD8<Float>
 
-/// The fast evaluator: a network value along a row of pixels in single precision, an ``Octet``
-/// at a time, for shading: only 8-bit colour has to be right there (boundaries are traced from
-/// ``ModelEvaluator``'s exact values instead). It agrees with ``ModelEvaluator`` to 1e-3 in `z`
-/// (a shade step is 1/256 of a unit of `z`), as the tests check.
+/// The fast evaluator: a network value along a row of pixels in single precision.
+///
+/// It works an ``Octet`` at a time, for shading: only 8-bit colour has to be right there
+/// (boundaries are traced from ``ModelEvaluator``'s exact values instead). It agrees with
+/// ``ModelEvaluator`` to 1e-3 in `z` (a shade step is 1/256 of a unit of `z`), as the tests check.
 ///
 /// A first-layer unit's `z` is linear along a row, so in each run of 64 pixels where
 /// `|z| ≤ 40` its `e^(−zᵢ)` comes from eight exact values and the recurrence

@@ -45,10 +45,36 @@ public struct ModelEvaluator: Sendable {
     }
 
     /// The pre-activation `z` of `value` at `(x1, x2)`.
+    ///
+    /// Layer by layer, four units at a time: `z = b + Σ w·a` in input order, then `g(z)` by
+    /// the activation's lane form.
     public func preactivation(_ value: ModelValue, _ x1: Double, _ x2: Double) -> Double {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { out in
-            preactivations(value, x1: x1, dx: 0, x2: x2, into: out)
-            return out[0]
+        let last = layerIndex(of: value)
+        let widest = ((sizes[0...last].max() ?? 2) + 3) / 4 * 4
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * widest) { scratch in
+            guard var below = scratch.baseAddress else { return 0 }
+            var above = below + widest
+            (below[0], below[1]) = (x1, x2)
+            for l in 0..<last {
+                let inputs = sizes[l]
+                weights[l].withUnsafeBufferPointer { w in
+                    for j in stride(from: 0, to: sizes[l + 1], by: 4) {
+                        var z = Lanes(repeating: 0)
+                        for k in 0..<min(4, sizes[l + 1] - j) {
+                            z[k] = biases[l][j + k]
+                            for i in 0..<inputs { z[k] += w[(j + k) * inputs + i] * below[i] }
+                        }
+                        let a = activation(z)
+                        for k in 0..<min(4, sizes[l + 1] - j) { above[j + k] = a[k] }
+                    }
+                }
+                swap(&below, &above)
+            }
+            let j = value.unitIndex
+            let inputs = sizes[last]
+            var z = biases[last][j]
+            for i in 0..<inputs { z += weights[last][j * inputs + i] * below[i] }
+            return z
         }
     }
 
@@ -113,17 +139,24 @@ public struct ModelEvaluator: Sendable {
                 let units = l == last ? wanted...wanted : 0...(sizes[l + 1] - 1)
                 weights[l].withUnsafeBufferPointer { w in
                     for j in units {
-                        let row = above + (l == last ? 0 : j * lanes)
-                        for k in 0..<lanes {
-                            var z = Lanes(repeating: biases[l][j])
-                            for i in 0..<inputs { z += w[j * inputs + i] * below[i * lanes + k] }
-                            row[k] = l == last ? z : activation(z)
+                        let z = above + (l == last ? 0 : j * lanes)
+                        z.update(repeating: Lanes(repeating: biases[l][j]), count: lanes)
+                        for i in 0..<inputs {
+                            let (weight, a) = (w[j * inputs + i], below + i * lanes)
+                            for k in 0..<lanes { z[k] += weight * a[k] }
                         }
+                        if l < last { activate(z, count: lanes) }
                     }
                 }
                 swap(&below, &above)
             }
             for i in 0..<count { out[i] = below[i / 4][i % 4] }
         }
+    }
+
+    /// `g(z)` in place over `count` lanes, by the activation's one description.
+    private func activate(_ z: UnsafeMutablePointer<Lanes>, count: Int) {
+        let g = activation
+        for k in 0..<count { z[k] = g(z[k]) }
     }
 }

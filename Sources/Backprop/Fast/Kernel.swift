@@ -122,6 +122,11 @@ final class Kernel: TrainingEngine {
         for k in 0..<parameterCount { gradient[k] /= n }
     }
 
+    /// The optimizer's penalty of the current weights.
+    func penalty(_ optimizer: Optimizer) -> Double {
+        optimizer.penalty(UnsafeBufferPointer(start: parameters, count: parameterCount))
+    }
+
     /// One step of the optimizer along the gradient (for gradient descent, `W ← W − η ∇E`).
     func step(_ optimizer: inout Optimizer) {
         var w = UnsafeMutableBufferPointer(start: parameters, count: parameterCount)

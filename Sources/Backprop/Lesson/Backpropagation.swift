@@ -84,8 +84,10 @@ public enum Lesson {
         return (error, gradient, correct)
     }
 
-    /// The update: the optimizer takes a step from the weights along the gradient; plain gradient
-    /// descent moves every weight and bias by `−η ∂E/∂w`.
+    /// The update: the optimizer takes one step from the weights along the gradient.
+    ///
+    /// Plain gradient descent moves every weight and bias by `−η ∂E/∂w`; momentum and Adam also
+    /// remember the gradients of earlier steps (``Optimizer``).
     public static func update(
         _ layers: inout [Layer], gradient: [Layer], optimizer: inout Optimizer
     ) {

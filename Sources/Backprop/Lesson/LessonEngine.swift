@@ -27,7 +27,9 @@ struct LessonEngine: TrainingEngine {
         Lesson.update(&layers, gradient: gradient, optimizer: &optimizer)
     }
 
-    var parameterCount: Int { layers.map(\.parameterCount).reduce(0, +) }
+    func penalty(_ optimizer: Optimizer) -> Double {
+        optimizer.penalty(Lesson.flatten(layers))
+    }
 
     var network: Network {
         var copy = template

@@ -67,17 +67,16 @@ public struct Network: Equatable, Sendable {
         self.activation = activation
     }
 
-    /// Checks the hidden layer sizes against the limits.
+    /// Checks the hidden layer sizes against ``maximumHiddenLayers`` and ``maximumUnits``.
     public static func check(hidden: [Int]) throws {
         guard hidden.count <= maximumHiddenLayers else {
-            throw BackpropError.badNetwork(
-                "A network has at most \(maximumHiddenLayers) hidden layers; \(hidden.count) "
-                    + "were asked for.")
+            throw BackpropError.outOfRange(
+                .hiddenLayers, value: "\(hidden)",
+                rule: "it must have at most \(maximumHiddenLayers) layers")
         }
-        if let bad = hidden.firstIndex(where: { !(1...maximumUnits).contains($0) }) {
-            throw BackpropError.badNetwork(
-                "Hidden layer \(bad + 1) has \(hidden[bad]) units; a layer has 1 to "
-                    + "\(maximumUnits).")
+        if let bad = hidden.first(where: { !(1...maximumUnits).contains($0) }) {
+            throw BackpropError.outOfRange(
+                .hiddenUnits, value: "\(bad)", rule: "it must be between 1 and \(maximumUnits)")
         }
     }
 
@@ -103,25 +102,16 @@ public struct Network: Equatable, Sendable {
         }
     }
 
-    /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last.
+    /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last (the lesson's
+    /// forward pass, ``Lesson/forward(_:_:at:)``).
     public func activations(at point: Point) -> [[Double]] {
-        var a = [point.x1, point.x2]
-        var result: [[Double]] = []
-        for (index, layer) in layers.enumerated() {
-            let z = layer.preactivations(a)
-            a = index == layers.count - 1 ? z.map(sigmoid) : z.map(activation.callAsFunction)
-            result.append(a)
-        }
-        return result
+        let (a, z) = Lesson.forward(layers, activation, at: point)
+        return Array(a.dropFirst()) + [[sigmoid(z)]]
     }
 
     /// The output's logit `z` at `point`.
     public func logit(at point: Point) -> Double {
-        var a = [point.x1, point.x2]
-        for layer in layers.dropLast() {
-            a = layer.preactivations(a).map(activation.callAsFunction)
-        }
-        return layers[layers.count - 1].preactivations(a)[0]
+        Lesson.forward(layers, activation, at: point).z
     }
 
     /// `ŷ`, the probability that `point` is blue.

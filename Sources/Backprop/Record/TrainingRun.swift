@@ -32,7 +32,7 @@ public struct Snapshot: Equatable, Sendable, Codable {
     }
 }
 
-/// The run record of SPEC §5 (`run.json`): everything the figures need, and nothing they must
+/// The run record (`run.json`): everything the figures need, and nothing they must
 /// recompute by training.
 public struct TrainingRun: Equatable, Sendable, Codable {
     public static let format = "errorest-run"
@@ -52,10 +52,21 @@ public struct TrainingRun: Equatable, Sendable, Codable {
     /// The parameters at (nearly) every epoch, when the trainer was asked to keep them; absent
     /// from the JSON otherwise, so records without one read and write as before.
     public var trajectory: Trajectory?
+    /// Held-out points, never trained on (absent when every point was trained on).
+    public var test: Dataset?
+    /// `testErrors[e]` and `testAccuracies[e]`: the held-out points' error and accuracy with
+    /// epoch-`e` weights (present exactly when ``test`` is).
+    public var testErrors: [Double]?
+    public var testAccuracies: [Double]?
+    /// `penalties[e]`: the regularisation penalty of the epoch-`e` weights, beside the data term in
+    /// ``errors`` (absent without regularisation).
+    public var penalties: [Double]?
 
     public init(
         name: String, network: Architecture, training: TrainingOptions, data: Dataset,
-        domain: Domain, errors: [Double], accuracies: [Double], snapshots: [Snapshot]
+        domain: Domain, errors: [Double], accuracies: [Double], snapshots: [Snapshot],
+        test: Dataset? = nil, testErrors: [Double]? = nil, testAccuracies: [Double]? = nil,
+        penalties: [Double]? = nil
     ) {
         self.name = name
         self.network = network
@@ -65,6 +76,10 @@ public struct TrainingRun: Equatable, Sendable, Codable {
         self.errors = errors
         self.accuracies = accuracies
         self.snapshots = snapshots
+        self.test = test
+        self.testErrors = testErrors
+        self.testAccuracies = testAccuracies
+        self.penalties = penalties
     }
 
     /// The network of a snapshot, ready to evaluate.
@@ -89,7 +104,8 @@ public struct TrainingRun: Equatable, Sendable, Codable {
         } catch let error as BackpropError {
             throw BackpropError.badRunRecord("\(source): \(error.description)")
         } catch let error as DecodingError {
-            throw BackpropError.badRunRecord("\(source): \(error.sentence)")
+            let misfit = RecordNumbers.problem(in: jsonData)
+            throw BackpropError.badRunRecord("\(source): \(misfit ?? error.sentence)")
         } catch {
             throw BackpropError.badRunRecord("\(source) is not valid JSON.")
         }
@@ -125,6 +141,29 @@ public struct TrainingRun: Equatable, Sendable, Codable {
         }
         guard accuracies.allSatisfy({ (0...1).contains($0) }) else {
             throw fail("Every accuracy must be between 0 and 1.")
+        }
+        guard (test == nil) == (testErrors == nil), (test == nil) == (testAccuracies == nil) else {
+            throw fail("Test points, test errors and test accuracies come together, or not at all.")
+        }
+        if let testErrors, let testAccuracies {
+            guard testErrors.count == epochs + 1, testAccuracies.count == epochs + 1 else {
+                throw fail(
+                    "A run of \(epochs) epochs has \(epochs + 1) test errors and accuracies; this "
+                        + "one has \(testErrors.count) and \(testAccuracies.count).")
+            }
+            guard testErrors.allSatisfy({ $0.isFinite && $0 >= 0 }),
+                testAccuracies.allSatisfy({ (0...1).contains($0) })
+            else {
+                throw fail("Every test error must be finite and at least 0, every accuracy 0 to 1.")
+            }
+        }
+        if let penalties {
+            guard penalties.count == epochs + 1, penalties.allSatisfy({ $0.isFinite && $0 >= 0 })
+            else {
+                throw fail(
+                    "A run of \(epochs) epochs has \(epochs + 1) penalties, each finite and at "
+                        + "least 0.")
+            }
         }
         guard !snapshots.isEmpty else { throw fail("The record has no snapshots.") }
         var previous = -1
@@ -183,7 +222,12 @@ extension DecodingError {
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
                 ? "the file is not valid JSON."
-                : "\(path(context)): \(context.debugDescription)"
+                : context.debugDescription.hasPrefix("Cannot initialize")
+                    ? context.codingPath.last?.stringValue == "activation"
+                        ? "\(path(context)) is not one of "
+                            + Activation.allCases.map(\.rawValue).joined(separator: ", ") + "."
+                        : "\(path(context)) is not one of the values it may take."
+                    : "\(path(context)): \(context.debugDescription)"
         @unknown default:
             return "the record cannot be read."
         }

@@ -26,8 +26,8 @@ protocol TrainingEngine {
     mutating func scaleGradient(by count: Int)
     /// Moves the weights one step along the gradient, by the optimizer's rule.
     mutating func step(_ optimizer: inout Optimizer)
-    /// The number of weights and biases.
-    var parameterCount: Int { get }
+    /// The optimizer's penalty of the current weights.
+    func penalty(_ optimizer: Optimizer) -> Double
     /// The current weights as a network value.
     var network: Network { get }
     /// The current gradient in the network's layer shapes.

@@ -1,33 +1,111 @@
+import Foundation
+
+/// The update rule of a run: `sgd`, `momentum` or `adam`, as PyTorch defines them.
+public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
+    /// Plain gradient descent: `w ← w − η g`.
+    case sgd
+    /// `torch.optim.SGD(momentum: β)`: `v ← β v + g`, `w ← w − η v` (no dampening, no Nesterov).
+    case momentum
+    /// `torch.optim.Adam`: running means of `g` and `g²`, bias-corrected, `ε` added to `√v̂`.
+    case adam
+}
+
 /// The update rule: how a gradient becomes a step of the weights, the same for both engines.
 ///
 /// The optimizer sees the parameters as one list (each layer's weights row by row, then its
-/// biases, as ``Network/parameters``) and keeps whatever state its rule needs, one number per
-/// parameter, from zero at the start of every run, so that runs repeat exactly. Today's rule is
-/// plain gradient descent, which needs no state.
+/// biases, as ``Network/parameters``). Before the step it adds the regularisation's gradient to
+/// the weights' (``Regularisation``; biases are never regularised). Its state — momentum's `v`,
+/// Adam's `m`, `v` and step count — holds one number per parameter and starts at zero at the start
+/// of every run, so runs repeat exactly.
 public struct Optimizer: Sendable {
+    /// The rule and its parameters.
+    public let kind: OptimizerKind
     /// The step size η.
     public let learningRate: Double
+    /// `β` of momentum; `β₁`, `β₂` and `ε` of Adam.
+    public let momentum, beta1, beta2, epsilon: Double
+    /// The penalty on the weights.
+    public let regularisation: Regularisation
+    /// True for the weights, false for the biases, in parameter order.
+    let isWeight: [Bool]
+    /// Momentum's velocity `v`, or Adam's first moment `m`.
+    private var first: [Double]
+    /// Adam's second moment `v`.
+    private var second: [Double]
+    /// The number of steps taken (Adam's `t`).
+    public private(set) var steps = 0
 
-    /// An optimizer at the start of a run for `parameterCount` weights and biases.
-    public init(learningRate: Double, parameterCount: Int) {
-        self.learningRate = learningRate
+    /// An optimizer for `options`' rule at the start of a run, for parameters shaped as `layers`.
+    public init(_ options: TrainingOptions, shapes layers: [Layer]) {
+        kind = options.optimizer
+        learningRate = options.learningRate
+        momentum = options.momentum
+        beta1 = options.beta1
+        beta2 = options.beta2
+        epsilon = options.epsilon
+        regularisation = Regularisation(l1: options.l1, l2: options.l2)
+        isWeight = layers.flatMap {
+            [Bool](repeating: true, count: $0.units * $0.inputs)
+                + [Bool](repeating: false, count: $0.units)
+        }
+        let count = kind == .sgd ? 0 : isWeight.count
+        first = [Double](repeating: 0, count: count)
+        second = [Double](repeating: 0, count: kind == .adam ? count : 0)
     }
 
-    /// An optimizer for `options`' update rule and learning rate, at the start of a run.
-    public init(_ options: TrainingOptions, parameterCount: Int) {
-        self.init(learningRate: options.learningRate, parameterCount: parameterCount)
+    /// The penalty of the weights among the parameters `w` (biases excluded).
+    public func penalty(_ w: some Collection<Double>) -> Double {
+        guard !regularisation.isNone else { return 0 }
+        var sum = 0.0
+        for (k, w) in w.enumerated() where isWeight[k] { sum += regularisation.penalty(weight: w) }
+        return sum
     }
 
-    /// One step of every parameter `w` along its gradient `g`: plain gradient descent,
-    /// `w ← w − η g`.
+    /// One step of every parameter `w` along its gradient `g` (the data term's), by the rule.
     public mutating func update<Parameters: MutableCollection<Double>>(
         _ w: inout Parameters, gradient g: some RandomAccessCollection<Double>
     ) where Parameters.Index == Int {
-        precondition(w.count == g.count, "one gradient component per parameter")
-        var k = g.startIndex
-        for i in w.indices {
-            w[i] -= learningRate * g[k]
-            k = g.index(after: k)
+        precondition(w.count == isWeight.count && g.count == isWeight.count)
+        steps += 1
+        let rate = learningRate
+        let regularised = !regularisation.isNone
+        var gk = g.startIndex
+        switch kind {
+        case .sgd where !regularised:
+            for k in w.indices {
+                w[k] -= rate * g[gk]
+                gk = g.index(after: gk)
+            }
+        case .sgd:
+            for k in w.indices {
+                w[k] -= rate * total(g[gk], w[k], k)
+                gk = g.index(after: gk)
+            }
+        case .momentum:
+            for k in w.indices {
+                first[k] = momentum * first[k] + total(g[gk], w[k], k)
+                w[k] -= rate * first[k]
+                gk = g.index(after: gk)
+            }
+        case .adam:
+            // As torch.optim.Adam: w ← w − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε).
+            let t = Double(steps)
+            let stepSize = rate / (1 - pow(beta1, t))
+            let root = (1 - pow(beta2, t)).squareRoot()
+            for k in w.indices {
+                let gradient = total(g[gk], w[k], k)
+                first[k] = beta1 * first[k] + (1 - beta1) * gradient
+                second[k] = beta2 * second[k] + (1 - beta2) * gradient * gradient
+                w[k] -= stepSize * first[k] / (second[k].squareRoot() / root + epsilon)
+                gk = g.index(after: gk)
+            }
         }
+    }
+
+    /// The gradient of the regularised error at parameter `k`: the data term's `g` plus the
+    /// penalty's for a weight.
+    @inline(__always)
+    private func total(_ g: Double, _ w: Double, _ k: Int) -> Double {
+        isWeight[k] ? g + regularisation.gradient(weight: w) : g
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Which epochs a run keeps a snapshot of (SPEC §4).
+/// Which epochs a run keeps a snapshot of (the run file's `snapshots` key).
 ///
 /// `every N`, `linear N` and `log N` include epoch 0 and the last epoch; a list is taken as given,
 /// in epoch order.

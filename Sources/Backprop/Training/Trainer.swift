@@ -1,22 +1,27 @@
-/// Trains a network by backpropagation and records the run (SPEC §3, §5).
+/// Trains a network by backpropagation and records the run (`run.json`).
 ///
 /// Epoch 0 is the initial network; epoch `e` is the network after `e` passes over the data.
-/// The error and accuracy of every epoch are kept; the weights and full-set gradient only at the
-/// snapshot epochs, so memory stays flat in the number of epochs apart from those two series.
+/// The error and accuracy of every epoch are kept (and, with held-out points, their test error
+/// and accuracy; with a penalty, the penalty); the weights and full-set gradient only at the
+/// snapshot epochs, so memory stays flat in the number of epochs apart from those series.
 public struct Trainer: Sendable {
     public var network: Network
+    /// The points trained on.
     public var data: Dataset
+    /// Held-out points, measured every epoch and never trained on.
+    public var test: Dataset?
     public var options: TrainingOptions
     public var schedule: SnapshotSchedule
     /// Whether the run record keeps the parameters of (nearly) every epoch, for error surfaces.
     public var recordsTrajectory = false
 
     public init(
-        network: Network, data: Dataset, options: TrainingOptions,
+        network: Network, data: Dataset, test: Dataset? = nil, options: TrainingOptions,
         schedule: SnapshotSchedule = .log(60)
     ) {
         self.network = network
         self.data = data
+        self.test = test
         self.options = options
         self.schedule = schedule
     }
@@ -53,8 +58,9 @@ public struct Trainer: Sendable {
         progress: ((Int) -> Void)?
     ) throws -> TrainingRun {
         var engine = engine
-        var optimizer = Optimizer(options, parameterCount: engine.parameterCount)
+        var optimizer = Optimizer(options, shapes: network.layers)
         let set = TrainingData(data)
+        let testSet = test.map(TrainingData.init)
         let m = data.count
         let epochs = options.epochs
         let reportEvery = max(1, epochs / 1000)
@@ -62,17 +68,21 @@ public struct Trainer: Sendable {
         var accuracies: [Double] = []
         errors.reserveCapacity(epochs + 1)
         accuracies.reserveCapacity(epochs + 1)
+        var testErrors: [Double] = []
+        var testAccuracies: [Double] = []
+        var penalties: [Double] = []
         var snapshots: [Snapshot] = []
         var nextSnapshot = 0
         var order = Array(0..<m)
         var random = SeededRandom(seed: options.seed)
         // Error surfaces: the parameters of every epoch (see Landscape/Trajectory.swift).
+        let parameterCount = network.layers.reduce(0) { $0 + $1.parameterCount }
         var trajectory =
             recordsTrajectory
             ? Trajectory(
-                parameterCount: engine.parameterCount,
+                parameterCount: parameterCount,
                 every: Trajectory.stride(
-                    parameterCount: engine.parameterCount, epochs: epochs,
+                    parameterCount: parameterCount, epochs: epochs,
                     isPerceptron: network.hidden.isEmpty)) : nil
 
         for epoch in 0...epochs {
@@ -91,6 +101,19 @@ public struct Trainer: Sendable {
             accuracies.append(Double(tally.correct) / Double(m))
             if trajectory?.keeps(epoch: epoch, isSnapshot: isSnapshot, lastEpoch: epochs) == true {
                 trajectory?.append(epoch: epoch, parameters: engine.network.parameters)
+            }
+            if let testSet {
+                let n = testSet.labels.count
+                let held = engine.pass(testSet, indices: 0..<n, accumulate: false)
+                testErrors.append(held.error / Double(n))
+                testAccuracies.append(Double(held.correct) / Double(n))
+            }
+            if !optimizer.regularisation.isNone {
+                let penalty = engine.penalty(optimizer)
+                guard penalty.isFinite else {
+                    throw BackpropError.diverged(epoch: epoch, learningRate: options.learningRate)
+                }
+                penalties.append(penalty)
             }
             if isSnapshot {
                 snapshots.append(
@@ -118,7 +141,10 @@ public struct Trainer: Sendable {
             name: name,
             network: Architecture(hidden: network.hidden, activation: network.activation),
             training: options, data: data, domain: domain ?? data.defaultDomain,
-            errors: errors, accuracies: accuracies, snapshots: snapshots)
+            errors: errors, accuracies: accuracies, snapshots: snapshots, test: test,
+            testErrors: test == nil ? nil : testErrors,
+            testAccuracies: test == nil ? nil : testAccuracies,
+            penalties: optimizer.regularisation.isNone ? nil : penalties)
         run.trajectory = trajectory
         return run
     }

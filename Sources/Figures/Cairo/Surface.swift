@@ -52,7 +52,9 @@ final class Surface {
         guard stride > 0, width > 0, height > 0 else {
             return try image(width: width, height: height)
         }
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: stride * height, alignment: 64)
+        // malloc's own alignment: an over-aligned request makes glibc's memalign leave the freed
+        // image a few bytes too small for the next one, and memory grew by a frame each frame.
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: stride * height, alignment: 16)
         memory.initializeMemory(
             as: UInt32.self, repeating: 0xFF00_0000 | colour.pixel, count: stride / 4 * height)
         guard

@@ -65,7 +65,9 @@ enum Ticks {
             for e in (first - 1)...(last + 1) {
                 for m in [1.0, 2, 5] {
                     let v = m * pow(10, Double(e))
-                    if v >= low * (1 - 1e-12), v <= high * (1 + 1e-12) { more.append(v) }
+                    if v.isFinite, v >= low * (1 - 1e-12), v <= high * (1 + 1e-12) {
+                        more.append(v)
+                    }
                 }
             }
             values = more

@@ -10,6 +10,8 @@ struct FigureLayout: Equatable, Sendable {
     var error: Rect?
     /// A landscape or hidden-space panel: its kind and cell.
     var extra: PlacedPanel?
+    var diagram: Rect?
+    var step: Rect?
     /// Everything below the header.
     var body: Rect
 
@@ -19,6 +21,8 @@ struct FigureLayout: Equatable, Sendable {
             + [
                 output.map { PlacedPanel(kind: .output, cell: $0) },
                 error.map { PlacedPanel(kind: .error, cell: $0) }, extra,
+                diagram.map { PlacedPanel(kind: .diagram, cell: $0) },
+                step.map { PlacedPanel(kind: .step, cell: $0) },
             ].compactMap { $0 }
     }
 
@@ -44,6 +48,10 @@ struct FigureLayout: Equatable, Sendable {
             output = body
         case .error:
             error = body
+        case .diagram:
+            diagram = body
+        case .step:
+            step = body
         case .frame:
             frame(hidden: hidden, body: body, aspect: aspect, style: style)
             if let landscape, let error { shareErrorCell(error, with: landscape, style: style) }

@@ -39,7 +39,7 @@ extension FigureRenderer {
                 text += "\(p + 1),\(label),\(space.u[p]),\(space.v[p]),\(logit)\n"
             }
             return Data(text.utf8)
-        case .frame, .hidden, .output, .error:
+        case .frame, .hidden, .output, .error, .diagram, .step:
             return nil
         }
     }

@@ -1,6 +1,7 @@
+import Backprop
 import Foundation
 
-/// Where a panel sits in a figure: for the manifest (SPEC §8).
+/// Where a panel sits in a figure: for the manifest.
 public struct PanelInfo: Sendable, Equatable, Codable {
     /// The panel's kind, written as `"hidden"`, `"output"`, `"error"`, ….
     public var kind: PanelKind
@@ -13,6 +14,18 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     /// The data range shown: `[[x1min, x1max], [x2min, x2max]]`, x1 left to right and x2 bottom
     /// to top; for the error panel `[[epoch0, epochN], [Elow, Ehigh]]`.
     public var domain: [[Double]]
+    /// The focus point, where the panel marks it.
+    public var focus: FocusInfo?
+    /// Hidden panels of the first layer and the perceptron's output: the focus point's wish for
+    /// the line's `[Δw₁, Δw₂, Δb]`, and the ghost line drawn, `[w₁′, w₂′, b′]` (magnified).
+    public var wish: [Double]?
+    public var ghost: [Double]?
+    /// The diagram's nodes and edges.
+    public var nodes: [DiagramNodeInfo]?
+    public var edges: [DiagramEdgeInfo]?
+    /// The step figure: the network `W′` after one training step, and `E(W′)`.
+    public var after: [Layer]?
+    public var errorAfter: Double?
 
     public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind
@@ -22,7 +35,9 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         self.domain = domain
     }
 
-    private enum CodingKeys: String, CodingKey { case kind, layer, unit, rect, domain }
+    private enum CodingKeys: String, CodingKey {
+        case kind, layer, unit, rect, domain, focus, wish, ghost, nodes, edges, after, errorAfter
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -31,6 +46,13 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         unit = try container.decodeIfPresent(Int.self, forKey: .unit)
         rect = try container.decode([Double].self, forKey: .rect)
         domain = try container.decode([[Double]].self, forKey: .domain)
+        focus = try container.decodeIfPresent(FocusInfo.self, forKey: .focus)
+        wish = try container.decodeIfPresent([Double].self, forKey: .wish)
+        ghost = try container.decodeIfPresent([Double].self, forKey: .ghost)
+        nodes = try container.decodeIfPresent([DiagramNodeInfo].self, forKey: .nodes)
+        edges = try container.decodeIfPresent([DiagramEdgeInfo].self, forKey: .edges)
+        after = try container.decodeIfPresent([Layer].self, forKey: .after)
+        errorAfter = try container.decodeIfPresent(Double.self, forKey: .errorAfter)
     }
 
     /// Encodes every key, writing `null` for a missing layer or unit.
@@ -41,7 +63,53 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encode(unit, forKey: .unit)
         try container.encode(rect, forKey: .rect)
         try container.encode(domain, forKey: .domain)
+        try container.encodeIfPresent(focus, forKey: .focus)
+        try container.encodeIfPresent(wish, forKey: .wish)
+        try container.encodeIfPresent(ghost, forKey: .ghost)
+        try container.encodeIfPresent(nodes, forKey: .nodes)
+        try container.encodeIfPresent(edges, forKey: .edges)
+        try container.encodeIfPresent(after, forKey: .after)
+        try container.encodeIfPresent(errorAfter, forKey: .errorAfter)
     }
+}
+
+/// The focus point as a panel shows it.
+public struct FocusInfo: Sendable, Equatable, Codable {
+    /// Its index in the data, from 1.
+    public var index: Int
+    public var point: [Double]
+    public var label: Int
+    /// `ŷ` and the point's error `e` at the snapshot.
+    public var output: Double
+    public var error: Double
+    /// Where it is drawn, in pixels; nil where the panel has no plane.
+    public var pixel: [Double]?
+    /// The factor its wish is drawn magnified by.
+    public var magnification: Double
+}
+
+/// A node of the network diagram.
+public struct DiagramNodeInfo: Sendable, Equatable, Codable {
+    /// `"input"`, `"bias"` or `"unit"` (the output is the unit of the last column).
+    public var kind: String
+    public var column: Int
+    public var row: Int
+    public var centre: [Double]
+    public var label: String
+}
+
+/// An edge of the network diagram: one weight or bias.
+public struct DiagramEdgeInfo: Sendable, Equatable, Codable {
+    /// The layer (from 1; the output is the last), the unit it feeds (from 1) and its input
+    /// (from 1; nil for the bias).
+    public var layer: Int
+    public var unit: Int
+    public var input: Int?
+    public var from: [Double]
+    public var to: [Double]
+    public var weight: Double
+    /// The change asked of it: the focus point's wish or the batch's step, `−η ∂E/∂w`.
+    public var change: Double
 }
 
 /// One drawn figure: the whole file's bytes and where its panels are.

@@ -16,7 +16,8 @@ enum ErrorPanel: Panel {
         let rect = plot.rect
         PanelChrome.title(
             ["Error E(W) by epoch", "Error E(W)", "E(W)"],
-            note: plot.log ? "log scale" : "mean cross-entropy",
+            note: (plot.log ? "log scale" : "mean cross-entropy")
+                + (plot.testSeries == nil ? "" : "; dashed: test points"),
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(
@@ -29,6 +30,20 @@ enum ErrorPanel: Panel {
         let current = min(scene.epoch, plot.epochs)
         try canvas.draw(
             ErrorCurve(plot: plot, current: current, palette: palette, backdrops: scene.backdrops))
+        if let test = plot.testSeries {
+            // The held-out points' curve, dashed, faint ahead and solid where walked.
+            canvas.saved {
+                canvas.clip(to: rect)
+                canvas.setDash([6 * style.scale, 4 * style.scale])
+                plot.stroke(
+                    plot.points(from: current, through: plot.epochs, of: test), walked: false,
+                    palette, on: canvas)
+                plot.stroke(
+                    plot.points(from: 0, through: current, of: test), walked: true, palette,
+                    on: canvas)
+                canvas.setDash([])
+            }
+        }
         // The current epoch: a guide line and a marker.
         let px = plot.x(current)
         let py = plot.y(scene.error)
@@ -46,6 +61,17 @@ enum ErrorPanel: Panel {
         canvas.setColour(palette.marker)
         canvas.circle(centre: PixelPoint(px, py), radius: r)
         canvas.fill()
+        if let testError = scene.testError {  // hollow, like the test points
+            let ty = plot.y(testError)
+            canvas.setColour(palette.markerOutline)
+            canvas.setLineWidth(max(2, 3 * style.scale))
+            canvas.circle(centre: PixelPoint(px, ty), radius: r)
+            canvas.stroke()
+            canvas.setColour(palette.marker)
+            canvas.setLineWidth(max(1, 1.5 * style.scale))
+            canvas.circle(centre: PixelPoint(px, ty), radius: r)
+            canvas.stroke()
+        }
         PanelChrome.frame(rect, scene: scene, on: canvas)
         if !style.textless {
             labels(

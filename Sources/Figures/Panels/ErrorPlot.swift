@@ -12,6 +12,8 @@ struct ErrorPlot {
     /// The last epoch (at least 1).
     let epochs: Int
     let series: ErrorSeries
+    /// The held-out points' curve, drawn dashed, when the run has them.
+    let testSeries: ErrorSeries?
     let yTicks: [Double]
     let xTicks: [Double]
     /// Widths of the faint and the walked curve.
@@ -21,9 +23,15 @@ struct ErrorPlot {
     init(cell: Rect, scene: Scene, style: Style) {
         log = scene.options.logScaleError
         series = scene.series
+        testSeries = scene.testSeries
         epochs = max(1, series.errors.count - 1)
-        low = log ? series.minimumPositive / 1.3 : 0
-        high = log ? max(series.maximum * 1.3, low * 10) : max(series.maximum * 1.08, 1e-12)
+        let maximum = max(series.maximum, testSeries?.maximum ?? 0)
+        let minimum = min(series.minimumPositive, testSeries?.minimumPositive ?? .infinity)
+        // Kept within normal, finite Doubles, so errors near 1e308 or 5e-324 still map to pixels.
+        low = log ? max(minimum / 1.3, Double.leastNormalMagnitude) : 0
+        high = min(
+            log ? max(maximum * 1.3, low * 10) : max(maximum * 1.08, 1e-12),
+            Double.greatestFiniteMagnitude)
         let axes = !style.textless
         let left = axes ? style.tickFont * 4.2 : 0
         let bottom = axes ? style.tickFont * 2.9 : 0
@@ -96,8 +104,8 @@ struct ErrorPlot {
     /// The curve from epoch `first` through `last` in pixels, leaving out vertices closer than
     /// half a pixel to the last one kept (the last vertex is always kept): a 2,000-epoch curve
     /// needs no more points than pixels.
-    func points(from first: Int, through last: Int) -> [PixelPoint] {
-        let vertices = series.vertices(from: first, through: last)
+    func points(from first: Int, through last: Int, of curve: ErrorSeries? = nil) -> [PixelPoint] {
+        let vertices = (curve ?? series).vertices(from: first, through: last)
         var out: [PixelPoint] = []
         out.reserveCapacity(min(vertices.count, 4096))
         for (index, (e, v)) in vertices.enumerated() {

@@ -15,11 +15,12 @@ enum Header {
         canvas.text(name, x: strip.minX, middle: middle)
         var x = strip.minX + canvas.width(of: name) + style.headerFont
         canvas.setFont(size: style.headerFont * 0.8)
-        let facts = [
-            "epoch \(Ticks.grouped(scene.epoch)) of \(Ticks.grouped(scene.epochs))",
-            "E(W) = \(formatError(scene.error))",
-            "accuracy \(Ticks.fixed(100 * scene.accuracy, decimals: 1))%",
-        ]
+        let facts =
+            [
+                "epoch \(Ticks.grouped(scene.epoch)) of \(Ticks.grouped(scene.epochs))",
+                "E(W) = \(formatError(scene.error))",
+                "accuracy \(Ticks.fixed(100 * scene.accuracy, decimals: 1))%",
+            ] + (scene.testError.map { ["test E = \(formatError($0))"] } ?? [])
         let gap = style.headerFont * 1.1
         for fact in facts {
             let w = canvas.width(of: fact)
@@ -46,6 +47,8 @@ enum Header {
         case boundary(String)
         case mistake
         case reluOff
+        case test
+        case focus(magnification: String?)
 
         var text: String {
             switch self {
@@ -53,6 +56,9 @@ enum Header {
             case .boundary(let text): return text
             case .mistake: return "misclassified"
             case .reluOff: return "unit off (ReLU = 0)"
+            case .test: return "test point"
+            case .focus(let k):
+                return k.map { "focus point, wish × " + $0 } ?? "focus point"
             }
         }
     }
@@ -61,13 +67,20 @@ enum Header {
     private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
         var keys: [Key] = [.point(label: 1), .point(label: 0)]
         switch kind {
-        case .error, .surface, .mountain: return []
+        case .error, .surface, .mountain, .diagram: return []
         case .hiddenSpace: return keys + [.boundary("ŷ = 0.5")]
         case .hidden: keys.append(.boundary("w·x + b = 0"))
-        case .frame, .output: keys += [.boundary("ŷ = 0.5"), .mistake]
+        case .frame, .output, .step: keys += [.boundary("ŷ = 0.5"), .mistake]
         }
+        if !scene.testPoints.isEmpty { keys.insert(.test, at: 2) }
         if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
             keys.append(.reluOff)
+        }
+        if let focus = scene.derived.focus {
+            let drawsWish = [.frame, .hidden, .output].contains(kind)
+            keys.insert(
+                .focus(magnification: drawsWish ? focus.magnificationText : nil),
+                at: min(2, keys.count))
         }
         return keys
     }
@@ -122,6 +135,10 @@ enum Header {
             canvas.circle(centre: c, radius: r + 2.5)
             canvas.stroke()
             dot(c, label: 1, r: r, scene: scene, on: canvas)
+        case .test:
+            Markers.hollow(label: 1, at: c, radius: r + 1, palette: palette, on: canvas)
+        case .focus:
+            FocusMarker.draw(at: c, radius: r + 2.5, scene: scene, on: canvas)
         case .reluOff:
             canvas.fill(
                 Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),

@@ -41,7 +41,7 @@ enum HiddenPanel: Panel {
             note: titleVariant.notes ? note(layer: layer, unit: unit, scene: scene) : nil,
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
-        let info = PanelInfo(
+        var info = PanelInfo(
             kind: .hidden, layer: layer + 1, unit: unit + 1, rect: rect.array,
             domain: viewport.domainArray)
         guard rect.isUsable else { return info }
@@ -70,11 +70,19 @@ enum HiddenPanel: Panel {
                 target, field: field, scene: scene, viewport: viewport,
                 colour: scene.palette.boundary, width: style.boundaryWidth * 0.85, on: canvas)
         }
-        try Markers.draw(
-            scene, in: viewport,
-            radius: markerRadius(rect, count: scene.points.count, style: style),
-            markMistakes: false, on: canvas)
-        if layer == 0 {
+        let radius = markerRadius(rect, count: scene.points.count, style: style)
+        try Markers.draw(scene, in: viewport, radius: radius, markMistakes: false, on: canvas)
+        if let focus = scene.derived.focus {
+            if layer == 0, let ghost = scene.derived.ghost {
+                WishOverlay.draw(
+                    line: net.line(unit: unit), ghost: ghost.line(unit: unit), focus: focus,
+                    viewport: viewport, style: style, scene: scene, into: &info, on: canvas)
+            }
+            info.focus = WishOverlay.mark(
+                focus, viewport: viewport, radius: radius, scene: scene, on: canvas)
+        }
+        // The arrow to the blue side, unless the wish's arrow is drawn there instead.
+        if layer == 0 && scene.derived.focus == nil {
             PlanePanel.normalArrow(
                 net.line(unit: unit), viewport: viewport, style: style, scene: scene, on: canvas)
         }
@@ -146,7 +154,10 @@ enum HiddenPanel: Panel {
     static func note(layer: Int, unit: Int, scene: Scene) -> String? {
         guard layer == scene.hidden.count - 1 else { return nil }
         let v = scene.net.weights[scene.net.weights.count - 1][unit]
-        return "to ŷ: " + signed(v)
+        // With a focus point: ▲ where it asks the output to listen more to this unit, ▼ less.
+        guard let focus = scene.derived.focus else { return "to ŷ: " + signed(v) }
+        let dv = focus.wish[focus.wish.count - 1].weights[0][unit]
+        return "to ŷ: " + signed(v) + (abs(v + dv) > abs(v) ? " ▲" : " ▼")
     }
 
     /// `+1.23` or `−1.23`, with a true minus sign.

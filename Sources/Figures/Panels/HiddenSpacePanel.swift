@@ -8,7 +8,7 @@ enum HiddenSpacePanel: Panel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             guard let space = figure.scene.hiddenSpace else {
-                throw FiguresError.badOption("The hidden-space panel needs the hidden space.")
+                throw FiguresError.badRun("The hidden-space panel needs the hidden space.")
             }
             return try draw(
                 cell: place.cell, space: space, scene: figure.scene, style: figure.style,

@@ -28,7 +28,7 @@ enum OutputPanel: Panel {
             note: "boundary ŷ = 0.5",
             in: Rect(x: titleX, y: cell.y, width: rect.maxX - titleX, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
-        let info = PanelInfo(
+        var info = PanelInfo(
             kind: .output, layer: nil, unit: nil, rect: rect.array, domain: viewport.domainArray)
         guard rect.isUsable else { return info }
 
@@ -52,11 +52,27 @@ enum OutputPanel: Panel {
                 .output, field: field, scene: scene, viewport: viewport,
                 colour: scene.palette.boundary, width: style.boundaryWidth, on: canvas)
         }
-        try Markers.draw(
-            scene, in: viewport,
-            radius: markerRadius(rect, count: scene.points.count, style: style),
-            markMistakes: true, on: canvas)
-        if perceptron {
+        let radius = markerRadius(rect, count: scene.points.count, style: style)
+        try Markers.draw(scene, in: viewport, radius: radius, markMistakes: true, on: canvas)
+        if let focus = scene.derived.focus, let ghost = scene.derived.ghost {
+            if perceptron {
+                WishOverlay.draw(
+                    line: net.line(unit: 0), ghost: ghost.line(unit: 0), focus: focus,
+                    viewport: viewport, style: style, scene: scene, into: &info, on: canvas)
+            } else {
+                // The boundary where the wish (magnified) would put it.
+                let field = PlanePanel.sample(
+                    .output, model: ghost, viewport: viewport, coarser: 3)
+                PlanePanel.drawLevelCurve(
+                    .output, field: field, model: ghost, viewport: viewport,
+                    colour: scene.palette.boundary.withAlpha(0.8),
+                    width: max(1, style.boundaryWidth * 0.6),
+                    dash: [max(3, 5 * style.scale), max(2, 4 * style.scale)], on: canvas)
+            }
+            info.focus = WishOverlay.mark(
+                focus, viewport: viewport, radius: radius, scene: scene, on: canvas)
+        }
+        if perceptron && scene.derived.focus == nil {
             PlanePanel.normalArrow(
                 net.line(unit: 0), viewport: viewport, style: style, scene: scene, on: canvas)
         }

@@ -15,6 +15,10 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
     case mountain
     /// The points in the last hidden layer's activations.
     case hiddenSpace
+    /// The network diagram.
+    case diagram
+    /// The plane before and after one training step.
+    case step
 
     /// The type that draws panels of this kind.
     var panel: any Panel.Type {
@@ -25,6 +29,8 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
         case .surface: return SurfacePanel.self
         case .mountain: return MountainPanel.self
         case .hiddenSpace: return HiddenSpacePanel.self
+        case .diagram: return DiagramPanel.self
+        case .step: return StepPanel.self
         }
     }
 }

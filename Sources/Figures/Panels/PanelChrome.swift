@@ -33,13 +33,19 @@ enum PanelChrome {
     /// `text`, cut with an ellipsis to fit `width` in the current font.
     static func fitted(_ text: String, width: Double, on canvas: Canvas) -> String {
         if canvas.width(of: text) <= width { return text }
-        var characters = Array(text)
-        while !characters.isEmpty {
-            characters.removeLast()
-            let candidate = String(characters) + "…"
-            if canvas.width(of: candidate) <= width { return candidate }
+        // The longest prefix that fits with "…", found by bisection: O(log n) measurements.
+        let characters = Array(text)
+        func candidate(_ count: Int) -> String { String(characters[0..<count]) + "…" }
+        var (fits, tooLong) = (-1, characters.count)  // -1: not even "…" alone fits
+        while tooLong - fits > 1 {
+            let middle = (fits + tooLong) / 2
+            if canvas.width(of: candidate(middle)) <= width {
+                fits = middle
+            } else {
+                tooLong = middle
+            }
         }
-        return ""
+        return fits >= 0 ? candidate(fits) : ""
     }
 
     /// A thin frame around a plot.

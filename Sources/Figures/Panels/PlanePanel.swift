@@ -59,8 +59,16 @@ enum PlanePanel {
 
     /// Samples `z` of `target` exactly on a grid over the viewport (about every 3 pixels).
     static func sample(_ target: ModelValue, scene: Scene, viewport: Viewport) -> SampledField {
+        sample(target, model: scene.net, viewport: viewport)
+    }
+
+    /// Samples `z` of `target` of `model` on the grid, `coarser` times as far apart (for the
+    /// dashed guides of wishes and steps; crossings are still refined against exact values).
+    static func sample(
+        _ target: ModelValue, model: ModelEvaluator, viewport: Viewport, coarser: Double = 1
+    ) -> SampledField {
         let r = viewport.rect
-        let step = max(2, min(4, max(r.width, r.height) / 160))
+        let step = max(2, min(4, max(r.width, r.height) / 160)) * coarser
         let columns = Int((r.width / step).rounded(.up)) + 1
         let rows = Int((r.height / step).rounded(.up)) + 1
         var values = [Double](repeating: 0, count: columns * rows)
@@ -68,7 +76,7 @@ enum PlanePanel {
         let dx = step * viewport.dataPerPixelX
         values.withUnsafeMutableBufferPointer { values in
             for j in 0..<rows {
-                scene.net.preactivations(
+                model.preactivations(
                     target, x1: x1, dx: dx,
                     x2: viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY,
                     into: UnsafeMutableBufferPointer(
@@ -85,7 +93,16 @@ enum PlanePanel {
         _ target: ModelValue, field: SampledField, scene: Scene, viewport: Viewport,
         colour: Colour, width: Double, on canvas: Canvas
     ) {
-        let model = scene.net
+        drawLevelCurve(
+            target, field: field, model: scene.net, viewport: viewport, colour: colour,
+            width: width, on: canvas)
+    }
+
+    /// Draws the curve `z = 0` of `target` of `model`, dashed by `dash` if given.
+    static func drawLevelCurve(
+        _ target: ModelValue, field: SampledField, model: ModelEvaluator, viewport: Viewport,
+        colour: Colour, width: Double, dash: [Double] = [], on canvas: Canvas
+    ) {
         let lines = MarchingSquares.contours(field, level: 0) { p in
             let x = viewport.data(p)
             return model.preactivation(target, x.x1, x.x2)
@@ -100,6 +117,7 @@ enum PlanePanel {
             canvas.setTolerance(0.25)
             canvas.setColour(colour)
             canvas.setLineWidth(width)
+            if !dash.isEmpty { canvas.setDash(dash) }
             for path in paths { path.append(to: canvas) }
             canvas.stroke()
         }

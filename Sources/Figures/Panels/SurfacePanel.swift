@@ -7,7 +7,7 @@ enum SurfacePanel: Panel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             guard let view = figure.scene.landscape else {
-                throw FiguresError.badOption("The surface panel needs the run's error surface.")
+                throw FiguresError.badRun("The surface panel needs the run's error surface.")
             }
             return try draw(
                 cell: place.cell, view: view, scene: figure.scene, style: figure.style,

@@ -24,7 +24,8 @@ struct MarkerLayer: RasterDrawable {
                 let ring = Markers.mistakeRing(r)
                 canvas.setLineWidth(ring.width)
                 for (index, p) in scene.points.enumerated() where scene.mistakes[index] {
-                    canvas.circle(centre: viewport.pixel(p), radius: ring.radius)
+                    let c = viewport.pixel(p)
+                    if Markers.isDrawable(c) { canvas.circle(centre: c, radius: ring.radius) }
                 }
                 canvas.stroke()
             }

@@ -80,6 +80,10 @@ struct SpriteAtlas: Sendable {
 
     /// Composites the sprite centred on `centre` onto an opaque RGB24 image, inside `clip`.
     func composite(centre: PixelPoint, onto image: PixelImage, clip: Rect) {
+        // A point far outside the image (or not a number) is clipped away whole, before any
+        // conversion to Int could trap.
+        let reach = Double(side + image.width + image.height)
+        guard centre.x.magnitude < reach, centre.y.magnitude < reach else { return }
         let phases = Double(SpriteAtlas.phases)
         // The cell whose drawn centre is nearest: whole pixel plus a quarter-pixel phase.
         let fx = ((centre.x - 0.5) * phases).rounded()
@@ -90,9 +94,15 @@ struct SpriteAtlas: Sendable {
         let phaseY = Int(fy) - cy * SpriteAtlas.phases
         let x0 = cx - half
         let y0 = cy - half
-        let xs = max(x0, Int(clip.minX), 0)..<min(x0 + side, Int(clip.maxX), image.width)
-        let ys = max(y0, Int(clip.minY), 0)..<min(y0 + side, Int(clip.maxY), image.height)
-        guard !xs.isEmpty, !ys.isEmpty else { return }
+        let (left, right) = (
+            max(x0, Int(clip.minX), 0), min(x0 + side, Int(clip.maxX), image.width)
+        )
+        let (top, bottom) = (
+            max(y0, Int(clip.minY), 0), min(y0 + side, Int(clip.maxY), image.height)
+        )
+        guard left < right, top < bottom else { return }  // wholly outside the clip
+        let xs = left..<right
+        let ys = top..<bottom
         let width = SpriteAtlas.phases * side
         pixels.withUnsafeBufferPointer { sprite in
             spans.withUnsafeBufferPointer { spans in

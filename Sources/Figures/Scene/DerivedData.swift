@@ -10,11 +10,53 @@ struct DerivedData: Sendable {
     let outputs: [Double]
     /// True for each point on the wrong side of `ŷ = 0.5`.
     let mistakes: [Bool]
+    /// The point the figure follows and its wish, when the options ask for one.
+    let focus: FocusPoint?
+    /// The network after the focus point's wish, magnified: the ghost lines.
+    let ghost: ModelEvaluator?
+    /// What the diagram's edges show: the point's wish or the batch's step, `−η ∂E/∂(W, b)`.
+    let wish: [Layer]
+    /// For the step figure: the network after one training step and its error.
+    let step: TrainingStep?
 
-    init(run: TrainingRun, snapshot: Snapshot) {
+    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions, figure: FigureKind) {
         let model = ModelEvaluator(layers: snapshot.layers, activation: run.network.activation)
         self.model = model
         outputs = run.data.points.map { model.output($0.x1, $0.x2) }
         mistakes = zip(outputs, run.data.labels).map { y, label in (y > 0.5) != (label == 1) }
+        let focus = options.focus.flatMap {
+            FocusPoint($0, run: run, snapshot: snapshot, model: model)
+        }
+        self.focus = focus
+        ghost = focus.map {
+            ModelEvaluator(layers: $0.ghost(of: snapshot.layers), activation: model.activation)
+        }
+        let batch = snapshot.gradient.scaled(by: -run.training.learningRate)
+        wish = options.wish == .batch ? batch : (focus?.wish ?? batch)
+        step = figure == .step ? TrainingStep(run: run, snapshot: snapshot) : nil
+    }
+}
+
+/// One step of training from a snapshot, as the trainer takes it with full batches: every weight
+/// and bias moved by the optimizer along the snapshot's full-set gradient.
+struct TrainingStep: Sendable {
+    /// `W′`.
+    let layers: [Layer]
+    /// `E(W′)` on the run's data.
+    let error: Double
+    /// False when the run trains on mini-batches: the step shown is then the full-batch one.
+    let sameBatchRule: Bool
+
+    init?(run: TrainingRun, snapshot: Snapshot) {
+        var layers = snapshot.layers
+        // The optimizer's state at a snapshot is not recorded: momentum and Adam take their
+        // first step from rest here, which is the trainer's step only for plain descent.
+        var optimizer = Optimizer(run.training, shapes: layers)
+        Lesson.update(&layers, gradient: snapshot.gradient, optimizer: &optimizer)
+        guard let network = try? Network(layers: layers, activation: run.network.activation)
+        else { return nil }
+        self.layers = layers
+        error = network.evaluate(on: run.data).error
+        sameBatchRule = run.training.batchSize == .full && run.training.optimizer == .sgd
     }
 }

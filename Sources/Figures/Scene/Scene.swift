@@ -14,8 +14,19 @@ struct Scene: Sendable {
     let labels: [Int]
     /// True for each point on the wrong side of `ŷ = 0.5`.
     let mistakes: [Bool]
+    /// Held-out points, drawn hollow: measured every epoch, never trained on.
+    let testPoints: [Point]
+    let testLabels: [Int]
+    /// The held-out points' error at this epoch, when the run has them.
+    let testError: Double?
+    /// The snapshot's derived values: the focus point, its wish, the ghost network.
+    let derived: DerivedData
+    /// The snapshot's weights and biases.
+    let layers: [Layer]
     let domain: Domain
     let series: ErrorSeries
+    /// The held-out points' error curve, when the run has them.
+    let testSeries: ErrorSeries?
     let palette: Palette
     let options: RenderOptions
     let sprites: MarkerSprites
@@ -28,7 +39,7 @@ struct Scene: Sendable {
 
     init(
         run: TrainingRun, snapshot: Snapshot, derived: DerivedData, series: ErrorSeries,
-        options: RenderOptions,
+        testSeries: ErrorSeries? = nil, options: RenderOptions,
         sprites: MarkerSprites = MarkerSprites(), backdrops: ErrorBackdrops = ErrorBackdrops()
     ) {
         name = run.name
@@ -40,6 +51,12 @@ struct Scene: Sendable {
         points = run.data.points
         labels = run.data.labels
         mistakes = derived.mistakes
+        testPoints = run.test?.points ?? []
+        testLabels = run.test?.labels ?? []
+        testError = run.testErrors?[snapshot.epoch]
+        self.testSeries = testSeries
+        self.derived = derived
+        layers = snapshot.layers
         domain = run.domain
         self.series = series
         palette = Palette.named(options.palette)

@@ -1,0 +1,180 @@
+import Backprop
+import Figures
+import Foundation
+
+/// The steps the commands share: read a run file, train, write the folder, report.
+enum Pipeline {
+    /// `run` and `train`: reads the run file and flags, trains, draws (unless `render` is `nil`),
+    /// writes the folder and reports.
+    static func run(
+        _ input: TrainingInput, render: RenderFlags?, output: OutputOptions, jobs: Int
+    ) throws {
+        let started = ContinuousClock.now
+        var (file, source) = try input.load()
+        if let render { try render.apply(to: &file.render) }
+        let settings = render == nil ? nil : file.render
+        let (record, folder) = try train(file, source: source, render: settings, output: output)
+        let manifest = try write(
+            run: record, stageRecord: true, settings: settings,
+            snapshots: settings == nil ? [] : Array(record.snapshots.indices), folder: folder,
+            jobs: jobs, quiet: output.quiet, source: source)
+        try report(manifest, run: record, folder: folder, output: output, started: started)
+    }
+
+    /// Reads a run file, or the built-in lesson when `path` is `nil`; returns it and its name
+    /// for messages.
+    static func load(_ path: String?) throws -> (RunFile, source: String) {
+        do {
+            guard let path else {
+                let source = "the built-in lesson"
+                let file = try RunFile(
+                    data: BuiltInLesson.data, isJSON: false, file: source,
+                    folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                    defaultName: "lesson")
+                return (file, source)
+            }
+            return (try RunFile(contentsOf: URL(fileURLWithPath: path), displayName: path), path)
+        } catch {
+            throw ErrorestError(error)
+        }
+    }
+
+    /// Builds the trainer, checking the data, network, training and snapshot settings.
+    static func prepare(_ file: RunFile, source: String) throws -> Trainer {
+        do {
+            return try file.trainer()
+        } catch {
+            throw ErrorestError(error, context: source)
+        }
+    }
+
+    /// Checks the render settings before anything is trained or written.
+    static func check(_ settings: RenderSettings, source: String) throws {
+        do {
+            try settings.options.validate()
+        } catch {
+            throw ErrorestError(error, context: source)
+        }
+    }
+
+    /// Checks a run file, opens its output folder and trains: the steps `run` and `train` share.
+    ///
+    /// Everything that can be checked is checked before the folder is touched; if training
+    /// fails, the folder's staging is removed and its files stay as they were.
+    static func train(
+        _ file: RunFile, source: String, render: RenderSettings?, output: OutputOptions
+    ) throws -> (TrainingRun, OutputFolder) {
+        let name = file.name ?? "run"
+        let trainer = try prepare(file, source: source)
+        if let render { try check(render, source: source) }
+        let (url, display) = output.folder(for: name)
+        let folder = try OutputFolder(url: url, displayPath: display)
+        do {
+            let record = try train(
+                trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
+            return (record, folder)
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
+    /// Trains, with a progress bar of epochs when stderr is a terminal.
+    static func train(
+        _ trainer: Trainer, name: String, domain: Domain?, source: String, quiet: Bool
+    ) throws -> TrainingRun {
+        let bar = ProgressBar(
+            label: "training ", total: trainer.options.epochs, unit: "epochs", quiet: quiet)
+        do {
+            let run = try trainer.train(name: name, domain: domain) { bar?.update($0) }
+            bar?.finish()
+            return run
+        } catch {
+            bar?.finish()
+            throw ErrorestError(error, context: source)
+        }
+    }
+
+    /// Stages the run record (if asked) and the figures, then swaps them into the folder.
+    ///
+    /// The new manifest lists the `kept` entries of the previous one and the new files. On any
+    /// failure the staging folder is removed and the previous files stay as they were. `inputs`
+    /// is a sweep run's content hash, kept in the manifest.
+    static func write(
+        run: TrainingRun, stageRecord: Bool, settings: RenderSettings?, snapshots: [Int],
+        folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool,
+        inputs: String? = nil, source: String? = nil
+    ) throws -> Manifest {
+        do {
+            var staged: [String] = []
+            if stageRecord {
+                try folder.stage(try StreamedJSON.record(run), at: "run.json")
+                staged.append("run.json")
+            }
+            var entries: [Manifest.Entry] = []
+            if let settings, !settings.figures.isEmpty, !snapshots.isEmpty {
+                let writer = FigureWriter(run: run, settings: settings, snapshots: snapshots)
+                let bar = ProgressBar(
+                    label: "rendering", total: writer.jobs.count, unit: writer.unit, quiet: quiet)
+                defer { bar?.finish() }
+                entries = try writer.write(into: folder, threads: jobs, progress: bar)
+                staged += entries.map(\.path) + Array(Set(entries.compactMap(\.data))).sorted()
+            }
+            let fresh = Set(entries.map(\.path))
+            let files = (kept.filter { !fresh.contains($0.path) } + entries).sorted {
+                ($0.path.hasPrefix("frames/") ? 0 : 1, $0.path)
+                    < ($1.path.hasPrefix("frames/") ? 0 : 1, $1.path)
+            }
+            let manifest = Manifest(name: run.name, files: files, inputs: inputs)
+            try folder.commit(manifest, staged: staged)
+            return manifest
+        } catch {
+            folder.discard()
+            throw ErrorestError(error, context: source)
+        }
+    }
+
+    /// Prints the manifest on stdout (`--json`) and a summary on stderr (unless `--quiet`).
+    static func report(
+        _ manifest: Manifest, run: TrainingRun, folder: OutputFolder, output: OutputOptions,
+        started: ContinuousClock.Instant
+    ) throws {
+        if output.json {
+            try StandardStreams.writeOutput(try manifest.jsonData())
+        }
+        let first = run.errors.first ?? 0
+        let last = run.errors.last ?? 0
+        if let warning = warning(first: first, last: last, learningRate: run.training.learningRate)
+        {
+            printError("errorest: warning: \(run.name): \(warning)")
+        }
+        guard !output.quiet else { return }
+        let accuracy = (run.accuracies.last ?? 0) * 100
+        let frames = manifest.files.filter { $0.path.hasPrefix("frames/") }.count
+        let others = manifest.files.count - frames
+        var written: [String] = []
+        if frames > 0 { written.append("\(frames) frame" + (frames == 1 ? "" : "s")) }
+        if others > 0 { written.append("\(others) figure" + (others == 1 ? "" : "s")) }
+        written.append("run.json")
+        let elapsed = (ContinuousClock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        printError(
+            "\(run.name): E(W) \(format(first)) → \(format(last)), accuracy "
+                + String(format: "%.1f%%", accuracy) + " after \(run.training.epochs) epochs; "
+                + written.joined(separator: ", ") + " in \(folder.displayPath) "
+                + String(format: "(%.1f s)", seconds))
+    }
+
+    /// A warning for a run whose error ended above where it started, or `nil`; it is a warning
+    /// and not an error (the run is written, the exit code is 0), since a teacher may show such
+    /// a run on purpose.
+    static func warning(first: Double, last: Double, learningRate: Double) -> String? {
+        guard last > first else { return nil }
+        return "the error rose from \(format(first)) to \(format(last)); the learning rate "
+            + "\(format(learningRate)) may be too large."
+    }
+
+    private static func format(_ x: Double) -> String {
+        String(format: "%.4g", x)
+    }
+}

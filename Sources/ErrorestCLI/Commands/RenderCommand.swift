@@ -1,0 +1,135 @@
+import ArgumentParser
+import Backprop
+import Figures
+import Foundation
+
+/// `errorest render RUN.json`: draw a saved run record without training.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render figures from a saved run record (run.json) without training.",
+        discussion: """
+            The record may come from `errorest run` or `errorest train`, or from another tool \
+            that writes the same format (the Run Record article of the documentation; see \
+            Samples/numpy_run.py). Any figure, format and subset of the record's snapshots can \
+            be drawn.
+
+            A record named run.json is drawn into its own folder (beside it) unless --out says \
+            otherwise; any other record into Output/<name>. Drawing every snapshot as PNG frames \
+            makes the sequence frames/frame-NNNN.png; drawing some of them makes stills, \
+            figures/frame-epoch-NNNNNN.png, and leaves the sequence alone.
+
+            Rendering into the folder that already holds the same run keeps its other figures \
+            (PNG frames are replaced as a set, so the sequence stays whole); rendering a \
+            different run there replaces everything the previous manifest listed.
+            """)
+
+    @Argument(help: "The run record to draw (run.json).")
+    var record: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Which of the record's snapshots to draw: all, first, last, or epochs such as "
+                + "0,120,2000.", valueName: "epochs"))
+    var snapshots = "all"
+
+    @Option(help: "The run's name in the output (default: the record's name).")
+    var name: String?
+
+    @OptionGroup var drawing: DrawingOptions
+
+    func run() throws {
+        let (render, output, jobs) = (drawing.render, drawing.output, drawing.jobs)
+        let started = ContinuousClock.now
+        let input = URL(fileURLWithPath: record).standardizedFileURL
+        let bytes = try readInput(input, what: "run record", display: record, limit: 1 << 30)
+        var run: TrainingRun
+        do {
+            run = try TrainingRun(jsonData: bytes, source: record)
+        } catch {
+            throw ErrorestError(error)
+        }
+        if let name {
+            guard RunName.isValid(name) else {
+                throw ErrorestError.usage("--name: " + RunName.problem(name))
+            }
+            run.name = name
+        } else if output.out == nil && !RenderCommand.isRunFolder(input)
+            && !RunName.isValid(run.name)
+        {
+            throw ErrorestError.badInput(
+                "\(record): " + RunName.problem(run.name) + " Give --name or --out.")
+        }
+        var settings = RenderSettings()
+        try render.apply(to: &settings)
+        try Pipeline.check(settings, source: record)
+        let chosen = try RenderCommand.select(snapshots, in: run, source: record)
+
+        let (url, display) =
+            output.out == nil && RenderCommand.isRunFolder(input)
+            ? (input.deletingLastPathComponent(), RenderCommand.folderDisplay(of: record))
+            : output.folder(for: run.name)
+        let folder = try OutputFolder(url: url, displayPath: display)
+        let existing = url.appendingPathComponent("run.json")
+        let isInput = existing.resolvingSymlinksInPath() == input.resolvingSymlinksInPath()
+        let fresh = try StreamedJSON.record(run)
+        let sameRun = isInput || FileManager.default.contents(atPath: existing.path) == fresh
+        var kept: [Manifest.Entry] = []
+        if sameRun, let previous = folder.previousManifest {
+            let redrawsFrames =
+                settings.figures.contains(.frame) && settings.formats.contains(.png)
+                && FigureWriter.isSequence(chosen, of: run)
+            kept = previous.files.filter {
+                !(redrawsFrames && $0.path.hasPrefix("frames/"))
+                    && FileManager.default.fileExists(
+                        atPath: url.appendingPathComponent($0.path).path)
+            }
+        }
+        let manifest = try Pipeline.write(
+            run: run, stageRecord: !sameRun, settings: settings, snapshots: chosen,
+            folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet, source: record)
+        try Pipeline.report(manifest, run: run, folder: folder, output: output, started: started)
+    }
+
+    /// True when `record` is a run folder's own record, `run.json`: drawn beside it by default.
+    static func isRunFolder(_ record: URL) -> Bool {
+        record.lastPathComponent == "run.json"
+    }
+
+    /// The folder of `record` as the user wrote it: `runs/spiral` for `runs/spiral/run.json`.
+    static func folderDisplay(of record: String) -> String {
+        let folder = (record as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// The indices of the snapshots `text` names: all, first, last, or a list of epochs.
+    static func select(_ text: String, in run: TrainingRun, source: String) throws -> [Int] {
+        let epochs = run.snapshots.map(\.epoch)
+        switch text.trimmingCharacters(in: .whitespaces) {
+        case "all": return Array(epochs.indices)
+        case "first": return [0]
+        case "last": return [epochs.count - 1]
+        default: break
+        }
+        let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+            .split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !items.isEmpty, items.allSatisfy({ $0 != nil }) else {
+            throw ErrorestError.usage(
+                "--snapshots is all, first, last, or a list of epochs such as 0,120,2000; "
+                    + "got \"\(text)\".")
+        }
+        var indices: [Int] = []
+        for epoch in items.compactMap({ $0 }) {
+            guard let index = epochs.firstIndex(of: epoch) else {
+                let known =
+                    epochs.count <= 12
+                    ? epochs.map(String.init).joined(separator: ", ")
+                    : "\(epochs.count) epochs from \(epochs[0]) to \(epochs[epochs.count - 1])"
+                throw ErrorestError.badInput(
+                    "\(source) has no snapshot at epoch \(epoch); its snapshots are at \(known).")
+            }
+            if !indices.contains(index) { indices.append(index) }
+        }
+        return indices.sorted()
+    }
+}

@@ -1,0 +1,105 @@
+import Backprop
+import Figures
+import Foundation
+import Synchronization
+
+/// One file to draw: a figure of a snapshot in a format, and where it goes.
+struct FigureJob: Sendable {
+    var kind: FigureKind
+    var format: FileFormat
+    /// Index into the run's snapshots.
+    var snapshot: Int
+    var path: String
+}
+
+/// Draws a run's figures on several threads and stages each file as soon as it is drawn, so
+/// memory holds at most one figure per thread whatever the number of frames.
+struct FigureWriter {
+    var run: TrainingRun
+    var settings: RenderSettings
+    /// Indices into `run.snapshots`, in epoch order.
+    var snapshots: [Int]
+
+    /// True when `snapshots` are every snapshot of `run`: their PNG frames make the sequence
+    /// `frames/`; fewer are stills, which never replace it.
+    static func isSequence(_ snapshots: [Int], of run: TrainingRun) -> Bool {
+        snapshots == Array(run.snapshots.indices)
+    }
+
+    /// Every file to draw: snapshot by snapshot, figure by figure, format by format.
+    ///
+    /// PNG frames of a sequence are numbered in this order, from 0.
+    var jobs: [FigureJob] {
+        var jobs: [FigureJob] = []
+        let sequence = FigureWriter.isSequence(snapshots, of: run)
+        for (frameIndex, snapshot) in snapshots.enumerated() {
+            for kind in settings.figures {
+                for format in settings.formats {
+                    let path = Manifest.Entry.path(
+                        kind: kind, format: format, epoch: run.snapshots[snapshot].epoch,
+                        frameIndex: sequence ? frameIndex : nil)
+                    jobs.append(
+                        FigureJob(kind: kind, format: format, snapshot: snapshot, path: path))
+                }
+            }
+        }
+        return jobs
+    }
+
+    /// What the progress bar counts: frames when only PNG frames are drawn, files otherwise.
+    var unit: String {
+        settings.figures == [.frame] && settings.formats == [.png] ? "frames" : "files"
+    }
+
+    /// Draws every job on `threads` threads and stages the files in `folder`.
+    ///
+    /// Returns the manifest entries in job order. The first failure (in job order) is thrown
+    /// after the other threads stop.
+    func write(into folder: OutputFolder, threads: Int, progress: ProgressBar?) throws
+        -> [Manifest.Entry]
+    {
+        let renderer = try FigureRenderer(run: run, options: settings.options)
+        let jobs = self.jobs
+        let run = self.run
+        let results = Mutex([Manifest.Entry?](repeating: nil, count: jobs.count))
+        let failure = Mutex<(index: Int, error: any Error)?>(nil)
+        let next = Mutex(0)
+        let staged = Mutex(Set<String>())
+        let workers = max(1, min(threads, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.withLock { n -> Int in
+                    defer { n += 1 }
+                    return n
+                }
+                guard index < jobs.count, failure.withLock({ $0 == nil }) else { return }
+                let job = jobs[index]
+                do {
+                    let figure = try renderer.render(
+                        job.kind, snapshot: job.snapshot, format: job.format)
+                    try folder.stage(figure.data, at: job.path)
+                    if index == 0 { FaultPoint.reach("figure") }
+                    var entry = Manifest.Entry(
+                        path: job.path, figure: figure, error: run.snapshots[job.snapshot].error)
+                    // Surfaces and hidden space: their numbers beside them, written once.
+                    if let data = try renderer.data(job.kind, snapshot: job.snapshot) {
+                        let path = Manifest.Entry.dataPath(kind: job.kind, epoch: figure.epoch)
+                        let first = staged.withLock { $0.insert(path).inserted }
+                        if first { try folder.stage(data, at: path) }
+                        entry.data = path
+                    }
+                    results.withLock { $0[index] = entry }
+                    progress?.advance()
+                } catch {
+                    failure.withLock { current in
+                        if let current, current.index < index { return }
+                        current = (index, error)
+                    }
+                    return
+                }
+            }
+        }
+        if let failure = failure.withLock({ $0 }) { throw failure.error }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,125 @@
+import Figures
+import Foundation
+
+/// `manifest.json`: every file a run wrote, and what each one shows.
+///
+/// The format is described in the "The manifest" article of this module's documentation.
+public struct Manifest: Equatable, Sendable, Codable {
+    /// The value of `format` in every manifest.
+    public static let format = "errorest-manifest"
+    /// The version of the format this Errorest writes.
+    public static let version = 1
+
+    /// Always `errorest-manifest`.
+    public var format: String = Manifest.format
+    /// Always 1, this Errorest's version of the format.
+    public var version: Int = Manifest.version
+    /// The run's name.
+    public var name: String
+    /// The run record, relative to the folder.
+    public var run: String = "run.json"
+    /// Frames in order, then the other figures by path.
+    public var files: [Entry]
+    /// For runs of a sweep: the content hash of the run's settings and data.
+    ///
+    /// A retried task reads it to tell this run is already done. Absent for other runs.
+    public var inputs: String?
+
+    /// A manifest of `files` for the run called `name`; `inputs` is a sweep run's content hash.
+    public init(name: String, files: [Entry], inputs: String? = nil) {
+        self.name = name
+        self.files = files
+        self.inputs = inputs
+    }
+
+    /// One written figure.
+    public struct Entry: Equatable, Sendable, Codable {
+        /// Relative to the output folder, with `/` separators.
+        public var path: String
+        /// Which figure: a frame or a panel on its own.
+        public var figure: FigureKind
+        /// The file's format.
+        public var format: FileFormat
+        /// The epoch of the snapshot drawn.
+        public var epoch: Int
+        /// `E(W)` at that epoch.
+        public var error: Double
+        /// The figure's width in pixels.
+        public var width: Int
+        /// The figure's height in pixels.
+        public var height: Int
+        /// Where each panel sits in the figure and what range of data it shows.
+        public var panels: [Panel]
+        /// The figure's numbers as CSV (surfaces and hidden space), relative to the folder.
+        public var data: String?
+
+        /// An entry from its values.
+        public init(
+            path: String, figure: FigureKind, format: FileFormat, epoch: Int, error: Double,
+            width: Int, height: Int, panels: [Panel]
+        ) {
+            self.path = path
+            self.figure = figure
+            self.format = format
+            self.epoch = epoch
+            self.error = error
+            self.width = width
+            self.height = height
+            self.panels = panels
+        }
+
+        /// The entry of a rendered figure written at `path`.
+        public init(path: String, figure: RenderedFigure, error: Double) {
+            self.init(
+                path: path, figure: figure.kind, format: figure.format, epoch: figure.epoch,
+                error: error, width: figure.width, height: figure.height,
+                panels: figure.panels)
+        }
+    }
+
+    /// Where a panel sits in a figure, so a script can find where a data point lands: Figures'
+    /// own description, which writes `null` for the layer and unit of non-hidden panels.
+    public typealias Panel = PanelInfo
+
+    /// The manifest as JSON: keys sorted and no dates, so the same run gives the same bytes.
+    ///
+    /// Written an entry at a time, so that memory does not grow with the number of files.
+    public func jsonData() throws -> Data {
+        try StreamedJSON.manifest(self)
+    }
+
+    /// Reads a manifest, or returns `nil` if the bytes are not one of ours.
+    public static func read(_ data: Data) -> Manifest? {
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+            manifest.format == Manifest.format
+        else { return nil }
+        return manifest
+    }
+
+    /// The paths this manifest claims, as the folder's owner may delete them: run record and files.
+    var ownedPaths: [String] {
+        [run] + files.map(\.path) + Array(Set(files.compactMap(\.data))).sorted()
+    }
+}
+
+extension Manifest.Entry {
+    /// The path of a figure in the output folder: PNG frames of a sequence numbered for ffmpeg
+    /// (`frameIndex`), everything else, stills included, by figure and epoch.
+    static func path(kind: FigureKind, format: FileFormat, epoch: Int, frameIndex: Int?) -> String {
+        if kind == .frame && format == .png, let frameIndex {
+            return "frames/frame-" + padded(frameIndex, 4) + ".png"
+        }
+        return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6) + ".\(format.rawValue)"
+    }
+
+    /// The path of the CSV beside a figure: surface and mountain figures share one.
+    static func dataPath(kind: FigureKind, epoch: Int) -> String {
+        let name = kind == .mountain ? "surface" : kind.rawValue
+        return "figures/\(name)-epoch-" + padded(epoch, 6) + ".csv"
+    }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,314 @@
+import Backprop
+import Figures
+import Foundation
+
+extension RunFile {
+    /// Reads a run file from disk: `.json` files as JSON, anything else as YAML.
+    ///
+    /// - Throws: ``ErrorestError/inputMissing(_:)`` when the file cannot be read, a
+    ///   ``RunFileError`` naming the line and key when its contents are wrong.
+    public init(contentsOf url: URL, displayName: String? = nil) throws {
+        let name = displayName ?? url.relativePath
+        let data = try readInput(url, what: "run file", display: name, limit: 4 << 20)
+        try self.init(
+            data: data, isJSON: url.pathExtension.lowercased() == "json", file: name,
+            folder: url.deletingLastPathComponent(), defaultName: RunName.fromFile(url))
+    }
+
+    /// Reads a run file's bytes; `folder` anchors relative data paths, `file` names it in messages.
+    public init(data: Data, isJSON: Bool, file: String, folder: URL, defaultName: String) throws {
+        let root: RunFileNode
+        if isJSON {
+            root = try RunFileNode.parseJSON(data, file: file)
+        } else {
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RunFileError(file: file, line: nil, problem: "the file is not UTF-8 text.")
+            }
+            root = try RunFileNode.parseYAML(text, file: file)
+        }
+        self = try RunFileReader(file: file, folder: folder).read(root)
+        if name == nil { name = defaultName }
+    }
+}
+
+/// Turns a parsed run file into a ``RunFile``, checking every key and type.
+///
+/// Types are checked here; ranges are the library's rules, whose refusals name the setting, which
+/// ``RangeViolation`` turns back into the key and its line.
+struct RunFileReader {
+    let file: String
+    let folder: URL
+    /// The mistakes found so far: every key is read, so that all of them are reported at once.
+    let mistakes = Mistakes()
+
+    /// The mistakes of one run file, collected while it is read.
+    final class Mistakes {
+        var found: [RunFileError] = []
+
+        /// All of them as one error, in line order, or `nil` when there are none.
+        var combined: RunFileError? {
+            let ordered = found.enumerated().sorted {
+                ($0.element.line ?? Int.max, $0.offset) < ($1.element.line ?? Int.max, $1.offset)
+            }.map(\.element)
+            guard var first = ordered.first else { return nil }
+            first.more = Array(ordered.dropFirst())
+            return first
+        }
+    }
+
+    /// Runs `body`, which reads one key; a mistake in it is recorded and reading goes on.
+    func attempt(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as RunFileError {
+            mistakes.found.append(error)
+        }
+    }
+
+    func fail(_ node: RunFileNode?, _ problem: String) -> RunFileError {
+        RunFileError(file: file, line: node?.line, problem: problem)
+    }
+
+    /// Runs a library check of the value `node` holds; a refused value is reported at its line.
+    func check(_ node: RunFileNode, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            guard let violation = RangeViolation(error) else { throw error }
+            throw fail(node, violation.keyProblem)
+        }
+    }
+
+    func read(_ root: RunFileNode) throws -> RunFile {
+        var run = RunFile()
+        let top = try Fields(
+            root, path: "", known: ["name", "data", "network", "training", "snapshots", "render"],
+            reader: self)
+        if let node = top["name"] {
+            try attempt {
+                let name = try scalarText(node, "name")
+                guard RunName.isValid(name) else { throw fail(node, RunName.problem(name)) }
+                run.name = name
+            }
+        }
+        if let node = top["data"] { try attempt { run.data = try readData(node, into: &run) } }
+        if let node = top["network"] { try attempt { try readNetwork(node, into: &run) } }
+        if let node = top["training"] { try attempt { run.training = try readTraining(node) } }
+        if let node = top["snapshots"] { try attempt { run.snapshots = try readSnapshots(node) } }
+        if let node = top["render"] { try attempt { try readRender(node, into: &run) } }
+        if let mistakes = mistakes.combined { throw mistakes }
+        return run
+    }
+
+    private func readData(_ node: RunFileNode, into run: inout RunFile) throws -> DataSource {
+        let fields = try Fields(
+            node, path: "data",
+            known: ["generator", "count", "noise", "seed", "file", "test", "testFile"],
+            reader: self)
+        try readTest(fields, into: &run)
+        if let fileNode = fields["file"] {
+            // With a file, the seed only draws the test points.
+            let generatorKeys = ["generator", "count", "noise"] + (run.test == nil ? ["seed"] : [])
+            if let n = fields["seed"], run.test != nil { run.splitSeed = try seed(n, "data.seed") }
+            if let extra = generatorKeys.first(where: {
+                fields[$0] != nil
+            }) {
+                throw fail(
+                    fields[extra],
+                    "\"data.\(extra)\" belongs to a generator; this data comes from \"data.file\".")
+            }
+            let (url, display) = try path(fileNode, "data.file")
+            return .file(url, display: display)
+        }
+        var generator = Generator.wedge
+        if let g = fields["generator"] {
+            try attempt { generator = try choice(g, "data.generator", Generator.self) }
+        }
+        var (count, noise, dataSeed) = (
+            DataSource.defaultCount, DataSource.defaultNoise, DataSource.defaultSeed
+        )
+        if let n = fields["count"] {
+            try attempt {
+                count = try integer(n, "data.count")
+                try check(n) { try Generator.check(count: count) }
+            }
+        }
+        if let n = fields["noise"] {
+            try attempt {
+                noise = try number(n, "data.noise")
+                try check(n) { try Generator.check(noise: noise) }
+            }
+        }
+        if let n = fields["seed"] { try attempt { dataSeed = try seed(n, "data.seed") } }
+        return .generator(generator, count: count, noise: noise, seed: dataSeed)
+    }
+
+    /// `data.test` (a share of the points) or `data.testFile` (a CSV file of held-out points).
+    private func readTest(_ fields: Fields, into run: inout RunFile) throws {
+        switch (fields["test"], fields["testFile"]) {
+        case (nil, nil): break
+        case (.some(let n), nil):
+            let share = try number(n, "data.test")
+            guard share > 0, share < 1 else {
+                throw fail(n, "\"data.test\" is \(share); it must be above 0 and below 1.")
+            }
+            run.test = .share(share)
+        case (nil, .some(let n)):
+            let (url, display) = try path(n, "data.testFile")
+            run.test = .file(url, display: display)
+        case (.some, .some(let n)):
+            throw fail(n, "\"data\" takes either \"test\" or \"testFile\", not both.")
+        }
+    }
+
+    /// A file's path, relative to the run file's folder, and how messages show it.
+    private func path(_ node: RunFileNode, _ key: String) throws -> (URL, String) {
+        let path = try text(node, key)
+        let display =
+            path.hasPrefix("/")
+            ? path
+            : ((file as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(path)
+        let url =
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+        return (url.standardizedFileURL, display)
+    }
+
+    private func readNetwork(_ node: RunFileNode, into run: inout RunFile) throws {
+        let fields = try Fields(
+            node, path: "network", known: ["hidden", "activation", "init"], reader: self)
+        if let hidden = fields["hidden"] {
+            try attempt {
+                var sizes: [Int] = []
+                for item in (try? list(hidden, "network.hidden")) ?? [hidden] {
+                    sizes.append(try integer(item, "network.hidden"))
+                    try check(item) { try Network.check(hidden: [sizes[sizes.count - 1]]) }
+                }
+                try check(hidden) { try Network.check(hidden: sizes) }
+                run.hidden = sizes
+            }
+        }
+        if let a = fields["activation"] {
+            try attempt { run.activation = try choice(a, "network.activation", Activation.self) }
+        }
+        if let initNode = fields["init"] {
+            try attempt { try readInit(initNode, into: &run) }
+        }
+    }
+
+    private func readInit(_ initNode: RunFileNode, into run: inout RunFile) throws {
+        let initFields = try Fields(
+            initNode, path: "network.init", known: ["seed", "layers"], reader: self)
+        switch (initFields["seed"], initFields["layers"]) {
+        case (.some(let s), nil): run.initialization = .seed(try seed(s, "network.init.seed"))
+        case (nil, .some(let l)): run.initialization = .layers(try readLayers(l))
+        case (nil, nil): break
+        case (.some, .some(let l)):
+            throw fail(l, "\"network.init\" takes either \"seed\" or \"layers\", not both.")
+        }
+    }
+
+    private func readLayers(_ node: RunFileNode) throws -> [Layer] {
+        let path = "network.init.layers"
+        guard case .list(let items) = node.value, !items.isEmpty else {
+            throw fail(
+                node, "\"\(path)\" should be a list of {weights, biases}, output layer last.")
+        }
+        return try items.enumerated().map { index, item in
+            let here = "\(path)[\(index)]"
+            let fields = try Fields(item, path: here, known: ["weights", "biases"], reader: self)
+            guard let w = fields["weights"], let b = fields["biases"] else {
+                throw fail(item, "\"\(here)\" needs both \"weights\" and \"biases\".")
+            }
+            let weights = try list(w, "\(here).weights").map { row in
+                try list(row, "\(here).weights").map { try number($0, "\(here).weights") }
+            }
+            let biases = try list(b, "\(here).biases").map { try number($0, "\(here).biases") }
+            return Layer(weights: weights, biases: biases)
+        }
+    }
+
+    private func readTraining(_ node: RunFileNode) throws -> TrainingOptions {
+        let fields = try Fields(
+            node, path: "training",
+            known: [
+                "epochs", "learningRate", "batchSize", "shuffle", "seed", "engine", "optimizer",
+                "momentum", "beta1", "beta2", "epsilon", "l1", "l2",
+            ],
+            reader: self)
+        var options = TrainingOptions()
+        if let n = fields["epochs"] {
+            try attempt {
+                options.epochs = try integer(n, "training.epochs")
+                try check(n) { try TrainingOptions.check(epochs: options.epochs) }
+            }
+        }
+        if let n = fields["learningRate"] {
+            try attempt {
+                options.learningRate = try number(n, "training.learningRate")
+                try check(n) { try TrainingOptions.check(learningRate: options.learningRate) }
+            }
+        }
+        if let n = fields["batchSize"] { try attempt { options.batchSize = try batchSize(n) } }
+        if let n = fields["shuffle"] {
+            try attempt { options.shuffle = try bool(n, "training.shuffle") }
+        }
+        if let n = fields["seed"] { try attempt { options.seed = try seed(n, "training.seed") } }
+        if let n = fields["engine"] {
+            try attempt { options.engine = try choice(n, "training.engine", Engine.self) }
+        }
+        if let n = fields["optimizer"] {
+            try attempt {
+                options.optimizer = try choice(n, "training.optimizer", OptimizerKind.self)
+            }
+        }
+        let parameters: [(String, WritableKeyPath<TrainingOptions, Double>, OptimizerKind?)] = [
+            ("momentum", \.momentum, .momentum), ("beta1", \.beta1, .adam),
+            ("beta2", \.beta2, .adam), ("epsilon", \.epsilon, .adam), ("l1", \.l1, nil),
+            ("l2", \.l2, nil),
+        ]
+        for (key, path, owner) in parameters {
+            guard let n = fields[key] else { continue }
+            try attempt {
+                if let owner, owner != options.optimizer {
+                    throw fail(
+                        n,
+                        "\"training.\(key)\" belongs to the \(owner.rawValue) optimizer; this "
+                            + "run's is \(options.optimizer.rawValue) (key training.optimizer).")
+                }
+                options[keyPath: path] = try number(n, "training.\(key)")
+                try check(n) { try options.validate() }
+            }
+        }
+        return options
+    }
+
+    private func batchSize(_ n: RunFileNode) throws -> BatchSize {
+        if case .string("full") = n.value { return .full }
+        if case .string = n.value {
+            throw fail(n, "\"training.batchSize\" is \"full\" or a whole number of points.")
+        }
+        let size = BatchSize.size(try integer(n, "training.batchSize"))
+        try check(n) { try TrainingOptions.check(batchSize: size) }
+        return size
+    }
+
+    private func readSnapshots(_ node: RunFileNode) throws -> SnapshotSchedule {
+        switch node.value {
+        case .list(let items):
+            guard !items.isEmpty else { throw fail(node, "\"snapshots\" lists no epochs.") }
+            return .list(try items.map { try natural($0, "snapshots") })
+        case .string(let text):
+            do {
+                return try SnapshotSchedule(parsing: text)
+            } catch let error as BackpropError {
+                throw fail(node, "\"snapshots\": \(error.description)")
+            }
+        default:
+            throw fail(
+                node,
+                "\"snapshots\" should be a list of epochs or one of: every N, linear N, log N, "
+                    + "all; it is \(node.kindName).")
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+
+/// `errorest sweep FILE`: every run of a sweep file, or one shard of them, then the index and
+/// comparison figures.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Train and render every run of a sweep file, or one shard of them.",
+        discussion: """
+            A sweep file is a run file with a `sweep` block of keys and their values, such as \
+            `training.learningRate: [0.5, 2, 8]`. Its runs are every combination of the values, \
+            in the order of nested loops over the keys as written (the last key changes \
+            fastest), each named by its values (lr-2_seed-3) and written into \
+            <out>/runs/<name>/ as `errorest run` would. Then <out>/index.json lists every run, \
+            its values and its files, and <out>/figures/ holds the grid and errors figures.
+
+            --shard I/N runs only the runs at positions ≡ I−1 (mod N) and writes no index; \
+            --shard-from-env takes I and N from a Slurm, Kubernetes or AWS Batch array task. A \
+            run whose folder already holds it (same settings and data) is skipped, so a retried \
+            task redoes nothing. After every shard: `errorest sweep FILE --merge`.
+            """)
+
+    @Argument(help: "A sweep file (.yaml, .yml or .json).")
+    var sweepFile: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard I of N (from 1): the runs at positions ≡ I−1 (mod N).",
+            valueName: "I/N"))
+    var shard: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Take the shard from SLURM_ARRAY_TASK_ID (with _MIN and _COUNT), "
+                + "JOB_COMPLETION_INDEX (with --shard-count) or AWS_BATCH_JOB_ARRAY_INDEX "
+                + "(with AWS_BATCH_JOB_ARRAY_SIZE)."))
+    var shardFromEnv = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The number of shards, for --shard-from-env where the engine does not say "
+                + "(a Kubernetes Indexed Job's completions).", valueName: "n"))
+    var shardCount: Int?
+
+    @Flag(help: "Write the index and comparison figures from the runs already done; train nothing.")
+    var merge = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Print every run's position, name, folder and state (done, diverged or pending); "
+                + "run nothing."))
+    var list = false
+
+    @OptionGroup(title: "Data, network and training (for every run)")
+    var training: TrainingFlags
+
+    @OptionGroup(title: "Figures (for every run)")
+    var render: RenderFlags
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    @OptionGroup(title: "Output")
+    var jobs: JobsOption
+
+    func validate() throws {
+        if shard != nil && shardFromEnv {
+            throw ValidationError("Give either --shard or --shard-from-env, not both.")
+        }
+        if merge && (shard != nil || shardFromEnv) {
+            throw ValidationError("--merge reads every shard's runs; it takes no shard.")
+        }
+        if shardCount != nil && !shardFromEnv {
+            throw ValidationError("--shard-count goes with --shard-from-env.")
+        }
+    }
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let shard = try chosenShard()
+        var sweep: SweepFile
+        do {
+            sweep = try SweepFile(
+                contentsOf: URL(fileURLWithPath: sweepFile), displayName: sweepFile)
+        } catch {
+            throw ErrorestError(error)
+        }
+        // --name names the sweep (and its folder); each run is named by its values.
+        if let name = training.name {
+            guard RunName.isValid(name) else {
+                throw ErrorestError.usage("--name: " + RunName.problem(name))
+            }
+            sweep.name = name
+        }
+        let plan = try SweepPlan(sweep, out: output.out) { file in
+            try training.apply(to: &file)
+            try render.apply(to: &file.render)
+        }
+        if let shard, shardFromEnv, !output.quiet {
+            printError("errorest: \(plan.sweep.name): \(shard.origin)")
+        }
+        if list {
+            for run in plan.runs where shard?.shard.contains(run.position) ?? true {
+                let state: String
+                switch plan.state(of: run) {
+                case .done: state = "done"
+                case .failed: state = "diverged"
+                case .pending: state = "pending"
+                }
+                print("\(run.position)\t\(run.name)\t\(plan.display(of: run))\t\(state)")
+            }
+            return
+        }
+        let label = plan.sweep.name + (shard.map { " shard \($0.shard)" } ?? "")
+        if merge {
+            try writeIndex(plan, label: label, started: started, ran: nil)
+            return
+        }
+        let mine = plan.runs.filter { shard?.shard.contains($0.position) ?? true }
+        let pending = mine.filter {
+            if case .pending = plan.state(of: $0) { return true }
+            return false
+        }
+        if pending.isEmpty && shard != nil {
+            if !output.quiet {
+                printError(
+                    "\(label): all \(mine.count) run\(mine.count == 1 ? " is" : "s are") "
+                        + "already done in \(plan.displayPath); nothing written.")
+            }
+            return
+        }
+        let runner = SweepRunner(plan: plan, threads: jobs.count, quiet: output.quiet)
+        let outcome = try runner.run(pending)
+        var summary = "\(outcome.done) run\(outcome.done == 1 ? "" : "s") trained and rendered"
+        if !outcome.diverged.isEmpty { summary += ", \(outcome.diverged.count) diverged" }
+        if mine.count > pending.count { summary += ", \(mine.count - pending.count) already done" }
+        if shard != nil {
+            if !output.quiet {
+                printError(
+                    "\(label): \(summary) in \(plan.displayPath) \(timing(started, pending.count)); "
+                        + "after every shard: errorest sweep \(sweepFile) --merge")
+            }
+            return
+        }
+        try writeIndex(plan, label: label, started: started, ran: summary)
+    }
+
+    /// The shard asked for, and where it came from, or `nil` for the whole sweep.
+    private func chosenShard() throws -> (shard: Shard, origin: String)? {
+        if let shard {
+            let parsed = try Shard(parsing: shard)
+            return (parsed, "shard \(parsed) from --shard")
+        }
+        guard shardFromEnv else { return nil }
+        return try Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount)
+    }
+
+    /// Writes the index and figures (unless they are already as they would be) and reports.
+    private func writeIndex(
+        _ plan: SweepPlan, label: String, started: ContinuousClock.Instant, ran: String?
+    ) throws {
+        let (index, written) = try SweepMerge(plan: plan, threads: jobs.count).write()
+        if output.json { FileHandle.standardOutput.write(try index.jsonData()) }
+        guard !output.quiet else { return }
+        let diverged = index.runs.filter { $0.status != "done" }.count
+        let what =
+            written
+            ? "index.json and \(index.figures.count) comparison figures written"
+            : "index.json and figures already up to date; nothing written"
+        printError(
+            "\(label): \(ran.map { "\($0); " } ?? "")\(index.runs.count) runs in the index"
+                + (diverged > 0 ? " (\(diverged) diverged)" : "") + "; \(what) in "
+                + "\(plan.displayPath) \(timing(started, nil))")
+    }
+
+    private func timing(_ started: ContinuousClock.Instant, _ runs: Int?) -> String {
+        let elapsed = ContinuousClock.now - started
+        let seconds =
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if let runs, runs > 0, seconds > 0 {
+            return String(format: "(%.1f s, %.2f runs/s)", seconds, Double(runs) / seconds)
+        }
+        return String(format: "(%.1f s)", seconds)
+    }
+}

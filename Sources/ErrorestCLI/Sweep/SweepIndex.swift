@@ -1,0 +1,104 @@
+import Backprop
+import Figures
+import Foundation
+
+/// `index.json` in a sweep's folder: every run with its values, outcome and files, and the
+/// comparison figures.
+///
+/// Keys sorted and no dates or timings, so the same sweep gives the same
+/// bytes however it was sharded.
+struct SweepIndex: Codable, Equatable, Sendable {
+    static let fileName = "index.json"
+    var format = "errorest-sweep"
+    var version = 1
+    var name: String
+    /// How positions are counted.
+    var order =
+        "runs are every combination of the keys' values, as nested loops over the keys in the "
+        + "order written: the first key changes slowest, the last fastest; position counts from 0"
+    var keys: [Key]
+    var runs: [Run]
+    var figures: [Figure]
+
+    /// A swept key and its values.
+    struct Key: Codable, Equatable, Sendable {
+        var key: String
+        /// What run names call it.
+        var label: String
+        var values: [SweepValue]
+    }
+
+    /// One run of the grid.
+    struct Run: Codable, Equatable, Sendable {
+        var position: Int
+        var name: String
+        /// Relative to the sweep's folder.
+        var folder: String
+        var values: [String: SweepValue]
+        /// The content hash of its settings and data.
+        var inputs: String
+        /// `done`, or `diverged` when training diverged (then `message` says where).
+        var status: String
+        var message: String?
+        /// The run record and manifest, relative to the sweep's folder.
+        var record: String?
+        var manifest: String?
+        /// `E(W)` and accuracy after the last epoch.
+        var error: Double?
+        var accuracy: Double?
+        /// Every figure the run wrote, relative to the sweep's folder.
+        var files: [String]
+    }
+
+    /// A comparison figure.
+    struct Figure: Codable, Equatable, Sendable {
+        var path: String
+        /// `grid` or `errors`.
+        var figure: String
+        var format: FileFormat
+        var width: Int
+        var height: Int
+        /// For grids: the keys of the columns and rows, the epoch shown (nil when each run's
+        /// last), and the values of the other keys.
+        var columns: String?
+        var rows: String?
+        var epoch: Int?
+        var fixed: [String: SweepValue]?
+    }
+
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    static func read(_ data: Data) -> SweepIndex? {
+        guard let index = try? JSONDecoder().decode(SweepIndex.self, from: data),
+            index.format == "errorest-sweep"
+        else { return nil }
+        return index
+    }
+}
+
+/// A finished run of the sweep, as the merge reads it back.
+struct FinishedRun: Sendable {
+    var planned: PlannedRun
+    /// The run record, or `nil` when training diverged.
+    var record: TrainingRun?
+    var manifest: Manifest?
+    var failure: RunFailure?
+
+    /// Its entry in the index.
+    var entry: SweepIndex.Run {
+        let run = planned
+        return SweepIndex.Run(
+            position: run.position, name: run.name, folder: run.folder,
+            values: [:], inputs: run.inputs, status: record == nil ? "diverged" : "done",
+            message: failure?.message, record: manifest.map { "\(run.folder)/\($0.run)" },
+            manifest: manifest.map { _ in "\(run.folder)/manifest.json" },
+            error: record?.errors.last, accuracy: record?.accuracies.last,
+            files: manifest?.files.map { "\(run.folder)/\($0.path)" } ?? [])
+    }
+}

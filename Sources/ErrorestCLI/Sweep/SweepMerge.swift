@@ -1,0 +1,263 @@
+import Backprop
+import Figures
+import Foundation
+import Synchronization
+
+/// Writes a sweep's index and comparison figures from the runs' folders, without training.
+struct SweepMerge {
+    var plan: SweepPlan
+    var threads: Int
+
+    /// One comparison figure to draw.
+    private struct Job: Sendable {
+        var meta: SweepIndex.Figure
+        var draw: @Sendable () throws -> Data
+    }
+
+    /// Reads every run back; throws (exit 66) naming the runs that are not done yet.
+    func finishedRuns() throws -> [FinishedRun] {
+        var finished: [FinishedRun] = []
+        var missing: [String] = []
+        for run in plan.runs {
+            switch plan.state(of: run) {
+            case .pending:
+                missing.append(run.name)
+            case .failed(let failure):
+                finished.append(
+                    FinishedRun(planned: run, record: nil, manifest: nil, failure: failure))
+            case .done(let manifest):
+                let path = plan.url(of: run).appendingPathComponent(manifest.run)
+                let display = plan.display(of: run) + "/" + manifest.run
+                guard let bytes = FileManager.default.contents(atPath: path.path) else {
+                    throw ErrorestError.inputMissing("The run record \(display) cannot be read.")
+                }
+                let record = try TrainingRun(jsonData: bytes, source: display)
+                finished.append(
+                    FinishedRun(planned: run, record: record, manifest: manifest, failure: nil))
+            }
+        }
+        if !missing.isEmpty {
+            let shown = missing.prefix(3).joined(separator: ", ")
+            throw ErrorestError.inputMissing(
+                "\(missing.count) of \(plan.runs.count) runs of \(plan.sweep.source) are not "
+                    + "done in \(plan.displayPath) (\(shown)\(missing.count > 3 ? ", …" : "")); "
+                    + "run every shard first.")
+        }
+        return finished
+    }
+
+    /// Writes the comparison figures and then the index, unless the folder already holds
+    /// exactly these.
+    ///
+    /// Returns the index and whether anything was written.
+    func write() throws -> (index: SweepIndex, written: Bool) {
+        let runs = try finishedRuns()
+        let jobs = figureJobs(runs)
+        let index = SweepIndex(
+            name: plan.sweep.name,
+            keys: plan.sweep.keys.map {
+                SweepIndex.Key(key: $0.path, label: $0.label, values: $0.values)
+            },
+            runs: runs.map { finished in
+                var entry = finished.entry
+                entry.values = plan.sweep.values(finished.planned.choice)
+                return entry
+            },
+            figures: jobs.map(\.meta))
+        let bytes = try index.jsonData()
+        let indexURL = plan.folder.appendingPathComponent(SweepIndex.fileName)
+        let previous = FileManager.default.contents(atPath: indexURL.path)
+        if previous == bytes,
+            index.figures.allSatisfy({
+                FileManager.default.fileExists(
+                    atPath: plan.folder.appendingPathComponent($0.path).path)
+            })
+        {
+            return (index, false)
+        }
+        try draw(jobs)
+        // Figures the previous index listed and this one does not are ours to remove.
+        let kept = Set(index.figures.map(\.path))
+        for old in previous.flatMap(SweepIndex.read)?.figures ?? [] where !kept.contains(old.path) {
+            if old.path.hasPrefix("figures/"), !old.path.contains("..") {
+                try? FileManager.default.removeItem(
+                    at: plan.folder.appendingPathComponent(old.path))
+            }
+        }
+        try SweepFiles.write(bytes, to: indexURL, display: plan.displayPath)
+        return (index, true)
+    }
+
+    /// Draws the figures on several threads and writes each whole.
+    private func draw(_ jobs: [Job]) throws {
+        let failure = Mutex<(Int, ErrorestError)?>(nil)
+        let next = Mutex(0)
+        let plan = self.plan
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
+            while true {
+                let i = next.withLock { n -> Int in
+                    defer { n += 1 }
+                    return n
+                }
+                guard i < jobs.count, failure.withLock({ $0 == nil }) else { return }
+                do {
+                    let data = try jobs[i].draw()
+                    let url = plan.folder.appendingPathComponent(jobs[i].meta.path)
+                    try SweepFiles.write(
+                        data, to: url,
+                        display: (plan.displayPath as NSString).appendingPathComponent("figures"))
+                } catch {
+                    failure.withLock { current in
+                        if let current, current.0 < i { return }
+                        current = (i, ErrorestError(error))
+                    }
+                    return
+                }
+            }
+        }
+        if let (_, error) = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// The grid figures (one per combination of the keys beyond the first two) and the errors
+    /// figure, in every format of the sweep.
+    private func figureJobs(_ runs: [FinishedRun]) -> [Job] {
+        let keys = plan.sweep.keys
+        let render = plan.render
+        let formats = render.formats
+        // Columns: whichever of the first two keys has more values (the first on a tie).
+        var column = 0
+        var row: Int?
+        if keys.count > 1 {
+            column = keys[1].nodes.count > keys[0].nodes.count ? 1 : 0
+            row = 1 - column
+        }
+        let others = keys.indices.filter { $0 != column && $0 != row }
+        let otherCount = others.reduce(1) { $0 * keys[$1].nodes.count }
+        let (epoch, snapshots) = SweepMerge.commonEpoch(runs)
+        let rowValues =
+            row.map { r in
+                keys[r].values.enumerated().map { $1.display(position: $0) }
+            } ?? [""]
+        let columnValues = keys[column].values.enumerated().map { $1.display(position: $0) }
+        let (width, height) = SweepFigure.gridSize(
+            rows: rowValues.count, columns: columnValues.count, width: render.options.width,
+            height: render.options.height)
+        var jobs: [Job] = []
+        for combination in 0..<otherCount {
+            var choice = [Int](repeating: 0, count: keys.count)
+            var rest = combination
+            for k in others.reversed() {
+                choice[k] = rest % keys[k].nodes.count
+                rest /= keys[k].nodes.count
+            }
+            var cells: [[SweepGridCell]] = []
+            for r in rowValues.indices {
+                var line: [SweepGridCell] = []
+                for c in columnValues.indices {
+                    if let row { choice[row] = r }
+                    choice[column] = c
+                    let finished = runs[SweepMerge.position(of: choice, keys: keys)]
+                    line.append(
+                        SweepGridCell(
+                            run: finished.record,
+                            snapshot: snapshots[finished.planned.position] ?? 0,
+                            note: finished.failure.map { SweepMerge.note($0.message) }))
+                }
+                cells.append(line)
+            }
+            let fixedKeys = others.map { keys[$0] }
+            let fixedText = zip(fixedKeys, others.map { choice[$0] }).map { key, i in
+                "\(key.label) = \(key.values[i].display(position: i))"
+            }
+            let suffix = zip(fixedKeys, others.map { choice[$0] }).map { key, i in
+                "_\(key.label)-\(key.values[i].label(position: i))"
+            }.joined()
+            let at = epoch.map { "at epoch \($0)" } ?? "at each run's last snapshot"
+            let title =
+                "\(plan.sweep.name): the output \(at)"
+                + (fixedText.isEmpty ? "" : " (" + fixedText.joined(separator: ", ") + ")")
+            let grid = SweepGrid(
+                title: title, columnKey: keys[column].label,
+                rowKey: row.map { keys[$0].label } ?? "",
+                columns: columnValues, rows: rowValues, cells: cells)
+            var fixed: [String: SweepValue] = [:]
+            for k in others { fixed[keys[k].path] = keys[k].values[choice[k]] }
+            for format in formats {
+                let meta = SweepIndex.Figure(
+                    path: "figures/grid\(suffix).\(format.rawValue)", figure: "grid",
+                    format: format, width: width, height: height, columns: keys[column].path,
+                    rows: row.map { keys[$0].path }, epoch: epoch,
+                    fixed: fixed.isEmpty ? nil : fixed)
+                let options = render.options
+                jobs.append(
+                    Job(meta: meta) {
+                        try SweepFigure.grid(
+                            grid, width: width, height: height, palette: options.palette,
+                            format: format, pngCompression: options.pngCompression)
+                    })
+            }
+        }
+        let groupKey = keys[0]
+        let errors = SweepErrors(
+            title: "\(plan.sweep.name): the error of every run, by \(groupKey.label)",
+            groupKey: groupKey.label,
+            groups: groupKey.values.enumerated().map { $1.display(position: $0) },
+            curves: runs.compactMap { finished in
+                finished.record.map {
+                    SweepCurve(
+                        label: finished.planned.name, group: finished.planned.choice[0],
+                        errors: $0.errors)
+                }
+            },
+            missing: runs.filter { $0.record == nil }.count)
+        let (errorsWidth, errorsHeight) = SweepFigure.errorsSize(
+            width: render.options.width, height: render.options.height)
+        for format in formats {
+            let options = render.options
+            let meta = SweepIndex.Figure(
+                path: "figures/errors.\(format.rawValue)", figure: "errors", format: format,
+                width: errorsWidth, height: errorsHeight)
+            jobs.append(
+                Job(meta: meta) {
+                    try SweepFigure.errors(
+                        errors, width: errorsWidth, height: errorsHeight,
+                        palette: options.palette, logScale: options.logScaleError,
+                        format: format, pngCompression: options.pngCompression)
+                })
+        }
+        return jobs
+    }
+
+    /// What a grid cell says for a failed run: "diverged at epoch N" when the message says so.
+    static func note(_ message: String) -> String {
+        guard let range = message.range(of: "diverged at epoch ") else { return "diverged" }
+        let digits = message[range.upperBound...].prefix { $0.isNumber }
+        return digits.isEmpty ? "diverged" : "diverged at: epoch \(digits)"
+    }
+
+    /// The grid's position of a choice of values: the last key changes fastest.
+    static func position(of choice: [Int], keys: [SweepKey]) -> Int {
+        zip(choice, keys).reduce(0) { $0 * $1.1.nodes.count + $1.0 }
+    }
+
+    /// The epoch every run has a snapshot of (the last such), and for each run by position the
+    /// snapshot to show: that epoch's, or the run's last when there is no common epoch.
+    static func commonEpoch(_ runs: [FinishedRun]) -> (Int?, [Int: Int]) {
+        let records = runs.compactMap(\.record)
+        let shared = records.map { Set($0.snapshots.map(\.epoch)) }.reduce(nil) {
+            (all: Set<Int>?, next) in all.map { $0.intersection(next) } ?? next
+        }
+        let epoch = shared?.max()
+        var snapshots: [Int: Int] = [:]
+        for run in runs {
+            guard let record = run.record else {
+                snapshots[run.planned.position] = 0
+                continue
+            }
+            snapshots[run.planned.position] =
+                epoch.flatMap { e in record.snapshots.firstIndex { $0.epoch == e } }
+                ?? max(0, record.snapshots.count - 1)
+        }
+        return (epoch, snapshots)
+    }
+}

@@ -1,0 +1,167 @@
+import Backprop
+import Foundation
+
+/// One run of a sweep, ready to train: its place in the grid, its values, its checked run file
+/// and the content hash of its inputs.
+struct PlannedRun: Sendable {
+    /// The run's place in the grid, from 0.
+    var position: Int
+    var name: String
+    /// The index of each key's value.
+    var choice: [Int]
+    var file: RunFile
+    /// SHA-256 of the run's settings and data (see ``RunInputs``).
+    var inputs: String
+    /// The run's folder, relative to the sweep's folder: `runs/<name>`.
+    var folder: String
+}
+
+/// What a run's folder holds.
+enum RunState: Sendable {
+    /// A complete run for these inputs: its manifest, written last, names them.
+    case done(Manifest)
+    /// Training these inputs diverged; the failure is recorded (`failed.json`).
+    case failed(RunFailure)
+    /// Nothing for these inputs yet (nothing at all, a run of other inputs, or a run cut short).
+    case pending
+}
+
+/// Every run of a sweep file with the command line's flags applied, checked before anything is
+/// trained or written.
+struct SweepPlan: Sendable {
+    var sweep: SweepFile
+    var runs: [PlannedRun]
+    /// The sweep's output folder and how the user names it.
+    var folder: URL
+    var displayPath: String
+    /// The render settings of the first run: the formats and size of the comparison figures.
+    var render: RenderSettings
+
+    /// Expands `sweep` and applies `adjust` (the flags) to every run; each run is named by its
+    /// values.
+    ///
+    /// Throws the first mistake found, before anything is written.
+    init(
+        _ sweep: SweepFile, out: String?, adjust: (inout RunFile) throws -> Void
+    ) throws {
+        self.sweep = sweep
+        displayPath = out ?? "Output/\(sweep.name)"
+        folder = URL(fileURLWithPath: displayPath).standardizedFileURL
+        var runs: [PlannedRun] = []
+        var seen: [String: String] = [:]
+        for position in 0..<sweep.count {
+            let choice = sweep.choice(at: position)
+            let name = sweep.runName(choice)
+            guard RunName.isValid(name) else {
+                throw ErrorestError.badInput(
+                    "\(sweep.source): the run name \"\(name)\" made from its values is not "
+                        + "usable: " + RunName.problem(name))
+            }
+            var file = try sweep.runFile(choice)
+            try adjust(&file)
+            file.name = name
+            let trainer = try Pipeline.prepare(file, source: sweep.source)
+            try Pipeline.check(file.render, source: sweep.source)
+            let inputs = RunInputs.hash(file, data: trainer.data)
+            if let twin = seen[inputs] {
+                throw ErrorestError.usage(
+                    "\(sweep.source): the runs \(twin) and \(name) would be the same run; "
+                        + "does a flag set a key the sweep varies?")
+            }
+            seen[inputs] = name
+            runs.append(
+                PlannedRun(
+                    position: position, name: name, choice: choice, file: file, inputs: inputs,
+                    folder: "runs/\(name)"))
+        }
+        self.runs = runs
+        render = runs.first?.file.render ?? RenderSettings()
+    }
+
+    /// The folder of a run.
+    func url(of run: PlannedRun) -> URL {
+        folder.appendingPathComponent(run.folder)
+    }
+
+    /// The folder of a run as the user would write it.
+    func display(of run: PlannedRun) -> String {
+        (displayPath as NSString).appendingPathComponent(run.folder)
+    }
+
+    /// What a run's folder holds for its inputs.
+    ///
+    /// Reads only; writes nothing.
+    func state(of run: PlannedRun) -> RunState {
+        let url = url(of: run)
+        if let bytes = FileManager.default.contents(
+            atPath: url.appendingPathComponent("manifest.json").path),
+            let manifest = Manifest.read(bytes), manifest.inputs == run.inputs,
+            manifest.ownedPaths.allSatisfy({
+                FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+            })
+        {
+            return .done(manifest)
+        }
+        if let failure = RunFailure.read(in: url), failure.inputs == run.inputs {
+            return .failed(failure)
+        }
+        return .pending
+    }
+}
+
+/// The content hash that tells whether a run's folder already holds this run.
+enum RunInputs {
+    /// SHA-256 over Errorest's version, every setting of the run file (after flags) and the
+    /// points themselves (so an edited CSV file counts as new data, wherever it lives).
+    static func hash(_ file: RunFile, data: Dataset) -> String {
+        var settings = file
+        settings.data = .file(URL(fileURLWithPath: "/"), display: "")  // hashed by content below
+        var text = "errorest \(ErrorestCommand.configuration.version)\n"
+        dump(settings, to: &text)
+        var digest = SHA256()
+        digest.update(text)
+        for (point, label) in zip(data.points, data.labels) {
+            for word in [point.x1.bitPattern, point.x2.bitPattern, UInt64(label)] {
+                digest.update((0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) })
+            }
+        }
+        return digest.hexDigest()
+    }
+}
+
+/// A run whose training diverged, recorded in its folder as `failed.json` so that a retried
+/// task does not train it again and the index and figures can show it.
+struct RunFailure: Codable, Equatable, Sendable {
+    static let fileName = "failed.json"
+    var format = "errorest-failure"
+    var version = 1
+    var name: String
+    /// The content hash of the inputs that failed.
+    var inputs: String
+    /// What went wrong, as the one-line message `errorest run` would print.
+    var message: String
+
+    init(name: String, inputs: String, message: String) {
+        self.name = name
+        self.inputs = inputs
+        self.message = message
+    }
+
+    static func read(in folder: URL) -> RunFailure? {
+        guard
+            let bytes = FileManager.default.contents(
+                atPath: folder.appendingPathComponent(fileName).path),
+            let failure = try? JSONDecoder().decode(RunFailure.self, from: bytes),
+            failure.format == "errorest-failure"
+        else { return nil }
+        return failure
+    }
+
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

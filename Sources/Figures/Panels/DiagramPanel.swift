@@ -1,0 +1,125 @@
+import Backprop
+import Foundation
+
+/// The network as a diagram: the inputs x₁ and x₂, a bias node under every layer but the last,
+/// each unit as a small picture of its shading, and `ŷ`. Every weight is an edge coloured by its
+/// sign (blue positive, red negative) and as wide as its size (one scale per figure, stated in
+/// the title), with a mark for the change asked of it: a triangle pointing up where the wish
+/// raises the weight and down where it lowers it, as large as `|Δw|`.
+enum DiagramPanel: Panel {
+    static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
+        try places.map { place in
+            try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)
+        }
+    }
+
+    static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo
+    {
+        let rect = cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0).integral
+        let diagram = DiagramGeometry(
+            layers: scene.layers, wish: scene.derived.wish, in: rect, style: style)
+        let source = scene.derived.focus.map { "point \($0.index + 1)" } ?? "the batch"
+        PanelChrome.title(
+            ["Network diagram: weights and the change asked by \(source)", "Network diagram"],
+            note: "edge width ∝ |w|, widest |w| = " + Ticks.fixed(diagram.widest, decimals: 2),
+            in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
+            scene: scene, style: style, on: canvas)
+        var info = PanelInfo(
+            kind: .diagram, layer: nil, unit: nil, rect: rect.array, domain: [])
+        info.nodes = diagram.nodes.map(\.info)
+        info.edges = diagram.edges.map(\.info)
+        guard rect.isUsable else { return info }
+        drawEdges(diagram, scene: scene, style: style, on: canvas)
+        try drawNodes(diagram, scene: scene, style: style, on: canvas)
+        key(in: rect, scene: scene, style: style, on: canvas)
+        try canvas.context.check(during: "drawing the network diagram")
+        return info
+    }
+
+    /// Edges first, thin ones under wide ones, then the marks of the change asked of each.
+    static func drawEdges(
+        _ diagram: DiagramGeometry, scene: Scene, style: Style, on canvas: Canvas
+    ) {
+        let palette = scene.palette
+        let crowd = min(1, 24 / Double(max(1, diagram.edges.count)).squareRoot() + 0.35)
+        canvas.setRoundCaps()
+        for edge in diagram.edges.sorted(by: { abs($0.weight) < abs($1.weight) }) {
+            let colour = edge.weight >= 0 ? palette.blue : palette.red
+            canvas.setColour(colour.withAlpha(0.35 + 0.5 * crowd))
+            canvas.setLineWidth(diagram.width(of: edge))
+            canvas.move(to: edge.from)
+            canvas.line(to: edge.to)
+            canvas.stroke()
+        }
+        for edge in diagram.edges {
+            let size = diagram.markSize(of: edge)
+            guard size > 0 else { continue }
+            let c = edge.markCentre
+            let up: Double = edge.change > 0 ? -1 : 1
+            canvas.setColour(palette.boundary)
+            canvas.move(to: PixelPoint(c.x, c.y + up * size))
+            canvas.line(to: PixelPoint(c.x - size * 0.8, c.y - up * size * 0.6))
+            canvas.line(to: PixelPoint(c.x + size * 0.8, c.y - up * size * 0.6))
+            canvas.closePath()
+            canvas.fillPreserve()
+            canvas.setColour(palette.markerOutline)
+            canvas.setLineWidth(0.8)
+            canvas.stroke()
+        }
+    }
+
+    /// What the colours and marks mean, along the bottom of the panel.
+    static func key(in rect: Rect, scene: Scene, style: Style, on canvas: Canvas) {
+        guard !style.textless else { return }
+        canvas.setFont(size: style.tickFont)
+        canvas.setColour(scene.palette.mutedText)
+        let text = PanelChrome.fitted(
+            "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
+                + "(size ∝ |Δw|) · 1: bias node", width: rect.width, on: canvas)
+        canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
+    }
+
+    /// Inputs and bias nodes as labelled circles; units and `ŷ` as small shaded pictures.
+    static func drawNodes(
+        _ diagram: DiagramGeometry, scene: Scene, style: Style, on canvas: Canvas
+    ) throws {
+        let palette = scene.palette
+        let font = max(8, min(style.tickFont, diagram.radius * 0.9))
+        for node in diagram.nodes {
+            let r = diagram.radius
+            let box = Rect(x: node.centre.x - r, y: node.centre.y - r, width: 2 * r, height: 2 * r)
+            switch node.role {
+            case .input, .bias:
+                canvas.setColour(node.role == .bias ? palette.grid : palette.background)
+                canvas.circle(centre: node.centre, radius: r * 0.8)
+                canvas.fillPreserve()
+                canvas.setColour(palette.frame)
+                canvas.setLineWidth(1)
+                canvas.stroke()
+                canvas.setFont(size: font, bold: node.role == .input)
+                canvas.setColour(node.role == .bias ? palette.mutedText : palette.text)
+                canvas.text(node.label, x: node.centre.x, middle: node.centre.y, align: .centre)
+            case .unit(let value):
+                let picture = box.integral
+                let viewport = Viewport(domain: scene.domain, rect: picture)
+                try canvas.draw(
+                    FieldShading(
+                        target: value, model: scene.net, viewport: viewport,
+                        palette: palette,
+                        mapping: ShadeMapping.of(
+                            value, activation: scene.net.activation, reluScale: 1)))
+                if let focus = scene.derived.focus {
+                    FocusMarker.draw(
+                        at: viewport.pixel(focus.point), radius: max(2, r * 0.12), scene: scene,
+                        on: canvas)
+                }
+                PanelChrome.frame(picture, scene: scene, on: canvas)
+                canvas.setFont(size: font * 0.9)
+                canvas.setColour(palette.text)
+                canvas.text(
+                    node.label, x: node.centre.x, baseline: picture.maxY + font * 1.05,
+                    align: .centre)
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Backprop
+import Foundation
+
+/// The point a figure follows and what it asks of the network: the derived data of issue 8.
+struct FocusPoint: Sendable {
+    /// Its index in the data, from 0.
+    let index: Int
+    let point: Point
+    let label: Int
+    /// `ŷ` at the point.
+    let output: Double
+    /// Its error `e = −y ln ŷ − (1 − y) ln(1 − ŷ)`.
+    let error: Double
+    /// Its wish: `−η ∂e/∂(W, b)`, the step this point alone asks of every weight and bias, in
+    /// the shapes of the layers (Backprop's per-point gradient times `−η`).
+    let wish: [Layer]
+    /// The factor every wish is drawn magnified by (1, 2 or 5 times a power of ten).
+    let magnification: Double
+
+    /// The point `focus` picks in `run` at `snapshot`, or nil if the data is empty.
+    init?(_ focus: Focus, run: TrainingRun, snapshot: Snapshot, model: ModelEvaluator) {
+        let points = run.data.points
+        guard !points.isEmpty else { return nil }
+        let logits = points.map { model.preactivation(.output, $0.x1, $0.x2) }
+        let errors = zip(logits, run.data.labels).map { Lesson.error(z: $0, y: Double($1)) }
+        let chosen: Int
+        switch focus {
+        case .worst:
+            chosen = errors.indices.max { errors[$0] < errors[$1] } ?? 0
+        case .index(let n):
+            chosen = min(max(n - 1, 0), points.count - 1)
+        case .near(let x1, let x2):
+            let distances = points.map { ($0.x1 - x1) * ($0.x1 - x1) + ($0.x2 - x2) * ($0.x2 - x2) }
+            chosen = distances.indices.min { distances[$0] < distances[$1] } ?? 0
+        }
+        index = chosen
+        point = points[chosen]
+        label = run.data.labels[chosen]
+        output = sigmoid(logits[chosen])
+        error = errors[chosen]
+        let g = run.network.activation
+        let (a, z) = Lesson.forward(snapshot.layers, g, at: point)
+        let gradient = Lesson.backward(snapshot.layers, g, a: a, z: z, y: Double(label))
+        wish = gradient.scaled(by: -run.training.learningRate)
+        magnification = FocusPoint.magnification(
+            layers: snapshot.layers, wish: wish, at: point, span: run.domain.shortestSide)
+    }
+
+    /// A factor that moves the line that moves most by about a seventh of the view at the
+    /// point: 1, 2 or 5 times a power of ten (below 1 when one point alone asks for more).
+    static func magnification(layers: [Layer], wish: [Layer], at p: Point, span: Double)
+        -> Double
+    {
+        // The first layer's lines (the output's for a perceptron): how far each moves at p.
+        let first = layers[0]
+        var largest = 0.0
+        for j in 0..<first.units {
+            let w = first.weights[j]
+            let norm = (w[0] * w[0] + w[1] * w[1]).squareRoot()
+            guard norm > 0 else { continue }
+            let dw = wish[0].weights[j]
+            let shift = abs(dw[0] * p.x1 + dw[1] * p.x2 + wish[0].biases[j]) / norm
+            largest = max(largest, shift)
+        }
+        guard largest > 0, largest.isFinite, span > 0 else { return 1 }
+        return nice(span / 7 / largest)
+    }
+
+    /// The largest of 1, 2, 5 × 10ⁿ not above `x` (x > 0).
+    static func nice(_ x: Double) -> Double {
+        let power = pow(10, floor(log10(x)))
+        let m = x / power
+        return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * power
+    }
+
+    /// The network with every wish taken, magnified: what the ghost lines show.
+    func ghost(of layers: [Layer]) -> [Layer] {
+        zip(layers, wish).map { layer, step in
+            Layer(
+                weights: zip(layer.weights, step.weights).map { w, dw in
+                    zip(w, dw).map { $0 + magnification * $1 }
+                },
+                biases: zip(layer.biases, step.biases).map { $0 + magnification * $1 })
+        }
+    }
+}
+
+extension [Layer] {
+    /// Every weight and bias times `factor`.
+    func scaled(by factor: Double) -> [Layer] {
+        map { layer in
+            Layer(
+                weights: layer.weights.map { $0.map { factor * $0 } },
+                biases: layer.biases.map { factor * $0 })
+        }
+    }
+}
+
+extension Domain {
+    /// The shorter side of the view, in data units.
+    var shortestSide: Double {
+        min(x1.upperBound - x1.lowerBound, x2.upperBound - x2.lowerBound)
+    }
+}
+
+extension FocusPoint {
+    /// The manifest's description, drawn at `pixel`.
+    func info(pixel: PixelPoint?) -> FocusInfo {
+        FocusInfo(
+            index: index + 1, point: [point.x1, point.x2], label: label, output: output,
+            error: error, pixel: pixel.map { [$0.x, $0.y] }, magnification: magnification)
+    }
+}
+
+extension FocusPoint {
+    /// The magnification as the legend writes it: `1 000` or `0.2`.
+    var magnificationText: String {
+        magnification >= 1
+            ? Ticks.grouped(Int(magnification.rounded()))
+            : Ticks.fixed(magnification, decimals: max(1, Int(-log10(magnification).rounded(.up))))
+    }
+}

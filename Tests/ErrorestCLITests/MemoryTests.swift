@@ -1,0 +1,97 @@
+import Backprop
+import Foundation
+import Testing
+
+@testable import ErrorestCLI
+
+/// Resident memory stays flat however many frames a run draws: figures are drawn, written and
+/// freed one at a time per thread.
+@Suite struct MemoryTests {
+    /// Runs `errorest` and returns its peak resident memory in kB (`VmHWM`, read from /proc while
+    /// it runs) and its exit status.
+    static func peak(_ h: Harness, _ arguments: [String]) throws -> (kB: Int, status: Int32) {
+        let process = Process()
+        process.executableURL = try #require(Harness.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = h.folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let status = "/proc/\(process.processIdentifier)/status"
+        var peak = 0
+        while process.isRunning {
+            if let text = try? String(contentsOfFile: status, encoding: .utf8),
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kB = Int(line.split(separator: " ").dropFirst().first ?? "")
+            {
+                peak = max(peak, kB)
+            }
+            usleep(10_000)
+        }
+        process.waitUntilExit()
+        return (peak, process.terminationStatus)
+    }
+
+    /// 4 frames against 24, on one and two threads: the larger run may not hold more than a few
+    /// frames' worth more (a leaked 640×360 image per frame would add 17 MB).
+    @Test(arguments: [1, 2])
+    func residentMemoryDoesNotGrowWithFrames(jobs: Int) throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let xor = Harness.samples.appendingPathComponent("xor.yaml").path
+        func run(_ frames: Int) throws -> Int {
+            let result = try Self.peak(
+                h,
+                [
+                    "run", xor, "--epochs", "\(frames - 1)", "--snapshots", "all", "--figures",
+                    "output", "--size", "640x360", "--jobs", "\(jobs)", "--out", "f\(frames)",
+                    "--quiet",
+                ])
+            #expect(result.status == 0)
+            return result.kB
+        }
+        let few = try run(4)
+        let many = try run(24)
+        #expect(few > 0 && many > 0)
+        #expect(many - few < 6_000, "4 frames: \(few) kB; 24 frames: \(many) kB")
+    }
+}
+
+/// The record and the manifest, written a piece at a time, are byte for byte what one
+/// `JSONEncoder` call writes.
+@Suite struct StreamedJSONTests {
+    static func oneShot(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value) + Data("\n".utf8)
+    }
+
+    @Test(arguments: [[], [3], [4, 3]])
+    func aRecordStreamedIsTheRecordEncodedWhole(hidden: [Int]) throws {
+        var file = RunFile()
+        file.hidden = hidden
+        file.data = .generator(.xor, count: 20, noise: 0.1, seed: 3)
+        file.training.epochs = 12
+        file.snapshots = .linear(4)
+        let run = try file.trainer().train(name: "t")
+        #expect(try StreamedJSON.record(run) == (try Self.oneShot(run)))
+        #expect(try StreamedJSON.record(run) == (try run.jsonData()))
+        var none = run
+        none.snapshots = []
+        #expect(try StreamedJSON.record(none) == (try Self.oneShot(none)))
+    }
+
+    @Test func aManifestStreamedIsTheManifestEncodedWhole() throws {
+        var entry = OutputFolderTests.entry("frames/frame-0000.png")
+        entry.panels = [
+            Manifest.Panel(
+                kind: .output, layer: nil, unit: nil, rect: [1, 2, 3, 4],
+                domain: [[0, 1], [0, 1]])
+        ]
+        let second = OutputFolderTests.entry("figures/output-epoch-000003.svg", epoch: 3)
+        for files in [[], [entry], [entry, second]] {
+            let manifest = Manifest(name: "t", files: files)
+            #expect(try manifest.jsonData() == (try Self.oneShot(manifest)))
+        }
+    }
+}
