@@ -22,6 +22,8 @@ public enum BackpropError: Error, Equatable, Sendable, CustomStringConvertible {
     case badSchedule(String)
     /// A run record (`run.json`) is inconsistent.
     case badRunRecord(String)
+    /// An error surface or hidden space cannot be made with the options or network given.
+    case badSurface(String)
     /// A weight or the error stopped being a finite number during training.
     case diverged(epoch: Int, learningRate: Double)
 
@@ -35,7 +37,7 @@ public enum BackpropError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badCSV(let file, let line, let problem):
             return "\(file), line \(line): \(problem)"
         case .badData(let message), .badNetwork(let message), .badTraining(let message),
-            .badSchedule(let message), .badRunRecord(let message):
+            .badSchedule(let message), .badRunRecord(let message), .badSurface(let message):
             return message
         case .diverged(0, _):
             return "Training cannot start: with the initial weights the error is not a finite "

@@ -13,6 +13,8 @@ public struct FigureRenderer: Sendable {
     private let sprites: MarkerSprites
     /// The error panel's snapshot-independent pixels, made on first use.
     private let backdrops = ErrorBackdrops()
+    /// Error surfaces, computed once per plane.
+    let landscapes = Landscapes()
 
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
@@ -48,7 +50,7 @@ public struct FigureRenderer: Sendable {
         for kind in FigureKind.allCases {
             let layout = FigureLayout(
                 kind, width: options.width, height: options.height, hidden: run.network.hidden,
-                aspect: aspect, style: style)
+                aspect: aspect, style: style, landscape: options.frameLandscape)
             for place in layout.panels {
                 if let r = place.kind.panel.markerRadius(
                     cell: place.cell, aspect: aspect, count: run.data.count, style: style)
@@ -87,13 +89,33 @@ public struct FigureRenderer: Sendable {
     private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
         throws -> (scene: Scene, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo])
     {
-        let scene = try self.scene(index, for: kind)
+        var scene = try self.scene(index, for: kind)
+        if kind == .surface || kind == .mountain
+            || (kind == .frame && options.frameLandscape != nil)
+        {
+            scene.landscape = try derived {
+                try landscapes.view(run: run, snapshot: index, options: options.surface)
+            }
+        }
+        if kind == .hiddenSpace {
+            let network = try derived { try run.network(at: run.snapshots[index]) }
+            scene.hiddenSpace = try derived { try HiddenSpace(network: network, data: run.data) }
+        }
         let metadata = metadata(kind, scene: scene)
         let (surface, painted) = try encoder.surface(
             width: options.width, height: options.height, background: scene.palette.background,
             metadata: metadata)
         let panels = try draw(kind, scene: scene, on: surface, painted: painted)
         return (scene, surface, metadata, panels)
+    }
+
+    /// Runs a Backprop computation, its errors as ``FiguresError/badRun(_:)``.
+    func derived<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as BackpropError {
+            throw FiguresError.badRun(error.description)
+        }
     }
 
     /// What the figures of snapshot `index` show.
@@ -132,7 +154,7 @@ public struct FigureRenderer: Sendable {
             .withEquations(options.equations)
         let layout = FigureLayout(
             kind, width: options.width, height: options.height, hidden: scene.hidden,
-            aspect: scene.aspect, style: style)
+            aspect: scene.aspect, style: style, landscape: options.frameLandscape)
         if !painted {
             canvas.fill(
                 Rect(x: 0, y: 0, width: Double(options.width), height: Double(options.height)),

@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 
 /// Which figure to draw: a panel on its own, or the composite frame.
@@ -10,6 +11,13 @@ public enum FigureKind: String, CaseIterable, Sendable, Codable {
     case output
     /// The error curve with the current epoch marked.
     case error
+    /// The error surface E over two directions of weight space, from above: level curves, the
+    /// path and the step to W′ ("Mt. Errorest", "Mt. Kilimanjerror").
+    case surface
+    /// The same surface as a mountain in perspective, the path walking down it.
+    case mountain
+    /// The points in the last hidden layer's activations, with the output's straight boundary.
+    case hiddenSpace
     /// The network as a diagram: inputs, bias nodes, units and `ŷ`, every weight an edge, with
     /// the change a point (or the batch) asks of it.
     case diagram
@@ -90,6 +98,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var logScaleError: Bool = false
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
+    /// The error surface's grid, span and axes (`surface` and `mountain` figures and panels).
+    public var surface = SurfaceOptions()
+    /// A landscape panel in each frame, beside the error curve: `surface`, `mountain` or nil.
+    public var frameLandscape: PanelKind? = nil
     /// The point whose wish is drawn; none by default (the diagram then shows the batch's).
     public var focus: Focus?
     /// Whose wish the diagram's edges show; the focus point's when there is one.
@@ -111,10 +123,16 @@ public struct RenderOptions: Sendable, Equatable {
         self.equations = equations
     }
 
-    /// Checks the size and the compression level; called before anything is allocated.
+    /// Checks the size, the compression level and the frame's landscape panel; called before
+    /// anything is allocated.
     public func validate() throws {
         try RenderOptions.check(width: width, height: height)
         try RenderOptions.check(pngCompression: pngCompression)
+        if let frameLandscape, frameLandscape != .surface, frameLandscape != .mountain {
+            throw FiguresError.outOfRange(
+                .frameLandscape, value: frameLandscape.rawValue,
+                rule: "it must be surface or mountain")
+        }
     }
 
     /// Checks a figure size: each side within ``sizeRange``.
@@ -145,6 +163,8 @@ public enum RenderSetting: String, CaseIterable, Sendable {
     case pngCompression
     /// The point whose wish is drawn, by its number from 1.
     case focus
+    /// The landscape panel of a frame: surface or mountain.
+    case frameLandscape
 
     /// The setting in words, for messages.
     public var summary: String {
@@ -152,6 +172,7 @@ public enum RenderSetting: String, CaseIterable, Sendable {
         case .size: return "figure size"
         case .pngCompression: return "PNG compression level"
         case .focus: return "focus point"
+        case .frameLandscape: return "frame's landscape panel"
         }
     }
 }

@@ -1,5 +1,5 @@
 // Release benchmarks. Run from the package folder, beside ../shared:
-//   swift build -c release && .build/release/errorest-bench [training|frames|peer|all]
+//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|all]
 import ArgumentParser
 import Figures
 
@@ -10,20 +10,22 @@ struct BenchCommand: ParsableCommand {
         abstract: "Release benchmarks of Errorest against the peer (../shared/peer).",
         subcommands: [
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
-            SweepBenchmark.self, TrainingMemory.self,
+            SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
+            MountainFrameBenchmark.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }
 
-/// `errorest-bench all`: the training, frame and peer benchmarks with their defaults.
+/// `errorest-bench all`: the training, frame, peer and surface benchmarks with their defaults.
 struct AllBenchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "all", abstract: "Run the training, frame and peer benchmarks.")
+        commandName: "all", abstract: "Run the training, frame, peer and surface benchmarks.")
 
     func run() {
         runTrainingBenchmark()
         runFrameBenchmark(FrameBenchmark.Settings())
         runPeerBenchmark()
+        runSurfaceBenchmark()
     }
 }
 
@@ -130,6 +132,27 @@ struct TrainingMemory: ParsableCommand {
     var epochs = 1000
 
     func run() { runTrainingMemory(epochs: epochs) }
+}
+
+/// `errorest-bench surface`: the error surface against numpy, then frames with the mountain.
+struct SurfaceBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "surface",
+        abstract: "Error surfaces and PCA against numpy; frames with the mountain panel.")
+
+    func run() {
+        runSurfaceBenchmark()
+        runMountainFrameBenchmark()
+    }
+}
+
+/// `errorest-bench mountain-frames`: frames with the mountain panel against their PNG encode.
+struct MountainFrameBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mountain-frames",
+        abstract: "Frames with the mountain panel against their PNG encode.")
+
+    func run() { runMountainFrameBenchmark() }
 }
 
 BenchCommand.main()

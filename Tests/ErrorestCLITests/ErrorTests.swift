@@ -101,8 +101,8 @@ import Testing
                 + "of 'sigmoid', 'tanh' or 'relu'."),
         Case(
             label: "bad list value", arguments: ["run", "--figures", "frame,blob"], status: 64,
-            message: "\"blob\" is not a figure; use one of: frame, hidden, output, error, "
-                + "diagram, step."),
+            message: "\"blob\" is not a figure; use one of: frame, hidden, output, error, surface, "
+                + "mountain, hiddenSpace, diagram, step."),
         Case(
             label: "bad size syntax", arguments: ["run", "--size", "big"], status: 64,
             message: "The value 'big' is invalid for '--size"),

@@ -34,7 +34,8 @@ import Testing
                     let expected: Int
                     switch kind {
                     case .frame, .hidden: expected = hidden.reduce(0, +)
-                    case .output, .error, .diagram, .step: expected = 0
+                    case .output, .error, .surface, .mountain, .hiddenSpace, .diagram, .step:
+                        expected = 0
                     }
                     #expect(layout.hidden.count + layout.hiddenOmitted == expected)
                 }

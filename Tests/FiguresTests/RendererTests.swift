@@ -229,7 +229,8 @@ import Testing
         #expect(FileFormat.allCases.map(\.rawValue) == ["png", "pdf", "svg"])
         #expect(
             FigureKind.allCases.map(\.rawValue) == [
-                "frame", "hidden", "output", "error", "diagram", "step",
+                "frame", "hidden", "output", "error", "surface", "mountain", "hiddenSpace",
+                "diagram", "step",
             ])
         #expect(PaletteName.allCases.map(\.rawValue) == ["lesson", "colorblind"])
     }

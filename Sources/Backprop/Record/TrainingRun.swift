@@ -49,6 +49,9 @@ public struct TrainingRun: Equatable, Sendable, Codable {
     public var errors: [Double]
     public var accuracies: [Double]
     public var snapshots: [Snapshot]
+    /// The parameters at (nearly) every epoch, when the trainer was asked to keep them; absent
+    /// from the JSON otherwise, so records without one read and write as before.
+    public var trajectory: Trajectory?
     /// Held-out points, never trained on (absent when every point was trained on).
     public var test: Dataset?
     /// `testErrors[e]` and `testAccuracies[e]`: the held-out points' error and accuracy with
@@ -194,6 +197,9 @@ public struct TrainingRun: Equatable, Sendable, Codable {
                 throw fail("\(label) has an error or accuracy out of range.")
             }
         }
+        try trajectory?.validate(
+            parameterCount: snapshots[0].layers.reduce(0) { $0 + $1.parameterCount },
+            epochs: epochs)
     }
 }
 

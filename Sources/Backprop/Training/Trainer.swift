@@ -12,6 +12,8 @@ public struct Trainer: Sendable {
     public var test: Dataset?
     public var options: TrainingOptions
     public var schedule: SnapshotSchedule
+    /// Whether the run record keeps the parameters of (nearly) every epoch, for error surfaces.
+    public var recordsTrajectory = false
 
     public init(
         network: Network, data: Dataset, test: Dataset? = nil, options: TrainingOptions,
@@ -73,6 +75,15 @@ public struct Trainer: Sendable {
         var nextSnapshot = 0
         var order = Array(0..<m)
         var random = SeededRandom(seed: options.seed)
+        // Error surfaces: the parameters of every epoch (see Landscape/Trajectory.swift).
+        let parameterCount = network.layers.reduce(0) { $0 + $1.parameterCount }
+        var trajectory =
+            recordsTrajectory
+            ? Trajectory(
+                parameterCount: parameterCount,
+                every: Trajectory.stride(
+                    parameterCount: parameterCount, epochs: epochs,
+                    isPerceptron: network.hidden.isEmpty)) : nil
 
         for epoch in 0...epochs {
             let isSnapshot =
@@ -88,6 +99,9 @@ public struct Trainer: Sendable {
             }
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
+            if trajectory?.keeps(epoch: epoch, isSnapshot: isSnapshot, lastEpoch: epochs) == true {
+                trajectory?.append(epoch: epoch, parameters: engine.network.parameters)
+            }
             if let testSet {
                 let n = testSet.labels.count
                 let held = engine.pass(testSet, indices: 0..<n, accumulate: false)
@@ -123,7 +137,7 @@ public struct Trainer: Sendable {
             }
             if let progress, (epoch + 1) % reportEvery == 0 { progress(epoch + 1) }
         }
-        return TrainingRun(
+        var run = TrainingRun(
             name: name,
             network: Architecture(hidden: network.hidden, activation: network.activation),
             training: options, data: data, domain: domain ?? data.defaultDomain,
@@ -131,5 +145,7 @@ public struct Trainer: Sendable {
             testErrors: test == nil ? nil : testErrors,
             testAccuracies: test == nil ? nil : testAccuracies,
             penalties: optimizer.regularisation.isNone ? nil : penalties)
+        run.trajectory = trajectory
+        return run
     }
 }

@@ -118,7 +118,7 @@ enum Pipeline {
                     label: "rendering", total: writer.jobs.count, unit: writer.unit, quiet: quiet)
                 defer { bar?.finish() }
                 entries = try writer.write(into: folder, threads: jobs, progress: bar)
-                staged += entries.map(\.path)
+                staged += entries.map(\.path) + Array(Set(entries.compactMap(\.data))).sorted()
             }
             let fresh = Set(entries.map(\.path))
             let files = (kept.filter { !fresh.contains($0.path) } + entries).sorted {

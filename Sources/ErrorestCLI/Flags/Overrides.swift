@@ -274,8 +274,8 @@ struct RenderFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Figures to write, comma-separated: frame, hidden, output, error, diagram, step "
-                + "(key render.figures).", valueName: "list"),
+            "Figures to write, comma-separated: frame, hidden, output, error, diagram, step, "
+                + "surface, mountain, hiddenSpace (key render.figures).", valueName: "list"),
         transform: { try Parse.list($0, of: FigureKind.self, "figure") })
     var figures: [FigureKind]?
 
@@ -334,11 +334,29 @@ struct RenderFlags: ParsableArguments {
             "Whose wish the diagram shows: point or batch (key render.wish).", valueName: "who"))
     var wish: WishSource?
 
+    @Option(
+        name: .customLong("frame-landscape"),
+        help: ArgumentHelp(
+            "A landscape panel in each frame beside the error curve: surface or mountain "
+                + "(key render.frameLandscape).", valueName: "panel"),
+        transform: {
+            guard let kind = PanelKind(rawValue: $0) else {
+                throw ValidationError("\"\($0)\" is not a panel; use surface or mountain.")
+            }
+            return kind
+        })
+    var frameLandscape: PanelKind?
+
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
         try RangeViolation.checkingFlags {
             if let size { try RenderOptions.check(width: size.width, height: size.height) }
             if let pngCompression { try RenderOptions.check(pngCompression: pngCompression) }
+            if let frameLandscape {
+                var options = RenderOptions()
+                options.frameLandscape = frameLandscape
+                try options.validate()
+            }
         }
         if let size {
             settings.options.width = size.width
@@ -353,5 +371,6 @@ struct RenderFlags: ParsableArguments {
         if let equations { settings.options.equations = equations }
         if let focus { settings.options.focus = focus }
         if let wish { settings.options.wish = wish }
+        if let frameLandscape { settings.options.frameLandscape = frameLandscape }
     }
 }

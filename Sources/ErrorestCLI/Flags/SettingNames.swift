@@ -80,6 +80,7 @@ extension RenderSetting {
         case .size: return "render.size"
         case .pngCompression: return "render.pngCompression"
         case .focus: return "render.focus"
+        case .frameLandscape: return "render.frameLandscape"
         }
     }
 
@@ -89,6 +90,7 @@ extension RenderSetting {
         case .size: return "--size"
         case .pngCompression: return "--png-compression"
         case .focus: return "--focus"
+        case .frameLandscape: return "--frame-landscape"
         }
     }
 }

@@ -64,6 +64,7 @@ struct FigureWriter {
         let results = Mutex([Manifest.Entry?](repeating: nil, count: jobs.count))
         let failure = Mutex<(index: Int, error: any Error)?>(nil)
         let next = Mutex(0)
+        let staged = Mutex(Set<String>())
         let workers = max(1, min(threads, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
@@ -78,8 +79,15 @@ struct FigureWriter {
                         job.kind, snapshot: job.snapshot, format: job.format)
                     try folder.stage(figure.data, at: job.path)
                     if index == 0 { FaultPoint.reach("figure") }
-                    let entry = Manifest.Entry(
+                    var entry = Manifest.Entry(
                         path: job.path, figure: figure, error: run.snapshots[job.snapshot].error)
+                    // Surfaces and hidden space: their numbers beside them, written once.
+                    if let data = try renderer.data(job.kind, snapshot: job.snapshot) {
+                        let path = Manifest.Entry.dataPath(kind: job.kind, epoch: figure.epoch)
+                        let first = staged.withLock { $0.insert(path).inserted }
+                        if first { try folder.stage(data, at: path) }
+                        entry.data = path
+                    }
                     results.withLock { $0[index] = entry }
                     progress?.advance()
                 } catch {

@@ -50,6 +50,8 @@ public struct Manifest: Equatable, Sendable, Codable {
         public var height: Int
         /// Where each panel sits in the figure and what range of data it shows.
         public var panels: [Panel]
+        /// The figure's numbers as CSV (surfaces and hidden space), relative to the folder.
+        public var data: String?
 
         /// An entry from its values.
         public init(
@@ -96,7 +98,7 @@ public struct Manifest: Equatable, Sendable, Codable {
 
     /// The paths this manifest claims, as the folder's owner may delete them: run record and files.
     var ownedPaths: [String] {
-        [run] + files.map(\.path)
+        [run] + files.map(\.path) + Array(Set(files.compactMap(\.data))).sorted()
     }
 }
 
@@ -108,6 +110,12 @@ extension Manifest.Entry {
             return "frames/frame-" + padded(frameIndex, 4) + ".png"
         }
         return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6) + ".\(format.rawValue)"
+    }
+
+    /// The path of the CSV beside a figure: surface and mountain figures share one.
+    static func dataPath(kind: FigureKind, epoch: Int) -> String {
+        let name = kind == .mountain ? "surface" : kind.rawValue
+        return "figures/\(name)-epoch-" + padded(epoch, 6) + ".csv"
     }
 
     private static func padded(_ n: Int, _ width: Int) -> String {

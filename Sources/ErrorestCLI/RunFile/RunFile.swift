@@ -132,8 +132,10 @@ public struct RunFile: Equatable, Sendable {
         try training.validate()
         _ = try snapshots.epochs(through: training.epochs)
         let (data, test) = try datasets()
-        return Trainer(
+        var trainer = Trainer(
             network: try network(), data: data, test: test, options: training, schedule: snapshots)
+        trainer.recordsTrajectory = render.showsLandscape
+        return trainer
     }
 }
 
@@ -147,6 +149,12 @@ public struct RenderSettings: Equatable, Sendable {
     public var formats: [FileFormat] = [.png]
 
     public init() {}
+
+    /// Whether a figure draws the error surface, so the trainer must keep the trajectory.
+    public var showsLandscape: Bool {
+        figures.contains(.surface) || figures.contains(.mountain)
+            || (figures.contains(.frame) && options.frameLandscape != nil)
+    }
 }
 
 /// A run's name: it becomes a folder, so only `[A-Za-z0-9._-]`, and not `.` or `..`.

@@ -9,7 +9,8 @@ extension RunFileReader {
             node, path: "render",
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
-                "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish",
+                "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish", "surface",
+                "frameLandscape",
             ],
             reader: self)
         var settings = run.render
@@ -71,7 +72,55 @@ extension RunFileReader {
         if let n = fields["wish"] {
             settings.options.wish = try choice(n, "render.wish", WishSource.self)
         }
+        if let n = fields["surface"] {
+            try attempt { settings.options.surface = try readSurface(n) }
+        }
+        if let n = fields["frameLandscape"] {
+            try attempt {
+                let kind = try choice(n, "render.frameLandscape", PanelKind.self)
+                guard kind == .surface || kind == .mountain else {
+                    throw fail(n, "\"render.frameLandscape\" is surface or mountain.")
+                }
+                settings.options.frameLandscape = kind
+            }
+        }
         run.render = settings
+    }
+
+    /// The `render.surface` section: `grid`, `span` and `axes` of the error surface.
+    func readSurface(_ node: RunFileNode) throws -> SurfaceOptions {
+        let fields = try Fields(
+            node, path: "render.surface", known: ["grid", "span", "axes"], reader: self)
+        var options = SurfaceOptions()
+        if let n = fields["grid"] {
+            let size = try integer(n, "render.surface.grid")
+            guard SurfaceOptions.gridSizes.contains(size) else {
+                let sizes = SurfaceOptions.gridSizes
+                throw fail(
+                    n,
+                    "\"render.surface.grid\" is \(size); it must be between \(sizes.lowerBound) and "
+                        + "\(sizes.upperBound).")
+            }
+            options.gridSize = size
+        }
+        if let n = fields["axes"] {
+            options.axes = try choice(n, "render.surface.axes", SurfaceAxes.self)
+        }
+        if let n = fields["span"] {
+            let pairs = try list(n, "render.surface.span").map {
+                try list($0, "render.surface.span").map { try number($0, "render.surface.span") }
+            }
+            do {
+                guard pairs.count == 2 else {
+                    throw BackpropError.badData("A span is [[umin, umax], [vmin, vmax]].")
+                }
+                let domain = try Domain(x1: pairs[0], x2: pairs[1])
+                options.span = .fixed(domain)
+            } catch let error as BackpropError {
+                throw fail(n, "\"render.surface.span\": \(error.description)")
+            }
+        }
+        return options
     }
 
     /// `render.size`: `[width, height]` or `"WxH"`, checked by the library's rule.

@@ -45,6 +45,17 @@ struct Canvas {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
     }
 
+    /// Turns antialiasing off (`false`) or back on for the fills and strokes that follow: tiles
+    /// that meet edge to edge show no seams and fill much faster without it.
+    func setAntialiased(_ on: Bool) {
+        cairo_set_antialias(cr, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
+    }
+
+    /// Square ends: a stroke stops exactly at its end points.
+    func setButtCaps() {
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+    }
+
     /// Mitred joins: cheaper than round ones where a path has no sharp corners.
     func setMiterJoins() {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)

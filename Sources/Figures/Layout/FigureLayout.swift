@@ -8,6 +8,8 @@ struct FigureLayout: Equatable, Sendable {
     var omittedNote: Rect?
     var output: Rect?
     var error: Rect?
+    /// A landscape or hidden-space panel: its kind and cell.
+    var extra: PlacedPanel?
     var diagram: Rect?
     var step: Rect?
     /// Everything below the header.
@@ -18,7 +20,7 @@ struct FigureLayout: Equatable, Sendable {
         hidden
             + [
                 output.map { PlacedPanel(kind: .output, cell: $0) },
-                error.map { PlacedPanel(kind: .error, cell: $0) },
+                error.map { PlacedPanel(kind: .error, cell: $0) }, extra,
                 diagram.map { PlacedPanel(kind: .diagram, cell: $0) },
                 step.map { PlacedPanel(kind: .step, cell: $0) },
             ].compactMap { $0 }
@@ -27,7 +29,8 @@ struct FigureLayout: Equatable, Sendable {
     /// The layout of `kind` for a network with hidden layer widths `hidden`, in a figure of
     /// `width`×`height` pixels, for plots of aspect `aspect` (domain width / height).
     init(
-        _ kind: FigureKind, width: Int, height: Int, hidden: [Int], aspect: Double, style: Style
+        _ kind: FigureKind, width: Int, height: Int, hidden: [Int], aspect: Double, style: Style,
+        landscape: PanelKind? = nil
     ) {
         let page = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         let g = style.gap
@@ -51,6 +54,13 @@ struct FigureLayout: Equatable, Sendable {
             step = body
         case .frame:
             frame(hidden: hidden, body: body, aspect: aspect, style: style)
+            if let landscape, let error { shareErrorCell(error, with: landscape, style: style) }
+        case .surface:
+            extra = PlacedPanel(kind: .surface, cell: body)
+        case .mountain:
+            extra = PlacedPanel(kind: .mountain, cell: body)
+        case .hiddenSpace:
+            extra = PlacedPanel(kind: .hiddenSpace, cell: body)
         }
     }
 
@@ -104,6 +114,23 @@ struct FigureLayout: Equatable, Sendable {
             place(widths: hidden, in: grid, aspect: aspect, style: style, centred: false)
             let used = (self.hidden.map(\.cell.maxY).max() ?? grid.maxY) - below.y
             error = below.slicingTop(used).1.inset(top: 2 * g, left: 0, bottom: 0, right: 0)
+        }
+    }
+
+    /// Gives part of the error curve's cell to a landscape panel: the right part when the cell is
+    /// wide, the lower part when it is tall.
+    private mutating func shareErrorCell(_ cell: Rect, with kind: PanelKind, style: Style) {
+        let g = style.gap
+        if cell.width >= 1.4 * cell.height {
+            let (left, right) = cell.slicingLeft((cell.width * 0.5).rounded())
+            error = left
+            extra = PlacedPanel(
+                kind: kind, cell: right.inset(top: 0, left: 2 * g, bottom: 0, right: 0))
+        } else {
+            let (top, bottom) = cell.slicingTop((cell.height * 0.42).rounded())
+            error = top
+            extra = PlacedPanel(
+                kind: kind, cell: bottom.inset(top: 2 * g, left: 0, bottom: 0, right: 0))
         }
     }
 

@@ -67,7 +67,8 @@ enum Header {
     private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
         var keys: [Key] = [.point(label: 1), .point(label: 0)]
         switch kind {
-        case .error, .diagram: return []
+        case .error, .surface, .mountain, .diagram: return []
+        case .hiddenSpace: return keys + [.boundary("ŷ = 0.5")]
         case .hidden: keys.append(.boundary("w·x + b = 0"))
         case .frame, .output, .step: keys += [.boundary("ŷ = 0.5"), .mistake]
         }

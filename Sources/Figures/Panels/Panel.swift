@@ -9,6 +9,12 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
     case output
     /// The error curve with the current epoch marked.
     case error
+    /// The error surface from above, with level curves and the path.
+    case surface
+    /// The error surface as a mountain in perspective.
+    case mountain
+    /// The points in the last hidden layer's activations.
+    case hiddenSpace
     /// The network diagram.
     case diagram
     /// The plane before and after one training step.
@@ -20,6 +26,9 @@ public enum PanelKind: String, CaseIterable, Sendable, Codable {
         case .hidden: return HiddenPanel.self
         case .output: return OutputPanel.self
         case .error: return ErrorPanel.self
+        case .surface: return SurfacePanel.self
+        case .mountain: return MountainPanel.self
+        case .hiddenSpace: return HiddenSpacePanel.self
         case .diagram: return DiagramPanel.self
         case .step: return StepPanel.self
         }

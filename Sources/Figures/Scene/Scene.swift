@@ -32,6 +32,10 @@ struct Scene: Sendable {
     let sprites: MarkerSprites
     /// The error panel's images that every snapshot shares.
     let backdrops: ErrorBackdrops
+    /// The error surface as this snapshot sees it, when a figure shows it.
+    var landscape: LandscapeView?
+    /// The points in the last hidden layer, when a figure shows them.
+    var hiddenSpace: HiddenSpace?
 
     init(
         run: TrainingRun, snapshot: Snapshot, derived: DerivedData, series: ErrorSeries,

@@ -1,0 +1,177 @@
+/// One epoch of the training path over an error surface.
+public struct PathPoint: Equatable, Sendable {
+    public var epoch: Int
+    /// The point's projection onto the surface's plane.
+    public var u: Double
+    public var v: Double
+    /// `E` the trainer recorded at this epoch, at the true parameters.
+    public var error: Double
+    /// The surface's height under `(u, v)`: `E` at the projection.
+    public var height: Double
+
+    /// How far the drawn point is from the true error: `|error − height|`.
+    public var gap: Double { abs(error - height) }
+}
+
+/// The error `E` over a plane of parameter space on a run's training data: a grid of heights
+/// and the training path projected onto the plane, each point with its recorded error and the
+/// surface's height under it.
+///
+/// For a perceptron's `w1,w2` axes the plane holds the bias at one snapshot's value, so each
+/// snapshot has its own surface; the `pca` plane passes through the final weights and serves
+/// every snapshot. ``ErrorSurface/plane(run:snapshot:axes:)`` picks it; equal planes give
+/// equal surfaces, so a renderer computes each once.
+public struct ErrorSurface: Sendable {
+    public let axes: SurfaceAxes
+    public let plane: ParameterPlane
+    /// The principal directions and variance share, for `pca` axes.
+    public let principal: PrincipalDirections?
+    public let grid: SurfaceGrid
+    /// Every kept epoch of the trajectory, or the snapshots when the record has no trajectory.
+    public let path: [PathPoint]
+    /// The trajectory's stride (1: every epoch); `nil` when the path runs through the snapshots
+    /// only.
+    public let pathEvery: Int?
+
+    /// The surface of `run` in the plane of `axes` for the snapshot at `index`.
+    public init(run: TrainingRun, snapshot index: Int, options: SurfaceOptions = SurfaceOptions())
+        throws
+    {
+        try options.validate(hidden: run.network.hidden)
+        let axes = options.axes ?? .natural(for: run.network.hidden)
+        let (plane, principal) = try ErrorSurface.plane(run: run, snapshot: index, axes: axes)
+        try self.init(run: run, plane: plane, axes: axes, principal: principal, options: options)
+    }
+
+    /// The surface of `run` over a given plane.
+    public init(
+        run: TrainingRun, plane: ParameterPlane, axes: SurfaceAxes,
+        principal: PrincipalDirections?, options: SurfaceOptions
+    ) throws {
+        try options.validate(hidden: run.network.hidden)
+        self.axes = axes
+        self.plane = plane
+        self.principal = principal
+        let network = try run.network(at: run.snapshots[0])
+        let evaluator = PlaneEvaluator(network: network, data: run.data, plane: plane)
+        let kept = PathSource(run: run)
+        pathEvery = kept.every
+        var path: [PathPoint] = []
+        for k in 0..<kept.epochs.count {
+            let theta = kept.parameters(at: k)
+            let (u, v) = plane.coordinates(of: theta)
+            let epoch = kept.epochs[k]
+            path.append(
+                PathPoint(
+                    epoch: epoch, u: u, v: v, error: run.errors[epoch],
+                    height: evaluator.height(u: u, v: v)))
+        }
+        self.path = path
+        let domain: Domain
+        switch options.span {
+        case .fixed(let fixed): domain = fixed
+        case .pathExtent:
+            let us = path.map(\.u)
+            let vs = path.map(\.v)
+            domain = Domain(
+                x1: (us.min() ?? 0)...(us.max() ?? 0), x2: (vs.min() ?? 0)...(vs.max() ?? 0)
+            ).expanded(by: SurfaceOptions.margin)
+        }
+        grid = evaluator.grid(
+            u: SurfaceGrid.lattice(domain.x1, count: options.gridSize),
+            v: SurfaceGrid.lattice(domain.x2, count: options.gridSize))
+    }
+
+    /// The plane of `axes` for the snapshot at `index`: the perceptron's `(w1, w2)` with the
+    /// snapshot's bias, or the plane through the final weights spanned by the trajectory's top two
+    /// principal directions.
+    public static func plane(run: TrainingRun, snapshot index: Int, axes: SurfaceAxes) throws
+        -> (ParameterPlane, PrincipalDirections?)
+    {
+        guard run.snapshots.indices.contains(index) else {
+            throw BackpropError.badSurface(
+                "The run has \(run.snapshots.count) snapshots; there is no snapshot \(index + 1).")
+        }
+        switch axes {
+        case .weights:
+            guard run.network.hidden.isEmpty else {
+                try SurfaceOptions(axes: .weights).validate(hidden: run.network.hidden)
+                return (.perceptronWeights(bias: 0), nil)
+            }
+            let bias = run.snapshots[index].layers[0].biases[0]
+            return (.perceptronWeights(bias: bias), nil)
+        case .pca:
+            let kept = PathSource(run: run)
+            let principal = PrincipalDirections(
+                points: kept.values, count: kept.epochs.count, dimension: kept.parameterCount)
+            let final = Array(kept.parameters(at: kept.epochs.count - 1))
+            return (
+                ParameterPlane(origin: final, first: principal.first, second: principal.second),
+                principal
+            )
+        }
+    }
+
+    /// The path up to and including `epoch`.
+    public func path(through epoch: Int) -> ArraySlice<PathPoint> {
+        path.prefix { $0.epoch <= epoch }
+    }
+
+    /// The largest `|recorded error − height|` over the path up to and including `epoch`.
+    public func pathGap(through epoch: Int) -> Double {
+        path(through: epoch).map(\.gap).max() ?? 0
+    }
+
+    /// The snapshot's weights `W` and the step's end `W′ = W − η ∇E(W)` on the plane, each with
+    /// the surface's height under it; `W`'s error is the one recorded.
+    public func step(run: TrainingRun, snapshot index: Int) throws -> (
+        current: PathPoint, next: PathPoint
+    ) {
+        let snapshot = run.snapshots[index]
+        let network = try run.network(at: snapshot)
+        let evaluator = PlaneEvaluator(network: network, data: run.data, plane: plane)
+        let theta = network.parameters
+        let gradient = snapshot.gradient.flatMap { $0.weights.joined() + $0.biases }
+        let eta = run.training.learningRate
+        let next = zip(theta, gradient).map { $0 - eta * $1 }
+        let (u, v) = plane.coordinates(of: theta)
+        let (u2, v2) = plane.coordinates(of: next)
+        let height2 = evaluator.height(u: u2, v: v2)
+        return (
+            PathPoint(
+                epoch: snapshot.epoch, u: u, v: v, error: snapshot.error,
+                height: evaluator.height(u: u, v: v)),
+            PathPoint(
+                epoch: snapshot.epoch + 1, u: u2, v: v2, error: evaluator.height(at: next),
+                height: height2)
+        )
+    }
+}
+
+/// The parameters a path runs through: the trajectory when the record has one, else the
+/// snapshots.
+struct PathSource {
+    let every: Int?
+    let epochs: [Int]
+    let parameterCount: Int
+    let values: [Double]
+
+    init(run: TrainingRun) {
+        if let trajectory = run.trajectory {
+            every = trajectory.every
+            epochs = trajectory.epochs
+            parameterCount = trajectory.parameterCount
+            values = trajectory.values
+        } else {
+            every = nil
+            epochs = run.snapshots.map(\.epoch)
+            let rows = run.snapshots.map { $0.layers.flatMap { $0.weights.joined() + $0.biases } }
+            parameterCount = rows[0].count
+            values = rows.flatMap { $0 }
+        }
+    }
+
+    func parameters(at k: Int) -> ArraySlice<Double> {
+        values[(k * parameterCount)..<((k + 1) * parameterCount)]
+    }
+}

@@ -1,0 +1,74 @@
+/// A plane through parameter space, `θ(u, v) = origin + u·first + v·second`, with `first` and
+/// `second` orthonormal: the two axes an error surface is drawn over.
+public struct ParameterPlane: Equatable, Sendable {
+    public var origin: [Double]
+    public var first: [Double]
+    public var second: [Double]
+
+    public init(origin: [Double], first: [Double], second: [Double]) {
+        self.origin = origin
+        self.first = first
+        self.second = second
+    }
+
+    /// The perceptron's `(w1, w2)` plane with its bias held at `bias`: `θ(u, v) = (u, v, bias)`.
+    public static func perceptronWeights(bias: Double) -> ParameterPlane {
+        ParameterPlane(origin: [0, 0, bias], first: [1, 0, 0], second: [0, 1, 0])
+    }
+
+    /// The parameters at plane coordinates `(u, v)`.
+    public func parameters(u: Double, v: Double) -> [Double] {
+        var theta = origin
+        for k in theta.indices { theta[k] += u * first[k] + v * second[k] }
+        return theta
+    }
+
+    /// The coordinates of the orthogonal projection of `theta` onto the plane.
+    public func coordinates<C: Collection<Double>>(of theta: C) -> (u: Double, v: Double) {
+        var u = 0.0
+        var v = 0.0
+        for (k, value) in theta.enumerated() {
+            let d = value - origin[k]
+            u += d * first[k]
+            v += d * second[k]
+        }
+        return (u, v)
+    }
+}
+
+/// Heights over a square lattice of a plane's coordinates.
+public struct SurfaceGrid: Equatable, Sendable {
+    /// Horizontal coordinates of the columns, left to right.
+    public var u: [Double]
+    /// Vertical coordinates of the rows, bottom to top.
+    public var v: [Double]
+    /// `heights[i * u.count + j]` is the height at `(u[j], v[i])`.
+    public var heights: [Double]
+
+    public init(u: [Double], v: [Double], heights: [Double]) {
+        self.u = u
+        self.v = v
+        self.heights = heights
+    }
+
+    /// The height at column `j` of row `i`.
+    public subscript(row i: Int, column j: Int) -> Double { heights[i * u.count + j] }
+
+    /// The lowest and highest heights.
+    public var range: ClosedRange<Double> {
+        (heights.min() ?? 0)...(heights.max() ?? 0)
+    }
+
+    /// The rectangle the grid covers.
+    public var domain: Domain {
+        Domain(x1: u[0]...u[u.count - 1], x2: v[0]...v[v.count - 1])
+    }
+
+    /// `count` evenly spaced numbers from `range`'s lower to its upper bound, both included.
+    public static func lattice(_ range: ClosedRange<Double>, count: Int) -> [Double] {
+        let step = (range.upperBound - range.lowerBound) / Double(count - 1)
+        return (0..<count).map { k in
+            k == count - 1 ? range.upperBound : range.lowerBound + Double(k) * step
+        }
+    }
+}

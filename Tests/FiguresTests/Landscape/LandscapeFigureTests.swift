@@ -1,0 +1,113 @@
+import Backprop
+import Foundation
+import Testing
+
+@testable import Figures
+
+@Suite struct LandscapeFigureTests {
+    /// The lesson's lab perceptron on Udacity's points, keeping its trajectory.
+    static func perceptronRun() throws -> TrainingRun {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(
+                "Samples/udacity-gradient-descent.csv")
+        var trainer = Trainer(
+            network: try Network(
+                layers: [Layer(weights: [[-0.5307647566300506, 0.9308051907683095]], biases: [0])]),
+            data: try Dataset(contentsOf: url),
+            options: TrainingOptions(epochs: 100, learningRate: 0.01, batchSize: .size(1)),
+            schedule: .list([0, 10, 100]))
+        trainer.recordsTrajectory = true
+        return try trainer.train(name: "lab")
+    }
+
+    static func mlpRun() throws -> TrainingRun {
+        var trainer = Trainer(
+            network: try Network(hidden: [4], seed: 1),
+            data: try Generator.xor.generate(count: 60, noise: 0.05, seed: 7),
+            options: TrainingOptions(epochs: 300, learningRate: 2), schedule: .list([0, 60, 300]))
+        trainer.recordsTrajectory = true
+        return try trainer.train(name: "xor")
+    }
+
+    static func options(_ width: Int = 320, _ height: Int = 240, grid: Int = 31) -> RenderOptions {
+        var options = RenderOptions(width: width, height: height)
+        options.surface.gridSize = grid
+        return options
+    }
+
+    @Test func everyLandscapeFigureDrawsInEveryFormatWithItsPanelInTheManifest() throws {
+        let folder = ProcessInfo.processInfo.environment["ERROREST_KEEP"].map {
+            URL(fileURLWithPath: $0)
+        }
+        for (run, kinds) in [
+            (try Self.perceptronRun(), [FigureKind.surface, .mountain]),
+            (try Self.mlpRun(), [.surface, .mountain, .hiddenSpace]),
+        ] {
+            let renderer = try FigureRenderer(run: run, options: Self.options())
+            for kind in kinds {
+                for format in FileFormat.allCases {
+                    let figure = try renderer.render(kind, snapshot: 1, format: format)
+                    #expect(figure.data.count > 1000)
+                    let panel = try #require(figure.panels.first)
+                    #expect(panel.kind.rawValue == kind.rawValue)
+                    if let folder {
+                        try figure.data.write(
+                            to: folder.appendingPathComponent("\(run.name)-\(kind).\(format)"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Golden images, compared as decoded pixels as in ``GoldenImageTests`` (recorded with
+    /// `ERROREST_RECORD_GOLDEN=1`).
+    @Test(arguments: [
+        ("surface-perceptron", false, FigureKind.surface),
+        ("mountain-perceptron", false, .mountain),
+        ("surface-pca", true, .surface), ("mountain-pca", true, .mountain),
+        ("hiddenSpace-4", true, .hiddenSpace),
+    ])
+    func matchesItsGoldenImage(name: String, mlp: Bool, kind: FigureKind) throws {
+        let run = mlp ? try Self.mlpRun() : try Self.perceptronRun()
+        let figure = try FigureRenderer(run: run, options: Self.options(320, 180)).render(
+            kind, snapshot: 1, format: .png)
+        let reference = GoldenImageTests.folder.appendingPathComponent("\(name).png")
+        if ProcessInfo.processInfo.environment["ERROREST_RECORD_GOLDEN"] == "1" {
+            try figure.data.write(to: reference)
+            return
+        }
+        let expectedData = try #require(
+            FileManager.default.contents(atPath: reference.path),
+            "No reference at \(reference.path); record with ERROREST_RECORD_GOLDEN=1.")
+        let comparison = GoldenComparison(
+            expected: try PNGCodec.decode(expectedData), actual: try PNGCodec.decode(figure.data))
+        #expect(comparison.matches, "\(name): \(comparison.summary)")
+    }
+
+    @Test func theDrawnPanelsDomainIsTheSurfacesGridAndTheMountainAddsItsHeights() throws {
+        let run = try Self.mlpRun()
+        let options = Self.options()
+        let renderer = try FigureRenderer(run: run, options: options)
+        let surface = try ErrorSurface(run: run, snapshot: 1, options: options.surface)
+        let d = surface.grid.domain
+        let flat = try renderer.render(.surface, snapshot: 1, format: .svg).panels[0]
+        #expect(
+            flat.domain == [
+                [d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound],
+            ])
+        let mountain = try renderer.render(.mountain, snapshot: 1, format: .pdf).panels[0]
+        let range = surface.grid.range
+        #expect(mountain.domain.last == [range.lowerBound, range.upperBound])
+        // The CSV holds every grid node's height, and W's recorded error.
+        let text = String(
+            decoding: try #require(try renderer.data(.surface, snapshot: 1)), as: UTF8.self)
+        let rows = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let heights = rows.filter { $0.first == "grid" }.compactMap { Double($0[4]) }
+        #expect(heights == surface.grid.heights)
+        let current = try #require(rows.first { $0.first == "current" })
+        #expect(Double(current[5]) == run.snapshots[1].error)
+    }
+}
