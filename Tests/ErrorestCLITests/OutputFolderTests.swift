@@ -45,6 +45,32 @@ import Testing
         #expect(manifest.files.map(\.path) == ["frames/frame-0000.png"])
     }
 
+    @Test func noLinkInTheFolderLeadsNowhere() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let url = harness.url("out")
+        func entries() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: url.path)
+                .filter { !$0.hasPrefix(".") }.sorted()
+        }
+        func allLead() throws -> Bool {
+            try entries().allSatisfy {
+                FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+            }
+        }
+        try Self.commit(try OutputFolder(url: url, displayPath: "out"), ["run.json": "1"])
+        #expect(try entries() == ["manifest.json", "run.json"])
+        #expect(try allLead())
+        try Self.commit(
+            try OutputFolder(url: url, displayPath: "out"),
+            ["run.json": "2", "frames/frame-0000.png": "a"])
+        #expect(try entries() == ["frames", "manifest.json", "run.json"])
+        #expect(try harness.files(under: "out")["frames/frame-0000.png"] == Data("a".utf8))
+        try Self.commit(try OutputFolder(url: url, displayPath: "out"), ["run.json": "3"])
+        #expect(try entries() == ["manifest.json", "run.json"])
+        #expect(try allLead())
+    }
+
     @Test func aDiscardedRunLeavesThePreviousFilesWhole() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
@@ -131,11 +157,13 @@ import Testing
         #expect(files["run.json"] == Data("2".utf8))
         #expect(files["frames/frame-0001.png"] == Data("c".utf8))
         #expect(files["frames/notes.txt"] == Data("mine".utf8))
-        for entry in ["run.json", "manifest.json", "frames", "figures"] {
+        for entry in ["run.json", "manifest.json", "frames"] {
             #expect(
                 try FileManager.default.destinationOfSymbolicLink(
                     atPath: h.url("out/\(entry)").path) == ".errorest+/current/\(entry)")
         }
+        // This run wrote no figures: no `figures` link that would lead nowhere.
+        #expect(!FileSystem.exists(h.url("out/figures").path))
         #expect(try h.leftovers(in: "out") == [])
     }
 

@@ -100,9 +100,7 @@ struct DatasetsCommand: ParsableCommand {
     }
 
     private func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try StandardStreams.writeOutput(try encoder.encode(value) + Data("\n".utf8))
+        try StandardStreams.writeOutput(try JSONText.data(value))
     }
 }
 

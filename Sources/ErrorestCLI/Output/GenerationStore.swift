@@ -138,11 +138,19 @@ struct GenerationStore: Sendable {
         }
     }
 
-    /// Makes each of the folder's entries a link into `current`, where one is missing.
+    /// Makes each entry of the live generation a link in the folder, where one is missing, and
+    /// removes the links to entries it does not have (a run without figures has no `figures`), so
+    /// no link in the folder leads nowhere.
     func linkEntries() throws {
-        for entry in GenerationStore.entries where !FileSystem.exists(entryPath(entry)) {
-            try replace(entry)
+        let live = url.appendingPathComponent("current")
+        for entry in GenerationStore.entries {
+            if FileSystem.exists(live.appendingPathComponent(entry).path) {
+                if !FileSystem.exists(entryPath(entry)) { try replace(entry) }
+            } else if isLinkIntoCurrent(entry) {
+                unlink(entryPath(entry))
+            }
         }
+        _ = FileSystem.syncFolder(folder.path)
     }
 
     /// Turns a folder written by an earlier version (plain files and folders, no `current`) into

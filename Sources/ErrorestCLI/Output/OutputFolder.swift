@@ -100,7 +100,7 @@ public final class OutputFolder: Sendable {
         }
         try stage(try manifest.jsonData(), at: "manifest.json")
         for sub in GenerationStore.subfolders {
-            // An empty one is left out; its link in the folder then leads nowhere, as if absent.
+            // An empty one is left out, and the folder then has no link of that name.
             rmdir(staging.appendingPathComponent(sub).path)
         }
         FaultPoint.reach("manifest")

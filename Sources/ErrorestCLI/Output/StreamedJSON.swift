@@ -13,10 +13,8 @@ enum StreamedJSON {
     static func encode<Value: Encodable, Item: Encodable>(
         _ emptied: Value, listKey key: String, items: [Item]
     ) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var whole = try encoder.encode(emptied)
-        whole.append(0x0A)
+        let encoder = JSONText.encoder()
+        var whole = try JSONText.data(emptied)
         guard !items.isEmpty else { return whole }
         let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
         guard let range = whole.range(of: empty) else {

@@ -158,10 +158,6 @@ struct RunFailure: Codable, Equatable, Sendable {
     }
 
     func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try JSONText.data(self)
     }
 }
