@@ -6,6 +6,8 @@ import Testing
 /// A hidden unit's line that leaves its panel's view is shown by a marker on the border, and
 /// the manifest says where: checked here against the run record's weights.
 @Suite struct ContinuityTests {
+    /// A network whose lines are placed by hand.
+    ///
     /// Unit 1 of the first layer has its line at x1 = −5, far left of the view; unit 2 crosses
     /// the view. The second layer's unit is `10·σ(x1 + 5) − 9.99`, zero at x1 ≈ 1.9: its curve is
     /// right of the view.
