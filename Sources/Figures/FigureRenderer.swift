@@ -42,18 +42,14 @@ public struct FigureRenderer: Sendable {
     private static func markerSprites(run: TrainingRun, options: RenderOptions) throws
         -> MarkerSprites
     {
-        let style = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
         let d = run.domain
         let aspect = (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
         var radii = Set<Double>()
         for kind in FigureKind.allCases {
-            let layout = FigureLayout(
-                kind, width: options.width, height: options.height, hidden: run.network.hidden,
-                aspect: aspect, style: style, landscape: options.frameLandscape)
-            for place in layout.panels {
+            let page = Page(kind, options: options, hidden: run.network.hidden, aspect: aspect)
+            for place in page.layout.panels {
                 if let r = place.kind.panel.markerRadius(
-                    cell: place.cell, aspect: aspect, count: run.data.count, style: style)
+                    cell: place.cell, aspect: aspect, count: run.data.count, style: page.style)
                 {
                     radii.insert(r)
                 }
@@ -69,7 +65,7 @@ public struct FigureRenderer: Sendable {
         let encoder = format.encoder(options)
         let drawn = try draw(kind, snapshot: snapshot, for: encoder)
         return RenderedFigure(
-            kind: kind, format: format, width: options.width, height: options.height,
+            kind: kind, format: format, width: drawn.page.width, height: drawn.page.height,
             epoch: drawn.scene.epoch,
             data: try encoder.encode(drawn.surface, metadata: drawn.metadata),
             panels: drawn.panels)
@@ -87,7 +83,10 @@ public struct FigureRenderer: Sendable {
 
     /// Draws `kind` of snapshot `index` on a surface that `encoder` makes.
     private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
-        throws -> (scene: Scene, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo])
+        throws -> (
+            scene: Scene, page: Page, surface: Surface, metadata: FigureMetadata,
+            panels: [PanelInfo]
+        )
     {
         var scene = try self.scene(index, for: kind)
         if kind == .surface || kind == .mountain
@@ -102,11 +101,12 @@ public struct FigureRenderer: Sendable {
             scene.hiddenSpace = try derived { try HiddenSpace(network: network, data: run.data) }
         }
         let metadata = metadata(kind, scene: scene)
+        let page = Page(kind, options: options, hidden: scene.hidden, aspect: scene.aspect)
         let (surface, painted) = try encoder.surface(
-            width: options.width, height: options.height, background: scene.palette.background,
+            width: page.width, height: page.height, background: scene.palette.background,
             metadata: metadata)
-        let panels = try draw(kind, scene: scene, on: surface, painted: painted)
-        return (scene, surface, metadata, panels)
+        let panels = try draw(kind, scene: scene, page: page, on: surface, painted: painted)
+        return (scene, page, surface, metadata, panels)
     }
 
     /// Runs a Backprop computation, its errors as ``FiguresError/badRun(_:)``.
@@ -145,19 +145,15 @@ public struct FigureRenderer: Sendable {
 
     /// Draws the whole figure on `surface` (whose background is already `painted`, or not) and
     /// returns its panels.
-    private func draw(_ kind: FigureKind, scene: Scene, on surface: Surface, painted: Bool)
-        throws -> [PanelInfo]
-    {
+    private func draw(
+        _ kind: FigureKind, scene: Scene, page: Page, on surface: Surface, painted: Bool
+    ) throws -> [PanelInfo] {
         let context = try Context(surface)
         let canvas = Canvas(context)
-        let style = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
-        let layout = FigureLayout(
-            kind, width: options.width, height: options.height, hidden: scene.hidden,
-            aspect: scene.aspect, style: style, landscape: options.frameLandscape)
+        let (style, layout) = (page.style, page.layout)
         if !painted {
             canvas.fill(
-                Rect(x: 0, y: 0, width: Double(options.width), height: Double(options.height)),
+                Rect(x: 0, y: 0, width: Double(page.width), height: Double(page.height)),
                 scene.palette.background)
         }
         if let header = layout.header {

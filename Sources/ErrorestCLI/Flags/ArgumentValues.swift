@@ -44,13 +44,19 @@ enum Parse {
             let name = item.trimmingCharacters(in: .whitespaces)
             guard let value = T(argument: name) else {
                 throw ValidationError(
-                    "\"\(name)\" is not a \(what); use one of: "
+                    "\"\(name)\" is not \(article(what)) \(what); use one of: "
                         + T.allValueStrings.joined(separator: ", ") + ".")
             }
             if !result.contains(value) { result.append(value) }
         }
         guard !result.isEmpty else { throw ValidationError("Give at least one \(what).") }
         return result
+    }
+
+    /// "a" or "an", as the word's sound begins (by its first letter: "an activation").
+    static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
     }
 
     /// Hidden layer sizes: `4`, `4,4`, or `none` (also `[]`) for the single perceptron.

@@ -299,6 +299,14 @@ struct RenderFlags: ParsableArguments {
             "zlib level of PNG files, 0 to 9 (key render.pngCompression).", valueName: "level"))
     var pngCompression: Int?
 
+    @Option(
+        name: .customLong("font-size"),
+        help: ArgumentHelp(
+            "The smallest text in points (pixels in PNG); default: a frame's scales with its "
+                + "size, a panel on its own is at least 7 pt placed 8 cm wide "
+                + "(key render.fontSize).", valueName: "pt"))
+    var fontSize: Double?
+
     @Flag(
         name: .customLong("hidden-lines"), inversion: .prefixedNo,
         help: ArgumentHelp(
@@ -352,6 +360,7 @@ struct RenderFlags: ParsableArguments {
         try RangeViolation.checkingFlags {
             if let size { try RenderOptions.check(width: size.width, height: size.height) }
             if let pngCompression { try RenderOptions.check(pngCompression: pngCompression) }
+            if let fontSize { try RenderOptions.check(fontSize: fontSize) }
             if let frameLandscape {
                 var options = RenderOptions()
                 options.frameLandscape = frameLandscape
@@ -366,6 +375,7 @@ struct RenderFlags: ParsableArguments {
         if let formats { settings.formats = formats }
         if let palette { settings.options.palette = palette }
         if let pngCompression { settings.options.pngCompression = pngCompression }
+        if let fontSize { settings.options.fontSize = fontSize }
         if let hiddenLinesOnOutput { settings.options.hiddenLinesOnOutput = hiddenLinesOnOutput }
         if let logScaleError { settings.options.logScaleError = logScaleError }
         if let equations { settings.options.equations = equations }

@@ -81,6 +81,7 @@ extension RenderSetting {
         case .pngCompression: return "render.pngCompression"
         case .focus: return "render.focus"
         case .frameLandscape: return "render.frameLandscape"
+        case .fontSize: return "render.fontSize"
         }
     }
 
@@ -91,6 +92,7 @@ extension RenderSetting {
         case .pngCompression: return "--png-compression"
         case .focus: return "--focus"
         case .frameLandscape: return "--frame-landscape"
+        case .fontSize: return "--font-size"
         }
     }
 }

@@ -15,8 +15,9 @@ import Synchronization
 /// `current` and the generation `current` names was left by a killed run and is removed.
 struct GenerationStore: Sendable {
     static let name = ".errorest+"
-    /// The folder's entries that link into the live generation.
-    static let entries = ["run.json", "manifest.json", "frames", "figures"]
+    /// The folder's entries that link into the live generation, the manifest last: a first run
+    /// links them one by one, and a folder whose manifest is visible then has every file it lists.
+    static let entries = ["run.json", "frames", "figures", "manifest.json"]
     static let subfolders = ["frames", "figures"]
 
     /// The output folder.

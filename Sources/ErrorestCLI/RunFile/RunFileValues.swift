@@ -10,7 +10,7 @@ extension RunFileReader {
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
                 "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish", "surface",
-                "frameLandscape",
+                "frameLandscape", "fontSize",
             ],
             reader: self)
         var settings = run.render
@@ -39,6 +39,13 @@ extension RunFileReader {
                 let level = try integer(n, "render.pngCompression")
                 try check(n) { try RenderOptions.check(pngCompression: level) }
                 settings.options.pngCompression = level
+            }
+        }
+        if let n = fields["fontSize"] {
+            try attempt {
+                let size = try number(n, "render.fontSize")
+                try check(n) { try RenderOptions.check(fontSize: size) }
+                settings.options.fontSize = size
             }
         }
         if let n = fields["hiddenLinesOnOutput"] {

@@ -81,7 +81,8 @@ final class Surface {
     /// True for an image surface (pixels), false for PDF and SVG.
     var isImage: Bool { cairo_surface_get_type(handle) == CAIRO_SURFACE_TYPE_IMAGE }
 
-    /// A PDF or SVG surface of `width`×`height` points that streams its file into memory.
+    /// A PDF surface of `width`×`height` points, or an SVG surface of `width`×`height` pixels,
+    /// that streams its file into memory.
     static func vector(_ format: FileFormat, width: Int, height: Int) throws -> Surface {
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -90,7 +91,11 @@ final class Surface {
         let handle: OpaquePointer
         switch format {
         case .pdf: handle = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w, h)
-        case .svg: handle = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
+        case .svg:
+            handle = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
+            // Sized in pixels, so a 1280×720 figure opens at 1280×720 (in points, Cairo's
+            // default, it would open at 1707×960); one unit of drawing is one pixel either way.
+            cairo_svg_surface_set_document_unit(handle, CAIRO_SVG_UNIT_PX)
         case .png:
             handle = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         }

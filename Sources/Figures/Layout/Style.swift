@@ -1,22 +1,32 @@
 /// Sizes of text, lines and gaps for a figure, scaled from the 1280×720 design with floors that
 /// keep text legible at 640×360.
+///
+/// A portrait figure is scaled as its landscape transpose (720×1280 like 1280×720), so its text
+/// is scaled to its short side and has the same x-height as the landscape frame.
 struct Style: Sendable {
-    /// Figure size relative to 1280×720 (the smaller of the two ratios).
+    /// Figure size relative to 1280×720 (the smaller of the two ratios; for a portrait figure,
+    /// relative to 720×1280).
     let scale: Double
-    let headerFont: Double
-    let titleFont: Double
-    let tickFont: Double
+    private(set) var headerFont: Double
+    private(set) var titleFont: Double
+    /// The smallest text: tick labels, legends, notes and equations.
+    private(set) var tickFont: Double
     /// Space between panels and around the figure.
     let gap: Double
     /// The thickness of boundaries (hidden lines, the 0.5 curve).
     let boundaryWidth: Double
     /// True when the figure is too small for any text at all.
     let textless: Bool
+    /// True when the text has a set size (``RenderOptions/fontSize`` or a print page): nothing is
+    /// then written smaller to make it fit.
+    var fixedText = false
     /// The strip under each hidden plot that holds its equation; 0 without equations.
     var hiddenCaption: Double = 0
 
     init(width: Int, height: Int) {
-        let s = min(Double(width) / 1280, Double(height) / 720)
+        let long = Double(max(width, height))
+        let short = Double(min(width, height))
+        let s = min(long / 1280, short / 720)
         scale = s
         headerFont = max(11, 19 * s)
         titleFont = max(9.5, 14 * s)
@@ -24,6 +34,22 @@ struct Style: Sendable {
         gap = max(3, (12 * s).rounded())
         boundaryWidth = max(1.4, 2.6 * s)
         textless = width < 200 || height < 110
+    }
+
+    /// Titles are this much larger than the smallest text, and the header this much.
+    static let titleRatio = 14 / 11.5
+    static let headerRatio = 19 / 11.5
+
+    /// The same style with its smallest text `size` (points in PDF and SVG, pixels in PNG), the
+    /// titles and header in proportion; lines and gaps as before.
+    func withTextSize(_ size: Double) -> Style {
+        var copy = self
+        copy.tickFont = size
+        copy.fixedText = true
+        copy.titleFont = size * Style.titleRatio
+        copy.headerFont = size * Style.headerRatio
+        copy.hiddenCaption = hiddenCaption > 0 ? (size * 1.7).rounded(.up) : 0
+        return copy
     }
 
     /// The same style with room for an equation under each hidden plot.

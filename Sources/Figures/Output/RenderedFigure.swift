@@ -26,6 +26,10 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     /// The step figure: the network `W′` after one training step, and `E(W′)`.
     public var after: [Layer]?
     public var errorAfter: Double?
+    /// Hidden panels whose line (or curve) is outside the view: the marker on the border.
+    public var offView: OffViewInfo?
+    /// First-layer hidden panels with `render.equations`: the equation written under the plot.
+    public var equation: EquationInfo?
 
     public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind
@@ -37,6 +41,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, layer, unit, rect, domain, focus, wish, ghost, nodes, edges, after, errorAfter
+        case offView, equation
     }
 
     public init(from decoder: Decoder) throws {
@@ -53,6 +58,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         edges = try container.decodeIfPresent([DiagramEdgeInfo].self, forKey: .edges)
         after = try container.decodeIfPresent([Layer].self, forKey: .after)
         errorAfter = try container.decodeIfPresent(Double.self, forKey: .errorAfter)
+        offView = try container.decodeIfPresent(OffViewInfo.self, forKey: .offView)
+        equation = try container.decodeIfPresent(EquationInfo.self, forKey: .equation)
     }
 
     /// Encodes every key, writing `null` for a missing layer or unit.
@@ -70,7 +77,17 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encodeIfPresent(edges, forKey: .edges)
         try container.encodeIfPresent(after, forKey: .after)
         try container.encodeIfPresent(errorAfter, forKey: .errorAfter)
+        try container.encodeIfPresent(offView, forKey: .offView)
+        try container.encodeIfPresent(equation, forKey: .equation)
     }
+}
+
+/// A hidden line's equation as written under its plot.
+public struct EquationInfo: Sendable, Equatable, Codable {
+    /// `−1.52·x₁ − 9.33·x₂ + 4.49 = 0`.
+    public var text: String
+    /// Its text size, the same for every unit of a figure.
+    public var fontSize: Double
 }
 
 /// The focus point as a panel shows it.

@@ -36,14 +36,38 @@ enum HiddenPanel: Panel {
         let target = ModelValue.unit(layer: layer, unit: unit)
         let rect = plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
-        PanelChrome.title(
-            [titles(layer: layer, unit: unit, scene: scene)[titleVariant.index]],
-            note: titleVariant.notes ? note(layer: layer, unit: unit, scene: scene) : nil,
-            in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
-            scene: scene, style: style, on: canvas)
+        // A deeper unit's z over the view, sampled once: for its curve and to see if it is off.
+        let field =
+            layer > 0 && rect.isUsable
+            ? PlanePanel.sample(target, scene: scene, viewport: viewport) : nil
+        let offView: OffViewInfo?
+        if !rect.isUsable {
+            offView = nil
+        } else if let field {
+            offView = OffView.locate(target, field: field, model: net, viewport: viewport)
+        } else {
+            offView = OffView.locate(net.line(unit: unit), viewport: viewport)
+        }
+        let names = titles(layer: layer, unit: unit, scene: scene)
+        let listens = titleVariant.notes ? note(layer: layer, unit: unit, scene: scene) : nil
+        let strip = Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight)
+        if offView != nil {
+            // The words "off the view" are kept: the title gets shorter for them if need be.
+            let shorter = Array(names[titleVariant.index...])
+            PanelChrome.title(
+                shorter,
+                note: OffView.note(
+                    with: listens, titles: shorter, width: strip.width, style: style, on: canvas),
+                in: strip, scene: scene, style: style, on: canvas)
+        } else {
+            PanelChrome.title(
+                [names[titleVariant.index]], note: listens, in: strip, scene: scene, style: style,
+                on: canvas)
+        }
         var info = PanelInfo(
             kind: .hidden, layer: layer + 1, unit: unit + 1, rect: rect.array,
             domain: viewport.domainArray)
+        info.offView = offView
         guard rect.isUsable else { return info }
 
         if layer == 0 {
@@ -60,8 +84,7 @@ enum HiddenPanel: Panel {
             PlanePanel.draw(
                 line, viewport: viewport, colour: scene.palette.boundary,
                 width: style.boundaryWidth * 0.85, on: canvas)
-        } else {
-            let field = PlanePanel.sample(target, scene: scene, viewport: viewport)
+        } else if let field {
             let top = field.values.max() ?? 1
             try PlanePanel.shade(
                 target, scene: scene, viewport: viewport,
@@ -86,8 +109,12 @@ enum HiddenPanel: Panel {
             PlanePanel.normalArrow(
                 net.line(unit: unit), viewport: viewport, style: style, scene: scene, on: canvas)
         }
-        if scene.options.equations && layer == 0 {
-            equation(net.line(unit: unit), in: rect, scene: scene, style: style, on: canvas)
+        if let offView {
+            OffView.draw(offView, viewport: viewport, style: style, scene: scene, on: canvas)
+        }
+        if scene.options.equations && layer == 0, let form = titleVariant.equation {
+            info.equation = equation(
+                net.line(unit: unit), form: form, in: rect, scene: scene, style: style, on: canvas)
         }
         PanelChrome.frame(rect, scene: scene, on: canvas)
         try canvas.context.check(during: "drawing hidden unit \(unit + 1) of layer \(layer + 1)")
@@ -121,6 +148,14 @@ enum HiddenPanel: Panel {
     struct TitleVariant {
         var index: Int
         var notes: Bool
+        /// The equations' decimals and text size, the same for every unit (nil: none fits).
+        var equation: EquationForm? = nil
+    }
+
+    /// How the equations of a figure's hidden lines are written: one form for all of them.
+    struct EquationForm: Equatable {
+        var decimals: Int
+        var size: Double
     }
 
     /// The longest title variant (with the output-weight notes if possible) that fits every
@@ -142,12 +177,39 @@ enum HiddenPanel: Panel {
                 return canvas.width(of: title) + noteWidth <= width
             }
         }
+        let form = equationForm(for: slots, scene: scene, style: style, on: canvas)
         for notes in [true, false] {
             for index in 0..<4 where fits(index, notes: notes) {
-                return TitleVariant(index: index, notes: notes)
+                return TitleVariant(index: index, notes: notes, equation: form)
             }
         }
-        return TitleVariant(index: 3, notes: false)
+        return TitleVariant(index: 3, notes: false, equation: form)
+    }
+
+    /// The first form (two decimals, then one; then one a little smaller, except on a print
+    /// page, whose text is never below its size) in which every first-layer unit's equation fits
+    /// its plot, so that no unit's equation is smaller than another's.
+    static func equationForm(
+        for slots: [PlacedPanel], scene: Scene, style: Style, on canvas: Canvas
+    ) -> EquationForm? {
+        guard scene.options.equations, !style.textless, style.hiddenCaption > 0 else { return nil }
+        let first = slots.filter { $0.layer == 0 }
+        var forms = [
+            EquationForm(decimals: 2, size: style.tickFont),
+            EquationForm(decimals: 1, size: style.tickFont),
+        ]
+        let smaller = max(8, style.tickFont * 0.85)
+        if smaller < style.tickFont && !style.fixedText {
+            forms.append(EquationForm(decimals: 1, size: smaller))
+        }
+        return forms.first { form in
+            canvas.setFont(size: form.size)
+            return first.allSatisfy { slot in
+                let width = plotRect(cell: slot.cell, aspect: scene.aspect, style: style).width
+                let text = equationText(scene.net.line(unit: slot.unit), decimals: form.decimals)
+                return canvas.width(of: text) <= width
+            }
+        }
     }
 
     /// For the last hidden layer: how much the output listens to this unit.
@@ -166,23 +228,18 @@ enum HiddenPanel: Panel {
         return (v < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : "+") + text
     }
 
-    /// The line's equation in a box along the bottom of the plot.
+    /// The line's equation in `form`, centred in the strip under the plot; returns what it
+    /// wrote, for the manifest.
     static func equation(
-        _ line: ImplicitLine, in rect: Rect, scene: Scene, style: Style, on canvas: Canvas
-    ) {
-        guard !style.textless, style.hiddenCaption > 0 else { return }
+        _ line: ImplicitLine, form: EquationForm, in rect: Rect, scene: Scene, style: Style,
+        on canvas: Canvas
+    ) -> EquationInfo {
         let strip = Rect(x: rect.x, y: rect.maxY, width: rect.width, height: style.hiddenCaption)
-        // Two decimals if they fit, else one; then a smaller font; else nothing.
-        for (decimals, size) in [
-            (2, style.tickFont), (1, style.tickFont), (1, max(8, style.tickFont * 0.85)),
-        ] {
-            let text = equationText(line, decimals: decimals)
-            canvas.setFont(size: size)
-            guard canvas.width(of: text) <= strip.width else { continue }
-            canvas.setColour(scene.palette.text)
-            canvas.text(text, x: strip.midX, middle: strip.midY, align: .centre)
-            return
-        }
+        let text = equationText(line, decimals: form.decimals)
+        canvas.setFont(size: form.size)
+        canvas.setColour(scene.palette.text)
+        canvas.text(text, x: strip.midX, middle: strip.midY, align: .centre)
+        return EquationInfo(text: text, fontSize: form.size)
     }
 
     /// `−1.52·x₁ − 9.33·x₂ + 4.49 = 0`.
