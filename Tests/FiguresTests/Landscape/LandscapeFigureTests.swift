@@ -85,6 +85,27 @@ import Testing
         #expect(comparison.matches, "\(name): \(comparison.summary)")
     }
 
+    @Test func theCaptionSaysWhenTheStepStartsFromRest() throws {
+        var trainer = Trainer(
+            network: try Network(hidden: [2], seed: 1),
+            data: try Generator.xor.generate(count: 30, noise: 0.05, seed: 7),
+            options: TrainingOptions(epochs: 40, learningRate: 0.05, optimizer: .adam),
+            schedule: .list([0, 20]))
+        trainer.recordsTrajectory = true
+        let adam = try trainer.train(name: "adam")
+        let landscapes = Landscapes()
+        let options = SurfaceOptions(gridSize: 5)
+        let first = try landscapes.view(run: adam, snapshot: 0, options: options)
+        let later = try landscapes.view(run: adam, snapshot: 1, options: options)
+        #expect(!first.note.contains("rest") && first.restingOptimizer == nil)
+        #expect(later.note.hasSuffix("; W′: adam from rest") && later.restingOptimizer == .adam)
+        // The arrow's end is the run's step, one computation with the step figure's.
+        let step = try #require(TrainingStep(run: adam, snapshot: adam.snapshots[1]))
+        #expect(abs(later.next.error - step.error) <= 1e-12)
+        let sgd = try Landscapes().view(run: try Self.mlpRun(), snapshot: 1, options: options)
+        #expect(!sgd.note.contains("rest"))
+    }
+
     @Test func theDrawnPanelsDomainIsTheSurfacesGridAndTheMountainAddsItsHeights() throws {
         let run = try Self.mlpRun()
         let options = Self.options()
