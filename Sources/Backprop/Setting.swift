@@ -29,6 +29,12 @@ public enum Setting: String, CaseIterable, Sendable {
     case l1
     /// The strength of the L2 penalty on the weights.
     case l2
+    /// Nodes per side of an error surface's grid.
+    case surfaceGrid
+    /// The rectangle of plane coordinates an error surface covers.
+    case surfaceSpan
+    /// The two directions an error surface is drawn over.
+    case surfaceAxes
 
     /// The setting in words, for messages: "the number of epochs".
     public var summary: String {
@@ -46,6 +52,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .epsilon: return "the optimizer's epsilon"
         case .l1: return "the L1 penalty"
         case .l2: return "the L2 penalty"
+        case .surfaceGrid: return "the error surface's grid size"
+        case .surfaceSpan: return "the error surface's span"
+        case .surfaceAxes: return "the choice of error surface axes"
         }
     }
 }

@@ -50,6 +50,14 @@ import Testing
         Case(
             yaml: "render:\n  pngCompression: 12\n", line: 2, flag: ["--png-compression", "12"],
             problem: "is 12; it must be 0 to 9."),
+        Case(
+            yaml: "render:\n  surface:\n    grid: 1\n", line: 3, flag: ["--surface-grid", "1"],
+            problem: "is 1; it must be between 2 and 1001."),
+        Case(
+            yaml: "render:\n  surface:\n    span: [[-1, 1.5], [2, 2]]\n", line: 3,
+            flag: ["--surface-span", "-1,1.5,2,2"],
+            problem: "is [[-1, 1.5], [2, 2]]; it must be [[u low, u high], [v low, v high]], "
+                + "finite, each low below its high, within ±1e102."),
     ]
 
     @Test(arguments: cases)
@@ -80,6 +88,14 @@ import Testing
             (catching { try TrainingOptions.check(batchSize: .size(0)) }, "training.batchSize"),
             (catching { try RenderOptions.check(width: 1, height: 1) }, "render.size"),
             (catching { try RenderOptions.check(pngCompression: -1) }, "render.pngCompression"),
+            (catching { try SurfaceOptions.check(gridSize: 1002) }, "render.surface.grid"),
+            (
+                catching { _ = try SurfaceOptions.span([[0, .nan], [0, 1]]) }, "render.surface.span"
+            ),
+            (
+                catching { try SurfaceOptions(axes: .weights).validate(hidden: [3]) },
+                "render.surface.axes"
+            ),
         ]
         for (error, key) in refused {
             let violation = RangeViolation(error)

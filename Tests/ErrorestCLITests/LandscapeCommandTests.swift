@@ -61,6 +61,49 @@ import Testing
             """, to: "axes.yaml")
         let axes = try h.errorest(["run", "axes.yaml", "--out", "out", "--quiet", "--epochs", "5"])
         #expect(axes.status == 65)
-        #expect(axes.stderr.contains("The axes w1,w2 are a perceptron's"))
+        #expect(
+            axes.stderr.contains(
+                "The choice of error surface axes is w1,w2; this network has hidden layers [2], so it must be pca"
+            ))
+    }
+
+    @Test func theSurfaceFlagsSetGridSpanAndAxes() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let result = try h.errorest([
+            "run", "--hidden", "2", "--epochs", "20", "--snapshots", "0,20", "--quiet",
+            "--figures", "surface", "--size", "160x120", "--out", "out",
+            "--surface-grid", "7", "--surface-span", "-1,2,-3,0.5", "--surface-axes", "pca",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try h.json("out/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        let surface = try #require(files.first { $0["figure"] as? String == "surface" })
+        let panel = try #require((surface["panels"] as? [[String: Any]])?.first)
+        #expect(panel["domain"] as? [[Double]] == [[-1, 2], [-3, 0.5]])
+        let csv = try #require(surface["data"] as? String)
+        let text = String(decoding: try #require(try h.files(under: "out")[csv]), as: UTF8.self)
+        #expect(text.components(separatedBy: "\ngrid,").count - 1 == 7 * 7)
+    }
+
+    @Test(arguments: [
+        (
+            ["--surface-axes", "w1,w2"], 65,
+            "The choice of error surface axes is w1,w2; this network has hidden layers [2], so it "
+                + "must be pca"
+        ),
+        (["--surface-axes", "tsne"], 64, "--surface-axes"),
+        (["--surface-span", "1,2,3"], 64, "\"1,2,3\" is not a span"),
+        (["--surface-grid", "many"], 64, "--surface-grid"),
+    ])
+    func badSurfaceFlagsStopBeforeTraining(flags: [String], status: Int32, message: String) throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let result = try h.errorest(
+            ["run", "--hidden", "2", "--epochs", "5", "--figures", "surface", "--out", "out"]
+                + flags)
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: h.url("out").path))
     }
 }

@@ -60,6 +60,42 @@ func sigmoid(_ z: Lanes, e: Lanes) -> Lanes {
     Lanes(repeating: 1).replacing(with: e, where: z .< 0) / (1 + e)
 }
 
+/// `e^x` for `x ≤ 0` in every lane as a fraction `n / d`, for a caller that divides several at
+/// once or multiplies them into a logarithm: `d` lies in [0.7, 1.5] and `n` in [0, 1.5].
+///
+/// `x = k·ln2 + r` as in ``exponential(_:)``, and `e^r = N(r) / N(−r)`, the [6/6] Padé
+/// approximant, within 2e-19 of `e^r` for `|r| ≤ ln2/2`: `n = 2^k · N(r)`, `d = N(−r)`. Below
+/// `−708`, `x` is taken as `−708`.
+@inline(__always)
+func exponentialFraction(_ x: Lanes) -> (numerator: Lanes, denominator: Lanes) {
+    let x = x.replacing(with: -708, where: x .< -708)
+    let shifter = Lanes(repeating: 0x1.8p52)  // adding it rounds to an integer, ties to even
+    let shifted = x * 0x1.71547652b82fep0 + shifter  // x / ln2
+    let k = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- 0x4338_0000_0000_0000
+    let kd = shifted - shifter
+    let r = (x - kd * 0x1.62e42fee00000p-1) - kd * 0x1.a39ef35793c76p-33  // x − k·ln2
+    let r2 = r * r
+    // N(±r) = even(r²) ± r·odd(r²), coefficients (12 − i)! 6! / (12! i! (6 − i)!).
+    var even = Lanes(repeating: 1.0 / 665_280)
+    even = even * r2 + 1.0 / 792
+    even = even * r2 + 5.0 / 44
+    even = even * r2 + 1
+    var odd = Lanes(repeating: 1.0 / 15_840)
+    odd = odd * r2 + 1.0 / 66
+    odd = (odd * r2 + 0.5) * r
+    let scale = unsafeBitCast((k &+ 1023) &<< 52, to: Lanes.self)
+    return (scale * (even + odd), even - odd)
+}
+
+/// `σ(z)` in every lane as a fraction `n / d` with `d` in [0.7, 3]: from
+/// `e^(−|z|) = s / t` (``exponentialFraction(_:)``), `σ(z) = t / (t + s)` for `z ≥ 0` and
+/// `s / (t + s)` below.
+@inline(__always)
+func sigmoidFraction(_ z: Lanes) -> (numerator: Lanes, denominator: Lanes) {
+    let (s, t) = exponentialFraction(-magnitude(z))
+    return (t.replacing(with: s, where: z .< 0), t + s)
+}
+
 /// `tanh(z)` in every lane: `sign(z) · −m / (2 + m)` with `m = e^(−2|z|) − 1`.
 @inline(__always)
 package func hyperbolicTangent(_ z: Lanes) -> Lanes {

@@ -122,8 +122,9 @@ public struct ErrorSurface: Sendable {
         path(through: epoch).map(\.gap).max() ?? 0
     }
 
-    /// The snapshot's weights `W` and the step's end `W′ = W − η ∇E(W)` on the plane, each with
-    /// the surface's height under it; `W`'s error is the one recorded.
+    /// The snapshot's weights `W` and the training step's end `W′` (``TrainingRun/step(from:)``:
+    /// the run's optimizer, from rest) on the plane, each with the surface's height under it;
+    /// `W`'s error is the one recorded, `W′`'s the error at `W′` itself.
     public func step(run: TrainingRun, snapshot index: Int) throws -> (
         current: PathPoint, next: PathPoint
     ) {
@@ -131,9 +132,7 @@ public struct ErrorSurface: Sendable {
         let network = try run.network(at: snapshot)
         let evaluator = PlaneEvaluator(network: network, data: run.data, plane: plane)
         let theta = network.parameters
-        let gradient = snapshot.gradient.flatMap { $0.weights.joined() + $0.biases }
-        let eta = run.training.learningRate
-        let next = zip(theta, gradient).map { $0 - eta * $1 }
+        let next = Lesson.flatten(run.step(from: snapshot))
         let (u, v) = plane.coordinates(of: theta)
         let (u2, v2) = plane.coordinates(of: next)
         let height2 = evaluator.height(u: u2, v: v2)

@@ -40,17 +40,39 @@ public struct SurfaceOptions: Equatable, Hashable, Sendable {
         self.axes = axes
     }
 
-    /// Checks the options against the network they are for.
+    /// Checks the options against the network they are for: the grid size's range, and `w1,w2`
+    /// axes only for a perceptron.
     public func validate(hidden: [Int]) throws {
-        guard SurfaceOptions.gridSizes.contains(gridSize) else {
-            throw BackpropError.badSurface(
-                "A surface's grid has \(SurfaceOptions.gridSizes.lowerBound) to "
-                    + "\(SurfaceOptions.gridSizes.upperBound) nodes a side; got \(gridSize).")
-        }
+        try SurfaceOptions.check(gridSize: gridSize)
         if axes == .weights, !hidden.isEmpty {
-            throw BackpropError.badSurface(
-                "The axes w1,w2 are a perceptron's (hidden: []); this network has hidden layers "
-                    + "\(hidden), so its surface is drawn over pca axes.")
+            throw BackpropError.outOfRange(
+                .surfaceAxes, value: SurfaceAxes.weights.rawValue,
+                rule: "this network has hidden layers \(hidden), so it must be pca (w1,w2 are a "
+                    + "perceptron's weights, hidden: [])")
         }
+    }
+
+    /// Checks a grid size: within ``gridSizes``.
+    public static func check(gridSize: Int) throws {
+        guard gridSizes.contains(gridSize) else {
+            throw BackpropError.outOfRange(
+                .surfaceGrid, value: "\(gridSize)",
+                rule: "it must be between \(gridSizes.lowerBound) and \(gridSizes.upperBound)")
+        }
+    }
+
+    /// The fixed span `[[u low, u high], [v low, v high]]`, checked as a drawable ``Domain``.
+    public static func span(_ pairs: [[Double]]) throws -> SurfaceSpan {
+        let refused = BackpropError.outOfRange(
+            .surfaceSpan,
+            value: "["
+                + pairs.map { "[" + $0.map(\.plainText).joined(separator: ", ") + "]" }
+                .joined(separator: ", ") + "]",
+            rule: "it must be [[u low, u high], [v low, v high]], finite, each low below its high, "
+                + "within ±1e102")
+        guard pairs.count == 2, let domain = try? Domain(x1: pairs[0], x2: pairs[1]) else {
+            throw refused
+        }
+        return .fixed(domain)
     }
 }

@@ -48,10 +48,14 @@ enum Pipeline {
         }
     }
 
-    /// Checks the render settings before anything is trained or written.
-    static func check(_ settings: RenderSettings, source: String) throws {
+    /// Checks the render settings before anything is trained or written, and the surface's
+    /// options against the network's `hidden` layers when a figure draws a surface.
+    static func check(_ settings: RenderSettings, hidden: [Int]? = nil, source: String) throws {
         do {
             try settings.options.validate()
+            if let hidden, settings.showsLandscape {
+                try settings.options.surface.validate(hidden: hidden)
+            }
         } catch {
             throw ErrorestError(error, context: source)
         }
@@ -66,7 +70,7 @@ enum Pipeline {
     ) throws -> (TrainingRun, OutputFolder) {
         let name = file.name ?? "run"
         let trainer = try prepare(file, source: source)
-        if let render { try check(render, source: source) }
+        if let render { try check(render, hidden: trainer.network.hidden, source: source) }
         let (url, display) = output.folder(for: name)
         let folder = try OutputFolder(url: url, displayPath: display)
         do {

@@ -62,7 +62,7 @@ struct RenderCommand: ParsableCommand {
         }
         var settings = RenderSettings()
         try render.apply(to: &settings)
-        try Pipeline.check(settings, source: record)
+        try Pipeline.check(settings, hidden: run.network.hidden, source: record)
         let chosen = try RenderCommand.select(snapshots, in: run, source: record)
 
         let (url, display) =

@@ -32,6 +32,7 @@ extension WishSource: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}
+extension SurfaceAxes: ExpressibleByArgument {}
 
 /// Conversions of option values that are more than one word, for `@Option(transform:)`.
 enum Parse {
@@ -57,6 +58,23 @@ enum Parse {
     static func article(_ word: String) -> String {
         guard let first = word.lowercased().first else { return "a" }
         return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    /// An error surface's span: `path` (the default), or `u low,u high,v low,v high` as the pairs
+    /// the library checks.
+    static func span(_ text: String) throws -> [[Double]]? {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+        if trimmed == "path" { return nil }
+        let numbers = trimmed.split(separator: ",", omittingEmptySubsequences: false).map {
+            Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")))
+        }
+        guard numbers.count == 4, numbers.allSatisfy({ $0 != nil }) else {
+            throw ValidationError(
+                "\"\(text)\" is not a span; write u low,u high,v low,v high (e.g. -4,2,-3,3) or "
+                    + "path.")
+        }
+        let values = numbers.compactMap { $0 }
+        return [Array(values[0..<2]), Array(values[2..<4])]
     }
 
     /// Hidden layer sizes: `4`, `4,4`, or `none` (also `[]`) for the single perceptron.

@@ -355,6 +355,36 @@ struct RenderFlags: ParsableArguments {
         })
     var frameLandscape: PanelKind?
 
+    @Option(
+        name: .customLong("surface-grid"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Nodes per side of the error surface's grid, 2 to 1001; 101 by default "
+                + "(key render.surface.grid).", valueName: "n"))
+    var surfaceGrid: Int?
+
+    @Option(
+        name: .customLong("surface-span"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The plane coordinates the error surface covers: u low,u high,v low,v high, or path "
+                + "(the path's extent plus a quarter, the default) (key render.surface.span).",
+            valueName: "span"),
+        transform: { try Parse.span($0).map { .pairs($0) } ?? .path })
+    var surfaceSpan: SpanFlag?
+
+    @Option(
+        name: .customLong("surface-axes"),
+        help: ArgumentHelp(
+            "The error surface's axes: w1,w2 (a perceptron's weights) or pca (the training path's "
+                + "principal plane, any network); by default w1,w2 for a perceptron, else pca "
+                + "(key render.surface.axes).", valueName: "axes"))
+    var surfaceAxes: SurfaceAxes?
+
+    /// `--surface-span`'s value: the path's extent, or pairs the library checks.
+    enum SpanFlag {
+        case path
+        case pairs([[Double]])
+    }
+
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
         try RangeViolation.checkingFlags {
@@ -366,7 +396,14 @@ struct RenderFlags: ParsableArguments {
                 options.frameLandscape = frameLandscape
                 try options.validate()
             }
+            if let surfaceGrid { try SurfaceOptions.check(gridSize: surfaceGrid) }
+            if case .pairs(let pairs) = surfaceSpan {
+                settings.options.surface.span = try SurfaceOptions.span(pairs)
+            }
         }
+        if case .path = surfaceSpan { settings.options.surface.span = .pathExtent }
+        if let surfaceGrid { settings.options.surface.gridSize = surfaceGrid }
+        if let surfaceAxes { settings.options.surface.axes = surfaceAxes }
         if let size {
             settings.options.width = size.width
             settings.options.height = size.height

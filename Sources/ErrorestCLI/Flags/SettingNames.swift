@@ -56,6 +56,9 @@ extension Setting {
         case .learningRate: return "training.learningRate"
         case .batchSize: return "training.batchSize"
         case .momentum, .beta1, .beta2, .epsilon, .l1, .l2: return "training.\(rawValue)"
+        case .surfaceGrid: return "render.surface.grid"
+        case .surfaceSpan: return "render.surface.span"
+        case .surfaceAxes: return "render.surface.axes"
         }
     }
 
@@ -69,6 +72,9 @@ extension Setting {
         case .learningRate: return "--learning-rate"
         case .batchSize: return "--batch-size"
         case .momentum, .beta1, .beta2, .epsilon, .l1, .l2: return "--\(rawValue)"
+        case .surfaceGrid: return "--surface-grid"
+        case .surfaceSpan: return "--surface-span"
+        case .surfaceAxes: return "--surface-axes"
         }
     }
 }

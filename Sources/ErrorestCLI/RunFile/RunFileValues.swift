@@ -101,13 +101,7 @@ extension RunFileReader {
         var options = SurfaceOptions()
         if let n = fields["grid"] {
             let size = try integer(n, "render.surface.grid")
-            guard SurfaceOptions.gridSizes.contains(size) else {
-                let sizes = SurfaceOptions.gridSizes
-                throw fail(
-                    n,
-                    "\"render.surface.grid\" is \(size); it must be between \(sizes.lowerBound) and "
-                        + "\(sizes.upperBound).")
-            }
+            try check(n) { try SurfaceOptions.check(gridSize: size) }
             options.gridSize = size
         }
         if let n = fields["axes"] {
@@ -117,15 +111,7 @@ extension RunFileReader {
             let pairs = try list(n, "render.surface.span").map {
                 try list($0, "render.surface.span").map { try number($0, "render.surface.span") }
             }
-            do {
-                guard pairs.count == 2 else {
-                    throw BackpropError.badData("A span is [[umin, umax], [vmin, vmax]].")
-                }
-                let domain = try Domain(x1: pairs[0], x2: pairs[1])
-                options.span = .fixed(domain)
-            } catch let error as BackpropError {
-                throw fail(n, "\"render.surface.span\": \(error.description)")
-            }
+            try check(n) { options.span = try SurfaceOptions.span(pairs) }
         }
         return options
     }

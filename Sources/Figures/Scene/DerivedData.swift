@@ -48,11 +48,8 @@ struct TrainingStep: Sendable {
     let sameBatchRule: Bool
 
     init?(run: TrainingRun, snapshot: Snapshot) {
-        var layers = snapshot.layers
-        // The optimizer's state at a snapshot is not recorded: momentum and Adam take their
-        // first step from rest here, which is the trainer's step only for plain descent.
-        var optimizer = Optimizer(run.training, shapes: layers)
-        Lesson.update(&layers, gradient: snapshot.gradient, optimizer: &optimizer)
+        // From rest: the record keeps no optimizer state (see TrainingRun.step(from:)).
+        let layers = run.step(from: snapshot)
         guard let network = try? Network(layers: layers, activation: run.network.activation)
         else { return nil }
         self.layers = layers

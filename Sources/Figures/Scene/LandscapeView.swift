@@ -10,8 +10,11 @@ struct LandscapeView: Sendable {
     let walked: [PathPoint]
     /// `W`: its recorded error and the surface's height under it.
     let current: PathPoint
-    /// `W′ = W − η ∇E(W)`, projected.
+    /// `W′`, the run's training step from `W` (``TrainingRun/step(from:)``), projected.
     let next: PathPoint
+    /// The optimizer whose step starts from rest here, as the record keeps no momentum or
+    /// Adam state: `nil` when the drawn step is the trainer's own rule from its own state.
+    let restingOptimizer: OptimizerKind?
     /// The largest `|recorded error − height|` along ``walked``.
     let pathGap: Double
 
@@ -23,13 +26,14 @@ struct LandscapeView: Sendable {
     /// The sentence under the panel's title: what is held fixed and how faithful the path is.
     var note: String {
         let gap = Ticks.fixed(pathGap, decimals: pathGap < 0.001 ? 5 : 3)
+        let rest = restingOptimizer.map { "; W′: \($0.rawValue) from rest" } ?? ""
         switch surface.axes {
         case .weights:
             let b = Ticks.fixed(surface.plane.origin[2], decimals: 3)
-            return "b = \(b) held; path off the surface by ≤ \(gap)"
+            return "b = \(b) held; path off the surface by ≤ \(gap)" + rest
         case .pca:
             let share = Ticks.fixed(100 * (surface.principal?.varianceShare ?? 1), decimals: 1)
-            return "plane holds \(share)% of the path's variance; path off by ≤ \(gap)"
+            return "plane holds \(share)% of the path's variance; path off by ≤ \(gap)" + rest
         }
     }
 }
@@ -61,8 +65,11 @@ final class Landscapes: Sendable {
         }
         let (current, next) = try surface.step(run: run, snapshot: index)
         let epoch = run.snapshots[index].epoch
+        let optimizer = run.training.optimizer
         return LandscapeView(
             surface: surface, epoch: epoch, walked: Array(surface.path(through: epoch)),
-            current: current, next: next, pathGap: surface.pathGap(through: epoch))
+            current: current, next: next,
+            restingOptimizer: optimizer != .sgd && epoch > 0 ? optimizer : nil,
+            pathGap: surface.pathGap(through: epoch))
     }
 }

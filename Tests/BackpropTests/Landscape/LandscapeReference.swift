@@ -38,13 +38,15 @@ enum LandscapeReference {
     /// A trained run that keeps its trajectory.
     static func run(
         hidden: [Int], epochs: Int = 60, learningRate: Double = 1, generator: Generator = .xor,
-        batchSize: BatchSize = .full, seed: UInt64 = 3
+        batchSize: BatchSize = .full, seed: UInt64 = 3, optimizer: OptimizerKind = .sgd,
+        l2: Double = 0
     ) throws -> TrainingRun {
         var trainer = Trainer(
             network: try Network(hidden: hidden, seed: seed),
             data: try generator.generate(count: 40, noise: 0.1, seed: 5),
             options: TrainingOptions(
-                epochs: epochs, learningRate: learningRate, batchSize: batchSize),
+                epochs: epochs, learningRate: learningRate, batchSize: batchSize,
+                optimizer: optimizer, l2: l2),
             schedule: .every(20))
         trainer.recordsTrajectory = true
         return try trainer.train(name: "landscape")

@@ -124,16 +124,20 @@ import Testing
     @Test func badOptionsAreRefusedWithASentence() throws {
         let run = try Self.labRun()
         #expect(
-            throws: BackpropError.badSurface(
-                "A surface's grid has 2 to 1001 nodes a side; got 1.")
+            "\(BackpropError.outOfRange(.surfaceGrid, value: "1", rule: "it must be between 2 and 1001"))"
+                == "The error surface's grid size is 1; it must be between 2 and 1001.")
+        #expect(
+            throws: BackpropError.outOfRange(
+                .surfaceGrid, value: "1", rule: "it must be between 2 and 1001")
         ) {
             try ErrorSurface(run: run, snapshot: 0, options: SurfaceOptions(gridSize: 1))
         }
         let mlp = try LandscapeReference.run(hidden: [3], epochs: 4)
         #expect(
-            throws: BackpropError.badSurface(
-                "The axes w1,w2 are a perceptron's (hidden: []); this network has hidden layers "
-                    + "[3], so its surface is drawn over pca axes.")
+            throws: BackpropError.outOfRange(
+                .surfaceAxes, value: "w1,w2",
+                rule: "this network has hidden layers [3], so it must be pca (w1,w2 are a "
+                    + "perceptron's weights, hidden: [])")
         ) {
             try ErrorSurface(run: mlp, snapshot: 0, options: SurfaceOptions(axes: .weights))
         }

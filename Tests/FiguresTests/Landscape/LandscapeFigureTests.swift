@@ -85,6 +85,68 @@ import Testing
         #expect(comparison.matches, "\(name): \(comparison.summary)")
     }
 
+    @Test func theCaptionSaysWhenTheStepStartsFromRest() throws {
+        var trainer = Trainer(
+            network: try Network(hidden: [2], seed: 1),
+            data: try Generator.xor.generate(count: 30, noise: 0.05, seed: 7),
+            options: TrainingOptions(epochs: 40, learningRate: 0.05, optimizer: .adam),
+            schedule: .list([0, 20]))
+        trainer.recordsTrajectory = true
+        let adam = try trainer.train(name: "adam")
+        let landscapes = Landscapes()
+        let options = SurfaceOptions(gridSize: 5)
+        let first = try landscapes.view(run: adam, snapshot: 0, options: options)
+        let later = try landscapes.view(run: adam, snapshot: 1, options: options)
+        #expect(!first.note.contains("rest") && first.restingOptimizer == nil)
+        #expect(later.note.hasSuffix("; W′: adam from rest") && later.restingOptimizer == .adam)
+        // The arrow's end is the run's step, one computation with the step figure's.
+        let step = try #require(TrainingStep(run: adam, snapshot: adam.snapshots[1]))
+        #expect(abs(later.next.error - step.error) <= 1e-12)
+        let sgd = try Landscapes().view(run: try Self.mlpRun(), snapshot: 1, options: options)
+        #expect(!sgd.note.contains("rest"))
+    }
+
+    @Test func eachLandscapePanelIsNamedWithItsRectInsideTheFigureAndItsDomain() throws {
+        let run = try Self.mlpRun()
+        let options = Self.options(320, 240)
+        let renderer = try FigureRenderer(run: run, options: options)
+        let network = try run.network(at: run.snapshots[1])
+        let space = try HiddenSpace(network: network, data: run.data)
+        let surface = try ErrorSurface(run: run, snapshot: 1, options: options.surface)
+        let d = surface.grid.domain
+        let spaceDomain = HiddenSpacePanel.domain(of: space)
+        let expected: [(FigureKind, PanelKind, [[Double]])] = [
+            (
+                .surface, .surface,
+                [[d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound]]
+            ),
+            (
+                .hiddenSpace, .hiddenSpace,
+                [
+                    [spaceDomain.x1.lowerBound, spaceDomain.x1.upperBound],
+                    [spaceDomain.x2.lowerBound, spaceDomain.x2.upperBound],
+                ]
+            ),
+        ]
+        for (figure, kind, domain) in expected {
+            for format in FileFormat.allCases {
+                let panels = try renderer.render(figure, snapshot: 1, format: format).panels
+                #expect(panels.count == 1 && panels[0].kind == kind)
+                #expect(panels[0].domain == domain)
+                let r = panels[0].rect
+                #expect(r.count == 4 && r[0] >= 0 && r[1] >= 0 && r[2] > 50 && r[3] > 50)
+                #expect(r[0] + r[2] <= 320 && r[1] + r[3] <= 240, "\(kind) \(r)")
+            }
+        }
+        // A frame names its landscape panel too, beside the others.
+        var framed = options
+        framed.frameLandscape = .mountain
+        let frame = try FigureRenderer(run: run, options: framed).render(
+            .frame, snapshot: 1, format: .png)
+        let mountain = try #require(frame.panels.first { $0.kind == .mountain })
+        #expect(mountain.domain.count == 3 && mountain.rect.count == 4)
+    }
+
     @Test func theDrawnPanelsDomainIsTheSurfacesGridAndTheMountainAddsItsHeights() throws {
         let run = try Self.mlpRun()
         let options = Self.options()
