@@ -107,4 +107,40 @@ import Testing
             }
         }
     }
+
+    /// A perceptron's boundary is its line: off the view, the output panel gets the marker.
+    @Test func aPerceptronsLineOffTheViewIsMarkedOnTheOutput() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        _ = try h.write(
+            """
+            name: perceptron
+            data: { generator: wedge, count: 40, seed: 3 }
+            network:
+              hidden: []
+              init: { layers: [{ weights: [[0, -2]], biases: [-8] }] }
+            training: { epochs: 0 }
+            snapshots: [0]
+            render: { size: [320, 180], figures: [frame, output] }
+            """, to: "perceptron.yaml")
+        let result = try h.errorest(["run", "perceptron.yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try h.json("Output/perceptron/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(files.count == 2)
+        for file in files {
+            let panels = try #require(file["panels"] as? [[String: Any]])
+            let output = try #require(panels.first { $0["kind"] as? String == "output" })
+            let rect = try #require(output["rect"] as? [Double])
+            let info = try #require(output["offView"] as? [String: Any], "\(output)")
+            let marker = try #require(info["marker"] as? [Double])
+            let direction = try #require(info["direction"] as? [Double])
+            let point = try #require(info["point"] as? [Double])
+            // −2·x2 − 8 = 0: the line x2 = −4, below the view; the marker is on the bottom edge,
+            // pointing down (y grows downward in pixels).
+            #expect(abs(point[1] + 4) < 1e-9)
+            #expect(abs(marker[1] - (rect[1] + rect[3])) < 1e-6, "\(marker) on \(rect)")
+            #expect(abs(direction[0]) < 1e-9 && abs(direction[1] - 1) < 1e-9)
+        }
+    }
 }

@@ -20,16 +20,21 @@ enum OutputPanel: Panel {
         let rect = plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
         let perceptron = net.hiddenLayers == 0
+        // A perceptron's boundary is its line: off the view, a marker on the border shows where.
+        let offView =
+            perceptron && rect.isUsable
+            ? OffView.locate(net.line(unit: 0), viewport: viewport) : nil
         let titleX = axes ? rect.x : cell.x
         PanelChrome.title(
             perceptron
                 ? ["Perceptron  ŷ = σ(w₁x₁ + w₂x₂ + b)", "Perceptron", "ŷ"]
                 : ["Output  ŷ = P(blue)", "Output ŷ", "ŷ"],
-            note: "boundary ŷ = 0.5",
+            note: offView == nil ? "boundary ŷ = 0.5" : "boundary " + OffView.notes[0],
             in: Rect(x: titleX, y: cell.y, width: rect.maxX - titleX, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         var info = PanelInfo(
             kind: .output, layer: nil, unit: nil, rect: rect.array, domain: viewport.domainArray)
+        info.offView = offView
         guard rect.isUsable else { return info }
 
         try PlanePanel.shade(.output, scene: scene, viewport: viewport, reluScale: 1, on: canvas)
@@ -75,6 +80,9 @@ enum OutputPanel: Panel {
         if perceptron && scene.derived.focus == nil {
             PlanePanel.normalArrow(
                 net.line(unit: 0), viewport: viewport, style: style, scene: scene, on: canvas)
+        }
+        if let offView {
+            OffView.draw(offView, viewport: viewport, style: style, scene: scene, on: canvas)
         }
         PanelChrome.frame(rect, scene: scene, on: canvas)
         if axes { PlanePanel.axes(viewport: viewport, scene: scene, style: style, on: canvas) }
