@@ -81,6 +81,8 @@ extension RenderSetting {
         case .pngCompression: return "render.pngCompression"
         case .focus: return "render.focus"
         case .frameLandscape: return "render.frameLandscape"
+        case .hiddenShading: return "render.hiddenShading"
+        case .frameDiagram: return "render.frameDiagram"
         }
     }
 
@@ -91,6 +93,8 @@ extension RenderSetting {
         case .pngCompression: return "--png-compression"
         case .focus: return "--focus"
         case .frameLandscape: return "--frame-landscape"
+        case .hiddenShading: return "--hidden-shading"
+        case .frameDiagram: return "--frame-diagram"
         }
     }
 }

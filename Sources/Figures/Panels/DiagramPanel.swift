@@ -73,9 +73,11 @@ enum DiagramPanel: Panel {
         guard !style.textless else { return }
         canvas.setFont(size: style.tickFont)
         canvas.setColour(scene.palette.mutedText)
+        let vote = scene.shading(layer: scene.hidden.count - 1) == .vote && !scene.hidden.isEmpty
         let text = PanelChrome.fitted(
             "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
-                + "(size ∝ |Δw|) · 1: bias node", width: rect.width, on: canvas)
+                + "(size ∝ |Δw|) · 1: bias node" + (vote ? " · last hidden layer: its vote" : ""),
+            width: rect.width, on: canvas)
         canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
     }
 
@@ -106,8 +108,7 @@ enum DiagramPanel: Panel {
                     FieldShading(
                         target: value, model: scene.net, viewport: viewport,
                         palette: palette,
-                        mapping: ShadeMapping.of(
-                            value, activation: scene.net.activation, reluScale: 1)))
+                        mapping: scene.mapping(value, reluScale: 1)))
                 if let focus = scene.derived.focus {
                     FocusMarker.draw(
                         at: viewport.pixel(focus.point), radius: max(2, r * 0.12), scene: scene,

@@ -10,8 +10,7 @@ enum PlanePanel {
         try canvas.draw(
             FieldShading(
                 target: target, model: scene.net, viewport: viewport, palette: scene.palette,
-                mapping: ShadeMapping.of(
-                    target, activation: scene.net.activation, reluScale: reluScale)))
+                mapping: scene.mapping(target, reluScale: reluScale)))
     }
 
     /// Draws the part of `line` inside the view.
