@@ -50,7 +50,8 @@ public struct FigureRenderer: Sendable {
         for kind in FigureKind.allCases {
             let layout = FigureLayout(
                 kind, width: options.width, height: options.height, hidden: run.network.hidden,
-                aspect: aspect, style: style, landscape: options.frameLandscape)
+                aspect: aspect, style: style, landscape: options.frameLandscape,
+                diagram: options.frameDiagram)
             for place in layout.panels {
                 if let r = place.kind.panel.markerRadius(
                     cell: place.cell, aspect: aspect, count: run.data.count, style: style)
@@ -154,7 +155,8 @@ public struct FigureRenderer: Sendable {
             .withEquations(options.equations)
         let layout = FigureLayout(
             kind, width: options.width, height: options.height, hidden: scene.hidden,
-            aspect: scene.aspect, style: style, landscape: options.frameLandscape)
+            aspect: scene.aspect, style: style, landscape: options.frameLandscape,
+            diagram: options.frameDiagram)
         if !painted {
             canvas.fill(
                 Rect(x: 0, y: 0, width: Double(options.width), height: Double(options.height)),

@@ -68,16 +68,20 @@ enum DiagramPanel: Panel {
         }
     }
 
-    /// What the colours and marks mean, along the bottom of the panel.
+    /// What the colours and marks mean, along the bottom of the panel: in full if it fits (as on
+    /// the diagram figure), else in short (as in a frame).
     static func key(in rect: Rect, scene: Scene, style: Style, on canvas: Canvas) {
         guard !style.textless else { return }
         canvas.setFont(size: style.tickFont)
         canvas.setColour(scene.palette.mutedText)
-        let vote = scene.shading(layer: scene.hidden.count - 1) == .vote && !scene.hidden.isEmpty
-        let text = PanelChrome.fitted(
+        let vote = !scene.hidden.isEmpty && scene.shading(layer: scene.hidden.count - 1) == .vote
+        let full =
             "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
-                + "(size ∝ |Δw|) · 1: bias node" + (vote ? " · last hidden layer: its vote" : ""),
-            width: rect.width, on: canvas)
+            + "(size ∝ |Δw|) · 1: bias node" + (vote ? " · last hidden layer: its vote" : "")
+        let short = "blue w > 0 · red w < 0 · ▲▼ Δw asked" + (vote ? " · vote" : "")
+        let text =
+            canvas.width(of: full) <= rect.width
+            ? full : PanelChrome.fitted(short, width: rect.width, on: canvas)
         canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
     }
 
