@@ -10,8 +10,9 @@ import Foundation
 /// trains the benchmark network (4 sigmoid hidden units, 2000 epochs, η = 2) on 200 xor points
 /// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
 /// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
-/// `--focus worst` draws the worst point's wishes; `--figure diagram` (or `step`, …) times that
-/// figure instead of the frame.
+/// `--focus worst` draws the worst point's wishes; `--frame-diagram` adds the diagram to the
+/// frames, `--vote` shades hidden units by their vote; `--figure diagram` (or `step`, …) times
+/// that figure instead of the frame.
 /// `--gallery DIR` instead writes sample figures of several networks to DIR for looking at.
 func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
     do {
@@ -26,7 +27,7 @@ func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
         try benchmarkFrames(
             data: settings.data, frames: settings.frames, width: settings.width,
             height: settings.height, compression: settings.compression, focus: settings.focus,
-            figure: settings.figure)
+            figure: settings.figure, frameDiagram: settings.frameDiagram, vote: settings.vote)
     } catch {
         print("frame benchmark failed: \(error)")
     }
@@ -50,7 +51,7 @@ private func residentMiB() -> Double {
 
 private func benchmarkFrames(
     data path: String?, frames: Int, width: Int, height: Int, compression: Int, focus: Focus?,
-    figure: FigureKind
+    figure: FigureKind, frameDiagram: Bool, vote: Bool
 ) throws {
     let data =
         try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
@@ -65,11 +66,14 @@ private func benchmarkFrames(
     var options = RenderOptions(width: width, height: height)
     options.pngCompression = compression
     options.focus = focus
+    options.frameDiagram = frameDiagram
+    options.hiddenShading = vote ? .vote : nil
     let renderer = try FigureRenderer(run: run, options: options)
     let count = run.snapshots.count
     print(
         "\(figure.rawValue): \(count) of \(width)×\(height), hidden [4], \(data.count) points"
-            + (focus == nil ? "" : ", with a focus point") + "; "
+            + (focus == nil ? "" : ", with a focus point")
+            + (frameDiagram ? ", the diagram" : "") + (vote ? ", vote shading" : "") + "; "
             + "training \(String(format: "%.1f", trainTime * 1000)) ms")
     _ = try renderer.render(figure, snapshot: count - 1, format: .png)  // warm caches and fonts
 
