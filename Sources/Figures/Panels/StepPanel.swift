@@ -62,7 +62,8 @@ enum StepPanel: Panel {
             }
             guard !perceptron else { continue }
             let field = PlanePanel.sample(
-                .output, model: model, viewport: viewport, coarser: pattern.isEmpty ? 1 : 3)
+                .output, model: model, viewport: viewport, coarser: pattern.isEmpty ? 1 : 3,
+                sampling: .locating)
             PlanePanel.drawLevelCurve(
                 .output, field: field, model: model, viewport: viewport, colour: boundary,
                 width: style.boundaryWidth, dash: pattern, on: canvas)
