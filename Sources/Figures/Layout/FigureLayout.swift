@@ -27,7 +27,7 @@ struct FigureLayout: Equatable, Sendable {
     }
 
     /// The smallest cell a frame gives the network diagram; below it the frame goes without.
-    static let frameDiagramMinimum = (width: 200.0, height: 150.0)
+    static let frameDiagramMinimum = (width: 160.0, height: 130.0)
 
     /// The layout of `kind` for a network with hidden layer widths `hidden`, in a figure of
     /// `width`×`height` pixels, for plots of aspect `aspect` (domain width / height); a frame

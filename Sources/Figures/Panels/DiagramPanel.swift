@@ -78,7 +78,8 @@ enum DiagramPanel: Panel {
         let full =
             "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
             + "(size ∝ |Δw|) · 1: bias node" + (vote ? " · last hidden layer: its vote" : "")
-        let short = "blue w > 0 · red w < 0 · ▲▼ Δw asked" + (vote ? " · vote" : "")
+        // The legend says the units show their vote; the short key leaves it out.
+        let short = "blue w > 0 · red w < 0 · ▲▼ Δw asked"
         let text =
             canvas.width(of: full) <= rect.width
             ? full : PanelChrome.fitted(short, width: rect.width, on: canvas)
