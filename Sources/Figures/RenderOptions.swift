@@ -183,8 +183,6 @@ public enum RenderSetting: String, CaseIterable, Sendable {
     case frameLandscape
     /// How hidden units are shaded: activation or vote.
     case hiddenShading
-    /// The network diagram in frames.
-    case frameDiagram
 
     /// The setting in words, for messages.
     public var summary: String {
@@ -194,7 +192,6 @@ public enum RenderSetting: String, CaseIterable, Sendable {
         case .focus: return "focus point"
         case .frameLandscape: return "frame's landscape panel"
         case .hiddenShading: return "hidden units' shading"
-        case .frameDiagram: return "frame's network diagram"
         }
     }
 }

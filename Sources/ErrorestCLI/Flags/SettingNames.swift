@@ -82,7 +82,6 @@ extension RenderSetting {
         case .focus: return "render.focus"
         case .frameLandscape: return "render.frameLandscape"
         case .hiddenShading: return "render.hiddenShading"
-        case .frameDiagram: return "render.frameDiagram"
         }
     }
 
@@ -94,7 +93,6 @@ extension RenderSetting {
         case .focus: return "--focus"
         case .frameLandscape: return "--frame-landscape"
         case .hiddenShading: return "--hidden-shading"
-        case .frameDiagram: return "--frame-diagram"
         }
     }
 }

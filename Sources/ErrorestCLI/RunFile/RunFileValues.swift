@@ -92,7 +92,7 @@ extension RunFileReader {
         }
         if let n = fields["frameDiagram"] {
             try attempt {
-                settings.options.frameDiagram = try bool(n, RenderSetting.frameDiagram.key)
+                settings.options.frameDiagram = try bool(n, "render.frameDiagram")
             }
         }
         run.render = settings
