@@ -45,7 +45,9 @@ enum DiagramPanel: Panel {
         canvas.setRoundCaps()
         for edge in diagram.edges.sorted(by: { abs($0.weight) < abs($1.weight) }) {
             let colour = edge.weight >= 0 ? palette.blue : palette.red
-            canvas.setColour(colour.withAlpha(0.35 + 0.5 * crowd))
+            // Opaque, as the translucent edge would look over the background: an opaque stroke
+            // costs Cairo half as much, and only crossings differ (the upper edge hides the other).
+            canvas.setColour(colour.mixed(with: palette.background, 0.65 - 0.5 * crowd))
             canvas.setLineWidth(diagram.width(of: edge))
             canvas.move(to: edge.from)
             canvas.line(to: edge.to)

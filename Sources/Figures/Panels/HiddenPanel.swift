@@ -100,9 +100,11 @@ enum HiddenPanel: Panel {
         return info
     }
 
-    /// Titles from longest to shortest: "Hidden unit 2", "Unit 2", "h2", "2" for a single hidden
-    /// layer; "Layer 2 · unit 1", "L2 · unit 1", "L2·1", "2·1" for deeper networks. A unit that
-    /// shows its vote says so: "Hidden unit 2's vote", …, "h2 vote", "2 vote".
+    /// The panel's titles, from longest to shortest.
+    ///
+    /// "Hidden unit 2", "Unit 2", "h2", "2" for a single hidden layer; "Layer 2 · unit 1",
+    /// "L2 · unit 1", "L2·1", "2·1" for deeper networks. A unit that shows its vote says so:
+    /// "Hidden unit 2’s vote", …, "h2 vote", "2 vote".
     static func titles(layer: Int, unit: Int, scene: Scene) -> [String] {
         var titles =
             scene.hidden.count == 1

@@ -67,7 +67,7 @@ enum OutputPanel: Panel {
                     .output, model: ghost, viewport: viewport, coarser: 3, sampling: .locating)
                 PlanePanel.drawLevelCurve(
                     .output, field: field, model: ghost, viewport: viewport,
-                    colour: scene.palette.boundary.withAlpha(0.8),
+                    colour: scene.palette.boundary,
                     width: max(1, style.boundaryWidth * 0.6),
                     dash: [max(3, 5 * style.scale), max(2, 4 * style.scale)], on: canvas)
             }
