@@ -48,9 +48,10 @@ import Testing
             "\(checked) accuracy \(run.snapshots[2].accuracy)")
     }
 
-    /// In `vote` mode the last hidden layer's panels are shaded by what each unit tells the
-    /// output, `sign(v)·z`: blue where it pushes `ŷ` up; deeper layers keep their activation.
-    /// `z` and `v` come from the run record's network, and the manifest names each panel's mode.
+    /// In `vote` mode the last hidden layer's panels are shaded by `sign(v)·z`.
+    ///
+    /// Blue where a unit pushes `ŷ` up; deeper layers keep their activation. `z` and `v` come
+    /// from the run record's network, and the manifest names each panel's mode.
     @Test(arguments: [
         (Generator.wedge, [2], Activation.sigmoid), (.xor, [3], .tanh),
         (.circle, [3, 2], .sigmoid),

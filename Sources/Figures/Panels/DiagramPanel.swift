@@ -1,11 +1,13 @@
 import Backprop
 import Foundation
 
-/// The network as a diagram: the inputs x₁ and x₂, a bias node under every layer but the last,
-/// each unit as a small picture of its shading, and `ŷ`. Every weight is an edge coloured by its
-/// sign (blue positive, red negative) and as wide as its size (one scale per figure, stated in
-/// the title), with a mark for the change asked of it: a triangle pointing up where the wish
-/// raises the weight and down where it lowers it, as large as `|Δw|`.
+/// The network as a diagram.
+///
+/// The inputs x₁ and x₂, a bias node under every layer but the last, each unit as a small picture
+/// of its shading, and `ŷ`. Every weight is an edge coloured by its sign (blue positive, red
+/// negative) and as wide as its size (one scale per figure, stated in the title), with a mark for
+/// the change asked of it: a triangle pointing up where the wish raises the weight and down where
+/// it lowers it, as large as `|Δw|`.
 enum DiagramPanel: Panel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
