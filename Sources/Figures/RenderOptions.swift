@@ -61,6 +61,17 @@ public enum WishSource: String, CaseIterable, Sendable, Codable {
     case batch
 }
 
+/// How hidden panels shade a unit.
+public enum HiddenShading: String, CaseIterable, Sendable, Codable {
+    /// The unit's own activation: blue where `z > 0`, the unit as a model of its own.
+    case activation
+    /// What the unit tells the output: its side of its line times the sign of its outgoing
+    /// weight, `sign(v)·z`, blue where it pushes `ŷ` up. Units that feed `ŷ` directly (the last
+    /// hidden layer, the only one of a one-layer network) show it; deeper layers' units keep
+    /// their activation.
+    case vote
+}
+
 /// A file format; the raw value is the file extension.
 public enum FileFormat: String, CaseIterable, Sendable, Codable {
     case png
@@ -116,6 +127,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var focus: Focus?
     /// Whose wish the diagram's edges show; the focus point's when there is one.
     public var wish: WishSource?
+    /// How hidden units are shaded; nil is `activation`, unstated in titles and the manifest.
+    public var hiddenShading: HiddenShading?
+    /// Draws the network diagram in each frame, beside the error curve, where it fits.
+    public var frameDiagram: Bool = false
 
     public init() {}
 
@@ -178,8 +193,9 @@ extension RenderOptions {
     }
 }
 
-/// A render option that has a range of allowed values, named by
-/// ``FiguresError/outOfRange(_:value:rule:)`` so that a caller can point to where it was given.
+/// A render option with a key and a flag of its own; one with a range of allowed values is
+/// named by ``FiguresError/outOfRange(_:value:rule:)`` so that a caller can point to where it
+/// was given.
 public enum RenderSetting: String, CaseIterable, Sendable {
     /// The figure's width and height in pixels.
     case size
@@ -191,6 +207,8 @@ public enum RenderSetting: String, CaseIterable, Sendable {
     case frameLandscape
     /// The size of the smallest text, in points.
     case fontSize
+    /// How hidden units are shaded: activation or vote.
+    case hiddenShading
 
     /// The setting in words, for messages.
     public var summary: String {
@@ -200,6 +218,7 @@ public enum RenderSetting: String, CaseIterable, Sendable {
         case .focus: return "focus point"
         case .frameLandscape: return "frame's landscape panel"
         case .fontSize: return "text size"
+        case .hiddenShading: return "hidden units' shading"
         }
     }
 }

@@ -10,8 +10,9 @@ import Foundation
 /// trains the benchmark network (4 sigmoid hidden units, 2000 epochs, η = 2) on 200 xor points
 /// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
 /// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
-/// `--focus worst` draws the worst point's wishes; `--figure diagram` (or `step`, …) times that
-/// figure instead of the frame.
+/// `--focus worst` draws the worst point's wishes; `--frame-diagram` adds the diagram to the
+/// frames, `--vote` shades hidden units by their vote; `--figure diagram` (or `step`, …) times
+/// that figure instead of the frame.
 /// `--gallery DIR` instead writes sample figures of several networks to DIR for looking at.
 func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
     do {
@@ -26,7 +27,7 @@ func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
         try benchmarkFrames(
             data: settings.data, frames: settings.frames, width: settings.width,
             height: settings.height, compression: settings.compression, focus: settings.focus,
-            figure: settings.figure)
+            figure: settings.figure, frameDiagram: settings.frameDiagram, vote: settings.vote)
     } catch {
         print("frame benchmark failed: \(error)")
     }
@@ -36,6 +37,21 @@ private func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The calling thread's CPU time in seconds: unlike the wall clock, it does not count the time
+/// other processes of a shared machine hold the core.
+private func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Wall-clock and CPU seconds of `body`.
+private func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpu = threadCPUSeconds()
+    let wall = try seconds(body)
+    return (wall, threadCPUSeconds() - cpu)
 }
 
 /// Resident memory in MiB, from /proc/self/statm.
@@ -50,7 +66,7 @@ private func residentMiB() -> Double {
 
 private func benchmarkFrames(
     data path: String?, frames: Int, width: Int, height: Int, compression: Int, focus: Focus?,
-    figure: FigureKind
+    figure: FigureKind, frameDiagram: Bool, vote: Bool
 ) throws {
     let data =
         try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
@@ -65,31 +81,44 @@ private func benchmarkFrames(
     var options = RenderOptions(width: width, height: height)
     options.pngCompression = compression
     options.focus = focus
+    options.frameDiagram = frameDiagram
+    options.hiddenShading = vote ? .vote : nil
     let renderer = try FigureRenderer(run: run, options: options)
     let count = run.snapshots.count
     print(
         "\(figure.rawValue): \(count) of \(width)×\(height), hidden [4], \(data.count) points"
-            + (focus == nil ? "" : ", with a focus point") + "; "
+            + (focus == nil ? "" : ", with a focus point")
+            + (frameDiagram ? ", the diagram" : "") + (vote ? ", vote shading" : "") + "; "
             + "training \(String(format: "%.1f", trainTime * 1000)) ms")
     _ = try renderer.render(figure, snapshot: count - 1, format: .png)  // warm caches and fonts
 
     // Three rounds over every snapshot; each figure is timed whole (render to PNG bytes), then
-    // drawn alone and encoded alone by libpng on those very pixels. The fastest round counts.
-    var best = (whole: Double.infinity, draw: Double.infinity, encode: Double.infinity)
+    // drawn alone and encoded alone by libpng on those very pixels. The fastest round counts, by
+    // the wall clock and by the thread's CPU time (steadier on a shared machine).
+    typealias Times = (whole: Double, draw: Double, encode: Double)
+    var best: Times = (.infinity, .infinity, .infinity)
+    var bestCPU: Times = (.infinity, .infinity, .infinity)
     var bytes = 0
     for _ in 0..<3 {
-        var round = (whole: 0.0, draw: 0.0, encode: 0.0)
+        var round: Times = (0, 0, 0)
+        var cpu: Times = (0, 0, 0)
         bytes = 0
         for k in 0..<count {
-            round.whole += try seconds {
+            let whole = try timed {
                 bytes += try renderer.render(figure, snapshot: k, format: .png).data.count
             }
             var raster: RasterFigure?
-            round.draw += try seconds { raster = try renderer.raster(figure, snapshot: k) }
-            round.encode += try seconds { _ = try raster?.encodePNG() }
+            let draw = try timed { raster = try renderer.raster(figure, snapshot: k) }
+            let encode = try timed { _ = try raster?.encodePNG() }
+            round = (round.whole + whole.wall, round.draw + draw.wall, round.encode + encode.wall)
+            cpu = (cpu.whole + whole.cpu, cpu.draw + draw.cpu, cpu.encode + encode.cpu)
         }
         best = (
             min(best.whole, round.whole), min(best.draw, round.draw), min(best.encode, round.encode)
+        )
+        bestCPU = (
+            min(bestCPU.whole, cpu.whole), min(bestCPU.draw, cpu.draw),
+            min(bestCPU.encode, cpu.encode)
         )
     }
     let perFrame = best.whole / Double(count) * 1000
@@ -104,6 +133,11 @@ private func benchmarkFrames(
         String(
             format: "libpng encode only   %7.2f ms  (level %d)", perEncode, options.pngCompression))
     print(String(format: "frame / encode       %7.2f    (bar: ≤ 1.5)", perFrame / perEncode))
+    print(
+        String(
+            format: "CPU: frame %.2f ms, drawing %.2f ms, encode %.2f ms; frame / encode %.2f",
+            bestCPU.whole / Double(count) * 1000, bestCPU.draw / Double(count) * 1000,
+            bestCPU.encode / Double(count) * 1000, bestCPU.whole / bestCPU.encode))
 
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let failures = Failures()

@@ -53,6 +53,8 @@ struct FrameBenchmark: ParsableCommand {
         var drawOnly: Int?
         var focus: Focus?
         var figure: FigureKind = .frame
+        var frameDiagram = false
+        var vote = false
     }
 
     @Option(
@@ -83,6 +85,12 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Time this figure instead of the frame.", valueName: "figure"))
     var figure = "frame"
 
+    @Flag(name: .customLong("frame-diagram"), help: "Draw the network diagram in the frames.")
+    var frameDiagram = false
+
+    @Flag(help: "Shade the hidden units by their vote.")
+    var vote = false
+
     func validate() throws {
         let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard sides.count == 2 else { throw ValidationError("--size is WxH, as 1280x720.") }
@@ -101,7 +109,8 @@ struct FrameBenchmark: ParsableCommand {
                 data: data, frames: frames, width: sides[0], height: sides[1],
                 compression: compression, gallery: gallery, drawOnly: drawOnly,
                 focus: focus.flatMap(Focus.init(argument:)),
-                figure: FigureKind(rawValue: figure) ?? .frame))
+                figure: FigureKind(rawValue: figure) ?? .frame, frameDiagram: frameDiagram,
+                vote: vote))
     }
 }
 

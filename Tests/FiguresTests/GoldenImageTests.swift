@@ -21,6 +21,8 @@ import Testing
         ("focus-perceptron-frame", .gauss, [], .frame, .lesson),
         ("focus-hidden-3-2-diagram", .circle, [3, 2], .diagram, .lesson),
         ("focus-hidden-2-step", .wedge, [2], .step, .lesson),
+        // The units' votes and the diagram in a frame big enough to hold it.
+        ("vote-hidden-2-frame", .wedge, [2], .frame, .lesson),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -31,9 +33,7 @@ import Testing
         name: String, generator: Generator, hidden: [Int], kind: FigureKind, palette: PaletteName
     ) throws {
         let run = try Fixtures.run(generator, hidden: hidden, epochs: 300, name: name)
-        var options = RenderOptions(width: 320, height: 180)
-        options.palette = palette
-        if name.hasPrefix("focus-") { options.focus = .worst }
+        let options = Self.options(name, palette: palette)
         let figure = try FigureRenderer(run: run, options: options).render(
             kind, snapshot: 2, format: .png)
         let reference = Self.folder.appendingPathComponent("\(name).png")
@@ -58,6 +58,21 @@ import Testing
                 "\(name) differs from its reference: \(comparison.summary). Actual and diff written to \(out.path)"
             )
         }
+    }
+
+    /// 320×180; the worst point in focus for `focus-` references; for `vote-` ones also the
+    /// units' votes and the diagram in frames, at 960×540 where a frame has room for it.
+    static func options(_ name: String, palette: PaletteName = .lesson) -> RenderOptions {
+        var options = RenderOptions(width: 320, height: 180)
+        options.palette = palette
+        if name.hasPrefix("focus-") { options.focus = .worst }
+        if name.hasPrefix("vote-") {
+            (options.width, options.height) = (960, 540)
+            options.focus = .worst
+            options.hiddenShading = .vote
+            options.frameDiagram = true
+        }
+        return options
     }
 
     @Test func comparisonToleratesSmallNoiseButNotChanges() throws {

@@ -43,6 +43,54 @@ import Testing
         }
     }
 
+    /// A frame asked for the diagram gives it part of the error curve's cell, beside any
+    /// landscape panel, where the cell is at least the minimum; nothing overlaps, and a frame not
+    /// asked is laid out as before.
+    @Test(arguments: shapes)
+    func framesGiveTheDiagramRoomWhereItFits(hidden: [Int]) {
+        let minimum = FigureLayout.frameDiagramMinimum
+        var placed = 0
+        for (w, h) in Self.sizes {
+            for aspect in [1.0, 1.6, 0.7] {
+                for landscape in [nil, PanelKind.mountain] {
+                    let style = Style(width: w, height: h)
+                    let page = Rect(x: 0, y: 0, width: Double(w), height: Double(h))
+                    let plain = FigureLayout(
+                        .frame, width: w, height: h, hidden: hidden, aspect: aspect, style: style,
+                        landscape: landscape)
+                    let layout = FigureLayout(
+                        .frame, width: w, height: h, hidden: hidden, aspect: aspect, style: style,
+                        landscape: landscape, diagram: true)
+                    #expect(plain.diagram == nil)
+                    guard let diagram = layout.diagram else {
+                        #expect(layout == plain, "\(hidden) at \(w)×\(h)")
+                        continue
+                    }
+                    placed += 1
+                    #expect(diagram.width >= minimum.width && diagram.height >= minimum.height)
+                    #expect(layout.extra?.kind == landscape)
+                    #expect(layout.hidden == plain.hidden && layout.output == plain.output)
+                    let cells = layout.panels.map(\.cell) + [layout.header].compactMap { $0 }
+                    for i in cells.indices {
+                        #expect(page.contains(cells[i]))
+                        for j in cells.indices where j > i {
+                            #expect(
+                                !cells[i].intersects(cells[j]),
+                                "\(hidden) at \(w)×\(h), aspect \(aspect): \(cells[i]) and \(cells[j])"
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        // The lesson's size has room for it, with or without a landscape panel.
+        let lesson = FigureLayout(
+            .frame, width: 1280, height: 720, hidden: hidden, aspect: 1,
+            style: Style(width: 1280, height: 720), diagram: true)
+        #expect(lesson.diagram != nil || hidden.count > 2, "\(hidden)")
+        #expect(placed > 0)
+    }
+
     @Test func eightUnitsAllShowAtBothLessonSizes() {
         for (w, h) in [(1280, 720), (640, 360)] {
             let layout = FigureLayout(

@@ -75,4 +75,40 @@ import Testing
             #expect(json.contains("\"kind\":\"\(kind.rawValue)\""))
         }
     }
+
+    /// The fast locating grid finds the same boundary as the exact grid: the same curves
+    /// through the same points, refined on exact values, within a millionth of a pixel.
+    @Test(arguments: [([4], Activation.sigmoid), ([3], .tanh), ([3, 2], .sigmoid), ([4], .relu)])
+    func boundariesFromTheLocatingGridAreTheExactOnes(hidden: [Int], activation: Activation)
+        throws
+    {
+        let run = try Fixtures.run(.xor, hidden: hidden, activation: activation, epochs: 300)
+        var compared = 0
+        for snapshot in run.snapshots {
+            let model = ModelEvaluator(layers: snapshot.layers, activation: activation)
+            let viewport = Viewport(
+                domain: run.domain, rect: Rect(x: 10, y: 20, width: 301, height: 257))
+            for coarser in [1.0, 3.0] {
+                func curves(_ sampling: PlanePanel.Sampling) -> [Polyline] {
+                    let field = PlanePanel.sample(
+                        .output, model: model, viewport: viewport, coarser: coarser,
+                        sampling: sampling)
+                    return MarchingSquares.contours(field, level: 0) { p in
+                        let x = viewport.data(p)
+                        return model.preactivation(.output, x.x1, x.x2)
+                    }
+                }
+                let (exact, fast) = (curves(.exact), curves(.locating))
+                #expect(exact.count == fast.count)
+                for (e, f) in zip(exact, fast) {
+                    #expect(e.closed == f.closed && e.points.count == f.points.count)
+                    for (p, q) in zip(e.points, f.points) {
+                        #expect(abs(p.x - q.x) < 1e-6 && abs(p.y - q.y) < 1e-6, "\(p) \(q)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
 }

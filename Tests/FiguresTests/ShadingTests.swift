@@ -32,9 +32,18 @@ import Testing
         for (l, units) in hidden.enumerated() {
             for j in 0..<units { targets.append(.unit(layer: l, unit: j)) }
         }
-        for target in targets {
+        // Each unit's activation, and its vote for an outgoing weight against label 1.
+        let mappings = targets.flatMap { target in
+            [nil, -1.3].map {
+                (
+                    target,
+                    ShadeMapping.of(
+                        target, activation: activation, reluScale: 2.5, votingWeight: $0)
+                )
+            }
+        }
+        for (target, mapping) in mappings {
             let surface = try Surface.image(width: 70, height: 30)
-            let mapping = ShadeMapping.of(target, activation: activation, reluScale: 2.5)
             FieldShader.shade(
                 target, of: net, viewport: viewport, palette: palette, mapping: mapping,
                 into: surface)
@@ -60,14 +69,16 @@ import Testing
                         allowed = (max(0, i - 1)...min(ShadeRamp.count - 1, i + 1)).map {
                             ramp.pixels[$0]
                         }
-                    case .relu(let s):
+                    case .relu(let s), .reluAgainst(let s):
                         guard abs(z) > 1e-4 else { continue }
+                        // Toward label 1's shade, or away from it for a vote against it.
+                        let sign: Double = mapping == .reluAgainst(scale: s) ? -1 : 1
                         if z <= 0 {
                             allowed = [ramp.offPixel]
                         } else {
                             let i = Int(min(1023, z * 1023 / s + 0.5))
                             allowed = (max(0, i - 1)...min(1023, i + 1)).map {
-                                palette.shade(0.5 + 0.5 * Double($0) / 1023).pixel
+                                palette.shade(0.5 + sign * 0.5 * Double($0) / 1023).pixel
                             }
                         }
                     }

@@ -48,6 +48,57 @@ import Testing
             "\(checked) accuracy \(run.snapshots[2].accuracy)")
     }
 
+    /// In `vote` mode the last hidden layer's panels are shaded by `sign(v)·z`.
+    ///
+    /// Blue where a unit pushes `ŷ` up; deeper layers keep their activation. `z` and `v` come
+    /// from the run record's network, and the manifest names each panel's mode.
+    @Test(arguments: [
+        (Generator.wedge, [2], Activation.sigmoid), (.xor, [3], .tanh),
+        (.circle, [3, 2], .sigmoid),
+    ])
+    func voteShadeIsTheSignOfTheOutgoingWeightTimesZ(
+        generator: Generator, hidden: [Int], activation: Activation
+    ) throws {
+        let run = try Fixtures.run(
+            generator, hidden: hidden, activation: activation, epochs: 400,
+            learningRate: activation == .tanh ? 0.5 : 2)
+        var options = RenderOptions(width: 640, height: 360)
+        options.hiddenShading = .vote
+        let figure = try FigureRenderer(run: run, options: options)
+            .render(.frame, snapshot: 2, format: .png)
+        let image = try PNGCodec.decode(figure.data)
+        let network = try run.network(at: run.snapshots[2])
+        let last = hidden.count - 1
+        let v = try #require(network.layers.last).weights[0]
+        var checked = (blue: 0, red: 0, against: 0)
+        for panel in figure.panels where panel.kind == .hidden {
+            let (l, j) = try (#require(panel.layer) - 1, #require(panel.unit) - 1)
+            #expect(panel.shading == (l == last ? .vote : .activation))
+            let value: (Point) -> Double
+            if l == last {
+                // z of unit j from the layer below's activations (or the inputs).
+                let layer = network.layers[l]
+                let sign: Double = v[j] > 0 ? 1 : -1
+                if v[j] < 0 { checked.against += 1 }
+                value = { p in
+                    let below = l == 0 ? [p.x1, p.x2] : network.activations(at: p)[l - 1]
+                    let z = zip(layer.weights[j], below).map { $0 * $1 }.reduce(
+                        layer.biases[j], +)
+                    return 1 / (1 + exp(-sign * z))
+                }
+            } else {
+                value = { p in network.activations(at: p)[l][j] }
+            }
+            let counts = try check(panel, image: image, run: run, value: value, network: network)
+            checked.blue += counts.blue
+            checked.red += counts.red
+        }
+        #expect(figure.panels.filter { $0.kind == .hidden }.count == hidden.reduce(0, +))
+        // Enough pixels of both kinds, and a unit voting against label 1 (whose shade is its
+        // activation's turned over), for the test to mean something.
+        #expect(checked.blue > 15 && checked.red > 15 && checked.against > 0, "\(checked)")
+    }
+
     /// Checks pixels every 4 pixels inside the panel, away from markers, lines and arrows.
     func check(
         _ panel: PanelInfo, image: PNGCodec.Image, run: TrainingRun, value: (Point) -> Double,

@@ -105,14 +105,32 @@ import Testing
         }
     }
 
-    @Test(arguments: [[], [2], [3, 2]] as [[Int]])
-    func diagramEdgesAreColouredByTheSignOfTheirWeight(hidden: [Int]) throws {
+    /// On the diagram figure, and on the diagram a frame shows beside its error curve.
+    @Test(arguments: [
+        (FigureKind.diagram, [] as [Int]), (.diagram, [2]), (.diagram, [3, 2]), (.frame, []),
+        (.frame, [2]),
+    ])
+    func diagramEdgesAreColouredByTheSignOfTheirWeight(figure kind: FigureKind, hidden: [Int])
+        throws
+    {
         var options = RenderOptions(width: 480, height: 270)
+        if kind == .frame { (options.width, options.height) = (960, 540) }
         options.focus = .index(3)
+        options.frameDiagram = true
         let run = try Fixtures.run(hidden: hidden)
         let renderer = try FigureRenderer(run: run, options: options)
-        let figure = try renderer.render(.diagram, snapshot: 2, format: .png)
+        let figure = try renderer.render(kind, snapshot: 2, format: .png)
         let panel = try #require(figure.panels.first { $0.kind == .diagram })
+        #expect(figure.panels.filter { $0.kind == .diagram }.count == 1)
+        // Its rect, nodes and edges are in the manifest; nodes inside the rect.
+        let rect = Rect(
+            x: panel.rect[0], y: panel.rect[1], width: panel.rect[2], height: panel.rect[3])
+        let nodes = try #require(panel.nodes)
+        #expect(nodes.count == 3 + hidden.reduce(0, +) + hidden.count + 1)
+        for node in nodes {
+            let (x, y) = (node.centre[0], node.centre[1])
+            #expect(rect.minX < x && x < rect.maxX && rect.minY < y && y < rect.maxY, "\(node)")
+        }
         let edges = try #require(panel.edges)
         let layers = run.snapshots[2].layers
         #expect(edges.count == layers.map { $0.units * ($0.inputs + 1) }.reduce(0, +))

@@ -29,6 +29,7 @@ extension Activation: ExpressibleByArgument {}
 extension Engine: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension WishSource: ExpressibleByArgument {}
+extension HiddenShading: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}

@@ -385,6 +385,20 @@ struct RenderFlags: ParsableArguments {
         case pairs([[Double]])
     }
 
+    @Option(
+        name: .customLong("hidden-shading"),
+        help: ArgumentHelp(
+            "Hidden units shaded by their activation, or by their vote: side × sign of the "
+                + "outgoing weight (key render.hiddenShading).", valueName: "mode"))
+    var hiddenShading: HiddenShading?
+
+    @Flag(
+        name: .customLong("frame-diagram"), inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Draw the network diagram in each frame beside the error curve (key "
+                + "render.frameDiagram)."))
+    var frameDiagram: Bool?
+
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
         try RangeViolation.checkingFlags {
@@ -419,5 +433,7 @@ struct RenderFlags: ParsableArguments {
         if let focus { settings.options.focus = focus }
         if let wish { settings.options.wish = wish }
         if let frameLandscape { settings.options.frameLandscape = frameLandscape }
+        if let hiddenShading { settings.options.hiddenShading = hiddenShading }
+        if let frameDiagram { settings.options.frameDiagram = frameDiagram }
     }
 }

@@ -88,6 +88,7 @@ extension RenderSetting {
         case .focus: return "render.focus"
         case .frameLandscape: return "render.frameLandscape"
         case .fontSize: return "render.fontSize"
+        case .hiddenShading: return "render.hiddenShading"
         }
     }
 
@@ -99,6 +100,7 @@ extension RenderSetting {
         case .focus: return "--focus"
         case .frameLandscape: return "--frame-landscape"
         case .fontSize: return "--font-size"
+        case .hiddenShading: return "--hidden-shading"
         }
     }
 }

@@ -10,7 +10,7 @@ extension RunFileReader {
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
                 "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish", "surface",
-                "frameLandscape", "fontSize",
+                "frameLandscape", "fontSize", "hiddenShading", "frameDiagram",
             ],
             reader: self)
         var settings = run.render
@@ -89,6 +89,17 @@ extension RunFileReader {
                     throw fail(n, "\"render.frameLandscape\" is surface or mountain.")
                 }
                 settings.options.frameLandscape = kind
+            }
+        }
+        if let n = fields["hiddenShading"] {
+            try attempt {
+                settings.options.hiddenShading = try choice(
+                    n, RenderSetting.hiddenShading.key, HiddenShading.self)
+            }
+        }
+        if let n = fields["frameDiagram"] {
+            try attempt {
+                settings.options.frameDiagram = try bool(n, "render.frameDiagram")
             }
         }
         run.render = settings

@@ -26,11 +26,16 @@ struct FigureLayout: Equatable, Sendable {
             ].compactMap { $0 }
     }
 
+    /// The smallest cell a frame gives the network diagram; below it the frame goes without.
+    static let frameDiagramMinimum = (width: 160.0, height: 130.0)
+
     /// The layout of `kind` for a network with hidden layer widths `hidden`, in a figure of
-    /// `width`×`height` pixels, for plots of aspect `aspect` (domain width / height).
+    /// `width`×`height` pixels, for plots of aspect `aspect` (domain width / height); a frame
+    /// shares its error curve's cell with a `landscape` panel and, when asked and where it fits,
+    /// the network diagram.
     init(
         _ kind: FigureKind, width: Int, height: Int, hidden: [Int], aspect: Double, style: Style,
-        landscape: PanelKind? = nil
+        landscape: PanelKind? = nil, diagram frameDiagram: Bool = false
     ) {
         let page = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         let g = style.gap
@@ -54,7 +59,19 @@ struct FigureLayout: Equatable, Sendable {
             step = body
         case .frame:
             frame(hidden: hidden, body: body, aspect: aspect, style: style)
-            if let landscape, let error { shareErrorCell(error, with: landscape, style: style) }
+            guard let error else { break }
+            if frameDiagram {
+                var shared = self
+                shared.shareErrorCell(error, with: [landscape, .diagram], style: style)
+                let minimum = FigureLayout.frameDiagramMinimum
+                if let cell = shared.diagram, cell.width >= minimum.width,
+                    cell.height >= minimum.height
+                {
+                    self = shared
+                    break
+                }
+            }
+            if let landscape { shareErrorCell(error, with: [landscape], style: style) }
         case .surface:
             extra = PlacedPanel(kind: .surface, cell: body)
         case .mountain:
@@ -117,20 +134,56 @@ struct FigureLayout: Equatable, Sendable {
         }
     }
 
-    /// Gives part of the error curve's cell to a landscape panel: the right part when the cell is
-    /// wide, the lower part when it is tall.
-    private mutating func shareErrorCell(_ cell: Rect, with kind: PanelKind, style: Style) {
+    /// Gives part of the error curve's cell to a landscape panel and the diagram: the right part
+    /// when the cell is wide, the lower part when it is tall (one panel); beside or under the
+    /// error curve, the two side by side or one above the other (two panels).
+    private mutating func shareErrorCell(
+        _ cell: Rect, with kinds: [PanelKind?], style: Style
+    ) {
         let g = style.gap
-        if cell.width >= 1.4 * cell.height {
-            let (left, right) = cell.slicingLeft((cell.width * 0.5).rounded())
+        let kinds = kinds.compactMap { $0 }
+        let wide = cell.width >= 1.4 * cell.height
+        let rest: Rect
+        if kinds.count == 1 {
+            if wide {
+                let (left, right) = cell.slicingLeft((cell.width * 0.5).rounded())
+                error = left
+                rest = right.inset(top: 0, left: 2 * g, bottom: 0, right: 0)
+            } else {
+                let (top, bottom) = cell.slicingTop((cell.height * 0.42).rounded())
+                error = top
+                rest = bottom.inset(top: 2 * g, left: 0, bottom: 0, right: 0)
+            }
+            place(kinds[0], in: rest)
+            return
+        }
+        if wide {
+            let (left, right) = cell.slicingLeft((cell.width * 0.36).rounded())
             error = left
-            extra = PlacedPanel(
-                kind: kind, cell: right.inset(top: 0, left: 2 * g, bottom: 0, right: 0))
+            rest = right.inset(top: 0, left: 2 * g, bottom: 0, right: 0)
         } else {
-            let (top, bottom) = cell.slicingTop((cell.height * 0.42).rounded())
+            let (top, bottom) = cell.slicingTop((cell.height * 0.34).rounded())
             error = top
-            extra = PlacedPanel(
-                kind: kind, cell: bottom.inset(top: 2 * g, left: 0, bottom: 0, right: 0))
+            rest = bottom.inset(top: 2 * g, left: 0, bottom: 0, right: 0)
+        }
+        let cells: (Rect, Rect)
+        if rest.width >= 1.2 * rest.height {
+            let (a, b) = rest.slicingLeft((rest.width * 0.5).rounded())
+            cells = (a, b.inset(top: 0, left: 2 * g, bottom: 0, right: 0))
+        } else {
+            let (a, b) = rest.slicingTop((rest.height * 0.5).rounded())
+            cells = (a, b.inset(top: 2 * g, left: 0, bottom: 0, right: 0))
+        }
+        place(kinds[0], in: cells.0)
+        place(kinds[1], in: cells.1)
+    }
+
+    /// Puts a panel that shares the error curve's cell in `cell`.
+    private mutating func place(_ kind: PanelKind, in cell: Rect) {
+        if kind == .diagram {
+            diagram = cell
+        } else {
+            extra = PlacedPanel(kind: kind, cell: cell)
         }
     }
 

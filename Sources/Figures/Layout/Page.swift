@@ -27,7 +27,7 @@ struct Page {
         func layout(_ w: Int, _ h: Int, _ style: Style) -> FigureLayout {
             FigureLayout(
                 kind, width: w, height: h, hidden: hidden, aspect: aspect, style: style,
-                landscape: options.frameLandscape)
+                landscape: options.frameLandscape, diagram: options.frameDiagram)
         }
         var style = options.fontSize.map { screen.withTextSize($0) } ?? screen
         guard kind.isPrintPanel else {

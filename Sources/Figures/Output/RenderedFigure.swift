@@ -20,6 +20,9 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     /// the line's `[Δw₁, Δw₂, Δb]`, and the ghost line drawn, `[w₁′, w₂′, b′]` (magnified).
     public var wish: [Double]?
     public var ghost: [Double]?
+    /// Hidden panels, when the options name a shading: `activation` or `vote`, the shading
+    /// shown (absent: the activation).
+    public var shading: HiddenShading?
     /// The diagram's nodes and edges.
     public var nodes: [DiagramNodeInfo]?
     public var edges: [DiagramEdgeInfo]?
@@ -40,8 +43,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, layer, unit, rect, domain, focus, wish, ghost, nodes, edges, after, errorAfter
-        case offView, equation
+        case kind, layer, unit, rect, domain, focus, wish, ghost, shading, nodes, edges, after
+        case errorAfter, offView, equation
     }
 
     public init(from decoder: Decoder) throws {
@@ -54,6 +57,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         focus = try container.decodeIfPresent(FocusInfo.self, forKey: .focus)
         wish = try container.decodeIfPresent([Double].self, forKey: .wish)
         ghost = try container.decodeIfPresent([Double].self, forKey: .ghost)
+        shading = try container.decodeIfPresent(HiddenShading.self, forKey: .shading)
         nodes = try container.decodeIfPresent([DiagramNodeInfo].self, forKey: .nodes)
         edges = try container.decodeIfPresent([DiagramEdgeInfo].self, forKey: .edges)
         after = try container.decodeIfPresent([Layer].self, forKey: .after)
@@ -73,6 +77,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encodeIfPresent(focus, forKey: .focus)
         try container.encodeIfPresent(wish, forKey: .wish)
         try container.encodeIfPresent(ghost, forKey: .ghost)
+        try container.encodeIfPresent(shading, forKey: .shading)
         try container.encodeIfPresent(nodes, forKey: .nodes)
         try container.encodeIfPresent(edges, forKey: .edges)
         try container.encodeIfPresent(after, forKey: .after)

@@ -1,11 +1,13 @@
 import Backprop
 import Foundation
 
-/// The network as a diagram: the inputs x₁ and x₂, a bias node under every layer but the last,
-/// each unit as a small picture of its shading, and `ŷ`. Every weight is an edge coloured by its
-/// sign (blue positive, red negative) and as wide as its size (one scale per figure, stated in
-/// the title), with a mark for the change asked of it: a triangle pointing up where the wish
-/// raises the weight and down where it lowers it, as large as `|Δw|`.
+/// The network as a diagram.
+///
+/// The inputs x₁ and x₂, a bias node under every layer but the last, each unit as a small picture
+/// of its shading, and `ŷ`. Every weight is an edge coloured by its sign (blue positive, red
+/// negative) and as wide as its size (one scale per figure, stated in the title), with a mark for
+/// the change asked of it: a triangle pointing up where the wish raises the weight and down where
+/// it lowers it, as large as `|Δw|`.
 enum DiagramPanel: Panel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
@@ -45,7 +47,9 @@ enum DiagramPanel: Panel {
         canvas.setRoundCaps()
         for edge in diagram.edges.sorted(by: { abs($0.weight) < abs($1.weight) }) {
             let colour = edge.weight >= 0 ? palette.blue : palette.red
-            canvas.setColour(colour.withAlpha(0.35 + 0.5 * crowd))
+            // Opaque, as the translucent edge would look over the background: an opaque stroke
+            // costs Cairo half as much, and only crossings differ (the upper edge hides the other).
+            canvas.setColour(colour.mixed(with: palette.background, 0.65 - 0.5 * crowd))
             canvas.setLineWidth(diagram.width(of: edge))
             canvas.move(to: edge.from)
             canvas.line(to: edge.to)
@@ -68,14 +72,21 @@ enum DiagramPanel: Panel {
         }
     }
 
-    /// What the colours and marks mean, along the bottom of the panel.
+    /// What the colours and marks mean, along the bottom of the panel: in full if it fits (as on
+    /// the diagram figure), else in short (as in a frame).
     static func key(in rect: Rect, scene: Scene, style: Style, on canvas: Canvas) {
         guard !style.textless else { return }
         canvas.setFont(size: style.tickFont)
         canvas.setColour(scene.palette.mutedText)
-        let text = PanelChrome.fitted(
+        let vote = !scene.hidden.isEmpty && scene.shading(layer: scene.hidden.count - 1) == .vote
+        let full =
             "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
-                + "(size ∝ |Δw|) · 1: bias node", width: rect.width, on: canvas)
+            + "(size ∝ |Δw|) · 1: bias node" + (vote ? " · last hidden layer: its vote" : "")
+        // The legend says the units show their vote; the short key leaves it out.
+        let short = "blue w > 0 · red w < 0 · ▲▼ Δw asked"
+        let text =
+            canvas.width(of: full) <= rect.width
+            ? full : PanelChrome.fitted(short, width: rect.width, on: canvas)
         canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
     }
 
@@ -106,8 +117,7 @@ enum DiagramPanel: Panel {
                     FieldShading(
                         target: value, model: scene.net, viewport: viewport,
                         palette: palette,
-                        mapping: ShadeMapping.of(
-                            value, activation: scene.net.activation, reluScale: 1)))
+                        mapping: scene.mapping(value, reluScale: 1)))
                 if let focus = scene.derived.focus {
                     FocusMarker.draw(
                         at: viewport.pixel(focus.point), radius: max(2, r * 0.12), scene: scene,

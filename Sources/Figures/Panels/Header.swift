@@ -49,6 +49,7 @@ enum Header {
         case reluOff
         case test
         case focus(magnification: String?)
+        case vote
 
         var text: String {
             switch self {
@@ -59,6 +60,7 @@ enum Header {
             case .test: return "test point"
             case .focus(let k):
                 return k.map { "focus point, wish × " + $0 } ?? "focus point"
+            case .vote: return "unit shade: its vote, side × sign(v)"
             }
         }
     }
@@ -75,6 +77,11 @@ enum Header {
         if !scene.testPoints.isEmpty { keys.insert(.test, at: 2) }
         if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
             keys.append(.reluOff)
+        }
+        if scene.options.hiddenShading == .vote, !scene.hidden.isEmpty,
+            [.frame, .hidden].contains(kind)
+        {
+            keys.insert(.vote, at: min(2, keys.count))
         }
         if let focus = scene.derived.focus {
             let drawsWish = [.frame, .hidden, .output].contains(kind)
@@ -139,6 +146,12 @@ enum Header {
             Markers.hollow(label: 1, at: c, radius: r + 1, palette: palette, on: canvas)
         case .focus:
             FocusMarker.draw(at: c, radius: r + 2.5, scene: scene, on: canvas)
+        case .vote:
+            // Both ends of a vote: for label 1 and against it.
+            let half = Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch / 2, height: 2 * r)
+            canvas.fill(half, palette.shade(0.85))
+            canvas.fill(
+                Rect(x: c.x, y: c.y - r, width: swatch / 2, height: 2 * r), palette.shade(0.15))
         case .reluOff:
             canvas.fill(
                 Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),

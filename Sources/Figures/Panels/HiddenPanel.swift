@@ -68,6 +68,7 @@ enum HiddenPanel: Panel {
             kind: .hidden, layer: layer + 1, unit: unit + 1, rect: rect.array,
             domain: viewport.domainArray)
         info.offView = offView
+        if scene.options.hiddenShading != nil { info.shading = scene.shading(layer: layer) }
         guard rect.isUsable else { return info }
 
         if layer == 0 {
@@ -104,10 +105,15 @@ enum HiddenPanel: Panel {
             info.focus = WishOverlay.mark(
                 focus, viewport: viewport, radius: radius, scene: scene, on: canvas)
         }
-        // The arrow to the blue side, unless the wish's arrow is drawn there instead.
+        // The arrow to the blue side, unless the wish's arrow is drawn there instead. A unit
+        // that votes against label 1 has its blue side where `z < 0`: the same line, turned.
         if layer == 0 && scene.derived.focus == nil {
+            var line = net.line(unit: unit)
+            if scene.shading(layer: layer) == .vote && scene.outgoingWeight(unit: unit) < 0 {
+                line = ImplicitLine(w1: -line.w1, w2: -line.w2, b: -line.b)
+            }
             PlanePanel.normalArrow(
-                net.line(unit: unit), viewport: viewport, style: style, scene: scene, on: canvas)
+                line, viewport: viewport, style: style, scene: scene, on: canvas)
         }
         if let offView {
             OffView.draw(offView, viewport: viewport, style: style, scene: scene, on: canvas)
@@ -121,16 +127,25 @@ enum HiddenPanel: Panel {
         return info
     }
 
-    /// Titles from longest to shortest: "Hidden unit 2", "Unit 2", "h2", "2" for a single hidden
-    /// layer; "Layer 2 · unit 1", "L2 · unit 1", "L2·1", "2·1" for deeper networks.
+    /// The panel's titles, from longest to shortest.
+    ///
+    /// "Hidden unit 2", "Unit 2", "h2", "2" for a single hidden layer; "Layer 2 · unit 1",
+    /// "L2 · unit 1", "L2·1", "2·1" for deeper networks. A unit that shows its vote says so:
+    /// "Hidden unit 2’s vote", …, "h2 vote", "2 vote".
     static func titles(layer: Int, unit: Int, scene: Scene) -> [String] {
-        if scene.hidden.count == 1 {
-            return ["Hidden unit \(unit + 1)", "Unit \(unit + 1)", "h\(unit + 1)", "\(unit + 1)"]
+        var titles =
+            scene.hidden.count == 1
+            ? ["Hidden unit \(unit + 1)", "Unit \(unit + 1)", "h\(unit + 1)", "\(unit + 1)"]
+            : [
+                "Layer \(layer + 1) · unit \(unit + 1)", "L\(layer + 1) · unit \(unit + 1)",
+                "L\(layer + 1)·\(unit + 1)", "\(layer + 1)·\(unit + 1)",
+            ]
+        if scene.shading(layer: layer) == .vote {
+            titles = titles.enumerated().map {
+                $0.offset < 2 ? $0.element + "’s vote" : $0.element + " vote"
+            }
         }
-        return [
-            "Layer \(layer + 1) · unit \(unit + 1)", "L\(layer + 1) · unit \(unit + 1)",
-            "L\(layer + 1)·\(unit + 1)", "\(layer + 1)·\(unit + 1)",
-        ]
+        return titles
     }
 
     /// The plot inside a hidden panel's cell.

@@ -52,7 +52,9 @@ enum OutputPanel: Panel {
                 net.line(unit: 0), viewport: viewport, colour: scene.palette.boundary,
                 width: style.boundaryWidth, on: canvas)
         } else {
-            let field = PlanePanel.sample(.output, scene: scene, viewport: viewport)
+            // The grid only locates the boundary: its crossings are refined on exact values.
+            let field = PlanePanel.sample(
+                .output, model: net, viewport: viewport, sampling: .locating)
             PlanePanel.drawLevelCurve(
                 .output, field: field, scene: scene, viewport: viewport,
                 colour: scene.palette.boundary, width: style.boundaryWidth, on: canvas)
@@ -67,10 +69,10 @@ enum OutputPanel: Panel {
             } else {
                 // The boundary where the wish (magnified) would put it.
                 let field = PlanePanel.sample(
-                    .output, model: ghost, viewport: viewport, coarser: 3)
+                    .output, model: ghost, viewport: viewport, coarser: 3, sampling: .locating)
                 PlanePanel.drawLevelCurve(
                     .output, field: field, model: ghost, viewport: viewport,
-                    colour: scene.palette.boundary.withAlpha(0.8),
+                    colour: scene.palette.boundary,
                     width: max(1, style.boundaryWidth * 0.6),
                     dash: [max(3, 5 * style.scale), max(2, 4 * style.scale)], on: canvas)
             }

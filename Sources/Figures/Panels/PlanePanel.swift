@@ -10,8 +10,7 @@ enum PlanePanel {
         try canvas.draw(
             FieldShading(
                 target: target, model: scene.net, viewport: viewport, palette: scene.palette,
-                mapping: ShadeMapping.of(
-                    target, activation: scene.net.activation, reluScale: reluScale)))
+                mapping: scene.mapping(target, reluScale: reluScale)))
     }
 
     /// Draws the part of `line` inside the view.
@@ -62,10 +61,20 @@ enum PlanePanel {
         sample(target, model: scene.net, viewport: viewport)
     }
 
+    /// How a grid of `z` is sampled.
+    enum Sampling {
+        /// Backprop's exact values, ``ModelEvaluator``: for values read from the grid itself.
+        case exact
+        /// ``FastRow``'s single-precision values (within 1e-3 of the exact ones): for grids that
+        /// only locate a level curve, whose crossings are then refined against exact values.
+        case locating
+    }
+
     /// Samples `z` of `target` of `model` on the grid, `coarser` times as far apart (for the
     /// dashed guides of wishes and steps; crossings are still refined against exact values).
     static func sample(
-        _ target: ModelValue, model: ModelEvaluator, viewport: Viewport, coarser: Double = 1
+        _ target: ModelValue, model: ModelEvaluator, viewport: Viewport, coarser: Double = 1,
+        sampling: Sampling = .exact
     ) -> SampledField {
         let r = viewport.rect
         let step = max(2, min(4, max(r.width, r.height) / 160)) * coarser
@@ -74,13 +83,24 @@ enum PlanePanel {
         var values = [Double](repeating: 0, count: columns * rows)
         let x1 = viewport.domain.x1.lowerBound
         let dx = step * viewport.dataPerPixelX
+        func x2(_ j: Int) -> Double {
+            viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY
+        }
         values.withUnsafeMutableBufferPointer { values in
-            for j in 0..<rows {
-                model.preactivations(
-                    target, x1: x1, dx: dx,
-                    x2: viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY,
-                    into: UnsafeMutableBufferPointer(
-                        rebasing: values[(j * columns)..<((j + 1) * columns)]))
+            switch sampling {
+            case .exact:
+                for j in 0..<rows {
+                    model.preactivations(
+                        target, x1: x1, dx: dx, x2: x2(j),
+                        into: UnsafeMutableBufferPointer(
+                            rebasing: values[(j * columns)..<((j + 1) * columns)]))
+                }
+            case .locating:
+                let row = FastRow(net: model, target: target, width: columns)
+                for j in 0..<rows {
+                    row.evaluate(x1: x1, dx: dx, x2: x2(j))
+                    for i in 0..<columns { values[j * columns + i] = Double(row[i]) }
+                }
             }
         }
         return SampledField(

@@ -1,9 +1,10 @@
 import Backprop
 
-/// One training step from the snapshot, on the plane: `ŷ` of `W′` shaded, the first-layer lines
-/// and the `ŷ = 0.5` boundary of `W` dashed and of `W′` solid, the points and the focus point,
-/// and `E(W) → E(W′)` in the title. For a perceptron this is the lesson's picture of one step of
-/// its line.
+/// One training step from the snapshot, on the plane.
+///
+/// `ŷ` of `W′` shaded, the first-layer lines and the `ŷ = 0.5` boundary of `W` dashed and of `W′`
+/// solid, the points and the focus point, and `E(W) → E(W′)` in the title. For a perceptron this
+/// is the lesson's picture of one step of its line.
 enum StepPanel: Panel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
@@ -62,7 +63,8 @@ enum StepPanel: Panel {
             }
             guard !perceptron else { continue }
             let field = PlanePanel.sample(
-                .output, model: model, viewport: viewport, coarser: pattern.isEmpty ? 1 : 3)
+                .output, model: model, viewport: viewport, coarser: pattern.isEmpty ? 1 : 3,
+                sampling: .locating)
             PlanePanel.drawLevelCurve(
                 .output, field: field, model: model, viewport: viewport, colour: boundary,
                 width: style.boundaryWidth, dash: pattern, on: canvas)

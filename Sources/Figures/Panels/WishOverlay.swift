@@ -27,7 +27,7 @@ enum WishOverlay {
         info.ghost = [ghost.w1, ghost.w2, ghost.b]
         let dash = [max(3, 5 * style.scale), max(2, 4 * style.scale)]
         PlanePanel.draw(
-            ghost, viewport: viewport, colour: scene.palette.boundary.withAlpha(0.8),
+            ghost, viewport: viewport, colour: scene.palette.boundary,
             width: max(1, style.boundaryWidth * 0.6), dash: dash, on: canvas)
         guard let q = line.foot(of: focus.point), let q2 = ghost.foot(of: q) else { return }
         let a = viewport.pixel(q)

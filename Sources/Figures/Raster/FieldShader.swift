@@ -3,20 +3,31 @@ import Backprop
 /// How a value of the network becomes a shade.
 enum ShadeMapping: Equatable, Sendable {
     /// The shade of `σ(k·z)`: `k = 1` for the output and sigmoid units; `k = 2` for tanh units,
-    /// whose activation `tanh z` maps to the probability-like `(tanh z + 1)/2 = σ(2z)`.
+    /// whose activation `tanh z` maps to the probability-like `(tanh z + 1)/2 = σ(2z)`. A unit's
+    /// vote flips `k` with the sign of its outgoing weight (`k = 0` where that weight is 0).
     case logistic(Double)
     /// A ReLU unit: the "off" shade where `z ≤ 0`; from near-white to the label-1 shade as the
     /// activation grows to `scale`.
     case relu(scale: Double)
+    /// A ReLU unit voting against label 1 (its outgoing weight is negative): the "off" shade
+    /// where `z ≤ 0`; from near-white to the label-0 shade as the activation grows to `scale`.
+    case reluAgainst(scale: Double)
 
-    /// The mapping for a target of a network with hidden activation `activation`.
-    static func of(_ target: ModelValue, activation: Activation, reluScale: Double) -> ShadeMapping
-    {
+    /// The mapping for a target of a network with hidden activation `activation`; for a unit's
+    /// vote, `votingWeight` is its outgoing weight `v`, and the shade is that of `sign(v)·z`.
+    static func of(
+        _ target: ModelValue, activation: Activation, reluScale: Double,
+        votingWeight: Double? = nil
+    ) -> ShadeMapping {
         if target == .output { return .logistic(1) }
+        let sign: Double = votingWeight.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } ?? 1
         switch activation {
-        case .sigmoid: return .logistic(1)
-        case .tanh: return .logistic(2)
-        case .relu: return .relu(scale: reluScale)
+        case .sigmoid: return .logistic(sign)
+        case .tanh: return .logistic(2 * sign)
+        case .relu:
+            // A unit whose vote is 0 says nothing: near-white wherever it is on.
+            if sign == 0 { return .relu(scale: .infinity) }
+            return sign > 0 ? .relu(scale: reluScale) : .reluAgainst(scale: reluScale)
         }
     }
 }
@@ -87,15 +98,19 @@ enum FieldShader {
 private struct RowColouring {
     let mapping: ShadeMapping
     let ramp: ShadeRamp
-    /// ReLU shades from the middle to the high end, by activation / scale.
+    /// ReLU shades from the middle to the high end (to the low end against label 1), by
+    /// activation / scale.
     let reluPixels: [UInt32]
 
     init(mapping: ShadeMapping, palette: Palette) {
         self.mapping = mapping
         ramp = palette.ramp
-        if case .relu = mapping {
+        switch mapping {
+        case .relu:
             reluPixels = (0..<1024).map { palette.shade(0.5 + 0.5 * Double($0) / 1023).pixel }
-        } else {
+        case .reluAgainst:
+            reluPixels = (0..<1024).map { palette.shade(0.5 - 0.5 * Double($0) / 1023).pixel }
+        case .logistic:
             reluPixels = []
         }
     }
@@ -125,7 +140,7 @@ private struct RowColouring {
                     }
                 }
             }
-        case .relu(let scale):
+        case .relu(let scale), .reluAgainst(let scale):
             reluPixels.withUnsafeBufferPointer { table in
                 guard let t = table.baseAddress else { return }
                 let s = Float(1023 / max(scale, 1e-12))
