@@ -9,6 +9,10 @@ struct FigureJob: Sendable {
     /// Index into the run's snapshots.
     var snapshot: Int
     var path: String
+    /// The frame's place in the sequence: its index among the drawn snapshots.
+    var frameIndex: Int = 0
+    /// False for a PNG drawn only for an animation, which is not written as a file of its own.
+    var staged = true
 }
 
 /// Draws a run's figures on several threads and stages each file as soon as it is drawn, so
@@ -18,20 +22,31 @@ struct FigureWriter {
     var settings: RenderSettings
     /// Indices into `run.snapshots`, in epoch order.
     var snapshots: [Int]
+    /// The animations being assembled, by figure: each receives that figure's PNG frames.
+    var sequences: [FigureKind: FrameSequence] = [:]
 
     /// Every file to draw: snapshot by snapshot, figure by figure, format by format.
     ///
     /// PNG frames are numbered in this order, from 0.
     var jobs: [FigureJob] {
         var jobs: [FigureJob] = []
+        let stills = settings.formats.filter { !$0.isAnimation }
         for (frameIndex, snapshot) in snapshots.enumerated() {
             for kind in settings.figures {
-                for format in settings.formats {
+                for format in stills {
                     let path = Manifest.Entry.path(
                         kind: kind, format: format, epoch: run.snapshots[snapshot].epoch,
                         frameIndex: frameIndex)
                     jobs.append(
-                        FigureJob(kind: kind, format: format, snapshot: snapshot, path: path))
+                        FigureJob(
+                            kind: kind, format: format, snapshot: snapshot, path: path,
+                            frameIndex: frameIndex))
+                }
+                if sequences[kind] != nil && !stills.contains(.png) {
+                    jobs.append(
+                        FigureJob(
+                            kind: kind, format: .png, snapshot: snapshot, path: "",
+                            frameIndex: frameIndex, staged: false))
                 }
             }
         }
@@ -43,7 +58,8 @@ struct FigureWriter {
         settings.figures == [.frame] && settings.formats == [.png] ? "frames" : "files"
     }
 
-    /// Draws every job on `threads` threads and stages the files in `folder`.
+    /// Draws every job on `threads` threads, stages the files in `folder` and hands each PNG
+    /// of an animated figure to its sequence.
     ///
     /// Returns the manifest entries in job order. The first failure (in job order) is thrown
     /// after the other threads stop.
@@ -68,10 +84,16 @@ struct FigureWriter {
                 do {
                     let figure = try renderer.render(
                         job.kind, snapshot: job.snapshot, format: job.format)
-                    try folder.stage(figure.data, at: job.path)
-                    let entry = Manifest.Entry(
-                        path: job.path, figure: figure, error: run.snapshots[job.snapshot].error)
-                    results.withLock { $0[index] = entry }
+                    if job.format == .png, let sequence = sequences[job.kind] {
+                        try sequence.add(frame: job.frameIndex, figure: figure)
+                    }
+                    if job.staged {
+                        try folder.stage(figure.data, at: job.path)
+                        let entry = Manifest.Entry(
+                            path: job.path, figure: figure,
+                            error: run.snapshots[job.snapshot].error)
+                        results.withLock { $0[index] = entry }
+                    }
                     progress?.advance()
                 } catch {
                     failure.withLock { current in

@@ -32,10 +32,13 @@ public struct Manifest: Equatable, Sendable, Codable {
         public var width: Int
         public var height: Int
         public var panels: [Panel]
+        /// Animations only: the epoch of each snapshot frame, in order (after the title card, if
+        /// there is one); `epoch`, `error` and `panels` are those of the last.
+        public var epochs: [Int]?
 
         public init(
             path: String, figure: FigureKind, format: FileFormat, epoch: Int, error: Double,
-            width: Int, height: Int, panels: [Panel]
+            width: Int, height: Int, panels: [Panel], epochs: [Int]? = nil
         ) {
             self.path = path
             self.figure = figure
@@ -45,6 +48,7 @@ public struct Manifest: Equatable, Sendable, Codable {
             self.width = width
             self.height = height
             self.panels = panels
+            self.epochs = epochs
         }
 
         /// The entry of a rendered figure written at `path`.

@@ -18,7 +18,8 @@ public final class OutputFolder: Sendable {
     public let displayPath: String
     /// The manifest of the run that wrote the folder before, if it has one of ours.
     public let previousManifest: Manifest?
-    private let staging: URL
+    /// The staging folder inside it, where new files are written before they are moved into place.
+    let staging: URL
     /// The folders this run made (the output folder and any missing parents), deepest first, so
     /// a failure may remove them again if they are still empty.
     private let madeFolders: [URL]

@@ -198,7 +198,8 @@ struct RenderFlags: ParsableArguments {
     @Option(
         name: [.customLong("format"), .customLong("formats")],
         help: ArgumentHelp(
-            "File formats, comma-separated: png, pdf, svg (key render.formats).",
+            "File formats, comma-separated: png, pdf, svg for each snapshot; apng, mp4, gif "
+                + "for one animation of them all (key render.formats).",
             valueName: "list"),
         transform: { try Parse.many($0, "format") as [FileFormat] })
     var formats: [FileFormat]?

@@ -99,6 +99,8 @@ public struct RenderSettings: Equatable, Sendable {
     public var figures: [FigureKind] = [.frame]
     /// The file formats of every figure.
     public var formats: [FileFormat] = [.png]
+    /// The timing of the animated formats (`apng`, `mp4`, `gif`).
+    public var animation = AnimationOptions()
 
     public init() {}
 }

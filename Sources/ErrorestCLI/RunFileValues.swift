@@ -9,7 +9,7 @@ extension RunFileReader {
             node, path: "render",
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
-                "hiddenLinesOnOutput", "logScaleError", "equations",
+                "hiddenLinesOnOutput", "logScaleError", "equations", "animation",
             ],
             reader: self)
         var settings = run.render
@@ -42,7 +42,8 @@ extension RunFileReader {
         if let n = fields["formats"] {
             settings.formats = try choices(n, "render.formats")
             guard !settings.formats.isEmpty else {
-                throw fail(n, "\"render.formats\" needs at least one of png, pdf, svg.")
+                throw fail(
+                    n, "\"render.formats\" needs at least one of png, pdf, svg, apng, mp4, gif.")
             }
         }
         if let n = fields["palette"] {
@@ -73,6 +74,7 @@ extension RunFileReader {
         if let n = fields["equations"] {
             settings.options.equations = try bool(n, "render.equations")
         }
+        if let n = fields["animation"] { settings.animation = try readAnimation(n) }
         run.render = settings
     }
 

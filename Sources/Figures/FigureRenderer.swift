@@ -64,6 +64,9 @@ public struct FigureRenderer: Sendable {
         let data: Data
         let panels: [PanelInfo]
         switch format {
+        case .apng, .mp4, .gif:
+            throw FiguresError.badOption(
+                "\(format.rawValue) is an animation of every snapshot, not a figure of one.")
         case .png:
             let raster = try raster(kind, scene: scene)
             panels = raster.panels

@@ -10,11 +10,24 @@ public enum FigureKind: String, CaseIterable, Sendable, Codable {
     case error
 }
 
-/// A file format; the raw value is the file extension.
+/// A file format: a still of one snapshot (`png`, `pdf`, `svg`, the raw value being the file
+/// extension), or an animation of every snapshot (`apng`, `mp4`, `gif`).
 public enum FileFormat: String, CaseIterable, Sendable, Codable {
     case png
     case pdf
     case svg
+    /// An animated PNG written by Errorest.
+    case apng
+    /// H.264 video, made by ffmpeg from the animated PNG.
+    case mp4
+    /// An animated GIF, made by ffmpeg from the animated PNG.
+    case gif
+
+    /// True for the formats that hold a whole sequence of frames.
+    public var isAnimation: Bool { self == .apng || self == .mp4 || self == .gif }
+
+    /// The file extension: an animated PNG is a `.png` file.
+    public var fileExtension: String { self == .apng ? "png" : rawValue }
 }
 
 /// A named set of colours for classes and probabilities.
