@@ -48,7 +48,7 @@ let package = Package(
         // Release benchmarks: `swift run -c release errorest-bench`.
         .executableTarget(
             name: "errorest-bench",
-            dependencies: ["Backprop", "Figures"]
+            dependencies: ["Backprop", "Figures", "ErrorestCLI"]
         ),
 
         .testTarget(name: "BackpropTests", dependencies: ["Backprop"]),

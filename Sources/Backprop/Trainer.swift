@@ -11,7 +11,7 @@ public struct Trainer: Sendable {
 
     public init(
         network: Network, data: Dataset, options: TrainingOptions,
-        schedule: SnapshotSchedule = .log(60)
+        schedule: SnapshotSchedule = .paced(60)
     ) {
         self.network = network
         self.data = data
@@ -82,10 +82,12 @@ public struct Trainer: Sendable {
             }
             if let progress, (epoch + 1) % reportEvery == 0 { progress(epoch + 1) }
         }
-        return TrainingRun(
+        let run = TrainingRun(
             name: name,
             network: Architecture(hidden: network.hidden, activation: network.activation),
             training: options, data: data, domain: domain ?? data.defaultDomain,
             errors: errors, accuracies: accuracies, snapshots: snapshots)
+        if case .paced(let count) = schedule { return try Pacing.pace(run, count: count) }
+        return run
     }
 }

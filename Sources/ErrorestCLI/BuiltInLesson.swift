@@ -8,7 +8,7 @@ enum BuiltInLesson {
         # Blue points sit above a V; no single line separates them from the red ones, but two
         # lines do. Each of the two sigmoid hidden units turns its line onto one edge of the V,
         # and the output unit combines the two linear models into the nonlinear one. Snapshots
-        # are spaced logarithmically: dense early, where the lines move most.
+        # are paced: each frame changes the picture by about as much as the one before.
         name: lesson
         data:
           generator: wedge
@@ -18,14 +18,14 @@ enum BuiltInLesson {
         network:
           hidden: [2]
           activation: sigmoid
-          init: { seed: 10 }
+          init: { seed: 31 }
         training:
           epochs: 2000
           learningRate: 2.0
           batchSize: full
           shuffle: false
           seed: 1
-        snapshots: log 60
+        snapshots: paced 60
         render:
           size: [1280, 720]
           figures: [frame]

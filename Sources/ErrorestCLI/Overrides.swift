@@ -86,7 +86,7 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Epochs to snapshot: \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
+            "Epochs to snapshot: \"paced 60\", \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
                 + "\"0,5,10\" (key snapshots).", valueName: "schedule"),
         transform: Parse.schedule)
     var snapshots: SnapshotSchedule?

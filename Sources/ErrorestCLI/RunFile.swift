@@ -31,7 +31,7 @@ public struct RunFile: Equatable, Sendable {
     public var activation: Activation = .sigmoid
     public var initialization: Initialization = .seed(1)
     public var training = TrainingOptions()
-    public var snapshots: SnapshotSchedule = .log(60)
+    public var snapshots: SnapshotSchedule = .paced(60)
     /// The view of the plane; `nil` is the data's bounds plus a margin.
     public var domain: Domain?
     public var render = RenderSettings()
