@@ -6,7 +6,8 @@ import Foundation
 /// and the visible change from the frame before (`errorest-bench pacing-detail xor.yaml`).
 func runPacingDetail(_ sample: String) {
     do {
-        var file = try RunFile(contentsOf: URL(fileURLWithPath: "Samples").appendingPathComponent(sample))
+        var file = try RunFile(
+            contentsOf: URL(fileURLWithPath: "Samples").appendingPathComponent(sample))
         file.snapshots = .paced(60)
         let trainer = try file.trainer()
         var t = ContinuousClock.now
@@ -24,8 +25,8 @@ func runPacingDetail(_ sample: String) {
         print("select", ContinuousClock.now - t)
         let changes = try Pacing.changes(of: run)
         for (k, c) in changes.enumerated() {
-            print(run.snapshots[k].epoch, "->", run.snapshots[k + 1].epoch, String(format: "%.4f", c))
+            print(
+                run.snapshots[k].epoch, "->", run.snapshots[k + 1].epoch, String(format: "%.4f", c))
         }
     } catch { print(error) }
 }
-

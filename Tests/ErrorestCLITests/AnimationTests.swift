@@ -9,9 +9,10 @@ import Testing
         return (try? h.run("/usr/bin/env", ["python3", "-c", "import PIL"]))?.status == 0
     }()
 
-    static let hasFFmpeg: Bool = ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].contains {
-        FileManager.default.isExecutableFile(atPath: $0)
-    } && FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe")
+    static let hasFFmpeg: Bool =
+        ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        } && FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe")
 
     /// 4 snapshots at 6 frames a second, first held 0.5 s, last 1 s.
     static let animated = [
@@ -153,15 +154,17 @@ import Testing
         }
         let manifest = try h.json("Output/anim/manifest.json")
         let files = try #require(manifest["files"] as? [[String: Any]])
-        #expect(files.compactMap { $0["path"] as? String } == [
-            "figures/frame-animation.gif", "figures/frame-animation.mp4",
-        ])
+        #expect(
+            files.compactMap { $0["path"] as? String } == [
+                "figures/frame-animation.gif", "figures/frame-animation.mp4",
+            ])
         // The animated PNG ffmpeg read was only a staged file: it is not left anywhere.
         let all = try h.files(under: "Output/anim").keys
-        #expect(Set(all) == [
-            "figures/frame-animation.gif", "figures/frame-animation.mp4", "manifest.json",
-            "run.json",
-        ])
+        #expect(
+            Set(all) == [
+                "figures/frame-animation.gif", "figures/frame-animation.mp4", "manifest.json",
+                "run.json",
+            ])
     }
 
     @Test func withoutFFmpegOnThePathMP4ExitsSixtyNineBeforeTraining() throws {

@@ -55,7 +55,8 @@ import Testing
             for unit in 0..<2 {
                 let w = hidden.weights[unit]
                 let sides = Set(corners.map { w[0] * $0.0 + w[1] * $0.1 + hidden.biases[unit] > 0 })
-                #expect(sides.count == 2, "unit \(unit + 1) is off the view at epoch \(snapshot.epoch)")
+                #expect(
+                    sides.count == 2, "unit \(unit + 1) is off the view at epoch \(snapshot.epoch)")
             }
         }
     }

@@ -79,7 +79,9 @@ import Testing
         #expect(try SnapshotSchedule(parsing: "paced 60") == .paced(60))
         #expect(SnapshotSchedule.paced(60).description == "paced 60")
         #expect(throws: BackpropError.self) { try SnapshotSchedule(parsing: "paced") }
-        #expect(throws: BackpropError.self) { try SnapshotSchedule.paced(20_000).epochs(through: 10) }
+        #expect(throws: BackpropError.self) {
+            try SnapshotSchedule.paced(20_000).epochs(through: 10)
+        }
         #expect(RunFile().snapshots == .paced(60))
     }
 }

@@ -42,7 +42,10 @@ import Testing
         #expect(PNGChunks.bigEndian32(bytes, at: actl.lowerBound) == 3)  // frames
         #expect(PNGChunks.bigEndian32(bytes, at: actl.lowerBound + 4) == 0)  // loop for ever
         let numbered = chunks.filter { $0.type == "fcTL" || $0.type == "fdAT" }
-        #expect(numbered.map { PNGChunks.bigEndian32(bytes, at: $0.data.lowerBound) } == [0, 1, 2, 3, 4])
+        #expect(
+            numbered.map { PNGChunks.bigEndian32(bytes, at: $0.data.lowerBound) } == [
+                0, 1, 2, 3, 4,
+            ])
         let controls = chunks.filter { $0.type == "fcTL" }
         for (control, delay) in zip(controls, delays) {
             let d = control.data.lowerBound
@@ -55,7 +58,8 @@ import Testing
     }
 
     @Test func aViewerWithoutAPNGSeesTheFirstFrame() throws {
-        let file = try Self.animation(delays: Array(repeating: FrameDelay(numerator: 1, denominator: 10), count: 3))
+        let file = try Self.animation(
+            delays: Array(repeating: FrameDelay(numerator: 1, denominator: 10), count: 3))
         let first = try PNGCodec.decode(file)
         let expected = try PNGCodec.decode(try Self.frame(200, 10, 10))
         #expect(first == expected)
@@ -74,7 +78,11 @@ import Testing
             let colour = Self.colours[k]
             let expected = try PNGCodec.decode(try Self.frame(colour.0, colour.1, colour.2))
             #expect(frame.size == [7, 5])
-            #expect(frame.pixels == expected.rgba.enumerated().filter { $0.offset % 4 != 3 }.map { Int($0.element) })
+            #expect(
+                frame.pixels
+                    == expected.rgba.enumerated().filter { $0.offset % 4 != 3 }.map {
+                        Int($0.element)
+                    })
             #expect(abs(frame.duration - 1000 * delays[k].seconds) < 0.01)
         }
     }
@@ -108,7 +116,10 @@ import Testing
         #expect(delays.allSatisfy { $0.denominator == 12 })
         #expect(try options.titleDelay() == FrameDelay(numerator: 24, denominator: 12))
         #expect(try AnimationOptions(title: 0).titleDelay() == nil)
-        #expect(try AnimationOptions(holdFirst: 1, holdLast: 1).delays(count: 1).map(\.numerator) == [25])
+        #expect(
+            try AnimationOptions(holdFirst: 1, holdLast: 1).delays(count: 1).map(\.numerator) == [
+                25
+            ])
         #expect(throws: FiguresError.self) { try AnimationOptions(fps: 0).validate() }
         #expect(throws: FiguresError.self) { try AnimationOptions(holdLast: .nan).validate() }
         #expect(throws: FiguresError.self) { try AnimationOptions(title: 61).validate() }
@@ -120,7 +131,10 @@ import Testing
         #expect(card.title == "wedge-demo")
         #expect(card.lines.contains { $0.hasPrefix("\(run.data.count) points") })
         #expect(card.lines.contains { $0.contains("2 – 2 – 1 network, sigmoid") })
-        #expect(card.lines.contains { $0.contains("η = \(String(format: "%g", run.training.learningRate))") })
+        #expect(
+            card.lines.contains {
+                $0.contains("η = \(String(format: "%g", run.training.learningRate))")
+            })
         let png = try card.renderPNG(options: RenderOptions(width: 320, height: 180))
         let image = try PNGCodec.decode(png)
         #expect(image.width == 320 && image.height == 180)

@@ -4,7 +4,7 @@ import Foundation
 /// same visible amount.
 ///
 /// Training snapshots a dense set of candidate epochs (every epoch of a short run; otherwise
-/// about `max(600, 8N)` epochs, evenly spaced with extra ones early), measures what each
+/// about `max(400, 6N)` epochs, evenly spaced with extra ones early), measures what each
 /// candidate's frame would show (``VisibleState``), and walks through them taking a frame each
 /// time the picture has changed by the same step since the last frame taken. Epochs where
 /// nothing visible happens get few frames; epochs where the lines swing get many. The first and
@@ -12,7 +12,7 @@ import Foundation
 public enum Pacing {
     /// The candidate epochs of `paced count` in a run whose last epoch is `last`.
     public static func candidates(count: Int, last: Int) -> [Int] {
-        let dense = max(600, 8 * count)
+        let dense = max(400, 6 * count)
         guard last + 1 > dense else { return Array(0...last) }
         let even = (0..<dense).map { k in
             Int((Double(k) * Double(last) / Double(dense - 1)).rounded())
@@ -25,15 +25,29 @@ public enum Pacing {
     }
 
     /// What each snapshot's frame shows, in the run's view.
-    public static func states(of run: TrainingRun, snapshots: [Snapshot]) throws -> [VisibleState]
-    {
+    public static func states(of run: TrainingRun, snapshots: [Snapshot]) throws -> [VisibleState] {
         let low = run.errors.min() ?? 0
         let high = run.errors.max() ?? 1
         let last = run.training.epochs
         let grid = VisibleState.grid(run.domain)
-        return try snapshots.map { snapshot in
-            VisibleState(
-                network: try run.network(at: snapshot), domain: run.domain, grid: grid,
+        guard let first = snapshots.first else { return [] }
+        // One kernel, its parameters replaced snapshot by snapshot: the trainer's own forward
+        // pass, without building a network for each of hundreds of candidates.
+        let kernel = Kernel(network: try run.network(at: first))
+        return snapshots.map { snapshot in
+            // The kernel's order: each layer's weights row by row, then its biases.
+            var k = 0
+            for layer in snapshot.layers {
+                for row in layer.weights + [layer.biases] {
+                    for value in row {
+                        kernel.parameters[k] = value
+                        k += 1
+                    }
+                }
+            }
+            return VisibleState(
+                outputs: kernel.outputs(at: grid), firstLayer: snapshot.layers[0],
+                hasHidden: snapshot.layers.count > 1, domain: run.domain, grid: grid,
                 epoch: snapshot.epoch, lastEpoch: last, error: snapshot.error - low,
                 errorScale: high - low)
         }
@@ -68,7 +82,7 @@ public enum Pacing {
         var high = states[0].change(to: states[n - 1])
         for k in 1..<n { high = max(high, states[0].change(to: states[k])) }
         var best = frames(step: high)
-        for _ in 0..<60 {
+        for _ in 0..<40 {
             let middle = (low + high) / 2
             let chosen = frames(step: middle)
             if chosen.count <= count - 1 {
@@ -77,7 +91,7 @@ public enum Pacing {
             } else {
                 low = middle
             }
-            if high - low <= 1e-6 * high { break }
+            if high - low <= 1e-4 * high { break }
         }
         var chosen = best + [n - 1]
         while chosen.count < count {

@@ -44,11 +44,22 @@ public struct VisibleState: Sendable, Equatable {
         error: Double, errorScale: Double
     ) {
         let grid = grid ?? VisibleState.grid(domain)
-        outputs = network.outputs(at: grid)
+        self.init(
+            outputs: network.outputs(at: grid), firstLayer: network.layers[0],
+            hasHidden: network.layers.count > 1, domain: domain, grid: grid, epoch: epoch,
+            lastEpoch: lastEpoch, error: error, errorScale: errorScale)
+    }
+
+    /// The state from `ŷ` already evaluated at the grid points and the first layer's weights.
+    init(
+        outputs: [Double], firstLayer first: Layer, hasHidden: Bool, domain: Domain, grid: [Point],
+        epoch: Int, lastEpoch: Int, error: Double, errorScale: Double
+    ) {
+        self.outputs = outputs
         let span = max(
-            domain.x1.upperBound - domain.x1.lowerBound, domain.x2.upperBound - domain.x2.lowerBound)
-        let first = network.layers[0]
-        lines = (0..<(network.layers.count > 1 ? first.units : 0)).map { unit in
+            domain.x1.upperBound - domain.x1.lowerBound, domain.x2.upperBound - domain.x2.lowerBound
+        )
+        lines = (0..<(hasHidden ? first.units : 0)).map { unit in
             let w = first.weights[unit]
             let b = first.biases[unit]
             let norm = (w[0] * w[0] + w[1] * w[1]).squareRoot()

@@ -39,8 +39,7 @@ enum FFmpeg {
     }
 
     /// The arguments that make `output` (mp4 or gif) from the animated PNG `input`.
-    static func arguments(input: String, output: String, format: FileFormat, fps: Int) -> [String]
-    {
+    static func arguments(input: String, output: String, format: FileFormat, fps: Int) -> [String] {
         var arguments = [
             "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", input,
         ]
@@ -72,14 +71,17 @@ enum FFmpeg {
     static func encode(input: URL, output: URL, display: String, format: FileFormat, fps: Int)
         throws
     {
-        guard let ffmpeg = locate() else { try check([format]); return }
+        guard let ffmpeg = locate() else {
+            try check([format])
+            return
+        }
         let arguments = arguments(
             input: input.path, output: output.path, format: format, fps: fps)
         let outcome = blocking { () async throws -> (Bool, String) in
             let result = try await Subprocess.run(
                 .path(.init(ffmpeg)), arguments: Arguments(arguments), input: .none,
                 output: .discarded, error: .string(limit: 64 * 1024))
-            return (result.terminationStatus.isSuccess, result.standardError ?? "")
+            return (result.terminationStatus.isSuccess, result.standardError)
         }
         switch outcome {
         case .success(let (succeeded, message)):
@@ -93,8 +95,10 @@ enum FFmpeg {
         }
     }
 
-    /// Waits on this (non-async) thread for an async body: the commands are synchronous, and
-    /// Subprocess is async. The body runs on the concurrency pool, never on this thread.
+    /// Waits on this (non-async) thread for an async body.
+    ///
+    /// The commands are synchronous and Subprocess is async; the body runs on the concurrency
+    /// pool, never on this thread.
     private static func blocking<T: Sendable>(
         _ body: @escaping @Sendable () async throws -> T
     ) -> Result<T, any Error> {

@@ -99,7 +99,8 @@ public struct APNGWriter {
                 PNGChunks.append("IDAT", bytes[chunk.data], to: &file)
             }
         } else {
-            let joined = data.count == 1 ? bytes[data[0].data] : ArraySlice(data.flatMap { bytes[$0.data] })
+            let joined =
+                data.count == 1 ? bytes[data[0].data] : ArraySlice(data.flatMap { bytes[$0.data] })
             PNGChunks.append("fdAT", joined, prefix: PNGChunks.bigEndian(sequence), to: &file)
             sequence += 1
         }
