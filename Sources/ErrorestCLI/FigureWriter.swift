@@ -23,7 +23,7 @@ struct FigureWriter {
     /// Indices into `run.snapshots`, in epoch order.
     var snapshots: [Int]
     /// The animations being assembled, by figure: each receives that figure's PNG frames.
-    var sequences: [FigureKind: FrameSequence] = [:]
+    var sequences: [FigureKind: Animation] = [:]
 
     /// Every file to draw: snapshot by snapshot, figure by figure, format by format.
     ///

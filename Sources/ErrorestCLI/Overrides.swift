@@ -86,6 +86,13 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "Which code trains: fast (the default) or reference, the lesson's plain functions; "
+                + "the same numbers to 1e-12 (key training.engine).", valueName: "name"),
+        transform: { try Parse.one($0, "training engine") as Engine })
+    var engine: Engine?
+
+    @Option(
+        help: ArgumentHelp(
             "Epochs to snapshot: \"paced 60\", \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
                 + "\"0,5,10\" (key snapshots).", valueName: "schedule"),
         transform: Parse.schedule)
@@ -118,6 +125,7 @@ struct TrainingFlags: ParsableArguments {
         if let learningRate { run.training.learningRate = learningRate }
         if let batchSize { run.training.batchSize = batchSize }
         if let shuffle { run.training.shuffle = shuffle }
+        if let engine { run.training.engine = engine }
         if let snapshots { run.snapshots = snapshots }
         if let domain {
             do {

@@ -156,7 +156,7 @@ struct RunFileReader {
     private func readTraining(_ node: RunFileNode) throws -> TrainingOptions {
         let fields = try Fields(
             node, path: "training",
-            known: ["epochs", "learningRate", "batchSize", "shuffle", "seed"],
+            known: ["epochs", "learningRate", "batchSize", "shuffle", "seed", "engine"],
             reader: self)
         var options = TrainingOptions()
         if let n = fields["epochs"] {
@@ -180,6 +180,9 @@ struct RunFileReader {
         }
         if let n = fields["shuffle"] { options.shuffle = try bool(n, "training.shuffle") }
         if let n = fields["seed"] { options.seed = try seed(n, "training.seed") }
+        if let n = fields["engine"] {
+            options.engine = try choice(n, "training.engine", Engine.self)
+        }
         return options
     }
 

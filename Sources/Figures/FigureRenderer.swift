@@ -1,5 +1,4 @@
 import Backprop
-import CCairo
 import Foundation
 
 /// Renders figures of one run; immutable and safe to call from many threads at once.
@@ -38,19 +37,17 @@ public struct FigureRenderer: Sendable {
             .withEquations(options.equations)
         let d = run.domain
         let aspect = (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
-        let count = run.data.count
         var radii = Set<Double>()
         for kind in FigureKind.allCases {
             let layout = FigureLayout(
                 kind, width: options.width, height: options.height, hidden: run.network.hidden,
                 aspect: aspect, style: style)
-            for slot in layout.hidden {
-                let rect = HiddenPanel.plotRect(cell: slot.cell, aspect: aspect, style: style)
-                radii.insert(HiddenPanel.markerRadius(rect, count: count, style: style))
-            }
-            if let cell = layout.output {
-                let rect = OutputPanel.plotRect(cell: cell, aspect: aspect, style: style)
-                radii.insert(OutputPanel.markerRadius(rect, count: count, style: style))
+            for place in layout.panels {
+                if let r = place.kind.panel.markerRadius(
+                    cell: place.cell, aspect: aspect, count: run.data.count, style: style)
+                {
+                    radii.insert(r)
+                }
             }
         }
         return try MarkerSprites(radii: radii, palette: Palette.named(options.palette))
@@ -60,51 +57,40 @@ public struct FigureRenderer: Sendable {
     public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
         -> RenderedFigure
     {
-        let scene = try self.scene(snapshot)
-        let data: Data
-        let panels: [PanelInfo]
-        switch format {
-        case .apng, .mp4, .gif:
+        guard !format.isAnimation else {
             throw FiguresError.badOption(
                 "\(format.rawValue) is an animation of every snapshot, not a figure of one.")
-        case .png:
-            let raster = try raster(kind, scene: scene)
-            panels = raster.panels
-            data = try raster.encodePNG()
-        case .pdf, .svg:
-            let surface = try Surface.vector(format, width: options.width, height: options.height)
-            if format == .pdf {
-                cairo_pdf_surface_set_metadata(
-                    surface.handle, CAIRO_PDF_METADATA_TITLE, title(kind, scene: scene))
-                cairo_pdf_surface_set_metadata(
-                    surface.handle, CAIRO_PDF_METADATA_CREATOR, "Errorest")
-                // An empty date leaves CreationDate out, so the same figure gives the same bytes.
-                cairo_pdf_surface_set_metadata(surface.handle, CAIRO_PDF_METADATA_CREATE_DATE, "")
-            }
-            panels = try draw(kind, scene: scene, on: surface)
-            try surface.finish()
-            data =
-                format == .svg
-                ? VectorOutput.normalizedSVG(surface.streamedBytes) : surface.streamedBytes
         }
+        let encoder = format.encoder(options)
+        let drawn = try draw(kind, snapshot: snapshot, for: encoder)
         return RenderedFigure(
             kind: kind, format: format, width: options.width, height: options.height,
-            epoch: scene.epoch, data: data, panels: panels)
+            epoch: drawn.scene.epoch,
+            data: try encoder.encode(drawn.surface, metadata: drawn.metadata),
+            panels: drawn.panels)
     }
 
     /// Draws `kind` into pixels without encoding them: the drawing half of a PNG, for
     /// benchmarks that time drawing and libpng separately.
     public func raster(_ kind: FigureKind, snapshot: Int) throws -> RasterFigure {
-        try raster(kind, scene: scene(snapshot))
+        let encoder = PNGEncoder(level: options.pngCompression)
+        let drawn = try draw(kind, snapshot: snapshot, for: encoder)
+        return RasterFigure(
+            surface: drawn.surface, panels: drawn.panels, metadata: drawn.metadata,
+            encoder: encoder)
     }
 
-    private func raster(_ kind: FigureKind, scene: Scene) throws -> RasterFigure {
-        let surface = try Surface.image(
-            width: options.width, height: options.height, filledWith: scene.palette.background)
-        let panels = try draw(kind, scene: scene, on: surface, painted: true)
-        return RasterFigure(
-            surface: surface, panels: panels, texts: texts(kind, scene: scene),
-            level: options.pngCompression)
+    /// Draws `kind` of snapshot `index` on a surface that `encoder` makes.
+    private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
+        throws -> (scene: Scene, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo])
+    {
+        let scene = try self.scene(index)
+        let metadata = metadata(kind, scene: scene)
+        let (surface, painted) = try encoder.surface(
+            width: options.width, height: options.height, background: scene.palette.background,
+            metadata: metadata)
+        let panels = try draw(kind, scene: scene, on: surface, painted: painted)
+        return (scene, surface, metadata, panels)
     }
 
     /// What the figures of snapshot `index` show.
@@ -112,27 +98,26 @@ public struct FigureRenderer: Sendable {
         guard run.snapshots.indices.contains(index) else {
             throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
         }
+        let snapshot = run.snapshots[index]
         return Scene(
-            run: run, snapshot: run.snapshots[index], series: series, options: options,
-            sprites: sprites, backdrops: backdrops)
+            run: run, snapshot: snapshot, derived: DerivedData(run: run, snapshot: snapshot),
+            series: series, options: options, sprites: sprites, backdrops: backdrops)
     }
 
-    /// The PNG text chunks of SPEC §6.
-    private func texts(_ kind: FigureKind, scene: Scene) -> [(String, String)] {
-        [
-            ("Software", "Errorest"), ("Title", title(kind, scene: scene)),
-            ("Epoch", String(scene.epoch)), ("Error", String(scene.error)),
-        ]
-    }
-
-    /// `"<name>: <figure> at epoch <N>"`, the PNG Title chunk and the PDF title.
-    private func title(_ kind: FigureKind, scene: Scene) -> String {
-        "\(scene.name): \(kind.rawValue) at epoch \(scene.epoch)"
+    /// The title `"<name>: <figure> at epoch <N>"` and the PNG text chunks.
+    private func metadata(_ kind: FigureKind, scene: Scene) -> FigureMetadata {
+        let title = "\(scene.name): \(kind.rawValue) at epoch \(scene.epoch)"
+        return FigureMetadata(
+            title: title,
+            texts: [
+                ("Software", "Errorest"), ("Title", title), ("Epoch", String(scene.epoch)),
+                ("Error", String(scene.error)),
+            ])
     }
 
     /// Draws the whole figure on `surface` (whose background is already `painted`, or not) and
     /// returns its panels.
-    private func draw(_ kind: FigureKind, scene: Scene, on surface: Surface, painted: Bool = false)
+    private func draw(_ kind: FigureKind, scene: Scene, on surface: Surface, painted: Bool)
         throws -> [PanelInfo]
     {
         let context = try Context(surface)
@@ -150,26 +135,12 @@ public struct FigureRenderer: Sendable {
         if let header = layout.header {
             Header.draw(kind, in: header, scene: scene, style: style, on: canvas)
         }
+        let figure = FigureContext(
+            kind: kind, scene: scene, style: style, layout: layout, canvas: canvas)
+        let places = layout.panels
         var panels: [PanelInfo] = []
-        let variant = HiddenPanel.titleVariant(
-            for: layout.hidden, scene: scene, style: style, on: canvas)
-        for slot in layout.hidden {
-            panels.append(
-                try HiddenPanel.draw(
-                    layer: slot.layer, unit: slot.unit, cell: slot.cell, titleVariant: variant,
-                    scene: scene, style: style, on: canvas))
-        }
-        if kind == .hidden && scene.hidden.isEmpty {
-            NoHidden.draw(in: layout.body, scene: scene, style: style, on: canvas)
-        }
-        if let cell = layout.omittedNote {
-            NoHidden.omitted(layout.hiddenOmitted, in: cell, scene: scene, style: style, on: canvas)
-        }
-        if let cell = layout.output {
-            panels.append(try OutputPanel.draw(cell: cell, scene: scene, style: style, on: canvas))
-        }
-        if let cell = layout.error {
-            panels.append(try ErrorPanel.draw(cell: cell, scene: scene, style: style, on: canvas))
+        for panelKind in PanelKind.allCases {
+            panels += try panelKind.panel.draw(places.filter { $0.kind == panelKind }, in: figure)
         }
         try context.check(during: "drawing the \(kind.rawValue) figure")
         return panels

@@ -17,12 +17,14 @@ public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
     case cairo(status: String, during: String)
     /// libpng reported a failure while encoding or decoding.
     case png(String)
+    /// A sequence of frames was finished with frame `missing` (counted from 0) never delivered.
+    case incompleteSequence(missing: Int, count: Int)
 
     /// True for bad input; false for a drawing or encoding failure.
     public var isUsageError: Bool {
         switch self {
         case .badSize, .badOption, .badRun, .noSuchSnapshot: return true
-        case .cairo, .png: return false
+        case .cairo, .png, .incompleteSequence: return false
         }
     }
 
@@ -39,6 +41,8 @@ public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "numbered 0 to \(count - 1)."
         case .cairo(let status, let during):
             return "Cairo failed while \(during): \(status)."
+        case .incompleteSequence(let missing, let count):
+            return "The sequence of \(count) frames was finished without frame \(missing + 1)."
         }
     }
 }

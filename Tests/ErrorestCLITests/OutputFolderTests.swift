@@ -131,7 +131,7 @@ import Testing
         var entry = Self.entry("figures/output-epoch-000000.png")
         entry.panels = [
             Manifest.Panel(
-                kind: "output", layer: nil, unit: nil, rect: [1, 2, 3, 4],
+                kind: .output, layer: nil, unit: nil, rect: [1, 2, 3, 4],
                 domain: [[0, 1], [0, 1]])
         ]
         let text = String(

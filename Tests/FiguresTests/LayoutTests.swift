@@ -84,7 +84,7 @@ import Testing
                 for j in rects.indices where j > i { #expect(!rects[i].intersects(rects[j])) }
             }
             // Plane panels keep the domain's aspect, so lines meet at their true angles.
-            for panel in raster.panels where panel.kind != "error" {
+            for panel in raster.panels where panel.kind != .error {
                 let d = panel.domain
                 let aspect = (d[0][1] - d[0][0]) / (d[1][1] - d[1][0])
                 #expect(abs(panel.rect[2] / panel.rect[3] - aspect) < 0.02)

@@ -14,7 +14,7 @@ import Testing
         #expect(image.width == 320 && image.height == 180)
         #expect(figure.epoch == run.snapshots[2].epoch)
         #expect(figure.kind == .frame && figure.format == .png)
-        #expect(figure.panels.map(\.kind) == ["hidden", "hidden", "output", "error"])
+        #expect(figure.panels.map(\.kind) == [.hidden, .hidden, .output, .error])
         #expect(figure.panels.map(\.layer) == [1, 1, nil, nil])
         #expect(figure.panels.map(\.unit) == [1, 2, nil, nil])
     }
@@ -186,7 +186,7 @@ import Testing
         let figure = try renderer.render(.hidden, snapshot: 2, format: .png)
         #expect(figure.panels.isEmpty)
         let frame = try renderer.render(.frame, snapshot: 2, format: .png)
-        #expect(frame.panels.map(\.kind) == ["output", "error"])
+        #expect(frame.panels.map(\.kind) == [.output, .error])
     }
 
     /// The tEXt chunks of a PNG, keyword to text.
@@ -211,7 +211,7 @@ import Testing
 @Suite struct PanelInfoTests {
     @Test func missingLayerAndUnitAreWrittenAsNull() throws {
         let info = PanelInfo(
-            kind: "output", layer: nil, unit: nil, rect: [1, 2, 3, 4], domain: [[0, 1], [-1, 1]])
+            kind: .output, layer: nil, unit: nil, rect: [1, 2, 3, 4], domain: [[0, 1], [-1, 1]])
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(info), as: UTF8.self)

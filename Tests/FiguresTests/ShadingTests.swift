@@ -22,13 +22,13 @@ import Testing
                 weights: layer.weights.map { $0.map { _ in scale * random.gaussian() } },
                 biases: layer.biases.map { _ in random.gaussian() })
         }
-        let net = PlainNetwork(layers: layers, activation: activation)
+        let net = ModelEvaluator(layers: layers, activation: activation)
         // 61 pixels wide: seven whole octets and a part of one.
         let rect = Rect(x: 3, y: 2, width: 61, height: 23)
         let viewport = Viewport(domain: Domain(x1: -1.6...1.4, x2: -1.1...1.3), rect: rect)
         let palette = Palette.lesson
         let ramp = palette.ramp
-        var targets: [FieldTarget] = [.output]
+        var targets: [ModelValue] = [.output]
         for (l, units) in hidden.enumerated() {
             for j in 0..<units { targets.append(.unit(layer: l, unit: j)) }
         }

@@ -26,10 +26,10 @@ import Testing
         let image = try PNGCodec.decode(figure.data)
         let network = try run.network(at: run.snapshots[2])
         var checked = (blue: 0, red: 0)
-        for panel in figure.panels where panel.kind != "error" {
+        for panel in figure.panels where panel.kind != .error {
             // The value the panel shades, as a probability-like number in 0...1.
             let value: (Point) -> Double
-            if panel.kind == "output" {
+            if panel.kind == .output {
                 value = { network.output(at: $0) }
             } else {
                 let (l, j) = try (#require(panel.layer) - 1, #require(panel.unit) - 1)

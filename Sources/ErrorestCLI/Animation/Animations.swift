@@ -16,18 +16,18 @@ enum Animations {
     /// Starts one sequence per figure when the formats include an animated one.
     static func start(
         run: TrainingRun, settings: RenderSettings, snapshots: [Int], folder: OutputFolder
-    ) throws -> [FigureKind: FrameSequence] {
+    ) throws -> [FigureKind: Animation] {
         guard settings.formats.contains(where: \.isAnimation), !snapshots.isEmpty else {
             return [:]
         }
-        var sequences: [FigureKind: FrameSequence] = [:]
+        var sequences: [FigureKind: Animation] = [:]
         for kind in settings.figures {
             // Without apng the animated PNG is only ffmpeg's input: a hidden staged file that
             // goes away with the staging folder.
             let path =
                 settings.formats.contains(.apng)
                 ? path(kind, .apng) : ".\(kind.rawValue)-animation.apng"
-            sequences[kind] = try FrameSequence(
+            sequences[kind] = try Animation(
                 kind: kind, path: path, run: run, snapshots: snapshots, settings: settings,
                 folder: folder)
         }
@@ -37,7 +37,7 @@ enum Animations {
     /// Completes each animated PNG, has ffmpeg make the MP4 and GIF files, and returns their
     /// manifest entries (by figure, then apng, mp4, gif).
     static func finish(
-        _ sequences: [FigureKind: FrameSequence], run: TrainingRun, settings: RenderSettings,
+        _ sequences: [FigureKind: Animation], run: TrainingRun, settings: RenderSettings,
         folder: OutputFolder
     ) throws -> [Manifest.Entry] {
         var entries: [Manifest.Entry] = []

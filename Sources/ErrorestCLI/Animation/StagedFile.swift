@@ -8,7 +8,7 @@ import Foundation
 
 /// A file in an output folder's staging, written piece by piece (an animation as its frames
 /// arrive) and moved into place with the other staged files.
-final class StagedFile {
+final class StagedFile: @unchecked Sendable {
     /// Relative to the output folder.
     let path: String
     /// Where the file is being written.

@@ -132,9 +132,6 @@ struct Canvas {
         cairo_restore(cr)
     }
 
-    /// True when drawing into pixels rather than PDF or SVG.
-    var isRaster: Bool { context.surface.isImage }
-
     // MARK: Text
 
     /// Selects the sans-serif face at `size` pixels.

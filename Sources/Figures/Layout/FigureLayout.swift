@@ -1,16 +1,7 @@
-/// One hidden unit's place in a layout.
-struct HiddenSlot: Equatable, Sendable {
-    /// Hidden layer and unit, both from 0.
-    let layer: Int
-    let unit: Int
-    /// The panel's whole cell: title and plot.
-    let cell: Rect
-}
-
 /// Where the parts of a figure go.
 struct FigureLayout: Equatable, Sendable {
     var header: Rect?
-    var hidden: [HiddenSlot] = []
+    var hidden: [PlacedPanel] = []
     /// Hidden units left out because the figure is too small to show them all.
     var hiddenOmitted = 0
     /// Where to say how many were left out: the cell of the last unit that would have fitted.
@@ -19,6 +10,15 @@ struct FigureLayout: Equatable, Sendable {
     var error: Rect?
     /// Everything below the header.
     var body: Rect
+
+    /// Every panel, in drawing order: the hidden units, the output, the error curve.
+    var panels: [PlacedPanel] {
+        hidden
+            + [
+                output.map { PlacedPanel(kind: .output, cell: $0) },
+                error.map { PlacedPanel(kind: .error, cell: $0) },
+            ].compactMap { $0 }
+    }
 
     /// The layout of `kind` for a network with hidden layer widths `hidden`, in a figure of
     /// `width`×`height` pixels, for plots of aspect `aspect` (domain width / height).
@@ -154,7 +154,7 @@ struct FigureLayout: Equatable, Sendable {
                 let cell = Rect(
                     x: x0 + Double(c) * (cellW + g), y: y0 + Double(r) * (cellH + g),
                     width: cellW, height: cellH)
-                hidden.append(HiddenSlot(layer: layer, unit: unit, cell: cell))
+                hidden.append(PlacedPanel(kind: .hidden, cell: cell, layer: layer, unit: unit))
             }
             row += (units + columns - 1) / columns
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How long one frame of an animation stays on screen: `numerator / denominator` seconds.
 public struct FrameDelay: Sendable, Equatable {
@@ -32,11 +33,11 @@ public struct FrameDelay: Sendable, Equatable {
 /// `fdAT` chunk, and each frame gets an `fcTL` chunk with its delay. Chunks are numbered in
 /// order and each carries its CRC-32. Bytes are handed to `output` as soon as they are known,
 /// so memory holds one frame, however long the animation.
-public struct APNGWriter {
+public struct APNGWriter: Sendable {
     /// The frames the animation will have, as its `acTL` chunk states.
     public let frameCount: Int
     private let loops: Int
-    private let output: (Data) throws -> Void
+    private let output: @Sendable (Data) throws -> Void
     private var header: [UInt8]?
     private var written = 0
     private var sequence: UInt32 = 0
@@ -45,7 +46,9 @@ public struct APNGWriter {
     ///   - frameCount: how many frames will be appended (1 or more).
     ///   - loops: how many times viewers play it; 0 is for ever.
     ///   - output: receives the file's bytes in order.
-    public init(frameCount: Int, loops: Int = 0, output: @escaping (Data) throws -> Void) throws {
+    public init(
+        frameCount: Int, loops: Int = 0, output: @escaping @Sendable (Data) throws -> Void
+    ) throws {
         guard frameCount >= 1, frameCount <= Int(UInt32.max / 2), loops >= 0 else {
             throw FiguresError.badOption("An animation needs at least one frame.")
         }
@@ -133,12 +136,44 @@ public struct APNGWriter {
     public static func assemble(_ frames: [(png: Data, delay: FrameDelay)], loops: Int = 0)
         throws -> Data
     {
-        var file = Data()
-        var writer = try APNGWriter(frameCount: frames.count, loops: loops) { file.append($0) }
+        let file = Mutex(Data())
+        var writer = try APNGWriter(frameCount: frames.count, loops: loops) { bytes in
+            file.withLock { $0.append(bytes) }
+        }
         for frame in frames {
             try writer.append(png: frame.png, delay: frame.delay)
         }
         try writer.finish()
-        return file
+        return file.withLock { $0 }
+    }
+}
+
+/// The animated-PNG ``FrameSink``: each PNG frame goes into an ``APNGWriter`` with its delay.
+public struct APNGSink: FrameSink, Sendable {
+    private var writer: APNGWriter
+    private let delays: [FrameDelay]
+    private var index = 0
+    /// The last frame taken, whose size and panels describe the animation.
+    public private(set) var last: RenderedFigure?
+
+    /// A sink for `delays.count` frames, the `k`th shown for `delays[k]`, written by `writer`
+    /// (which may already hold a title card).
+    public init(writer: APNGWriter, delays: [FrameDelay]) {
+        self.writer = writer
+        self.delays = delays
+    }
+
+    public mutating func append(_ frame: RenderedFigure) throws {
+        guard frame.format == .png, index < delays.count else {
+            throw FiguresError.badOption(
+                "An animated PNG takes \(delays.count) PNG frames; frame \(index + 1) is not one.")
+        }
+        try writer.append(png: frame.data, delay: delays[index])
+        index += 1
+        last = frame
+    }
+
+    public mutating func finish() throws {
+        try writer.finish()
     }
 }

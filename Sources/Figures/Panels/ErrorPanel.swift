@@ -2,7 +2,13 @@ import Foundation
 
 /// The error curve over the whole run: the mountain's outline, the path already walked solid,
 /// the rest faint, and a marker at the snapshot's epoch.
-enum ErrorPanel {
+enum ErrorPanel: Panel {
+    static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
+        try places.map { place in
+            try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)
+        }
+    }
+
     static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo
     {
         let palette = scene.palette
@@ -14,30 +20,15 @@ enum ErrorPanel {
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(
-            kind: "error", layer: nil, unit: nil, rect: rect.array,
+            kind: .error, layer: nil, unit: nil, rect: rect.array,
             domain: [[0, Double(plot.epochs)], [plot.low, plot.high]])
         guard rect.isUsable else { return info }
 
         // Grid, the mountain's silhouette under the whole curve, the rest of the way faint and
-        // the path already walked solid. Pixels come from the renderer's backdrops.
+        // the path already walked solid.
         let current = min(scene.epoch, plot.epochs)
-        if canvas.isRaster {
-            let backdrop = try scene.backdrops.backdrop(for: plot) {
-                try ErrorBackdrop(plot: plot, palette: palette)
-            }
-            backdrop.paint(walkedThrough: current, plot: plot, palette: palette, on: canvas)
-        } else {
-            plot.grid(palette, on: canvas)
-            canvas.saved {
-                canvas.clip(to: rect)
-                plot.silhouette(palette, on: canvas)
-                plot.stroke(
-                    plot.points(from: current, through: plot.epochs), walked: false, palette,
-                    on: canvas)
-                plot.stroke(
-                    plot.points(from: 0, through: current), walked: true, palette, on: canvas)
-            }
-        }
+        try canvas.draw(
+            ErrorCurve(plot: plot, current: current, palette: palette, backdrops: scene.backdrops))
         // The current epoch: a guide line and a marker.
         let px = plot.x(current)
         let py = plot.y(scene.error)

@@ -3,13 +3,37 @@ import Foundation
 
 /// One hidden unit: its activation shaded; for the first layer the line `w·x + b = 0` with a
 /// normal arrow toward the blue side; for deeper layers the curve where `z = 0`.
-enum HiddenPanel {
+enum HiddenPanel: Panel {
+    /// Every hidden unit placed, with one title form for all; then the notes for units that
+    /// could not be shown, or for a perceptron's empty `hidden` figure.
+    static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
+        let (scene, style, canvas) = (figure.scene, figure.style, figure.canvas)
+        let variant = titleVariant(for: places, scene: scene, style: style, on: canvas)
+        let panels = try places.map { place in
+            try draw(
+                layer: place.layer, unit: place.unit, cell: place.cell, titleVariant: variant,
+                scene: scene, style: style, on: canvas)
+        }
+        if figure.kind == .hidden && scene.hidden.isEmpty {
+            NoHidden.draw(in: figure.layout.body, scene: scene, style: style, on: canvas)
+        }
+        if let cell = figure.layout.omittedNote {
+            NoHidden.omitted(
+                figure.layout.hiddenOmitted, in: cell, scene: scene, style: style, on: canvas)
+        }
+        return panels
+    }
+
+    static func markerRadius(cell: Rect, aspect: Double, count: Int, style: Style) -> Double? {
+        markerRadius(plotRect(cell: cell, aspect: aspect, style: style), count: count, style: style)
+    }
+
     static func draw(
         layer: Int, unit: Int, cell: Rect, titleVariant: TitleVariant, scene: Scene, style: Style,
         on canvas: Canvas
     ) throws -> PanelInfo {
         let net = scene.net
-        let target = FieldTarget.unit(layer: layer, unit: unit)
+        let target = ModelValue.unit(layer: layer, unit: unit)
         let rect = plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
         PanelChrome.title(
@@ -18,7 +42,7 @@ enum HiddenPanel {
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(
-            kind: "hidden", layer: layer + 1, unit: unit + 1, rect: rect.array,
+            kind: .hidden, layer: layer + 1, unit: unit + 1, rect: rect.array,
             domain: viewport.domainArray)
         guard rect.isUsable else { return info }
 
@@ -94,7 +118,7 @@ enum HiddenPanel {
     /// The longest title variant (with the output-weight notes if possible) that fits every
     /// hidden panel of `slots`.
     static func titleVariant(
-        for slots: [HiddenSlot], scene: Scene, style: Style, on canvas: Canvas
+        for slots: [PlacedPanel], scene: Scene, style: Style, on canvas: Canvas
     ) -> TitleVariant {
         func fits(_ index: Int, notes: Bool) -> Bool {
             slots.allSatisfy { slot in

@@ -2,7 +2,17 @@ import Backprop
 
 /// The output: `ŷ` shaded at every pixel, the `ŷ = 0.5` boundary as a smooth path, the faint
 /// hidden lines it is built from, and the points with misclassified ones circled.
-enum OutputPanel {
+enum OutputPanel: Panel {
+    static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
+        try places.map { place in
+            try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)
+        }
+    }
+
+    static func markerRadius(cell: Rect, aspect: Double, count: Int, style: Style) -> Double? {
+        markerRadius(plotRect(cell: cell, aspect: aspect, style: style), count: count, style: style)
+    }
+
     static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo
     {
         let net = scene.net
@@ -19,7 +29,7 @@ enum OutputPanel {
             in: Rect(x: titleX, y: cell.y, width: rect.maxX - titleX, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(
-            kind: "output", layer: nil, unit: nil, rect: rect.array, domain: viewport.domainArray)
+            kind: .output, layer: nil, unit: nil, rect: rect.array, domain: viewport.domainArray)
         guard rect.isUsable else { return info }
 
         try PlanePanel.shade(.output, scene: scene, viewport: viewport, reluScale: 1, on: canvas)

@@ -4,24 +4,14 @@ import Backprop
 enum PlanePanel {
     /// Paints the shade of `target` over the viewport, one image pixel per figure pixel.
     static func shade(
-        _ target: FieldTarget, scene: Scene, viewport: Viewport, reluScale: Double,
+        _ target: ModelValue, scene: Scene, viewport: Viewport, reluScale: Double,
         on canvas: Canvas
     ) throws {
-        let mapping = ShadeMapping.of(
-            target, activation: scene.net.activation, reluScale: reluScale)
-        // Pixels are written straight into a raster figure; PDF and SVG get an image of the plot.
-        if canvas.isRaster {
-            FieldShader.shade(
-                target, of: scene.net, viewport: viewport, palette: scene.palette,
-                mapping: mapping, into: canvas.context.surface)
-            return
-        }
-        let r = viewport.rect
-        let image = try Surface.image(width: max(1, Int(r.width)), height: max(1, Int(r.height)))
-        FieldShader.shade(
-            target, of: scene.net, viewport: viewport, palette: scene.palette, mapping: mapping,
-            into: image, offset: (Int(r.x), Int(r.y)))
-        canvas.paint(image: image, at: PixelPoint(r.x, r.y), size: r)
+        try canvas.draw(
+            FieldShading(
+                target: target, model: scene.net, viewport: viewport, palette: scene.palette,
+                mapping: ShadeMapping.of(
+                    target, activation: scene.net.activation, reluScale: reluScale)))
     }
 
     /// Draws the part of `line` inside the view.
@@ -68,21 +58,22 @@ enum PlanePanel {
     }
 
     /// Samples `z` of `target` exactly on a grid over the viewport (about every 3 pixels).
-    static func sample(_ target: FieldTarget, scene: Scene, viewport: Viewport) -> SampledField {
+    static func sample(_ target: ModelValue, scene: Scene, viewport: Viewport) -> SampledField {
         let r = viewport.rect
         let step = max(2, min(4, max(r.width, r.height) / 160))
         let columns = Int((r.width / step).rounded(.up)) + 1
         let rows = Int((r.height / step).rounded(.up)) + 1
-        let evaluator = RowEvaluator(net: scene.net, target: target, width: columns)
-        var values: [Double] = []
-        values.reserveCapacity(columns * rows)
+        var values = [Double](repeating: 0, count: columns * rows)
         let x1 = viewport.domain.x1.lowerBound
         let dx = step * viewport.dataPerPixelX
-        for j in 0..<rows {
-            evaluator.evaluate(
-                x1: x1, dx: dx,
-                x2: viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY)
-            values.append(contentsOf: UnsafeBufferPointer(start: evaluator.z, count: columns))
+        values.withUnsafeMutableBufferPointer { values in
+            for j in 0..<rows {
+                scene.net.preactivations(
+                    target, x1: x1, dx: dx,
+                    x2: viewport.domain.x2.upperBound - Double(j) * step * viewport.dataPerPixelY,
+                    into: UnsafeMutableBufferPointer(
+                        rebasing: values[(j * columns)..<((j + 1) * columns)]))
+            }
         }
         return SampledField(
             columns: columns, rows: rows, x0: r.x, y0: r.y, step: step, values: values)
@@ -91,13 +82,13 @@ enum PlanePanel {
     /// Draws the curve `z = 0` of `target` (where `ŷ = 0.5`, or a unit's activation is at its
     /// midpoint) as smooth paths, refined against exact values.
     static func drawLevelCurve(
-        _ target: FieldTarget, field: SampledField, scene: Scene, viewport: Viewport,
+        _ target: ModelValue, field: SampledField, scene: Scene, viewport: Viewport,
         colour: Colour, width: Double, on canvas: Canvas
     ) {
-        let net = scene.net
+        let model = scene.net
         let lines = MarchingSquares.contours(field, level: 0) { p in
             let x = viewport.data(p)
-            return net.preactivation(target, x.x1, x.x2)
+            return model.preactivation(target, x.x1, x.x2)
         }
         let paths = lines.compactMap { SmoothPath(through: $0) }
         canvas.saved {

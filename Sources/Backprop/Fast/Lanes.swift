@@ -1,5 +1,5 @@
 /// Four doubles processed together: the training kernel works on four points at a time.
-public typealias Lanes = SIMD4<Double>
+package typealias Lanes = SIMD4<Double>
 
 /// `e^x` in every lane, to within about two units in the last place, by the project's own code
 /// so that every machine gets the same bits.
@@ -8,14 +8,14 @@ public typealias Lanes = SIMD4<Double>
 /// `r¹³` (truncation below 5e-18), and `2^k` built from its bits. Below `−708` the result is 0
 /// (where `e^x` would be subnormal); above `709` it stays at `e^709`, finite.
 @inline(__always)
-public func exponential(_ x: Lanes) -> Lanes {
+package func exponential(_ x: Lanes) -> Lanes {
     let (scale, p) = exponentialParts(x)
     return (scale + scale * p).replacing(with: 0, where: x .< -708)
 }
 
 /// `e^x − 1` in every lane, accurate near zero where `e^x − 1` cancels.
 @inline(__always)
-public func exponentialMinusOne(_ x: Lanes) -> Lanes {
+package func exponentialMinusOne(_ x: Lanes) -> Lanes {
     let (scale, p) = exponentialParts(x)
     return ((scale - 1) + scale * p).replacing(with: -1, where: x .< -708)
 }
@@ -50,7 +50,7 @@ func exponentialParts(_ x: Lanes) -> (scale: Lanes, p: Lanes) {
 
 /// `σ(z) = 1 / (1 + e^(−z))` in every lane, from `e = e^(−|z|)` so nothing overflows.
 @inline(__always)
-public func sigmoid(_ z: Lanes) -> Lanes {
+package func sigmoid(_ z: Lanes) -> Lanes {
     sigmoid(z, e: exponential(-magnitude(z)))
 }
 
@@ -62,7 +62,7 @@ func sigmoid(_ z: Lanes, e: Lanes) -> Lanes {
 
 /// `tanh(z)` in every lane: `sign(z) · −m / (2 + m)` with `m = e^(−2|z|) − 1`.
 @inline(__always)
-public func hyperbolicTangent(_ z: Lanes) -> Lanes {
+package func hyperbolicTangent(_ z: Lanes) -> Lanes {
     let m = exponentialMinusOne(-2 * magnitude(z))
     let magnitude = -m / (2 + m)
     return magnitude.replacing(with: -magnitude, where: z .< 0)
@@ -74,30 +74,8 @@ public func exponential(_ x: Double) -> Double {
     exponential(Lanes(repeating: x))[0]
 }
 
-extension Activation {
-    /// `g(z)` in every lane.
-    @inline(__always)
-    func callAsFunction(_ z: Lanes) -> Lanes {
-        switch self {
-        case .sigmoid: return Backprop.sigmoid(z)
-        case .tanh: return hyperbolicTangent(z)
-        case .relu: return z.replacing(with: 0, where: z .< 0)
-        }
-    }
-
-    /// `g′(z)` in every lane, written in terms of the activation `a = g(z)`.
-    @inline(__always)
-    func derivative(atActivation a: Lanes) -> Lanes {
-        switch self {
-        case .sigmoid: return a * (1 - a)
-        case .tanh: return 1 - a * a
-        case .relu: return Lanes(repeating: 0).replacing(with: 1, where: a .> 0)
-        }
-    }
-}
-
 /// `|x|` in every lane (the sign bit cleared).
 @inline(__always)
-public func magnitude(_ x: Lanes) -> Lanes {
+package func magnitude(_ x: Lanes) -> Lanes {
     unsafeBitCast(unsafeBitCast(x, to: SIMD4<UInt64>.self) & 0x7FFF_FFFF_FFFF_FFFF, to: Lanes.self)
 }

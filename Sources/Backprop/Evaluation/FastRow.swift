@@ -1,11 +1,11 @@
-import Backprop
-
 /// Eight pixels' values in single precision: the unit of work of the shading path.
-typealias Octet = SIMD8<Float>
+package typealias Octet = SIMD8<Float>
 
-/// Evaluates a network value along a row of pixels in single precision, an ``Octet`` at a time,
-/// for shading: only 8-bit colour has to be right there (boundaries are traced from
-/// ``RowEvaluator``'s exact values instead).
+/// The fast evaluator: a network value along a row of pixels in single precision.
+///
+/// It works an ``Octet`` at a time, for shading: only 8-bit colour has to be right there
+/// (boundaries are traced from ``ModelEvaluator``'s exact values instead). It agrees with
+/// ``ModelEvaluator`` to 1e-3 in `z` (a shade step is 1/256 of a unit of `z`), as the tests check.
 ///
 /// A first-layer unit's `z` is linear along a row, so in each run of 64 pixels where
 /// `|z| ≤ 40` its `e^(−zᵢ)` comes from eight exact values and the recurrence
@@ -13,10 +13,10 @@ typealias Octet = SIMD8<Float>
 /// Runs beyond ±40 are 0 or 1 (to within 5e-18); runs that cross ±40 are evaluated directly.
 /// When the first layer feeds the target, its units are summed straight into the target's `z`.
 /// Deeper layers use Backprop's four-lane functions. Owns its buffers; one per thread.
-final class ShadingRow {
-    let net: PlainNetwork
-    let target: FieldTarget
-    let width: Int
+package final class FastRow {
+    let net: ModelEvaluator
+    let target: ModelValue
+    package let width: Int
     /// Octets per row: `width` rounded up to whole octets (the extra lanes are computed too).
     let octets: Int
     private let last: Int
@@ -25,20 +25,20 @@ final class ShadingRow {
     /// the first layer is summed straight into ``z``.
     private var buffers: [UnsafeMutablePointer<Octet>] = []
     /// The target's `z` along the row, after ``evaluate(x1:dx:x2:)``.
-    let z: UnsafeMutablePointer<Octet>
+    package let z: UnsafeMutablePointer<Octet>
 
     /// Runs of `|z|` beyond this are saturated: `σ` is 0 or 1 to within 5e-18.
     static let limit = 40.0
     /// Pixels per exact restart of the recurrence.
     static let run = 64
 
-    init(net: PlainNetwork, target: FieldTarget, width: Int) {
+    package init(net: ModelEvaluator, target: ModelValue, width: Int) {
         self.net = net
         self.target = target
         self.width = max(1, width)
         octets = (self.width + 7) / 8
         last = net.layerIndex(of: target)
-        if case .unit(_, let u) = target { unit = u } else { unit = 0 }
+        unit = target.unitIndex
         if last >= 2 {
             for l in 0..<last {
                 buffers.append(.allocate(capacity: net.sizes[l + 1] * octets))
@@ -53,10 +53,10 @@ final class ShadingRow {
     }
 
     /// The target's `z` at pixel `i` of the last row evaluated.
-    subscript(i: Int) -> Float { z[i / 8][i % 8] }
+    package subscript(i: Int) -> Float { z[i / 8][i % 8] }
 
     /// Fills ``z`` with the target's pre-activation at `(x1 + i·dx, x2)` for `i` in `0..<width`.
-    func evaluate(x1: Double, dx: Double, x2: Double) {
+    package func evaluate(x1: Double, dx: Double, x2: Double) {
         let w = net.weights[0]
         let b = net.biases[0]
         func line(_ j: Int) -> (z0: Double, d: Double) {
@@ -64,7 +64,7 @@ final class ShadingRow {
         }
         if last == 0 {
             let (z0, d) = line(unit)
-            ShadingRow.linear(z, z0: z0, d: d, octets: octets)
+            FastRow.linear(z, z0: z0, d: d, octets: octets)
             return
         }
         let first = net.sizes[1]
@@ -108,13 +108,13 @@ final class ShadingRow {
         case .relu:
             let v = Float(weight)
             for o in 0..<octets {
-                let zs = ShadingRow.linearOctet(z0: z0, d: d, at: o)
+                let zs = FastRow.linearOctet(z0: z0, d: d, at: o)
                 out[o] += v * zs.replacing(with: 0, where: zs .< 0)
             }
         case .sigmoid:
-            ShadingRow.logistic(into: out, z0: z0, d: d, weight: weight, octets: octets)
+            FastRow.logistic(into: out, z0: z0, d: d, weight: weight, octets: octets)
         case .tanh:
-            ShadingRow.logistic(into: out, z0: 2 * z0, d: 2 * d, weight: 2 * weight, octets: octets)
+            FastRow.logistic(into: out, z0: 2 * z0, d: 2 * d, weight: 2 * weight, octets: octets)
         }
     }
 

@@ -44,16 +44,45 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
     public var shuffle: Bool
     /// Seeds the reshuffle of every epoch when ``shuffle`` is set.
     public var seed: UInt64
+    /// The code that trains: the same numbers to 1e-12 either way.
+    public var engine: Engine
 
     public init(
         epochs: Int = 2000, learningRate: Double = 1, batchSize: BatchSize = .full,
-        shuffle: Bool = false, seed: UInt64 = 1
+        shuffle: Bool = false, seed: UInt64 = 1, engine: Engine = .fast
     ) {
         self.epochs = epochs
         self.learningRate = learningRate
         self.batchSize = batchSize
         self.shuffle = shuffle
         self.seed = seed
+        self.engine = engine
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case epochs, learningRate, batchSize, shuffle, seed, engine
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        epochs = try c.decode(Int.self, forKey: .epochs)
+        learningRate = try c.decode(Double.self, forKey: .learningRate)
+        batchSize = try c.decode(BatchSize.self, forKey: .batchSize)
+        shuffle = try c.decode(Bool.self, forKey: .shuffle)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        engine = try c.decodeIfPresent(Engine.self, forKey: .engine) ?? .fast
+    }
+
+    /// Writes every setting; the engine only when it is not the default, so that records of the
+    /// default engine stay as they were before engines could be chosen.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(epochs, forKey: .epochs)
+        try c.encode(learningRate, forKey: .learningRate)
+        try c.encode(batchSize, forKey: .batchSize)
+        try c.encode(shuffle, forKey: .shuffle)
+        try c.encode(seed, forKey: .seed)
+        if engine != .fast { try c.encode(engine, forKey: .engine) }
     }
 
     /// Checks every value against its range.

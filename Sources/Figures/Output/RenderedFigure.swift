@@ -2,8 +2,8 @@ import Foundation
 
 /// Where a panel sits in a figure: for the manifest (SPEC §8).
 public struct PanelInfo: Sendable, Equatable, Codable {
-    /// `"hidden"`, `"output"` or `"error"`.
-    public var kind: String
+    /// The panel's kind, written as `"hidden"`, `"output"`, `"error"`, ….
+    public var kind: PanelKind
     /// Hidden panels: the hidden layer, counted from 1; nil otherwise.
     public var layer: Int?
     /// Hidden panels: the unit, counted from 1; nil otherwise.
@@ -14,7 +14,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     /// to top; for the error panel `[[epoch0, epochN], [Elow, Ehigh]]`.
     public var domain: [[Double]]
 
-    public init(kind: String, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
+    public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind
         self.layer = layer
         self.unit = unit
@@ -26,7 +26,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try container.decode(String.self, forKey: .kind)
+        kind = try container.decode(PanelKind.self, forKey: .kind)
         layer = try container.decodeIfPresent(Int.self, forKey: .layer)
         unit = try container.decodeIfPresent(Int.self, forKey: .unit)
         rect = try container.decode([Double].self, forKey: .rect)

@@ -7,22 +7,24 @@ import Foundation
 public struct RasterFigure {
     let surface: Surface
     public let panels: [PanelInfo]
-    let texts: [(String, String)]
-    /// The zlib level the PNG is written with.
-    public let level: Int
+    let metadata: FigureMetadata
+    let encoder: PNGEncoder
 
-    init(surface: Surface, panels: [PanelInfo], texts: [(String, String)], level: Int) {
+    init(surface: Surface, panels: [PanelInfo], metadata: FigureMetadata, encoder: PNGEncoder) {
         self.surface = surface
         self.panels = panels
-        self.texts = texts
-        self.level = level
+        self.metadata = metadata
+        self.encoder = encoder
     }
+
+    /// The zlib level the PNG is written with.
+    public var level: Int { encoder.level }
 
     public var width: Int { surface.width }
     public var height: Int { surface.height }
 
     /// Encodes the pixels through libpng with the figure's text chunks and compression level.
     public func encodePNG() throws -> Data {
-        try PNGCodec.encode(surface, level: level, texts: texts)
+        try encoder.encode(surface, metadata: metadata)
     }
 }

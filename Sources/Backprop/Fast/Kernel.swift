@@ -2,11 +2,16 @@ import Foundation
 
 /// Forward and backward passes over flat buffers, four points at a time: the trainer's hot loop.
 ///
+/// This is the fast engine. It computes exactly what ``Lesson`` spells out as plain functions —
+/// read `Lesson/Backpropagation.swift` first: the forward pass, the error, the backward pass and
+/// the update are the same sums, here over raw buffers of ``Lanes``. The tests hold the two equal
+/// to 1e-12 for every epoch's error and every snapshot's weights and gradient.
+///
 /// Parameters are laid out as ``Network/parameters``: for each layer its weights row by row, then
 /// its biases. Points go through in chunks of 64; within a chunk, each unit's activations are a
 /// row of 16 ``Lanes``. Sums run in a fixed order, so results are the same on every run. The kernel
 /// owns its buffers and frees them when it goes away; it is scratch space, never part of a model.
-final class Kernel {
+final class Kernel: TrainingEngine {
     /// Vectors of four points per chunk.
     static let chunkVectors = 16
     static let chunkPoints = 4 * chunkVectors
@@ -32,12 +37,6 @@ final class Kernel {
     private let sums: UnsafeMutablePointer<Lanes>
     private let rowCount: Int
     private let template: Network
-
-    /// Per-pass totals: the summed cross-entropy and the number of points on the right side.
-    struct Tally {
-        var error: Double
-        var correct: Int
-    }
 
     /// Running totals of a pass, lane by lane.
     private struct Totals {
@@ -123,9 +122,10 @@ final class Kernel {
         for k in 0..<parameterCount { gradient[k] /= n }
     }
 
-    /// One step of gradient descent: `W ← W − η ∇E`.
-    func step(learningRate: Double) {
-        for k in 0..<parameterCount { parameters[k] -= learningRate * gradient[k] }
+    /// One step of the optimizer along the gradient (for gradient descent, `W ← W − η ∇E`).
+    func step(_ optimizer: inout Optimizer) {
+        var w = UnsafeMutableBufferPointer(start: parameters, count: parameterCount)
+        optimizer.update(&w, gradient: UnsafeBufferPointer(start: gradient, count: parameterCount))
     }
 
     /// Runs the points at `indices` forward and tallies error and accuracy; with `accumulate`,

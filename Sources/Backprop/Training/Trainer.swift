@@ -32,7 +32,26 @@ public struct Trainer: Sendable {
     ) throws -> TrainingRun {
         try options.validate()
         let snapshotEpochs = try schedule.epochs(through: options.epochs)
-        let kernel = Kernel(network: network)
+        switch options.engine {
+        case .fast:
+            return try train(
+                Kernel(network: network), name: name, domain: domain,
+                snapshotEpochs: snapshotEpochs,
+                progress: progress)
+        case .reference:
+            return try train(
+                LessonEngine(network: network), name: name, domain: domain,
+                snapshotEpochs: snapshotEpochs, progress: progress)
+        }
+    }
+
+    /// The epochs, batches and snapshots of a run, whichever engine does the passes and steps.
+    private func train<E: TrainingEngine>(
+        _ engine: E, name: String, domain: Domain?, snapshotEpochs: [Int],
+        progress: ((Int) -> Void)?
+    ) throws -> TrainingRun {
+        var engine = engine
+        var optimizer = Optimizer(options, parameterCount: engine.parameterCount)
         let set = TrainingData(data)
         let m = data.count
         let epochs = options.epochs
@@ -52,10 +71,10 @@ public struct Trainer: Sendable {
             // With full batches, the pass that measures this epoch's error is also the step's
             // gradient; otherwise the gradient is only needed for a snapshot.
             let fullStep = options.batchSize == .full && epoch < epochs
-            let tally = kernel.pass(set, indices: 0..<m, accumulate: fullStep || isSnapshot)
-            kernel.scaleGradient(by: m)
+            let tally = engine.pass(set, indices: 0..<m, accumulate: fullStep || isSnapshot)
+            engine.scaleGradient(by: m)
             let error = tally.error / Double(m)
-            guard error.isFinite, kernel.parametersAreFinite else {
+            guard error.isFinite, engine.parametersAreFinite else {
                 throw BackpropError.diverged(epoch: epoch, learningRate: options.learningRate)
             }
             errors.append(error)
@@ -64,20 +83,20 @@ public struct Trainer: Sendable {
                 snapshots.append(
                     Snapshot(
                         epoch: epoch, error: error, accuracy: accuracies[epoch],
-                        layers: kernel.network.layers, gradient: kernel.gradientLayers))
+                        layers: engine.network.layers, gradient: engine.gradientLayers))
                 nextSnapshot += 1
             }
             guard epoch < epochs else { break }
             switch options.batchSize {
             case .full:
-                kernel.step(learningRate: options.learningRate)
+                engine.step(&optimizer)
             case .size(let size):
                 if options.shuffle { random.shuffle(&order) }
                 for start in stride(from: 0, to: m, by: size) {
                     let end = min(start + size, m)
-                    _ = kernel.pass(set, indices: order[start..<end], accumulate: true)
-                    kernel.scaleGradient(by: end - start)
-                    kernel.step(learningRate: options.learningRate)
+                    _ = engine.pass(set, indices: order[start..<end], accumulate: true)
+                    engine.scaleGradient(by: end - start)
+                    engine.step(&optimizer)
                 }
             }
             if let progress, (epoch + 1) % reportEvery == 0 { progress(epoch + 1) }

@@ -1,5 +1,34 @@
 import Synchronization
 
+/// The error panel's grid, the mountain's silhouette under the whole curve, the rest of the way
+/// faint and the path already walked (through epoch `current`) solid; on pixels from the
+/// renderer's cached ``ErrorBackdrop``.
+struct ErrorCurve: RasterDrawable {
+    let plot: ErrorPlot
+    let current: Int
+    let palette: Palette
+    let backdrops: ErrorBackdrops
+
+    func drawVector(on canvas: Canvas) throws {
+        plot.grid(palette, on: canvas)
+        canvas.saved {
+            canvas.clip(to: plot.rect)
+            plot.silhouette(palette, on: canvas)
+            plot.stroke(
+                plot.points(from: current, through: plot.epochs), walked: false, palette,
+                on: canvas)
+            plot.stroke(plot.points(from: 0, through: current), walked: true, palette, on: canvas)
+        }
+    }
+
+    func drawPixels(into surface: Surface, on canvas: Canvas) throws {
+        let backdrop = try backdrops.backdrop(for: plot) {
+            try ErrorBackdrop(plot: plot, palette: palette)
+        }
+        backdrop.paint(walkedThrough: current, plot: plot, palette: palette, on: canvas)
+    }
+}
+
 /// The error panel's pixels that do not depend on the snapshot, drawn once per renderer and
 /// figure layout: the grid and the mountain's silhouette under the whole curve, once with the
 /// whole curve faint and once with it all walked.

@@ -10,7 +10,7 @@ enum ShadeMapping: Equatable, Sendable {
     case relu(scale: Double)
 
     /// The mapping for a target of a network with hidden activation `activation`.
-    static func of(_ target: FieldTarget, activation: Activation, reluScale: Double) -> ShadeMapping
+    static func of(_ target: ModelValue, activation: Activation, reluScale: Double) -> ShadeMapping
     {
         if target == .output { return .logistic(1) }
         switch activation {
@@ -21,15 +21,40 @@ enum ShadeMapping: Equatable, Sendable {
     }
 }
 
+/// A value of the network shaded at the centre of every pixel of a viewport: on pixels straight
+/// into the figure, on PDF and SVG as an image of the plot.
+struct FieldShading: RasterDrawable {
+    let target: ModelValue
+    let model: ModelEvaluator
+    let viewport: Viewport
+    let palette: Palette
+    let mapping: ShadeMapping
+
+    func drawPixels(into surface: Surface, on canvas: Canvas) throws {
+        FieldShader.shade(
+            target, of: model, viewport: viewport, palette: palette, mapping: mapping,
+            into: surface)
+    }
+
+    func drawVector(on canvas: Canvas) throws {
+        let r = viewport.rect
+        let image = try Surface.image(width: max(1, Int(r.width)), height: max(1, Int(r.height)))
+        FieldShader.shade(
+            target, of: model, viewport: viewport, palette: palette, mapping: mapping,
+            into: image, offset: (Int(r.x), Int(r.y)))
+        canvas.paint(image: image, at: PixelPoint(r.x, r.y), size: r)
+    }
+}
+
 /// Shades a network value at the centre of every pixel of a viewport into an image.
 ///
-/// Each row is evaluated by a ``ShadingRow`` (single precision, eight pixels at a time) and
-/// coloured through the palette's ``ShadeRamp`` while it is still in cache.
+/// Each row is evaluated by Backprop's ``FastRow`` (single precision, eight pixels at a time)
+/// and coloured through the palette's ``ShadeRamp`` while it is still in cache.
 enum FieldShader {
     /// Shades the viewport's pixels into `surface`, an opaque image, at the viewport's place
     /// (shifted by `offset` pixels: a separate image of the plot's size uses its top-left corner).
     static func shade(
-        _ target: FieldTarget, of net: PlainNetwork, viewport: Viewport, palette: Palette,
+        _ target: ModelValue, of net: ModelEvaluator, viewport: Viewport, palette: Palette,
         mapping: ShadeMapping, into surface: Surface, offset: (x: Int, y: Int) = (0, 0)
     ) {
         let left = Int(viewport.rect.x) - offset.x
@@ -40,7 +65,7 @@ enum FieldShader {
             return
         }
         surface.flush()
-        let rows = ShadingRow(net: net, target: target, width: width)
+        let rows = FastRow(net: net, target: target, width: width)
         let dx = viewport.dataPerPixelX
         let dy = viewport.dataPerPixelY
         let x1 = viewport.domain.x1.lowerBound + 0.5 * dx

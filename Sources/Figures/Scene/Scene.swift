@@ -1,13 +1,15 @@
 import Backprop
 
-/// Everything the figures of one snapshot show, as plain values: never the network itself.
+/// Everything the figures of one snapshot show: plain values, and the model evaluation they
+/// are read from (the panels never evaluate the network themselves).
 struct Scene: Sendable {
     let name: String
     let epoch: Int
     let epochs: Int
     let error: Double
     let accuracy: Double
-    let net: PlainNetwork
+    /// The snapshot's network, evaluated through Backprop.
+    let net: ModelEvaluator
     let points: [Point]
     let labels: [Int]
     /// True for each point on the wrong side of `ŷ = 0.5`.
@@ -21,7 +23,8 @@ struct Scene: Sendable {
     let backdrops: ErrorBackdrops
 
     init(
-        run: TrainingRun, snapshot: Snapshot, series: ErrorSeries, options: RenderOptions,
+        run: TrainingRun, snapshot: Snapshot, derived: DerivedData, series: ErrorSeries,
+        options: RenderOptions,
         sprites: MarkerSprites = MarkerSprites(), backdrops: ErrorBackdrops = ErrorBackdrops()
     ) {
         name = run.name
@@ -29,13 +32,10 @@ struct Scene: Sendable {
         epochs = run.training.epochs
         error = snapshot.error
         accuracy = snapshot.accuracy
-        net = PlainNetwork(layers: snapshot.layers, activation: run.network.activation)
+        net = derived.model
         points = run.data.points
         labels = run.data.labels
-        let net = self.net
-        mistakes = zip(run.data.points, run.data.labels).map { p, label in
-            (net.output(p.x1, p.x2) > 0.5) != (label == 1)
-        }
+        mistakes = derived.mistakes
         domain = run.domain
         self.series = series
         palette = Palette.named(options.palette)

@@ -1,0 +1,78 @@
+import Backprop
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Figures
+
+/// The places new figures and outputs grow from: panels placed by the layout and drawn by kind,
+/// encoders, and frame sequences.
+@Suite struct SeamTests {
+    /// Collects what it is given, in order.
+    final class Collector: FrameSink, Sendable {
+        let epochs = Mutex<[Int]>([])
+        let finished = Mutex(false)
+        func append(_ frame: RenderedFigure) throws { epochs.withLock { $0.append(frame.epoch) } }
+        func finish() throws { finished.withLock { $0 = true } }
+    }
+
+    static func frame(epoch: Int) -> RenderedFigure {
+        RenderedFigure(
+            kind: .frame, format: .png, width: 1, height: 1, epoch: epoch, data: Data(),
+            panels: [])
+    }
+
+    @Test func framesReachTheSinkInOrderWhateverOrderTheyAreDrawnIn() throws {
+        let sink = Collector()
+        let sequence = FrameSequence(sink)
+        for index in [2, 0, 3, 1, 5, 4] {
+            try sequence.deliver(Self.frame(epoch: 10 * index), at: index)
+            // Nothing is handed on before every frame ahead of it.
+            let delivered = sink.epochs.withLock { $0 }
+            #expect(delivered == (0..<delivered.count).map { 10 * $0 })
+        }
+        _ = try sequence.finish(count: 6)
+        #expect(sink.epochs.withLock { $0 } == [0, 10, 20, 30, 40, 50])
+        #expect(sink.finished.withLock { $0 })
+    }
+
+    @Test func aSequenceWithAFrameMissingDoesNotFinish() throws {
+        let sink = Collector()
+        let sequence = FrameSequence(sink)
+        try sequence.deliver(Self.frame(epoch: 0), at: 0)
+        try sequence.deliver(Self.frame(epoch: 2), at: 2)
+        #expect(throws: FiguresError.incompleteSequence(missing: 1, count: 3)) {
+            _ = try sequence.finish(count: 3)
+        }
+        #expect(!sink.finished.withLock { $0 })
+    }
+
+    @Test func layoutsPlaceEachFiguresPanelsInDrawingOrder() {
+        let style = Style(width: 1280, height: 720)
+        func kinds(_ figure: FigureKind, _ hidden: [Int]) -> [PanelKind] {
+            FigureLayout(figure, width: 1280, height: 720, hidden: hidden, aspect: 1, style: style)
+                .panels.map(\.kind)
+        }
+        #expect(kinds(.frame, [2]) == [.hidden, .hidden, .output, .error])
+        #expect(kinds(.frame, []) == [.output, .error])
+        #expect(kinds(.hidden, [3, 2]) == Array(repeating: .hidden, count: 5))
+        #expect(kinds(.output, [2]) == [.output])
+        #expect(kinds(.error, [2]) == [.error])
+        let hidden = FigureLayout(
+            .hidden, width: 1280, height: 720, hidden: [3, 2], aspect: 1, style: style
+        ).panels
+        #expect(hidden.map(\.layer) == [0, 0, 0, 1, 1] && hidden.map(\.unit) == [0, 1, 2, 0, 1])
+    }
+
+    @Test func everyFormatHasAnEncoderAndTheManifestKindIsThePanelKind() throws {
+        let options = RenderOptions(width: 64, height: 48)
+        #expect(FileFormat.png.encoder(options) is PNGEncoder)
+        #expect((FileFormat.pdf.encoder(options) as? VectorEncoder)?.format == .pdf)
+        #expect((FileFormat.svg.encoder(options) as? VectorEncoder)?.format == .svg)
+        for kind in PanelKind.allCases {
+            let info = PanelInfo(kind: kind, layer: nil, unit: nil, rect: [], domain: [])
+            let json = String(decoding: try JSONEncoder().encode(info), as: UTF8.self)
+            #expect(json.contains("\"kind\":\"\(kind.rawValue)\""))
+        }
+    }
+}
