@@ -192,3 +192,43 @@ enum Decoders {
         return (process.terminationStatus, data)
     }
 }
+
+extension APNGWriterTests {
+    @Test func anAnimatedFormatIsNotAFigureOfOneSnapshot() throws {
+        let run = try Fixtures.run(hidden: [2])
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 64, height: 48))
+        for format in [FileFormat.apng, .mp4, .gif] {
+            #expect(throws: FiguresError.self) {
+                try renderer.render(.frame, snapshot: 0, format: format)
+            }
+        }
+    }
+
+    @Test func theSinkTakesPNGFramesInOrderWithTheirDelays() throws {
+        let run = try Fixtures.run(hidden: [2])
+        let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 64, height: 48))
+        let delays = try AnimationOptions(fps: 4, holdFirst: 0, holdLast: 1).delays(count: 3)
+        let file = Locked(Data())
+        let writer = try APNGWriter(frameCount: 3) { bytes in file.withLock { $0.append(bytes) } }
+        let sequence = FrameSequence(APNGSink(writer: writer, delays: delays))
+        let figures = try (0..<3).map { try renderer.render(.frame, snapshot: $0, format: .png) }
+        for k in [2, 0, 1] { try sequence.deliver(figures[k], at: k) }  // out of order
+        let sink = try sequence.finish(count: 3)
+        #expect(sink.last?.epoch == figures[2].epoch)
+        let ordered = try APNGWriter.assemble(Array(zip(figures.map(\.data), delays)))
+        #expect(file.withLock { $0 } == ordered)
+        #expect(try PNGCodec.decode(ordered) == PNGCodec.decode(figures[0].data))
+    }
+}
+
+/// A value shared with an `@Sendable` closure in a test.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
