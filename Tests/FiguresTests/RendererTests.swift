@@ -224,7 +224,8 @@ import Testing
 
     @Test func formatRawValuesAreFileExtensions() {
         #expect(FileFormat.allCases.map(\.rawValue) == ["png", "pdf", "svg", "apng", "mp4", "gif"])
-        #expect(FileFormat.allCases.map(\.fileExtension) == ["png", "pdf", "svg", "png", "mp4", "gif"])
+        #expect(
+            FileFormat.allCases.map(\.fileExtension) == ["png", "pdf", "svg", "png", "mp4", "gif"])
         #expect(FileFormat.allCases.filter(\.isAnimation) == [.apng, .mp4, .gif])
         #expect(FigureKind.allCases.map(\.rawValue) == ["frame", "hidden", "output", "error"])
         #expect(PaletteName.allCases.map(\.rawValue) == ["lesson", "colorblind"])
