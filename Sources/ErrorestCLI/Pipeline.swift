@@ -146,6 +146,18 @@ enum Pipeline {
                 + String(format: "%.1f%%", accuracy) + " after \(run.training.epochs) epochs; "
                 + written.joined(separator: ", ") + " in \(folder.displayPath) "
                 + String(format: "(%.1f s)", seconds))
+        if let warning = warning(run) { printError(warning) }
+    }
+
+    /// A warning (not an error) when training made the error worse: it ended above where it
+    /// started, as with a learning rate far too large.
+    static func warning(_ run: TrainingRun) -> String? {
+        guard let first = run.errors.first, let last = run.errors.last, last > first else {
+            return nil
+        }
+        return "errorest: warning: \(run.name): the error ended at \(format(last)), above where it "
+            + "started (\(format(first))); the learning rate \(format(run.training.learningRate)) "
+            + "may be too large."
     }
 
     private static func format(_ x: Double) -> String {

@@ -205,3 +205,26 @@ import Testing
         }
     }
 }
+
+/// Training that makes the error worse still succeeds, with a warning line.
+@Suite struct ErrorWarningTests {
+    @Test func anErrorThatEndsAboveItsStartIsWarnedAbout() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let rising = try h.errorest(
+            [
+                "run", "--generator", "xor", "--hidden", "4", "--learning-rate", "1000000",
+                "--epochs", "30", "--snapshots", "linear 2", "--size", "64x48",
+            ])
+        #expect(rising.status == 0, "\(rising.stderr)")
+        let warning = rising.stderr.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warning.count == 1)
+        #expect(warning.first?.contains("above where it started") == true)
+        #expect(warning.first?.contains("learning rate 1e+06") == true)
+        let falling = try h.errorest([
+            "run", "--epochs", "30", "--snapshots", "linear 2", "--size", "64x48",
+        ])
+        #expect(falling.status == 0)
+        #expect(!falling.stderr.contains("warning"))
+    }
+}
