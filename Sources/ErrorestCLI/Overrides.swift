@@ -242,6 +242,13 @@ struct RenderFlags: ParsableArguments {
         help: "Print each hidden line's equation w1·x1 + w2·x2 + b = 0 (key render.equations).")
     var equations: Bool?
 
+    @Option(
+        name: .customLong("error-range"),
+        help: ArgumentHelp(
+            "The error axis, low,high: one scale shared across runs (key render.errorRange).",
+            valueName: "low,high"))
+    var errorRange: String?
+
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
         if let size {
@@ -267,5 +274,18 @@ struct RenderFlags: ParsableArguments {
         if let hiddenLinesOnOutput { settings.options.hiddenLinesOnOutput = hiddenLinesOnOutput }
         if let logScaleError { settings.options.logScaleError = logScaleError }
         if let equations { settings.options.equations = equations }
+        if let errorRange {
+            let parts = errorRange.split(separator: ",").map {
+                Double($0.trimmingCharacters(in: .whitespaces))
+            }
+            guard parts.count == 2, let low = parts[0], let high = parts[1], low.isFinite,
+                high.isFinite, low >= 0, low < high
+            else {
+                throw ErrorestError.usage(
+                    "--error-range is two errors low,high with 0 ≤ low < high, such as 0,0.8; "
+                        + "got \"\(errorRange)\".")
+            }
+            settings.options.errorRange = low...high
+        }
     }
 }

@@ -9,7 +9,7 @@ extension RunFileReader {
             node, path: "render",
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
-                "hiddenLinesOnOutput", "logScaleError", "equations", "animation",
+                "hiddenLinesOnOutput", "logScaleError", "equations", "animation", "errorRange",
             ],
             reader: self)
         var settings = run.render
@@ -75,6 +75,15 @@ extension RunFileReader {
             settings.options.equations = try bool(n, "render.equations")
         }
         if let n = fields["animation"] { settings.animation = try readAnimation(n) }
+        if let n = fields["errorRange"] {
+            let pair = try list(n, "render.errorRange").map {
+                try number($0, "render.errorRange", in: 0...Double.greatestFiniteMagnitude)
+            }
+            guard pair.count == 2, pair[0] < pair[1] else {
+                throw fail(n, "\"render.errorRange\" should be [low, high] with low below high.")
+            }
+            settings.options.errorRange = pair[0]...pair[1]
+        }
         run.render = settings
     }
 

@@ -58,6 +58,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var hiddenLinesOnOutput: Bool = true
     /// Draws the error axis on a logarithmic scale.
     public var logScaleError: Bool = false
+    /// The error axis, bottom to top; `nil` chooses it from the run (robust to spikes: a few
+    /// epochs above the 99th percentile are clipped, with a mark). Give it to share one scale
+    /// across runs.
+    public var errorRange: ClosedRange<Double>? = nil
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
 
@@ -82,6 +86,15 @@ public struct RenderOptions: Sendable, Equatable {
         guard RenderOptions.sizeRange.contains(width), RenderOptions.sizeRange.contains(height)
         else {
             throw FiguresError.badSize(width: width, height: height)
+        }
+        if let range = errorRange {
+            guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound >= 0,
+                range.upperBound > range.lowerBound
+            else {
+                throw FiguresError.badOption(
+                    "The error range must be two finite errors, low ≥ 0 below high; got "
+                        + "[\(range.lowerBound), \(range.upperBound)].")
+            }
         }
         guard RenderOptions.compressionRange.contains(pngCompression) else {
             throw FiguresError.badOption(

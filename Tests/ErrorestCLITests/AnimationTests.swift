@@ -228,3 +228,31 @@ import Testing
         #expect(!falling.stderr.contains("warning"))
     }
 }
+
+/// `render.errorRange` and `--error-range`: one error axis for several runs.
+@Suite struct ErrorRangeTests {
+    @Test func theKeyAndTheFlagSetTheErrorAxisInTheManifest() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.write("render:\n  errorRange: [0, 2]\n  figures: [error]\n", to: "r.yaml")
+        for (arguments, range) in [
+            (["run", "r.yaml", "--out", "a"], [0.0, 2.0]),
+            (["run", "r.yaml", "--out", "b", "--error-range", "0.1,0.9"], [0.1, 0.9]),
+        ] {
+            let result = try h.errorest(arguments + tiny)
+            #expect(result.status == 0, "\(result.stderr)")
+            let manifest = try h.json("\(arguments[3])/manifest.json")
+            let file = try #require((manifest["files"] as? [[String: Any]])?.first)
+            let panel = try #require((file["panels"] as? [[String: Any]])?.first)
+            #expect((panel["domain"] as? [[Double]])?[1] == range)
+        }
+        try h.write("render:\n  errorRange: [1, 0.5]\n", to: "bad.yaml")
+        let bad = try h.errorest(["run", "bad.yaml"] + tiny)
+        #expect(bad.status == 65)
+        #expect(
+            bad.stderr.contains("bad.yaml, line 2: \"render.errorRange\" should be [low, high]"))
+        let flag = try h.errorest(["run", "--error-range", "0.5"] + tiny)
+        #expect(flag.status == 64)
+        #expect(flag.stderr.contains("--error-range is two errors low,high"))
+    }
+}

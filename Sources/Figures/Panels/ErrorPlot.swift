@@ -9,6 +9,8 @@ struct ErrorPlot {
     /// The error axis, bottom to top.
     let low: Double
     let high: Double
+    /// True when some errors lie above the axis (drawn flat along its top).
+    var clipped: Bool { series.maximum > high }
     /// The last epoch (at least 1).
     let epochs: Int
     let series: ErrorSeries
@@ -22,8 +24,15 @@ struct ErrorPlot {
         log = scene.options.logScaleError
         series = scene.series
         epochs = max(1, series.errors.count - 1)
-        low = log ? series.minimumPositive / 1.3 : 0
-        high = log ? max(series.maximum * 1.3, low * 10) : max(series.maximum * 1.08, 1e-12)
+        if let range = scene.options.errorRange {
+            low = log ? max(range.lowerBound, range.upperBound * 1e-9) : range.lowerBound
+            high = range.upperBound
+        } else {
+            low = log ? series.minimumPositive / 1.3 : 0
+            high =
+                log
+                ? max(series.maximum * 1.3, low * 10) : max(series.robustMaximum * 1.08, 1e-12)
+        }
         let axes = !style.textless
         let left = axes ? style.tickFont * 4.2 : 0
         let bottom = axes ? style.tickFont * 2.9 : 0
