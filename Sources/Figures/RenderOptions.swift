@@ -58,9 +58,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var hiddenLinesOnOutput: Bool = true
     /// Draws the error axis on a logarithmic scale.
     public var logScaleError: Bool = false
-    /// The error axis, bottom to top; `nil` chooses it from the run (robust to spikes: a few
-    /// epochs above the 99th percentile are clipped, with a mark). Give it to share one scale
-    /// across runs.
+    /// The error axis, bottom to top; `nil` chooses it from the run.
+    ///
+    /// The chosen axis is robust to spikes: a few epochs above the 99th percentile are clipped,
+    /// with a mark. Give a range to share one scale across runs.
     public var errorRange: ClosedRange<Double>? = nil
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
