@@ -242,6 +242,11 @@ struct RenderFlags: ParsableArguments {
         help: "Print each hidden line's equation w1·x1 + w2·x2 + b = 0 (key render.equations).")
     var equations: Bool?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Draw the figure's header: run name, epoch, error, legend (key render.header).")
+    var header: Bool?
+
     @Option(
         name: .customLong("error-range"),
         help: ArgumentHelp(
@@ -274,6 +279,7 @@ struct RenderFlags: ParsableArguments {
         if let hiddenLinesOnOutput { settings.options.hiddenLinesOnOutput = hiddenLinesOnOutput }
         if let logScaleError { settings.options.logScaleError = logScaleError }
         if let equations { settings.options.equations = equations }
+        if let header { settings.options.header = header }
         if let errorRange {
             let parts = errorRange.split(separator: ",").map {
                 Double($0.trimmingCharacters(in: .whitespaces))

@@ -10,6 +10,7 @@ extension RunFileReader {
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
                 "hiddenLinesOnOutput", "logScaleError", "equations", "animation", "errorRange",
+                "header",
             ],
             reader: self)
         var settings = run.render
@@ -75,6 +76,7 @@ extension RunFileReader {
             settings.options.equations = try bool(n, "render.equations")
         }
         if let n = fields["animation"] { settings.animation = try readAnimation(n) }
+        if let n = fields["header"] { settings.options.header = try bool(n, "render.header") }
         if let n = fields["errorRange"] {
             let pair = try list(n, "render.errorRange").map {
                 try number($0, "render.errorRange", in: 0...Double.greatestFiniteMagnitude)

@@ -34,7 +34,7 @@ public struct FigureRenderer: Sendable {
         -> MarkerSprites
     {
         let style = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
+            .withEquations(options.equations).withHeader(options.header)
         let d = run.domain
         let aspect = (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
         var radii = Set<Double>()
@@ -123,7 +123,7 @@ public struct FigureRenderer: Sendable {
         let context = try Context(surface)
         let canvas = Canvas(context)
         let style = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
+            .withEquations(options.equations).withHeader(options.header)
         let layout = FigureLayout(
             kind, width: options.width, height: options.height, hidden: scene.hidden,
             aspect: scene.aspect, style: style)

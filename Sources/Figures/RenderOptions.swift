@@ -63,6 +63,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// The chosen axis is robust to spikes: a few epochs above the 99th percentile are clipped,
     /// with a mark. Give a range to share one scale across runs.
     public var errorRange: ClosedRange<Double>? = nil
+    /// Draws the figure's header (run name, epoch, error, accuracy, legend); `false` for panels
+    /// that a printed caption describes.
+    public var header: Bool = true
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
 

@@ -39,3 +39,20 @@ import Testing
         #expect(throws: FiguresError.self) { try options.validate() }
     }
 }
+
+/// `header: false`: panels for print, without the figure's header strip.
+@Suite struct HeaderOptionTests {
+    @Test(arguments: [FigureKind.frame, .output])
+    func withoutTheHeaderThePanelsMoveUp(kind: FigureKind) throws {
+        let run = try Fixtures.run(hidden: [2])
+        var options = RenderOptions(width: 320, height: 180)
+        let with = try FigureRenderer(run: run, options: options).render(
+            kind, snapshot: 1, format: .png)
+        options.header = false
+        let without = try FigureRenderer(run: run, options: options)
+            .render(kind, snapshot: 1, format: .png)
+        let top = { (figure: RenderedFigure) in figure.panels.map { $0.rect[1] }.min() ?? 0 }
+        #expect(top(without) < top(with) - 10)
+        #expect(with.data != without.data)
+    }
+}
