@@ -11,7 +11,7 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
     case every(Int)
     /// `N` snapshots evenly spaced from the first epoch to the last.
     case linear(Int)
-    /// `N` snapshots spaced evenly in `log(1 + epoch)`: dense early, where the action is.
+    /// `N` snapshots spaced evenly in `log(1 + epoch)`: dense early, whatever happens there.
     case log(Int)
     /// Every epoch.
     case all
