@@ -43,7 +43,7 @@ public struct FigureRenderer: Sendable {
         -> MarkerSprites
     {
         let style = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
+            .withEquations(options.equations).withHeader(options.header)
         let d = run.domain
         let aspect = (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
         var radii = Set<Double>()
@@ -66,6 +66,10 @@ public struct FigureRenderer: Sendable {
     public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
         -> RenderedFigure
     {
+        guard !format.isAnimation else {
+            throw FiguresError.badAnimation(
+                "\(format.rawValue) is an animation of every snapshot, not a figure of one.")
+        }
         let encoder = format.encoder(options)
         let drawn = try draw(kind, snapshot: snapshot, for: encoder)
         return RenderedFigure(
@@ -151,7 +155,7 @@ public struct FigureRenderer: Sendable {
         let context = try Context(surface)
         let canvas = Canvas(context)
         let style = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
+            .withEquations(options.equations).withHeader(options.header)
         let layout = FigureLayout(
             kind, width: options.width, height: options.height, hidden: scene.hidden,
             aspect: scene.aspect, style: style, landscape: options.frameLandscape)

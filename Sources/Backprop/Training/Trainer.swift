@@ -17,7 +17,7 @@ public struct Trainer: Sendable {
 
     public init(
         network: Network, data: Dataset, test: Dataset? = nil, options: TrainingOptions,
-        schedule: SnapshotSchedule = .log(60)
+        schedule: SnapshotSchedule = .paced(60)
     ) {
         self.network = network
         self.data = data
@@ -146,6 +146,7 @@ public struct Trainer: Sendable {
             testAccuracies: test == nil ? nil : testAccuracies,
             penalties: optimizer.regularisation.isNone ? nil : penalties)
         run.trajectory = trajectory
+        if case .paced(let count) = schedule { return try Pacing.pace(run, count: count) }
         return run
     }
 }

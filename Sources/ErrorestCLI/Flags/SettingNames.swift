@@ -81,6 +81,8 @@ extension RenderSetting {
         case .pngCompression: return "render.pngCompression"
         case .focus: return "render.focus"
         case .frameLandscape: return "render.frameLandscape"
+        case .errorRange: return "render.errorRange"
+        case .fps, .holdFirst, .holdLast, .title: return "render.animation.\(rawValue)"
         }
     }
 
@@ -91,6 +93,11 @@ extension RenderSetting {
         case .pngCompression: return "--png-compression"
         case .focus: return "--focus"
         case .frameLandscape: return "--frame-landscape"
+        case .errorRange: return "--error-range"
+        case .fps: return "--fps"
+        case .holdFirst: return "--hold-first"
+        case .holdLast: return "--hold-last"
+        case .title: return "--title-card"
         }
     }
 }

@@ -91,7 +91,7 @@ final class Surface {
         switch format {
         case .pdf: handle = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w, h)
         case .svg: handle = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
-        case .png:
+        case .png, .apng, .mp4, .gif:
             handle = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         }
         return try Surface(

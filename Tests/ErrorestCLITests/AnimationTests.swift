@@ -1,0 +1,258 @@
+import Foundation
+import Testing
+
+/// `formats: apng, mp4, gif`: animated files written through the output folder and manifest.
+@Suite struct AnimationTests {
+    static let hasPillow: Bool = {
+        guard let h = try? Harness() else { return false }
+        defer { h.cleanUp() }
+        return (try? h.run("/usr/bin/env", ["python3", "-c", "import PIL"]))?.status == 0
+    }()
+
+    static let hasFFmpeg: Bool =
+        ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        } && FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe")
+
+    /// 4 snapshots at 6 frames a second, first held 0.5 s, last 1 s.
+    static let animated = [
+        "--size", "64x48", "--epochs", "30", "--snapshots", "linear 4", "--quiet",
+    ]
+
+    static func runFile(formats: String, title: Bool = false) -> String {
+        """
+        name: anim
+        data: {generator: xor, count: 40, noise: 0.1, seed: 7}
+        network: {hidden: [2]}
+        training: {epochs: 30, learningRate: 2.0}
+        snapshots: linear 4
+        render:
+          size: [64, 48]
+          formats: [\(formats)]
+          animation: {fps: 6, holdFirst: 0.5, holdLast: 1, title: \(title)}
+        """
+    }
+
+    /// Each frame's duration in milliseconds and the size, as Pillow reads the animated PNG.
+    func pillow(_ h: Harness, _ path: String) throws -> (frames: [Double], size: [Int]) {
+        let script = """
+            import json, sys
+            from PIL import Image
+            im = Image.open(sys.argv[1])
+            durations = []
+            for k in range(im.n_frames):
+                im.seek(k)
+                durations.append(im.info["duration"])
+            print(json.dumps({"durations": durations, "size": list(im.size),
+                              "animated": im.is_animated}))
+            """
+        let result = try h.run("/usr/bin/env", ["python3", "-c", script, h.url(path).path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(json["animated"] as? Bool == true)
+        return (json["durations"] as? [Double] ?? [], json["size"] as? [Int] ?? [])
+    }
+
+    @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
+    func anAnimatedPNGHasOneFramePerSnapshotWithHoldsAsDelays() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.write(Self.runFile(formats: "apng"), to: "anim.yaml")
+        let result = try h.errorest(["run", "anim.yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let (durations, size) = try pillow(h, "Output/anim/figures/frame-animation.png")
+        #expect(size == [64, 48])
+        // 1/6 s a frame; the first held 0.5 s (3 periods), the last 1 s (6 periods).
+        let expected = [4, 1, 1, 7].map { 1000 * Double($0) / 6 }
+        #expect(durations.count == 4)
+        for (d, e) in zip(durations, expected) { #expect(abs(d - e) < 0.01) }
+        // Only the animation: no PNG frames of their own.
+        #expect(!FileManager.default.fileExists(atPath: h.url("Output/anim/frames").path))
+        let manifest = try h.json("Output/anim/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(files.count == 1)
+        #expect(files[0]["path"] as? String == "figures/frame-animation.png")
+        #expect(files[0]["format"] as? String == "apng")
+        #expect(files[0]["epochs"] as? [Int] == [0, 10, 20, 30])
+        #expect(files[0]["epoch"] as? Int == 30)
+        // Nothing of the staging is left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: h.url("Output/anim").path)
+        #expect(Set(names) == ["figures", "manifest.json", "run.json"])
+    }
+
+    @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
+    func theTitleCardComesFirstAndTheFramesAreThoseOfThePNGSequence() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.write(Self.runFile(formats: "png, apng", title: true), to: "anim.yaml")
+        let result = try h.errorest(["run", "anim.yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let (durations, _) = try pillow(h, "Output/anim/figures/frame-animation.png")
+        #expect(durations.count == 5)
+        #expect(abs(durations[0] - 2000) < 0.01)  // `title: true` is two seconds
+        // Frame k of the animation is frames/frame-000k.png, pixel for pixel.
+        let script = """
+            import sys
+            from PIL import Image, ImageChops
+            im = Image.open(sys.argv[1])
+            for k in range(4):
+                im.seek(k + 1)
+                still = Image.open(sys.argv[2] + "/frame-%04d.png" % k).convert("RGB")
+                assert ImageChops.difference(im.convert("RGB"), still).getbbox() is None, k
+            print("same")
+            """
+        let check = try h.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c", script, h.url("Output/anim/figures/frame-animation.png").path,
+                h.url("Output/anim/frames").path,
+            ])
+        #expect(check.stdoutText.contains("same"), "\(check.stderr)")
+    }
+
+    @Test func theAnimationIsByteIdenticalAcrossRunsAndThreads() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        var seen: [Data] = []
+        for jobs in ["1", "3", "3"] {
+            let result = try h.errorest(
+                ["run", "--format", "apng", "--out", "j\(jobs)-\(seen.count)", "--jobs", jobs]
+                    + Self.animated)
+            #expect(result.status == 0, "\(result.stderr)")
+            seen.append(
+                try Data(contentsOf: h.url("j\(jobs)-\(seen.count)/figures/frame-animation.png")))
+        }
+        #expect(seen.count == 3 && seen.allSatisfy { $0 == seen[0] })
+        #expect(pngSize(seen[0])! == (64, 48))
+    }
+
+    @Test(.enabled(if: hasFFmpeg, "needs ffmpeg and ffprobe"))
+    func ffmpegMakesMP4AndGIFAtTheFrameRateWithTheHoldsRepeated() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.write(Self.runFile(formats: "mp4, gif"), to: "anim.yaml")
+        let result = try h.errorest(["run", "anim.yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for (ext, codec) in [("mp4", "h264"), ("gif", "gif")] {
+            let probe = try h.run(
+                "/usr/bin/ffprobe",
+                [
+                    "-v", "error", "-count_frames", "-show_entries",
+                    "stream=codec_name,width,height,nb_read_frames,pix_fmt", "-of", "json",
+                    h.url("Output/anim/figures/frame-animation.\(ext)").path,
+                ])
+            #expect(probe.status == 0, "\(probe.stderr)")
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: probe.stdout) as? [String: Any])
+            let stream = try #require((json["streams"] as? [[String: Any]])?.first)
+            #expect(stream["codec_name"] as? String == codec)
+            #expect(stream["width"] as? Int == 64 && stream["height"] as? Int == 48)
+            // 4 snapshots + 3 + 6 periods of holds, at a constant 6 frames a second.
+            #expect(stream["nb_read_frames"] as? String == "13")
+            if ext == "mp4" { #expect(stream["pix_fmt"] as? String == "yuv420p") }
+        }
+        let manifest = try h.json("Output/anim/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(
+            files.compactMap { $0["path"] as? String } == [
+                "figures/frame-animation.gif", "figures/frame-animation.mp4",
+            ])
+        // The animated PNG ffmpeg read was only a staged file: it is not left anywhere.
+        let all = try h.files(under: "Output/anim").keys
+        #expect(
+            Set(all) == [
+                "figures/frame-animation.gif", "figures/frame-animation.mp4", "manifest.json",
+                "run.json",
+            ])
+    }
+
+    @Test func withoutFFmpegOnThePathMP4ExitsSixtyNineBeforeTraining() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        for format in ["mp4", "gif", "png,apng,gif"] {
+            let result = try h.errorest(
+                ["run", "--format", format] + Self.animated, environment: ["PATH": ""])
+            #expect(result.status == 69)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1)
+            #expect(result.stderr.contains("ffmpeg"))
+            #expect(result.stderr.contains("not on the PATH"))
+            // Checked before anything was trained or written.
+            #expect(!FileManager.default.fileExists(atPath: h.url("Output").path))
+        }
+        // apng needs no ffmpeg.
+        let apng = try h.errorest(
+            ["run", "--format", "apng"] + Self.animated, environment: ["PATH": ""])
+        #expect(apng.status == 0, "\(apng.stderr)")
+    }
+
+    @Test func badAnimationKeysNameTheirLine() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let cases: [(String, String)] = [
+            ("animation: {fps: 0}", "\"render.animation.fps\" is 0; it must be between 1 and 60."),
+            ("animation: {holdLast: -1}", "\"render.animation.holdLast\" is -1.0"),
+            ("animation: {title: \"yes\"}", "\"render.animation.title\" should be a number"),
+            ("animation: {speed: 2}", "unknown key \"speed\" in \"render.animation\""),
+        ]
+        for (line, message) in cases {
+            try h.write("render:\n  formats: [apng]\n  \(line)\n", to: "bad.yaml")
+            let result = try h.errorest(["run", "bad.yaml", "--quiet"])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("bad.yaml, line 3: "), "\(result.stderr)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+}
+
+/// Training that makes the error worse still succeeds, with a warning line.
+@Suite struct ErrorWarningTests {
+    @Test func anErrorThatEndsAboveItsStartIsWarnedAbout() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let rising = try h.errorest(
+            [
+                "run", "--generator", "xor", "--hidden", "4", "--learning-rate", "1000000",
+                "--epochs", "30", "--snapshots", "linear 2", "--size", "64x48",
+            ])
+        #expect(rising.status == 0, "\(rising.stderr)")
+        let warning = rising.stderr.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warning.count == 1)
+        #expect(warning.first?.contains("above where it started") == true)
+        #expect(warning.first?.contains("learning rate 1e+06") == true)
+        let falling = try h.errorest([
+            "run", "--epochs", "30", "--snapshots", "linear 2", "--size", "64x48",
+        ])
+        #expect(falling.status == 0)
+        #expect(!falling.stderr.contains("warning"))
+    }
+}
+
+/// `render.errorRange` and `--error-range`: one error axis for several runs.
+@Suite struct ErrorRangeTests {
+    @Test func theKeyAndTheFlagSetTheErrorAxisInTheManifest() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.write("render:\n  errorRange: [0, 2]\n  figures: [error]\n", to: "r.yaml")
+        for (arguments, range) in [
+            (["run", "r.yaml", "--out", "a"], [0.0, 2.0]),
+            (["run", "r.yaml", "--out", "b", "--error-range", "0.1,0.9"], [0.1, 0.9]),
+        ] {
+            let result = try h.errorest(arguments + tiny)
+            #expect(result.status == 0, "\(result.stderr)")
+            let manifest = try h.json("\(arguments[3])/manifest.json")
+            let file = try #require((manifest["files"] as? [[String: Any]])?.first)
+            let panel = try #require((file["panels"] as? [[String: Any]])?.first)
+            #expect((panel["domain"] as? [[Double]])?[1] == range)
+        }
+        try h.write("render:\n  errorRange: [1, 0.5]\n", to: "bad.yaml")
+        let bad = try h.errorest(["run", "bad.yaml"] + tiny)
+        #expect(bad.status == 65)
+        #expect(
+            bad.stderr.contains("bad.yaml, line 2: \"render.errorRange\" should be [low, high]"))
+        let flag = try h.errorest(["run", "--error-range", "0.5"] + tiny)
+        #expect(flag.status == 64)
+        #expect(flag.stderr.contains("--error-range is two errors low,high"))
+    }
+}
