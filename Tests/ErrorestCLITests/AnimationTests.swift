@@ -77,8 +77,11 @@ import Testing
         #expect(files[0]["epochs"] as? [Int] == [0, 10, 20, 30])
         #expect(files[0]["epoch"] as? Int == 30)
         // Nothing of the staging is left behind.
-        let names = try FileManager.default.contentsOfDirectory(atPath: h.url("Output/anim").path)
-        #expect(Set(names) == ["figures", "manifest.json", "run.json"])
+        #expect(
+            Set(try h.files(under: "Output/anim").keys) == [
+                "figures/frame-animation.png", "manifest.json", "run.json",
+            ])
+        #expect(try h.leftovers(in: "Output/anim") == [])
     }
 
     @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
@@ -158,13 +161,18 @@ import Testing
             files.compactMap { $0["path"] as? String } == [
                 "figures/frame-animation.gif", "figures/frame-animation.mp4",
             ])
-        // The animated PNG ffmpeg read was only a staged file: it is not left anywhere.
+        // The animated PNG ffmpeg read was only a staged file: it is not left anywhere, not even
+        // in the live generation.
         let all = try h.files(under: "Output/anim").keys
         #expect(
             Set(all) == [
                 "figures/frame-animation.gif", "figures/frame-animation.mp4", "manifest.json",
                 "run.json",
             ])
+        #expect(try h.leftovers(in: "Output/anim") == [])
+        let generation = h.url("Output/anim/.errorest+/current").resolvingSymlinksInPath()
+        let inside = try FileManager.default.contentsOfDirectory(atPath: generation.path)
+        #expect(!inside.contains { $0.hasSuffix(".apng") }, "\(inside)")
     }
 
     @Test func withoutFFmpegOnThePathMP4ExitsSixtyNineBeforeTraining() throws {
@@ -191,8 +199,11 @@ import Testing
         let h = try Harness()
         defer { h.cleanUp() }
         let cases: [(String, String)] = [
-            ("animation: {fps: 0}", "\"render.animation.fps\" is 0; it must be between 1 and 60."),
-            ("animation: {holdLast: -1}", "\"render.animation.holdLast\" is -1.0"),
+            ("animation: {fps: 0}", "\"render.animation.fps\" is 0; it must be 1 to 60."),
+            (
+                "animation: {holdLast: -1}",
+                "\"render.animation.holdLast\" is -1; it must be 0 to 60 seconds."
+            ),
             ("animation: {title: \"yes\"}", "\"render.animation.title\" should be a number"),
             ("animation: {speed: 2}", "unknown key \"speed\" in \"render.animation\""),
         ]
@@ -204,28 +215,74 @@ import Testing
             #expect(result.stderr.contains(message), "\(result.stderr)")
         }
     }
-}
 
-/// Training that makes the error worse still succeeds, with a warning line.
-@Suite struct ErrorWarningTests {
-    @Test func anErrorThatEndsAboveItsStartIsWarnedAbout() throws {
+    @Test func everyAnimationMistakeIsNamedAtOnceInLineOrder() throws {
         let h = try Harness()
         defer { h.cleanUp() }
-        let rising = try h.errorest(
-            [
-                "run", "--generator", "xor", "--hidden", "4", "--learning-rate", "1000000",
-                "--epochs", "30", "--snapshots", "linear 2", "--size", "64x48",
-            ])
-        #expect(rising.status == 0, "\(rising.stderr)")
-        let warning = rising.stderr.split(separator: "\n").filter { $0.contains("warning") }
-        #expect(warning.count == 1)
-        #expect(warning.first?.contains("above where it started") == true)
-        #expect(warning.first?.contains("learning rate 1e+06") == true)
-        let falling = try h.errorest([
-            "run", "--epochs", "30", "--snapshots", "linear 2", "--size", "64x48",
+        try h.write(
+            """
+            render:
+              formats: [apng]
+              animation:
+                fps: 90
+                holdFirst: 61
+                title: -2
+              errorRange: [0.5, 0.5]
+            """, to: "bad.yaml")
+        let result = try h.errorest(["run", "bad.yaml", "--quiet"])
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        let text = result.stderr
+        let parts = [
+            "line 4: \"render.animation.fps\" is 90; it must be 1 to 60.",
+            "Line 5: \"render.animation.holdFirst\" is 61; it must be 0 to 60 seconds.",
+            "Line 6: \"render.animation.title\" is -2; it must be 0 to 60 seconds.",
+            "Line 7: \"render.errorRange\" is [0.5, 0.5]; it must be two finite errors",
+        ]
+        var previous = text.startIndex
+        for part in parts {
+            let found = try #require(text.range(of: part), "\(part) in \(text)")
+            #expect(found.lowerBound >= previous)
+            previous = found.upperBound
+        }
+        #expect(!FileManager.default.fileExists(atPath: h.url("Output").path))
+    }
+
+    @Test func theAnimationFlagsAreCheckedByTheSameRules() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let cases: [([String], String)] = [
+            (["--fps", "0"], "errorest: --fps is 0; it must be 1 to 60."),
+            (["--hold-first", "-1"], "errorest: --hold-first is -1; it must be 0 to 60 seconds."),
+            (["--hold-last", "90"], "errorest: --hold-last is 90; it must be 0 to 60 seconds."),
+            (
+                ["--title-card", "nan"],
+                "errorest: --title-card is nan; it must be 0 to 60 seconds."
+            ),
+        ]
+        for (flags, message) in cases {
+            let result = try h.errorest(["run", "--format", "apng"] + flags + Self.animated)
+            #expect(result.status == 65, "\(flags)")
+            #expect(result.stderr == message + "\n", "\(result.stderr)")
+        }
+    }
+
+    @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
+    func theAnimationFlagsOverrideTheKeys() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        try h.write(Self.runFile(formats: "apng"), to: "anim.yaml")
+        let result = try h.errorest([
+            "run", "anim.yaml", "--quiet", "--fps", "10", "--hold-first", "0", "--hold-last",
+            "0.2", "--title-card", "1",
         ])
-        #expect(falling.status == 0)
-        #expect(!falling.stderr.contains("warning"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let (durations, _) = try pillow(h, "Output/anim/figures/frame-animation.png")
+        // A title card of 1 s, then 1/10 s a frame, the last held 0.2 s more.
+        let expected = [1000, 100, 100, 100, 300.0]
+        #expect(durations.count == expected.count)
+        for (d, e) in zip(durations, expected) { #expect(abs(d - e) < 0.01, "\(durations)") }
     }
 }
 
@@ -250,9 +307,17 @@ import Testing
         let bad = try h.errorest(["run", "bad.yaml"] + tiny)
         #expect(bad.status == 65)
         #expect(
-            bad.stderr.contains("bad.yaml, line 2: \"render.errorRange\" should be [low, high]"))
+            bad.stderr.contains(
+                "bad.yaml, line 2: \"render.errorRange\" is [1, 0.5]; it must be two finite "
+                    + "errors low, high with 0 ≤ low < high."))
+        // The same rule, given as a flag, names the flag; a malformed value is a usage error.
+        let inverted = try h.errorest(["run", "--error-range", "1,0.5"] + tiny)
+        #expect(inverted.status == 65)
+        #expect(
+            inverted.stderr.contains(
+                "--error-range is [1, 0.5]; it must be two finite errors low, high with 0 ≤ low"))
         let flag = try h.errorest(["run", "--error-range", "0.5"] + tiny)
         #expect(flag.status == 64)
-        #expect(flag.stderr.contains("--error-range is two errors low,high"))
+        #expect(flag.stderr.contains("The error range is two numbers low,high"))
     }
 }

@@ -22,8 +22,8 @@ enum Animations {
         }
         var sequences: [FigureKind: Animation] = [:]
         for kind in settings.figures {
-            // Without apng the animated PNG is only ffmpeg's input: a hidden staged file that
-            // goes away with the staging folder.
+            // Without apng the animated PNG is only ffmpeg's input: a hidden staged file,
+            // removed once ffmpeg has read it.
             let path =
                 settings.formats.contains(.apng)
                 ? path(kind, .apng) : ".\(kind.rawValue)-animation.apng"
@@ -60,6 +60,10 @@ enum Animations {
                         error: snapshot?.error ?? 0, width: even ? last.width & ~1 : last.width,
                         height: even ? last.height & ~1 : last.height,
                         panels: last.panels, epochs: sequence.epochs))
+            }
+            // ffmpeg's input alone: the staging is the next generation, so it must not stay.
+            if !settings.formats.contains(.apng) {
+                try? FileManager.default.removeItem(at: sequence.url)
             }
         }
         return entries
