@@ -3,14 +3,49 @@ import ErrorestCLI
 import Figures
 import Foundation
 
+/// The Samples whose frames make an animation (a schedule, not a list of chosen epochs), and the
+/// runs of the sample sweep at each learning rate (first seed).
+func pacingSamples() throws -> [(name: String, file: RunFile)] {
+    let names = [
+        "lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml",
+        "gradient-descent.yaml", "mountain.yaml", "kilimanjerror.yaml", "optimizers.yaml",
+        "overfit.yaml",
+    ]
+    var samples = try names.map { name in
+        (
+            name,
+            try RunFile(contentsOf: URL(fileURLWithPath: "Samples").appendingPathComponent(name))
+        )
+    }
+    // The sweep file's runs: its run file without the sweep block, at each swept rate.
+    let text = try String(contentsOfFile: "Samples/sweep.yaml", encoding: .utf8)
+    let base = text.components(separatedBy: "\nsweep:")[0]
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "errorest-bench-sweep-\(getpid()).yaml")
+    try base.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    for rate in [0.05, 0.5, 2, 8, 50] {
+        var file = try RunFile(contentsOf: url)
+        file.training.learningRate = rate
+        file.initialization = .seed(10)
+        samples.append(("sweep.yaml η=\(String(format: "%g", rate))", file))
+    }
+    return samples
+}
+
 /// The `paced` schedule on the Samples: how evenly the frames change, and what pacing costs.
 func runPacingBenchmark() {
     print("pacing: largest / median visible change between consecutive frames (60 frames)")
-    let samples = ["lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml"]
-    for sample in samples {
+    let samples: [(name: String, file: RunFile)]
+    do {
+        samples = try pacingSamples()
+    } catch {
+        print("  the Samples cannot be read: \(error)")
+        return
+    }
+    for (sample, original) in samples {
         do {
-            let url = URL(fileURLWithPath: "Samples").appendingPathComponent(sample)
-            var file = try RunFile(contentsOf: url)
+            var file = original
             var row: [String] = []
             var seconds: [Double] = [.infinity, .infinity, .infinity]
             var runs: [TrainingRun?] = [nil, nil, nil]
@@ -26,9 +61,13 @@ func runPacingBenchmark() {
                 }
             }
             for (k, schedule) in schedules.enumerated() {
-                let changes = try Pacing.changes(of: runs[k]!).sorted()
-                let median = changes[changes.count / 2 - 1] / 2 + changes[changes.count / 2] / 2
-                row.append("\(schedule) " + String(format: "%.2f", changes.last! / median))
+                guard let run = runs[k] else { continue }
+                let changes = try Pacing.changes(of: run).sorted()
+                let n = changes.count
+                let median =
+                    n % 2 == 1 ? changes[n / 2] : changes[n / 2 - 1] / 2 + changes[n / 2] / 2
+                let ratio = (changes.last ?? 0) / median
+                row.append("\(schedule) " + String(format: "%.2f", ratio))
             }
             print(
                 "  \(sample): " + row.joined(separator: ", ")

@@ -3,16 +3,30 @@ import Foundation
 /// The `paced N` schedule: `N` snapshots chosen so that consecutive frames change by about the
 /// same visible amount.
 ///
-/// Training snapshots a dense set of candidate epochs (every epoch of a short run; otherwise
-/// about `max(400, 6N)` epochs, evenly spaced with extra ones early), measures what each
-/// candidate's frame would show (``VisibleState``), and walks through them taking a frame each
-/// time the picture has changed by the same step since the last frame taken. Epochs where
-/// nothing visible happens get few frames; epochs where the lines swing get many. The first and
-/// last epochs are always kept.
+/// Training keeps the weights and gradient of a dense set of candidate epochs (every epoch when
+/// they fit in ``candidateBudget`` numbers; otherwise as many as fit, evenly spaced with extra
+/// ones early), measures what each candidate's frame would show (``VisibleState``), and chooses
+/// `N` of them: a frame each time the picture has changed by the same step since the frame
+/// before, then each frame moved to where it best evens out the changes on either side. Epochs
+/// where nothing visible happens get few frames; epochs where the lines swing get many. The
+/// first and last epochs are always kept, and every frame is one of the training's own epochs.
 public enum Pacing {
-    /// The candidate epochs of `paced count` in a run whose last epoch is `last`.
-    public static func candidates(count: Int, last: Int) -> [Int] {
-        let dense = max(400, 6 * count)
+    /// The most numbers (parameters and gradients) the candidates of one run may keep: 32 MB.
+    public static let candidateBudget = 4_000_000
+
+    /// The candidate epochs of `paced count` in a run whose last epoch is `last`, for a network
+    /// of `parameterCount` parameters trained on `points` points.
+    ///
+    /// Measuring a candidate costs about a fifth of an epoch over 64 points, so a run gets one
+    /// candidate per 400 point-epochs of training (a few percent more work), and at least
+    /// `max(400, 6 × count)`: every epoch of the lesson's 2000 over 200 points would cost a tenth
+    /// of its training, every second epoch about a twentieth.
+    public static func candidates(
+        count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
+    ) -> [Int] {
+        let fit = candidateBudget / max(1, 2 * parameterCount)
+        let affordable = Int(min(Double(last) * Double(points) / 400, 20_000))
+        let dense = max(400, 6 * count, min(fit, affordable))
         guard last + 1 > dense else { return Array(0...last) }
         let even = (0..<dense).map { k in
             Int((Double(k) * Double(last) / Double(dense - 1)).rounded())
@@ -26,30 +40,42 @@ public enum Pacing {
 
     /// What each snapshot's frame shows, in the run's view.
     public static func states(of run: TrainingRun, snapshots: [Snapshot]) throws -> [VisibleState] {
+        guard let first = snapshots.first else { return [] }
+        let network = try run.network(at: first)
+        let rows = snapshots.map { snapshot in
+            snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
+        }
+        return states(
+            of: rows, network: network, epochs: snapshots.map(\.epoch),
+            errors: snapshots.map(\.error), run: run)
+    }
+
+    /// The states of parameter rows laid out as ``Network/parameters``, for `network`'s shape.
+    static func states(
+        of rows: [[Double]], network: Network, epochs: [Int], errors: [Double], run: TrainingRun
+    ) -> [VisibleState] {
         let low = run.errors.min() ?? 0
         let high = run.errors.max() ?? 1
-        let last = run.training.epochs
         let grid = VisibleState.grid(run.domain)
-        guard let first = snapshots.first else { return [] }
-        // One kernel, its parameters replaced snapshot by snapshot: the trainer's own forward
-        // pass, without building a network for each of hundreds of candidates.
-        let kernel = Kernel(network: try run.network(at: first))
-        return snapshots.map { snapshot in
-            // The kernel's order: each layer's weights row by row, then its biases.
-            var k = 0
-            for layer in snapshot.layers {
-                for row in layer.weights + [layer.biases] {
-                    for value in row {
-                        kernel.parameters[k] = value
-                        k += 1
-                    }
-                }
+        // One kernel, its parameters replaced row by row: the trainer's own forward pass,
+        // without building a network for each of thousands of candidates.
+        let kernel = Kernel(network: network)
+        let hidden = network.layers.count > 1
+        let units = network.layers[0].units
+        return rows.indices.map { k in
+            let row = rows[k]
+            row.withUnsafeBufferPointer {
+                guard let base = $0.baseAddress else { return }
+                kernel.parameters.update(from: base, count: kernel.parameterCount)
             }
             return VisibleState(
-                outputs: kernel.outputs(at: grid), firstLayer: snapshot.layers[0],
-                hasHidden: snapshot.layers.count > 1, domain: run.domain, grid: grid,
-                epoch: snapshot.epoch, lastEpoch: last, error: snapshot.error - low,
-                errorScale: high - low)
+                outputs: kernel.outputs(at: grid),
+                firstLayer: (
+                    weights: Array(row[0..<(2 * units)]),
+                    biases: Array(row[(2 * units)..<(3 * units)])
+                ),
+                hasHidden: hidden, domain: run.domain, grid: grid, epoch: epochs[k],
+                lastEpoch: run.training.epochs, error: errors[k] - low, errorScale: high - low)
         }
     }
 
@@ -59,75 +85,53 @@ public enum Pacing {
         return zip(states, states.dropFirst()).map { $0.change(to: $1) }
     }
 
-    /// The indices of `count` of the candidates' `states` (in epoch order) such that each frame
-    /// differs from the one before by about the same visible amount; the first and the last are
-    /// always included.
-    ///
-    /// A frame is taken as soon as the picture has changed by a step `t` since the frame before;
-    /// `t` is the smallest step that takes no more than `count` frames (found by bisection), and
-    /// any frames still missing split the largest remaining changes.
-    public static func select(_ count: Int, from states: [VisibleState]) -> [Int] {
-        let n = states.count
-        guard count < n else { return Array(0..<n) }
-        guard count > 1 else { return [0] }
-        /// The frames taken with step `t`, without the last candidate.
-        func frames(step t: Double) -> [Int] {
-            var chosen = [0]
-            for k in 1..<(n - 1) where states[chosen[chosen.count - 1]].change(to: states[k]) >= t {
-                chosen.append(k)
-            }
-            return chosen
+    /// Keeps the `count` paced snapshots of a run whose candidates training kept.
+    static func pace(
+        _ run: TrainingRun, candidates: PacingCandidates, count: Int, network: Network
+    ) -> TrainingRun {
+        let rows = candidates.epochs.indices.map { candidates.parameters(at: $0) }
+        let states = states(
+            of: rows, network: network, epochs: candidates.epochs,
+            errors: candidates.epochs.map { run.errors[$0] }, run: run)
+        var paced = run
+        paced.snapshots = select(count, from: states).map { k in
+            let epoch = candidates.epochs[k]
+            var weights = network
+            weights.setParameters(rows[k])
+            var gradient = network
+            gradient.setParameters(candidates.gradient(at: k))
+            return Snapshot(
+                epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
+                layers: weights.layers, gradient: gradient.layers)
         }
-        var low = 0.0
-        var high = states[0].change(to: states[n - 1])
-        for k in 1..<n { high = max(high, states[0].change(to: states[k])) }
-        var best = frames(step: high)
-        for _ in 0..<40 {
-            let middle = (low + high) / 2
-            let chosen = frames(step: middle)
-            if chosen.count <= count - 1 {
-                high = middle
-                best = chosen
-            } else {
-                low = middle
-            }
-            if high - low <= 1e-4 * high { break }
-        }
-        var chosen = best + [n - 1]
-        while chosen.count < count {
-            // Split the largest change that has a candidate inside it.
-            var widest: Int?
-            var largest = -1.0
-            for g in 0..<(chosen.count - 1) where chosen[g + 1] - chosen[g] > 1 {
-                let change = states[chosen[g]].change(to: states[chosen[g + 1]])
-                if change > largest {
-                    largest = change
-                    widest = g
-                }
-            }
-            guard let g = widest else { break }
-            let a = chosen[g]
-            let b = chosen[g + 1]
-            // The candidate between them that best halves the change.
-            var middle = a + 1
-            var balance = Double.infinity
-            for k in (a + 1)..<b {
-                let d = abs(states[a].change(to: states[k]) - states[k].change(to: states[b]))
-                if d < balance {
-                    balance = d
-                    middle = k
-                }
-            }
-            chosen.insert(middle, at: g + 1)
-        }
-        return chosen
+        return paced
+    }
+}
+
+/// The weights and gradient of each candidate epoch of a paced run, kept flat while training.
+struct PacingCandidates {
+    let parameterCount: Int
+    private(set) var epochs: [Int] = []
+    /// Per candidate: its parameters, then its gradient.
+    private var numbers: [Double] = []
+
+    init(parameterCount: Int, capacity: Int) {
+        self.parameterCount = parameterCount
+        epochs.reserveCapacity(capacity)
+        numbers.reserveCapacity(capacity * 2 * parameterCount)
     }
 
-    /// Keeps the `count` paced snapshots of a run trained with every candidate snapshotted.
-    static func pace(_ run: TrainingRun, count: Int) throws -> TrainingRun {
-        var paced = run
-        let states = try states(of: run, snapshots: run.snapshots)
-        paced.snapshots = select(count, from: states).map { run.snapshots[$0] }
-        return paced
+    /// Keeps the engine's current weights and gradient as the candidate of `epoch`.
+    mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
+        epochs.append(epoch)
+        engine.appendParametersAndGradient(to: &numbers)
+    }
+
+    func parameters(at k: Int) -> [Double] {
+        Array(numbers[(2 * k * parameterCount)..<((2 * k + 1) * parameterCount)])
+    }
+
+    func gradient(at k: Int) -> [Double] {
+        Array(numbers[((2 * k + 1) * parameterCount)..<((2 * k + 2) * parameterCount)])
     }
 }

@@ -10,8 +10,8 @@
 public struct VisibleState: Sendable, Equatable {
     /// `ŷ` at the grid points.
     public var outputs: [Double]
-    /// Per hidden line, its clipped distances at the grid points, in 0…1.
-    public var lines: [[Double]]
+    /// Each hidden line's clipped distances at the grid points, in 0…1, line after line.
+    public var lines: [Double]
     /// The error marker's place: `(epoch / last epoch, E / E range)`.
     public var marker: (x: Double, y: Double)
 
@@ -44,31 +44,43 @@ public struct VisibleState: Sendable, Equatable {
         error: Double, errorScale: Double
     ) {
         let grid = grid ?? VisibleState.grid(domain)
+        let first = network.layers[0]
         self.init(
-            outputs: network.outputs(at: grid), firstLayer: network.layers[0],
+            outputs: network.outputs(at: grid),
+            firstLayer: (Array(first.weights.joined()), first.biases),
             hasHidden: network.layers.count > 1, domain: domain, grid: grid, epoch: epoch,
             lastEpoch: lastEpoch, error: error, errorScale: errorScale)
     }
 
-    /// The state from `ŷ` already evaluated at the grid points and the first layer's weights.
+    /// The state from `ŷ` already evaluated at the grid points and the first layer's weights
+    /// (row by row, two per unit) and biases.
     init(
-        outputs: [Double], firstLayer first: Layer, hasHidden: Bool, domain: Domain, grid: [Point],
-        epoch: Int, lastEpoch: Int, error: Double, errorScale: Double
+        outputs: [Double], firstLayer first: (weights: [Double], biases: [Double]),
+        hasHidden: Bool, domain: Domain, grid: [Point], epoch: Int, lastEpoch: Int,
+        error: Double, errorScale: Double
     ) {
         self.outputs = outputs
         let span = max(
             domain.x1.upperBound - domain.x1.lowerBound, domain.x2.upperBound - domain.x2.lowerBound
         )
-        lines = (0..<(hasHidden ? first.units : 0)).map { unit in
-            let w = first.weights[unit]
+        let units = hasHidden ? first.biases.count : 0
+        var lines: [Double] = []
+        lines.reserveCapacity(units * grid.count)
+        for unit in 0..<units {
+            let w0 = first.weights[2 * unit]
+            let w1 = first.weights[2 * unit + 1]
             let b = first.biases[unit]
-            let norm = (w[0] * w[0] + w[1] * w[1]).squareRoot()
-            return grid.map { p in
-                guard norm > 0 else { return 0.5 }
-                let distance = (w[0] * p.x1 + w[1] * p.x2 + b) / norm
-                return (min(1, max(-1, distance / (span / 4))) + 1) / 2
+            let norm = (w0 * w0 + w1 * w1).squareRoot()
+            for p in grid {
+                guard norm > 0 else {
+                    lines.append(0.5)
+                    continue
+                }
+                let distance = (w0 * p.x1 + w1 * p.x2 + b) / norm
+                lines.append((min(1, max(-1, distance / (span / 4))) + 1) / 2)
             }
         }
+        self.lines = lines
         marker = (
             lastEpoch > 0 ? Double(epoch) / Double(lastEpoch) : 0,
             errorScale > 0 ? error / errorScale : 0
@@ -79,24 +91,23 @@ public struct VisibleState: Sendable, Equatable {
     /// output shading, plus that of the hidden lines, plus the error marker's move (a tenth as
     /// much, so a long plateau still gets a frame now and then).
     public func change(to other: VisibleState) -> Double {
-        var output = 0.0
-        for k in outputs.indices {
-            let d = outputs[k] - other.outputs[k]
-            output += d * d
-        }
-        var line = 0.0
-        var count = 0
-        for (mine, theirs) in zip(lines, other.lines) {
-            for k in mine.indices {
-                let d = mine[k] - theirs[k]
-                line += d * d
+        func rms(_ a: [Double], _ b: [Double]) -> Double {
+            guard !a.isEmpty, a.count == b.count else { return 0 }
+            var sum = 0.0
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for k in 0..<a.count {
+                        let d = a[k] - b[k]
+                        sum += d * d
+                    }
+                }
             }
-            count += mine.count
+            return (sum / Double(a.count)).squareRoot()
         }
         let dx = other.marker.x - marker.x
         let dy = other.marker.y - marker.y
-        return (output / Double(max(1, outputs.count))).squareRoot()
-            + (line / Double(max(1, count))).squareRoot() + 0.1 * (dx * dx + dy * dy).squareRoot()
+        return rms(outputs, other.outputs) + rms(lines, other.lines)
+            + 0.1 * (dx * dx + dy * dy).squareRoot()
     }
 
     public static func == (a: VisibleState, b: VisibleState) -> Bool {
