@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // `swift package generate-documentation` builds the articles on the file formats.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // ffmpeg, run for the MP4 and GIF animations.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Pure Swift maths: datasets, the network, backpropagation, the run record.
@@ -28,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "CPNG",
-            linkerSettings: [.linkedLibrary("png16")]
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]
         ),
 
         // Cairo drawing of snapshots: panels, frames, PNG/PDF/SVG writers.
@@ -41,6 +43,7 @@ let package = Package(
                 "Backprop", "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             // The built-in lesson: a link to Samples/lesson.yaml, compiled in.
             resources: [.embedInCode("RunFile/lesson.yaml")]
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "errorest-bench",
             dependencies: [
-                "Backprop", "Figures",
+                "Backprop", "Figures", "ErrorestCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@
 #include "cpng.h"
 
 #include <png.h>
+#include <zlib.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +151,17 @@ cpng_status cpng_encode(const uint8_t *pixels, int width, int height, int stride
     png_destroy_write_struct(&png, &info);
     free(chunks);
     return CPNG_OK;
+}
+
+uint32_t cpng_crc32(uint32_t crc, const uint8_t *bytes, size_t count) {
+    // zlib's crc32 takes a uInt length; feed it in pieces that fit.
+    while (count > 0) {
+        uInt piece = count > 0x40000000u ? 0x40000000u : (uInt)count;
+        crc = (uint32_t)crc32((uLong)crc, bytes, piece);
+        bytes += piece;
+        count -= piece;
+    }
+    return crc;
 }
 
 void cpng_buffer_free(cpng_buffer *buffer) {

@@ -62,6 +62,10 @@ public struct FigureRenderer: Sendable {
     public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
         -> RenderedFigure
     {
+        guard !format.isAnimation else {
+            throw FiguresError.badAnimation(
+                "\(format.rawValue) is an animation of every snapshot, not a figure of one.")
+        }
         let encoder = format.encoder(options)
         let drawn = try draw(kind, snapshot: snapshot, for: encoder)
         return RenderedFigure(

@@ -18,12 +18,14 @@ public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
     case png(String)
     /// A sequence of frames was finished with frame `missing` (counted from 0) never delivered.
     case incompleteSequence(missing: Int, count: Int)
+    /// An animation was assembled from frames it cannot take; the message says why.
+    case badAnimation(String)
 
     /// True for bad input; false for a drawing or encoding failure.
     public var isUsageError: Bool {
         switch self {
         case .outOfRange, .badRun, .noSuchSnapshot: return true
-        case .cairo, .png, .incompleteSequence: return false
+        case .cairo, .png, .incompleteSequence, .badAnimation: return false
         }
     }
 
@@ -31,7 +33,7 @@ public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .outOfRange(let setting, let value, let rule):
             return "The \(setting.summary) is \(value); \(rule)."
-        case .badRun(let message), .png(let message):
+        case .badRun(let message), .png(let message), .badAnimation(let message):
             return message
         case .noSuchSnapshot(let index, let count):
             return "Snapshot \(index) does not exist; the run has \(count) snapshots, "

@@ -72,11 +72,24 @@ public enum HiddenShading: String, CaseIterable, Sendable, Codable {
     case vote
 }
 
-/// A file format; the raw value is the file extension.
+/// A file format: a still of one snapshot (`png`, `pdf`, `svg`, the raw value being the file
+/// extension), or an animation of every snapshot (`apng`, `mp4`, `gif`).
 public enum FileFormat: String, CaseIterable, Sendable, Codable {
     case png
     case pdf
     case svg
+    /// An animated PNG written by Errorest.
+    case apng
+    /// H.264 video, made by ffmpeg from the animated PNG.
+    case mp4
+    /// An animated GIF, made by ffmpeg from the animated PNG.
+    case gif
+
+    /// True for the formats that hold a whole sequence of frames.
+    public var isAnimation: Bool { self == .apng || self == .mp4 || self == .gif }
+
+    /// The file extension: an animated PNG is a `.png` file.
+    public var fileExtension: String { self == .apng ? "png" : rawValue }
 }
 
 /// A named set of colours for classes and probabilities.
@@ -109,6 +122,14 @@ public struct RenderOptions: Sendable, Equatable {
     public var hiddenLinesOnOutput: Bool = true
     /// Draws the error axis on a logarithmic scale.
     public var logScaleError: Bool = false
+    /// The error axis, bottom to top; `nil` chooses it from the run.
+    ///
+    /// The chosen axis is robust to spikes: a few epochs above the 99th percentile are clipped,
+    /// with a mark. Give a range to share one scale across runs.
+    public var errorRange: ClosedRange<Double>? = nil
+    /// Draws the figure's header (run name, epoch, error, accuracy, legend); `false` for panels
+    /// that a printed caption describes.
+    public var header: Bool = true
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
     /// The size of the smallest text (tick labels, legends, notes, equations) in points in PDF
@@ -159,6 +180,9 @@ public struct RenderOptions: Sendable, Equatable {
                 .frameLandscape, value: frameLandscape.rawValue,
                 rule: "it must be surface or mountain")
         }
+        if let errorRange {
+            try RenderOptions.check(errorLow: errorRange.lowerBound, high: errorRange.upperBound)
+        }
     }
 
     /// Checks a figure size: each side within ``sizeRange``.
@@ -167,6 +191,15 @@ public struct RenderOptions: Sendable, Equatable {
             throw FiguresError.outOfRange(
                 .size, value: "\(width)x\(height)",
                 rule: "each side must be \(sizeRange.lowerBound) to \(sizeRange.upperBound) pixels")
+        }
+    }
+
+    /// Checks an error axis: two finite errors, `0 ≤ low < high`.
+    public static func check(errorLow low: Double, high: Double) throws {
+        guard low.isFinite, high.isFinite, low >= 0, high > low else {
+            throw FiguresError.outOfRange(
+                .errorRange, value: "[" + String(format: "%g, %g", low, high) + "]",
+                rule: "it must be two finite errors low, high with 0 ≤ low < high")
         }
     }
 
@@ -209,6 +242,16 @@ public enum RenderSetting: String, CaseIterable, Sendable {
     case fontSize
     /// How hidden units are shaded: activation or vote.
     case hiddenShading
+    /// The error axis shared across runs, `[low, high]`.
+    case errorRange
+    /// An animation's frames a second.
+    case fps
+    /// Seconds an animation holds its first snapshot.
+    case holdFirst
+    /// Seconds an animation holds its last snapshot.
+    case holdLast
+    /// Seconds of an animation's title card.
+    case title
 
     /// The setting in words, for messages.
     public var summary: String {
@@ -219,6 +262,11 @@ public enum RenderSetting: String, CaseIterable, Sendable {
         case .frameLandscape: return "frame's landscape panel"
         case .fontSize: return "text size"
         case .hiddenShading: return "hidden units' shading"
+        case .errorRange: return "error axis range"
+        case .fps: return "animation's frames per second"
+        case .holdFirst: return "animation's hold of the first snapshot"
+        case .holdLast: return "animation's hold of the last snapshot"
+        case .title: return "animation's title card"
         }
     }
 }

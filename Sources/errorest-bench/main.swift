@@ -1,5 +1,5 @@
 // Release benchmarks. Run from the package folder, beside ../shared:
-//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|all]
+//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|pacing|animation|all]
 import ArgumentParser
 import Figures
 
@@ -11,21 +11,25 @@ struct BenchCommand: ParsableCommand {
         subcommands: [
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
             SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
-            MountainFrameBenchmark.self,
+            MountainFrameBenchmark.self, PacingBenchmark.self, AnimationBenchmark.self,
+            PacingDetail.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }
 
-/// `errorest-bench all`: the training, frame, peer and surface benchmarks with their defaults.
+/// `errorest-bench all`: every benchmark with its defaults.
 struct AllBenchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "all", abstract: "Run the training, frame, peer and surface benchmarks.")
+        commandName: "all",
+        abstract: "Run the training, frame, peer, surface, pacing and animation benchmarks.")
 
     func run() {
         runTrainingBenchmark()
         runFrameBenchmark(FrameBenchmark.Settings())
         runPeerBenchmark()
         runSurfaceBenchmark()
+        runPacingBenchmark()
+        runAnimationBenchmark()
     }
 }
 
@@ -162,6 +166,36 @@ struct MountainFrameBenchmark: ParsableCommand {
         abstract: "Frames with the mountain panel against their PNG encode.")
 
     func run() { runMountainFrameBenchmark() }
+}
+
+/// `errorest-bench pacing`: how evenly `paced`, `log` and `linear` frames change, and what
+/// pacing adds to training.
+struct PacingBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pacing",
+        abstract: "Largest / median frame change of paced, log and linear 60 on the Samples.")
+
+    func run() { runPacingBenchmark() }
+}
+
+/// `errorest-bench animation`: assembling the animated PNG against drawing its PNG frames.
+struct AnimationBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "animation", abstract: "APNG assembly time and size against the PNG frames.")
+
+    func run() { runAnimationBenchmark() }
+}
+
+/// `errorest-bench pacing-detail SAMPLE`: one Sample's paced frames, change by change.
+struct PacingDetail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pacing-detail", abstract: "One Sample's paced frames and their changes.",
+        shouldDisplay: false)
+
+    @Argument(help: "A file of Samples/, such as xor.yaml.")
+    var sample: String
+
+    func run() { runPacingDetail(sample) }
 }
 
 BenchCommand.main()

@@ -34,8 +34,30 @@ import Testing
         let first = run.snapshots[0].layers[0]
         let start = (0..<2).map { Self.line(first.weights[$0], first.biases[$0]) }
         #expect(start.allSatisfy { abs($0.intercept + 0.6) > 0.3 })
-        // And it is told frame by frame: 60 snapshots, dense early.
+        // And it is told frame by frame: 60 paced snapshots, from the first epoch to the last.
         #expect(run.snapshots.count == 60)
-        #expect(run.snapshots[10].epoch < 20)
+        #expect(run.snapshots.first?.epoch == 0 && run.snapshots.last?.epoch == 2000)
+    }
+
+    @Test func bothHiddenLinesStayInTheViewInEveryFrame() throws {
+        // A student's first sight: no line that starts off the panel or jumps across it.
+        let lesson = try RunFile(
+            data: Data(BuiltInLesson.yaml.utf8), isJSON: false, file: "lesson",
+            folder: URL(fileURLWithPath: "/"), defaultName: "lesson")
+        let run = try lesson.trainer().train(name: "lesson")
+        let d = run.domain
+        let corners = [
+            (d.x1.lowerBound, d.x2.lowerBound), (d.x1.lowerBound, d.x2.upperBound),
+            (d.x1.upperBound, d.x2.lowerBound), (d.x1.upperBound, d.x2.upperBound),
+        ]
+        for snapshot in run.snapshots {
+            let hidden = snapshot.layers[0]
+            for unit in 0..<2 {
+                let w = hidden.weights[unit]
+                let sides = Set(corners.map { w[0] * $0.0 + w[1] * $0.1 + hidden.biases[unit] > 0 })
+                #expect(
+                    sides.count == 2, "unit \(unit + 1) is off the view at epoch \(snapshot.epoch)")
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ import Testing
         #expect(try Self.yaml("{}") == expected)
         #expect(try Self.json("{}") == expected)
         #expect(expected.effectiveHidden == [2])
-        #expect(expected.snapshots == .log(60))
+        #expect(expected.snapshots == .paced(60))
         #expect(expected.render.options.width == 1280 && expected.render.options.height == 720)
     }
 
@@ -228,7 +228,7 @@ import Testing
         #expect(lesson.name == "lesson")
         #expect(lesson.data == .generator(.wedge, count: 200, noise: 0.05, seed: 3))
         #expect(lesson.effectiveHidden == [2] && lesson.activation == .sigmoid)
-        #expect(lesson.snapshots == .log(60))
+        #expect(lesson.snapshots == .paced(60))
         #expect(lesson.render.options.width == 1280 && lesson.render.options.height == 720)
     }
 }

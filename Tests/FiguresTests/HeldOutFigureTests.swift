@@ -79,7 +79,7 @@ import Testing
         let testErrors = try #require(run.testErrors)
         #expect(testErrors.max()! > run.errors.max()!)  // the curve that turns up is the higher
         let options = RenderOptions(width: 640, height: 360)
-        for format in FileFormat.allCases {
+        for format in FileFormat.allCases where !format.isAnimation {
             let figure = try FigureRenderer(run: run, options: options).render(
                 .frame, snapshot: 1, format: format)
             #expect(!figure.data.isEmpty)

@@ -116,6 +116,11 @@ final class Kernel: TrainingEngine {
         return sum == 0  // 0·x is NaN exactly when x is infinite or NaN
     }
 
+    func appendParametersAndGradient(to buffer: inout [Double]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: parameters, count: parameterCount))
+        buffer.append(contentsOf: UnsafeBufferPointer(start: gradient, count: parameterCount))
+    }
+
     /// Turns the summed gradient into the mean over `count` points.
     func scaleGradient(by count: Int) {
         let n = Double(count)

@@ -40,4 +40,9 @@ struct LessonEngine: TrainingEngine {
     var gradientLayers: [Layer] { gradient }
 
     var parametersAreFinite: Bool { layers.allSatisfy(\.isFinite) }
+
+    func appendParametersAndGradient(to buffer: inout [Double]) {
+        buffer += Lesson.flatten(layers)
+        buffer += Lesson.flatten(gradient)
+    }
 }

@@ -34,4 +34,7 @@ protocol TrainingEngine {
     var gradientLayers: [Layer] { get }
     /// True when every parameter is a finite number.
     var parametersAreFinite: Bool { get }
+    /// Appends the current parameters, then the current gradient, each laid out as
+    /// ``Network/parameters``: what pacing keeps of a candidate epoch.
+    func appendParametersAndGradient(to buffer: inout [Double])
 }

@@ -11,10 +11,13 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
     case every(Int)
     /// `N` snapshots evenly spaced from the first epoch to the last.
     case linear(Int)
-    /// `N` snapshots spaced evenly in `log(1 + epoch)`: dense early, where the action is.
+    /// `N` snapshots spaced evenly in `log(1 + epoch)`: dense early, whatever happens there.
     case log(Int)
     /// Every epoch.
     case all
+    /// `N` snapshots chosen after training so that consecutive frames change by about the same
+    /// visible amount (see ``Pacing``).
+    case paced(Int)
 
     /// The most snapshots a run may keep: each becomes a frame.
     public static let maximumCount = 10_000
@@ -35,6 +38,7 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
         case "every": self = .every(try count())
         case "linear": self = .linear(try count())
         case "log": self = .log(try count())
+        case "paced": self = .paced(try count())
         default:
             let inner = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
             let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -42,7 +46,7 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
             guard !items.isEmpty, epochs.count == items.count else {
                 throw BackpropError.badSchedule(
                     "The snapshot schedule \"\(text)\" is not one of: a list of epochs such as "
-                        + "[0, 5, 10], every N, linear N, log N, all.")
+                        + "[0, 5, 10], every N, linear N, log N, paced N, all.")
             }
             self = .list(epochs)
         }
@@ -54,14 +58,16 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
         case .every(let n): return "every \(n)"
         case .linear(let n): return "linear \(n)"
         case .log(let n): return "log \(n)"
+        case .paced(let n): return "paced \(n)"
         case .all: return "all"
         }
     }
 
-    /// The snapshot epochs of a run of `epochs` epochs, ascending and distinct.
+    /// The snapshot epochs of a run of `epochs` epochs, ascending and distinct; for `paced N`,
+    /// the candidates that training snapshots and pacing chooses from.
     public func epochs(through last: Int) throws -> [Int] {
         switch self {
-        case .every(let n), .linear(let n), .log(let n):
+        case .every(let n), .linear(let n), .log(let n), .paced(let n):
             guard n >= 1 else {
                 throw BackpropError.badSchedule("The snapshot schedule \"\(self)\" needs N ≥ 1.")
             }
@@ -86,6 +92,13 @@ public enum SnapshotSchedule: Equatable, Sendable, CustomStringConvertible {
                 ).sorted()
         case .log(let n):
             result = SnapshotSchedule.logarithmic(count: min(n, last + 1), last: last)
+        case .paced(let n):
+            guard n <= SnapshotSchedule.maximumCount else {
+                throw BackpropError.badSchedule(
+                    "The schedule \"\(self)\" asks for \(n) snapshots; at most "
+                        + "\(SnapshotSchedule.maximumCount) are allowed.")
+            }
+            return Pacing.candidates(count: n, last: last)
         case .list(let epochs):
             if let bad = epochs.first(where: { !(0...last).contains($0) }) {
                 throw BackpropError.badSchedule(

@@ -17,7 +17,7 @@ public struct Trainer: Sendable {
 
     public init(
         network: Network, data: Dataset, test: Dataset? = nil, options: TrainingOptions,
-        schedule: SnapshotSchedule = .log(60)
+        schedule: SnapshotSchedule = .paced(60)
     ) {
         self.network = network
         self.data = data
@@ -38,7 +38,13 @@ public struct Trainer: Sendable {
         name: String, domain: Domain? = nil, progress: ((Int) -> Void)? = nil
     ) throws -> TrainingRun {
         try options.validate()
-        let snapshotEpochs = try schedule.epochs(through: options.epochs)
+        var snapshotEpochs = try schedule.epochs(through: options.epochs)
+        if case .paced(let count) = schedule {
+            snapshotEpochs = Pacing.candidates(
+                count: count, last: options.epochs,
+                parameterCount: network.layers.reduce(0) { $0 + $1.parameterCount },
+                points: data.count)
+        }
         switch options.engine {
         case .fast:
             return try train(
@@ -85,6 +91,16 @@ public struct Trainer: Sendable {
                     parameterCount: parameterCount, epochs: epochs,
                     isPerceptron: network.hidden.isEmpty)) : nil
 
+        // `paced N`: the candidates' weights and gradients, kept flat; N are chosen at the end.
+        var paced: (count: Int, candidates: PacingCandidates)?
+        if case .paced(let count) = schedule {
+            paced = (
+                count,
+                PacingCandidates(
+                    parameterCount: parameterCount, capacity: snapshotEpochs.count)
+            )
+        }
+
         for epoch in 0...epochs {
             let isSnapshot =
                 nextSnapshot < snapshotEpochs.count && snapshotEpochs[nextSnapshot] == epoch
@@ -115,7 +131,10 @@ public struct Trainer: Sendable {
                 }
                 penalties.append(penalty)
             }
-            if isSnapshot {
+            if isSnapshot, paced != nil {
+                paced?.candidates.record(epoch: epoch, engine: engine)
+                nextSnapshot += 1
+            } else if isSnapshot {
                 snapshots.append(
                     Snapshot(
                         epoch: epoch, error: error, accuracy: accuracies[epoch],
@@ -146,6 +165,10 @@ public struct Trainer: Sendable {
             testAccuracies: test == nil ? nil : testAccuracies,
             penalties: optimizer.regularisation.isNone ? nil : penalties)
         run.trajectory = trajectory
+        if let paced {
+            return Pacing.pace(
+                run, candidates: paced.candidates, count: paced.count, network: network)
+        }
         return run
     }
 }

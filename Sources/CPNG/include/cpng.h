@@ -58,6 +58,9 @@ cpng_status cpng_encode(const uint8_t *pixels, int width, int height, int stride
 /// Frees the bytes of a buffer filled by cpng_encode (safe on an empty buffer).
 void cpng_buffer_free(cpng_buffer *buffer);
 
+/// zlib's CRC-32 of `count` bytes, continuing from `crc` (0 to start): the checksum of PNG chunks.
+uint32_t cpng_crc32(uint32_t crc, const uint8_t *bytes, size_t count);
+
 /// Decodes a PNG held in memory to 8-bit RGBA.
 cpng_status cpng_decode(const uint8_t *data, size_t size, cpng_image *out, char *message,
                         size_t message_size);

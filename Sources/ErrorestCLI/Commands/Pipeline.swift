@@ -56,6 +56,8 @@ enum Pipeline {
             if let hidden, settings.showsLandscape {
                 try settings.options.surface.validate(hidden: hidden)
             }
+            try settings.animation.validate()
+            try FFmpeg.check(settings.formats)
         } catch {
             throw ErrorestError(error, context: source)
         }
@@ -117,11 +119,16 @@ enum Pipeline {
             }
             var entries: [Manifest.Entry] = []
             if let settings, !settings.figures.isEmpty, !snapshots.isEmpty {
-                let writer = FigureWriter(run: run, settings: settings, snapshots: snapshots)
+                var writer = FigureWriter(run: run, settings: settings, snapshots: snapshots)
+                writer.sequences = try Animations.start(
+                    run: run, settings: settings, snapshots: snapshots, folder: folder)
                 let bar = ProgressBar(
                     label: "rendering", total: writer.jobs.count, unit: writer.unit, quiet: quiet)
                 defer { bar?.finish() }
                 entries = try writer.write(into: folder, threads: jobs, progress: bar)
+                bar?.finish()
+                entries += try Animations.finish(
+                    writer.sequences, run: run, settings: settings, folder: folder)
                 staged += entries.map(\.path) + Array(Set(entries.compactMap(\.data))).sorted()
             }
             let fresh = Set(entries.map(\.path))

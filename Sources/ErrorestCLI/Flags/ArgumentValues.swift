@@ -126,6 +126,19 @@ enum Parse {
         }
         return numbers.compactMap { $0 }
     }
+
+    /// `low,high`: two errors; the library checks their range
+    /// (``RenderOptions/check(errorLow:high:)``).
+    static func errorRange(_ text: String) throws -> [Double] {
+        let numbers = text.split(separator: ",").map {
+            Double($0.trimmingCharacters(in: .whitespaces))
+        }
+        guard numbers.count == 2, numbers.allSatisfy({ $0 != nil }) else {
+            throw ValidationError(
+                "The error range is two numbers low,high, such as 0,0.8; got \"\(text)\".")
+        }
+        return numbers.compactMap { $0 }
+    }
 }
 
 /// How many threads draw figures.

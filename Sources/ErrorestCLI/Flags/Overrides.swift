@@ -130,7 +130,7 @@ struct TrainingFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Epochs to snapshot: \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
+            "Epochs to snapshot: \"paced 60\", \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
                 + "\"0,5,10\" (key snapshots).", valueName: "schedule"),
         transform: Parse.schedule)
     var snapshots: SnapshotSchedule?
@@ -282,7 +282,8 @@ struct RenderFlags: ParsableArguments {
     @Option(
         name: [.customLong("format"), .customLong("formats")],
         help: ArgumentHelp(
-            "File formats, comma-separated: png, pdf, svg (key render.formats).",
+            "File formats, comma-separated: png, pdf, svg for each snapshot; apng, mp4, gif "
+                + "for one animation of them all (key render.formats).",
             valueName: "list"),
         transform: { try Parse.list($0, of: FileFormat.self, "format") })
     var formats: [FileFormat]?
@@ -399,12 +400,30 @@ struct RenderFlags: ParsableArguments {
                 + "render.frameDiagram)."))
     var frameDiagram: Bool?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Draw the figure's header: run name, epoch, error, legend (key render.header).")
+    var header: Bool?
+
+    @Option(
+        name: .customLong("error-range"),
+        help: ArgumentHelp(
+            "The error axis, low,high: one scale shared across runs (key render.errorRange).",
+            valueName: "low,high"),
+        transform: Parse.errorRange)
+    var errorRange: [Double]?
+
+    @OptionGroup var animation: AnimationFlags
+
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
         try RangeViolation.checkingFlags {
             if let size { try RenderOptions.check(width: size.width, height: size.height) }
             if let pngCompression { try RenderOptions.check(pngCompression: pngCompression) }
             if let fontSize { try RenderOptions.check(fontSize: fontSize) }
+            if let errorRange {
+                try RenderOptions.check(errorLow: errorRange[0], high: errorRange[1])
+            }
             if let frameLandscape {
                 var options = RenderOptions()
                 options.frameLandscape = frameLandscape
@@ -435,5 +454,8 @@ struct RenderFlags: ParsableArguments {
         if let frameLandscape { settings.options.frameLandscape = frameLandscape }
         if let hiddenShading { settings.options.hiddenShading = hiddenShading }
         if let frameDiagram { settings.options.frameDiagram = frameDiagram }
+        if let header { settings.options.header = header }
+        if let errorRange { settings.options.errorRange = errorRange[0]...errorRange[1] }
+        try animation.apply(to: &settings.animation)
     }
 }

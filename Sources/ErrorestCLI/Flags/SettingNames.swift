@@ -89,6 +89,8 @@ extension RenderSetting {
         case .frameLandscape: return "render.frameLandscape"
         case .fontSize: return "render.fontSize"
         case .hiddenShading: return "render.hiddenShading"
+        case .errorRange: return "render.errorRange"
+        case .fps, .holdFirst, .holdLast, .title: return "render.animation.\(rawValue)"
         }
     }
 
@@ -101,6 +103,11 @@ extension RenderSetting {
         case .frameLandscape: return "--frame-landscape"
         case .fontSize: return "--font-size"
         case .hiddenShading: return "--hidden-shading"
+        case .errorRange: return "--error-range"
+        case .fps: return "--fps"
+        case .holdFirst: return "--hold-first"
+        case .holdLast: return "--hold-last"
+        case .title: return "--title-card"
         }
     }
 }

@@ -10,6 +10,10 @@ struct FigureJob: Sendable {
     /// Index into the run's snapshots.
     var snapshot: Int
     var path: String
+    /// The frame's place in the sequence: its index among the drawn snapshots.
+    var frameIndex: Int = 0
+    /// False for a PNG drawn only for an animation, which is not written as a file of its own.
+    var staged = true
 }
 
 /// Draws a run's figures on several threads and stages each file as soon as it is drawn, so
@@ -19,6 +23,8 @@ struct FigureWriter {
     var settings: RenderSettings
     /// Indices into `run.snapshots`, in epoch order.
     var snapshots: [Int]
+    /// The animations being assembled, by figure: each receives that figure's PNG frames.
+    var sequences: [FigureKind: Animation] = [:]
 
     /// True when `snapshots` are every snapshot of `run`: their PNG frames make the sequence
     /// `frames/`; fewer are stills, which never replace it.
@@ -32,14 +38,23 @@ struct FigureWriter {
     var jobs: [FigureJob] {
         var jobs: [FigureJob] = []
         let sequence = FigureWriter.isSequence(snapshots, of: run)
+        let stills = settings.formats.filter { !$0.isAnimation }
         for (frameIndex, snapshot) in snapshots.enumerated() {
             for kind in settings.figures {
-                for format in settings.formats {
+                for format in stills {
                     let path = Manifest.Entry.path(
                         kind: kind, format: format, epoch: run.snapshots[snapshot].epoch,
                         frameIndex: sequence ? frameIndex : nil)
                     jobs.append(
-                        FigureJob(kind: kind, format: format, snapshot: snapshot, path: path))
+                        FigureJob(
+                            kind: kind, format: format, snapshot: snapshot, path: path,
+                            frameIndex: frameIndex))
+                }
+                if sequences[kind] != nil && !stills.contains(.png) {
+                    jobs.append(
+                        FigureJob(
+                            kind: kind, format: .png, snapshot: snapshot, path: "",
+                            frameIndex: frameIndex, staged: false))
                 }
             }
         }
@@ -51,7 +66,8 @@ struct FigureWriter {
         settings.figures == [.frame] && settings.formats == [.png] ? "frames" : "files"
     }
 
-    /// Draws every job on `threads` threads and stages the files in `folder`.
+    /// Draws every job on `threads` threads, stages the files in `folder` and hands each PNG
+    /// of an animated figure to its sequence.
     ///
     /// Returns the manifest entries in job order. The first failure (in job order) is thrown
     /// after the other threads stop.
@@ -77,18 +93,24 @@ struct FigureWriter {
                 do {
                     let figure = try renderer.render(
                         job.kind, snapshot: job.snapshot, format: job.format)
-                    try folder.stage(figure.data, at: job.path)
-                    if index == 0 { FaultPoint.reach("figure") }
-                    var entry = Manifest.Entry(
-                        path: job.path, figure: figure, error: run.snapshots[job.snapshot].error)
-                    // Surfaces and hidden space: their numbers beside them, written once.
-                    if let data = try renderer.data(job.kind, snapshot: job.snapshot) {
-                        let path = Manifest.Entry.dataPath(kind: job.kind, epoch: figure.epoch)
-                        let first = staged.withLock { $0.insert(path).inserted }
-                        if first { try folder.stage(data, at: path) }
-                        entry.data = path
+                    if job.format == .png, let sequence = sequences[job.kind] {
+                        try sequence.add(frame: job.frameIndex, figure: figure)
                     }
-                    results.withLock { $0[index] = entry }
+                    if job.staged {
+                        try folder.stage(figure.data, at: job.path)
+                        if index == 0 { FaultPoint.reach("figure") }
+                        var entry = Manifest.Entry(
+                            path: job.path, figure: figure,
+                            error: run.snapshots[job.snapshot].error)
+                        // Surfaces and hidden space: their numbers beside them, written once.
+                        if let data = try renderer.data(job.kind, snapshot: job.snapshot) {
+                            let path = Manifest.Entry.dataPath(kind: job.kind, epoch: figure.epoch)
+                            let first = staged.withLock { $0.insert(path).inserted }
+                            if first { try folder.stage(data, at: path) }
+                            entry.data = path
+                        }
+                        results.withLock { $0[index] = entry }
+                    }
                     progress?.advance()
                 } catch {
                     failure.withLock { current in

@@ -52,11 +52,14 @@ public struct Manifest: Equatable, Sendable, Codable {
         public var panels: [Panel]
         /// The figure's numbers as CSV (surfaces and hidden space), relative to the folder.
         public var data: String?
+        /// Animations only: the epoch of each snapshot frame, in order (after the title card, if
+        /// there is one); `epoch`, `error` and `panels` are those of the last.
+        public var epochs: [Int]?
 
         /// An entry from its values.
         public init(
             path: String, figure: FigureKind, format: FileFormat, epoch: Int, error: Double,
-            width: Int, height: Int, panels: [Panel]
+            width: Int, height: Int, panels: [Panel], epochs: [Int]? = nil
         ) {
             self.path = path
             self.figure = figure
@@ -66,6 +69,7 @@ public struct Manifest: Equatable, Sendable, Codable {
             self.width = width
             self.height = height
             self.panels = panels
+            self.epochs = epochs
         }
 
         /// The entry of a rendered figure written at `path`.

@@ -59,7 +59,7 @@ public struct RunFile: Equatable, Sendable {
     /// Epochs, learning rate, batches and shuffling (key `training`).
     public var training = TrainingOptions()
     /// The epochs kept as snapshots (key `snapshots`).
-    public var snapshots: SnapshotSchedule = .log(60)
+    public var snapshots: SnapshotSchedule = .paced(60)
     /// The view of the plane; `nil` is the data's bounds plus a margin.
     public var domain: Domain?
     /// What is drawn and how (key `render`, except `render.domain`).
@@ -147,6 +147,8 @@ public struct RenderSettings: Equatable, Sendable {
     public var figures: [FigureKind] = [.frame]
     /// The file formats of every figure.
     public var formats: [FileFormat] = [.png]
+    /// The timing of the animated formats (`apng`, `mp4`, `gif`).
+    public var animation = AnimationOptions()
 
     public init() {}
 

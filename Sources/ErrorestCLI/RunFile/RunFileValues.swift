@@ -10,7 +10,8 @@ extension RunFileReader {
             known: [
                 "size", "figures", "formats", "palette", "domain", "pngCompression",
                 "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish", "surface",
-                "frameLandscape", "fontSize", "hiddenShading", "frameDiagram",
+                "frameLandscape", "fontSize", "hiddenShading", "frameDiagram", "animation",
+                "errorRange", "header",
             ],
             reader: self)
         var settings = run.render
@@ -24,7 +25,9 @@ extension RunFileReader {
             try attempt {
                 settings.formats = try choices(n, "render.formats")
                 guard !settings.formats.isEmpty else {
-                    throw fail(n, "\"render.formats\" needs at least one of png, pdf, svg.")
+                    throw fail(
+                        n,
+                        "\"render.formats\" needs at least one of png, pdf, svg, apng, mp4, gif.")
                 }
             }
         }
@@ -101,6 +104,15 @@ extension RunFileReader {
             try attempt {
                 settings.options.frameDiagram = try bool(n, "render.frameDiagram")
             }
+        }
+        if let n = fields["animation"] {
+            try attempt { settings.animation = try readAnimation(n) }
+        }
+        if let n = fields["errorRange"] {
+            try attempt { settings.options.errorRange = try errorRange(n) }
+        }
+        if let n = fields["header"] {
+            try attempt { settings.options.header = try bool(n, "render.header") }
         }
         run.render = settings
     }

@@ -10,6 +10,8 @@ public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
     case badInput(String)
     /// An input file does not exist or cannot be read (exit 66).
     case inputMissing(String)
+    /// A program Errorest needs is not installed, such as ffmpeg for MP4 and GIF (exit 69).
+    case unavailable(String)
     /// The output folder cannot be made or written into (exit 73).
     case cannotCreateOutput(String)
     /// Writing a file failed part way (exit 74).
@@ -21,6 +23,7 @@ public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .usage: return 64
         case .badInput: return 65
         case .inputMissing: return 66
+        case .unavailable: return 69
         case .cannotCreateOutput: return 73
         case .writeFailed: return 74
         }
@@ -29,7 +32,8 @@ public enum ErrorestError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message), .badInput(let message), .inputMissing(let message),
-            .cannotCreateOutput(let message), .writeFailed(let message):
+            .unavailable(let message), .cannotCreateOutput(let message),
+            .writeFailed(let message):
             return message
         }
     }

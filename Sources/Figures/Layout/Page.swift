@@ -23,7 +23,7 @@ struct Page {
     /// `aspect` (domain width / height).
     init(_ kind: FigureKind, options: RenderOptions, hidden: [Int], aspect: Double) {
         let screen = Style(width: options.width, height: options.height)
-            .withEquations(options.equations)
+            .withEquations(options.equations).withHeader(options.header)
         func layout(_ w: Int, _ h: Int, _ style: Style) -> FigureLayout {
             FigureLayout(
                 kind, width: w, height: h, hidden: hidden, aspect: aspect, style: style,

@@ -52,6 +52,16 @@ struct Style: Sendable {
         return copy
     }
 
+    /// False when the figure has no header strip (a panel placed under a caption in print).
+    var showsHeader = true
+
+    /// The same style with or without the figure's header strip.
+    func withHeader(_ on: Bool) -> Style {
+        var copy = self
+        copy.showsHeader = on
+        return copy
+    }
+
     /// The same style with room for an equation under each hidden plot.
     func withEquations(_ on: Bool) -> Style {
         var copy = self
@@ -63,7 +73,7 @@ struct Style: Sendable {
     var titleHeight: Double { textless ? 0 : (titleFont * 1.55).rounded(.up) }
 
     /// The height of the figure's header strip.
-    var headerHeight: Double { textless ? 0 : (headerFont * 2).rounded(.up) }
+    var headerHeight: Double { textless || !showsHeader ? 0 : (headerFont * 2).rounded(.up) }
 
     /// A marker radius for `count` points in a plot whose shorter side is `side` pixels.
     func markerRadius(side: Double, count: Int) -> Double {

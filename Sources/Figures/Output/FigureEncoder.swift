@@ -25,7 +25,8 @@ extension FileFormat {
     /// The encoder of this format with the options' settings.
     func encoder(_ options: RenderOptions) -> any FigureEncoder {
         switch self {
-        case .png: return PNGEncoder(level: options.pngCompression)
+        // An animation's frames are PNG files; the animation is assembled by a ``FrameSink``.
+        case .png, .apng, .mp4, .gif: return PNGEncoder(level: options.pngCompression)
         case .pdf, .svg: return VectorEncoder(format: self)
         }
     }

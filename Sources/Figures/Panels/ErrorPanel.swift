@@ -16,8 +16,10 @@ enum ErrorPanel: Panel {
         let rect = plot.rect
         PanelChrome.title(
             ["Error E(W) by epoch", "Error E(W)", "E(W)"],
-            note: (plot.log ? "log scale" : "mean cross-entropy")
-                + (plot.testSeries == nil ? "" : "; dashed: test points"),
+            note: plot.clipped
+                ? "↑ clipped above \(Ticks.label(plot.high, step: plot.high / 100))"
+                : (plot.log ? "log scale" : "mean cross-entropy")
+                    + (plot.testSeries == nil ? "" : "; dashed: test points"),
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let info = PanelInfo(

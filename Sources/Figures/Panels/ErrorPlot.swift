@@ -9,6 +9,8 @@ struct ErrorPlot {
     /// The error axis, bottom to top.
     let low: Double
     let high: Double
+    /// True when some errors lie above the axis (drawn flat along its top).
+    var clipped: Bool { max(series.maximum, testSeries?.maximum ?? 0) > high }
     /// The last epoch (at least 1).
     let epochs: Int
     let series: ErrorSeries
@@ -27,11 +29,19 @@ struct ErrorPlot {
         epochs = max(1, series.errors.count - 1)
         let maximum = max(series.maximum, testSeries?.maximum ?? 0)
         let minimum = min(series.minimumPositive, testSeries?.minimumPositive ?? .infinity)
-        // Kept within normal, finite Doubles, so errors near 1e308 or 5e-324 still map to pixels.
-        low = log ? max(minimum / 1.3, Double.leastNormalMagnitude) : 0
-        high = min(
-            log ? max(maximum * 1.3, low * 10) : max(maximum * 1.08, 1e-12),
-            Double.greatestFiniteMagnitude)
+        if let range = scene.options.errorRange {
+            low = log ? max(range.lowerBound, range.upperBound * 1e-9) : range.lowerBound
+            high = range.upperBound
+        } else {
+            // A few spikes do not set the top of a linear axis; they are clipped with a mark.
+            let robust = max(series.robustMaximum, testSeries?.robustMaximum ?? 0)
+            // Kept within normal, finite Doubles, so errors near 1e308 or 5e-324 still map to
+            // pixels.
+            low = log ? max(minimum / 1.3, Double.leastNormalMagnitude) : 0
+            high = min(
+                log ? max(maximum * 1.3, low * 10) : max(robust * 1.08, 1e-12),
+                Double.greatestFiniteMagnitude)
+        }
         let axes = !style.textless
         let left = axes ? style.tickFont * 4.2 : 0
         let bottom = axes ? style.tickFont * 2.9 : 0

@@ -8,9 +8,21 @@ struct ErrorSeries: Sendable {
     /// Per bin: (epoch, error) pairs in epoch order.
     private let bins: [[(Int, Double)]]
 
+    /// The top of an error axis that a few spikes do not set: the largest of the first error,
+    /// the last one and the 99th percentile of all of them (so a curve that ends high, as a
+    /// test error turning up, is never clipped).
+    let robustMaximum: Double
+
     /// Series longer than `2 × maximumBins` values are reduced to `maximumBins` bins.
     init(errors: [Double], maximumBins: Int = 4096) {
         self.errors = errors
+        let sorted = errors.sorted()
+        robustMaximum =
+            sorted.isEmpty
+            ? 1
+            : max(
+                errors[0], errors[errors.count - 1],
+                sorted[min(sorted.count - 1, Int(0.99 * Double(sorted.count)))])
         guard errors.count > 2 * maximumBins else {
             binSize = 1
             bins = []

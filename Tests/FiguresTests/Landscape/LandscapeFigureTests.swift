@@ -46,7 +46,7 @@ import Testing
         ] {
             let renderer = try FigureRenderer(run: run, options: Self.options())
             for kind in kinds {
-                for format in FileFormat.allCases {
+                for format in FileFormat.allCases where !format.isAnimation {
                     let figure = try renderer.render(kind, snapshot: 1, format: format)
                     #expect(figure.data.count > 1000)
                     let panel = try #require(figure.panels.first)

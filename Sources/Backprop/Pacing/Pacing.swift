@@ -1,0 +1,137 @@
+import Foundation
+
+/// The `paced N` schedule: `N` snapshots chosen so that consecutive frames change by about the
+/// same visible amount.
+///
+/// Training keeps the weights and gradient of a dense set of candidate epochs (every epoch when
+/// they fit in ``candidateBudget`` numbers; otherwise as many as fit, evenly spaced with extra
+/// ones early), measures what each candidate's frame would show (``VisibleState``), and chooses
+/// `N` of them: a frame each time the picture has changed by the same step since the frame
+/// before, then each frame moved to where it best evens out the changes on either side. Epochs
+/// where nothing visible happens get few frames; epochs where the lines swing get many. The
+/// first and last epochs are always kept, and every frame is one of the training's own epochs.
+public enum Pacing {
+    /// The most numbers (parameters and gradients) the candidates of one run may keep: 32 MB.
+    public static let candidateBudget = 4_000_000
+
+    /// The candidate epochs of `paced count` in a run whose last epoch is `last`, for a network
+    /// of `parameterCount` parameters trained on `points` points.
+    ///
+    /// Measuring a candidate costs about a fifth of an epoch over 64 points, so a run gets one
+    /// candidate per 400 point-epochs of training (a few percent more work), and at least
+    /// `max(400, 6 × count)`: every epoch of the lesson's 2000 over 200 points would cost a tenth
+    /// of its training, every second epoch about a twentieth.
+    public static func candidates(
+        count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
+    ) -> [Int] {
+        let fit = candidateBudget / max(1, 2 * parameterCount)
+        let affordable = Int(min(Double(last) * Double(points) / 400, 20_000))
+        let dense = max(400, 6 * count, min(fit, affordable))
+        guard last + 1 > dense else { return Array(0...last) }
+        let even = (0..<dense).map { k in
+            Int((Double(k) * Double(last) / Double(dense - 1)).rounded())
+        }
+        // Early epochs can move fast (large gradients at the start): a log-spaced quarter more.
+        let early = (0..<(dense / 4)).map { k in
+            Int(exp(Double(k) / Double(dense / 4 - 1) * log(Double(last + 1))).rounded()) - 1
+        }
+        return Array(Set(even + early).filter { (0...last).contains($0) }).sorted()
+    }
+
+    /// What each snapshot's frame shows, in the run's view.
+    public static func states(of run: TrainingRun, snapshots: [Snapshot]) throws -> [VisibleState] {
+        guard let first = snapshots.first else { return [] }
+        let network = try run.network(at: first)
+        let rows = snapshots.map { snapshot in
+            snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
+        }
+        return states(
+            of: rows, network: network, epochs: snapshots.map(\.epoch),
+            errors: snapshots.map(\.error), run: run)
+    }
+
+    /// The states of parameter rows laid out as ``Network/parameters``, for `network`'s shape.
+    static func states(
+        of rows: [[Double]], network: Network, epochs: [Int], errors: [Double], run: TrainingRun
+    ) -> [VisibleState] {
+        let low = run.errors.min() ?? 0
+        let high = run.errors.max() ?? 1
+        let grid = VisibleState.grid(run.domain)
+        // One kernel, its parameters replaced row by row: the trainer's own forward pass,
+        // without building a network for each of thousands of candidates.
+        let kernel = Kernel(network: network)
+        let hidden = network.layers.count > 1
+        let units = network.layers[0].units
+        return rows.indices.map { k in
+            let row = rows[k]
+            row.withUnsafeBufferPointer {
+                guard let base = $0.baseAddress else { return }
+                kernel.parameters.update(from: base, count: kernel.parameterCount)
+            }
+            return VisibleState(
+                outputs: kernel.outputs(at: grid),
+                firstLayer: (
+                    weights: Array(row[0..<(2 * units)]),
+                    biases: Array(row[(2 * units)..<(3 * units)])
+                ),
+                hasHidden: hidden, domain: run.domain, grid: grid, epoch: epochs[k],
+                lastEpoch: run.training.epochs, error: errors[k] - low, errorScale: high - low)
+        }
+    }
+
+    /// The visible change between each pair of consecutive snapshots of `run`.
+    public static func changes(of run: TrainingRun) throws -> [Double] {
+        let states = try states(of: run, snapshots: run.snapshots)
+        return zip(states, states.dropFirst()).map { $0.change(to: $1) }
+    }
+
+    /// Keeps the `count` paced snapshots of a run whose candidates training kept.
+    static func pace(
+        _ run: TrainingRun, candidates: PacingCandidates, count: Int, network: Network
+    ) -> TrainingRun {
+        let rows = candidates.epochs.indices.map { candidates.parameters(at: $0) }
+        let states = states(
+            of: rows, network: network, epochs: candidates.epochs,
+            errors: candidates.epochs.map { run.errors[$0] }, run: run)
+        var paced = run
+        paced.snapshots = select(count, from: states).map { k in
+            let epoch = candidates.epochs[k]
+            var weights = network
+            weights.setParameters(rows[k])
+            var gradient = network
+            gradient.setParameters(candidates.gradient(at: k))
+            return Snapshot(
+                epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
+                layers: weights.layers, gradient: gradient.layers)
+        }
+        return paced
+    }
+}
+
+/// The weights and gradient of each candidate epoch of a paced run, kept flat while training.
+struct PacingCandidates {
+    let parameterCount: Int
+    private(set) var epochs: [Int] = []
+    /// Per candidate: its parameters, then its gradient.
+    private var numbers: [Double] = []
+
+    init(parameterCount: Int, capacity: Int) {
+        self.parameterCount = parameterCount
+        epochs.reserveCapacity(capacity)
+        numbers.reserveCapacity(capacity * 2 * parameterCount)
+    }
+
+    /// Keeps the engine's current weights and gradient as the candidate of `epoch`.
+    mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
+        epochs.append(epoch)
+        engine.appendParametersAndGradient(to: &numbers)
+    }
+
+    func parameters(at k: Int) -> [Double] {
+        Array(numbers[(2 * k * parameterCount)..<((2 * k + 1) * parameterCount)])
+    }
+
+    func gradient(at k: Int) -> [Double] {
+        Array(numbers[((2 * k + 1) * parameterCount)..<((2 * k + 2) * parameterCount)])
+    }
+}

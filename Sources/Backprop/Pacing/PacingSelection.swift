@@ -1,0 +1,163 @@
+extension Pacing {
+    /// The indices of `count` of the candidates' `states` (in epoch order) such that each frame
+    /// differs from the one before by about the same visible amount; the first and the last are
+    /// always included.
+    ///
+    /// First a frame is taken as soon as the picture has changed by a step `t` since the frame
+    /// before; `t` is the smallest step that takes no more than `count` frames (found by
+    /// bisection), and any frames still missing split the largest remaining changes. Then, a few
+    /// times over, each frame moves to the candidate between its neighbours that makes the larger
+    /// of its two changes smallest: a greedy step overshoots by up to one candidate, and this
+    /// evens the changes out.
+    public static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
+        let n = visible.count
+        guard count < n else { return Array(0..<n) }
+        guard count > 1 else { return [0] }
+        let states = StateMatrix(visible)
+        var chosen = threshold(count, from: states)
+        fill(&chosen, to: count, from: states)
+        balance(&chosen, states: states)
+        return chosen
+    }
+
+    /// The frames taken each time the picture has changed by the smallest step that gives no
+    /// more than `count` frames, the last candidate included.
+    private static func threshold(_ count: Int, from states: StateMatrix) -> [Int] {
+        let n = states.count
+        /// The frames taken with step `t`, without the last candidate.
+        func frames(step t: Double) -> [Int] {
+            var chosen = [0]
+            for k in 1..<(n - 1) where states.change(chosen[chosen.count - 1], k) >= t {
+                chosen.append(k)
+            }
+            return chosen
+        }
+        var low = 0.0
+        var high = 0.0
+        for k in 1..<n { high = max(high, states.change(0, k)) }
+        var best = frames(step: high)
+        for _ in 0..<40 {
+            let middle = (low + high) / 2
+            let chosen = frames(step: middle)
+            if chosen.count <= count - 1 {
+                high = middle
+                best = chosen
+            } else {
+                low = middle
+            }
+            if high - low <= 1e-2 * high { break }  // fill and balance even out the rest
+        }
+        return best + [n - 1]
+    }
+
+    /// Adds frames until there are `count`, each splitting the largest change that has a
+    /// candidate inside it where it best halves that change.
+    private static func fill(_ chosen: inout [Int], to count: Int, from states: StateMatrix) {
+        while chosen.count < count {
+            var widest: Int?
+            var largest = -1.0
+            for g in 0..<(chosen.count - 1) where chosen[g + 1] - chosen[g] > 1 {
+                let change = states.change(chosen[g], chosen[g + 1])
+                if change > largest {
+                    largest = change
+                    widest = g
+                }
+            }
+            guard let g = widest else { return }
+            let a = chosen[g]
+            let b = chosen[g + 1]
+            var middle = a + 1
+            var balance = Double.infinity
+            for k in (a + 1)..<b {
+                let d = abs(states.change(a, k) - states.change(k, b))
+                if d < balance {
+                    balance = d
+                    middle = k
+                }
+            }
+            chosen.insert(middle, at: g + 1)
+        }
+    }
+
+    /// Moves each inner frame, a few sweeps over, to the candidate between its neighbours where
+    /// the larger of the changes into and out of it is smallest.
+    private static func balance(_ chosen: inout [Int], states: StateMatrix, sweeps: Int = 4) {
+        guard chosen.count > 2 else { return }
+        for _ in 0..<sweeps {
+            var moved = false
+            for i in 1..<(chosen.count - 1) {
+                let a = chosen[i - 1]
+                let b = chosen[i + 1]
+                guard b - a > 2 else { continue }
+                var best = chosen[i]
+                var worst = max(states.change(a, best), states.change(best, b))
+                for k in (a + 1)..<b where k != chosen[i] {
+                    let into = states.change(a, k)
+                    // The change from `a` mostly grows with `k`: once it alone is larger than the
+                    // best so far, the search ends. This can miss a better place, never choose a
+                    // worse one.
+                    guard into < worst else { break }
+                    let larger = max(into, states.change(k, b))
+                    if larger < worst {
+                        worst = larger
+                        best = k
+                    }
+                }
+                if best != chosen[i] {
+                    chosen[i] = best
+                    moved = true
+                }
+            }
+            if !moved { return }
+        }
+    }
+}
+
+/// Visible states side by side in one buffer, for the many changes selection measures.
+///
+/// ``VisibleState/change(to:)`` over plain arrays, without copying a state per comparison.
+struct StateMatrix {
+    let count: Int
+    private let outputs: Int
+    private let lines: Int
+    private let stride: Int
+    private let values: [Double]
+
+    init(_ states: [VisibleState]) {
+        count = states.count
+        outputs = states.first?.outputs.count ?? 0
+        lines = states.first?.lines.count ?? 0
+        stride = outputs + lines + 2
+        var values: [Double] = []
+        values.reserveCapacity(count * stride)
+        for state in states {
+            values += state.outputs
+            values += state.lines
+            values += [state.marker.x, state.marker.y]
+        }
+        self.values = values
+    }
+
+    /// The change from state `i` to state `j`, as ``VisibleState/change(to:)`` measures it.
+    func change(_ i: Int, _ j: Int) -> Double {
+        values.withUnsafeBufferPointer { v in
+            let a = i * stride
+            let b = j * stride
+            var output = 0.0
+            for k in 0..<outputs {
+                let d = v[a + k] - v[b + k]
+                output += d * d
+            }
+            var line = 0.0
+            for k in outputs..<(outputs + lines) {
+                let d = v[a + k] - v[b + k]
+                line += d * d
+            }
+            let dx = v[b + stride - 2] - v[a + stride - 2]
+            let dy = v[b + stride - 1] - v[a + stride - 1]
+            return (output / Double(max(1, outputs))).squareRoot()
+                + (line / Double(max(1, lines))).squareRoot()
+                + 0.1 * (dx * dx + dy * dy).squareRoot()
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// What a frame shows of a network, reduced to a few numbers, so that the change between two
+/// frames can be measured the way the eye sees it.
+///
+/// Three parts, each scaled to about 0…1 of the view:
+/// - the output `ŷ` on a coarse 8×8 grid over the view (the shading and its 0.5 boundary);
+/// - each first-layer hidden line `w·x + b = 0` as its signed distance from the same grid points,
+///   in units of a quarter of the view and clipped to ±1 (a line that moves outside the view,
+///   or only sharpens, barely counts; one that sweeps across it counts fully);
+/// - the error panel's marker: the epoch across the panel and `E` up its height.
+public struct VisibleState: Sendable, Equatable {
+    /// `ŷ` at the grid points.
+    public var outputs: [Double]
+    /// Each hidden line's clipped distances at the grid points, in 0…1, line after line.
+    public var lines: [Double]
+    /// The error marker's place: `(epoch / last epoch, E / E range)`.
+    public var marker: (x: Double, y: Double)
+
+    /// The grid's points per side.
+    public static let gridSide = 8
+
+    /// The grid points of a view of `domain`.
+    public static func grid(_ domain: Domain) -> [Point] {
+        let n = gridSide
+        let x1 = domain.x1
+        let x2 = domain.x2
+        let width = x1.upperBound - x1.lowerBound
+        let height = x2.upperBound - x2.lowerBound
+        var grid: [Point] = []
+        grid.reserveCapacity(n * n)
+        for i in 0..<n {
+            let u: Double = (Double(i) + 0.5) / Double(n)
+            for j in 0..<n {
+                let v: Double = (Double(j) + 0.5) / Double(n)
+                grid.append(Point(x1.lowerBound + u * width, x2.lowerBound + v * height))
+            }
+        }
+        return grid
+    }
+
+    /// The state of `network` at `epoch` in a view of `domain` (whose ``grid(_:)`` is `grid`);
+    /// `errorScale` is the error panel's height in units of `E`.
+    public init(
+        network: Network, domain: Domain, grid: [Point]? = nil, epoch: Int, lastEpoch: Int,
+        error: Double, errorScale: Double
+    ) {
+        let grid = grid ?? VisibleState.grid(domain)
+        let first = network.layers[0]
+        self.init(
+            outputs: network.outputs(at: grid),
+            firstLayer: (Array(first.weights.joined()), first.biases),
+            hasHidden: network.layers.count > 1, domain: domain, grid: grid, epoch: epoch,
+            lastEpoch: lastEpoch, error: error, errorScale: errorScale)
+    }
+
+    /// The state from `ŷ` already evaluated at the grid points and the first layer's weights
+    /// (row by row, two per unit) and biases.
+    init(
+        outputs: [Double], firstLayer first: (weights: [Double], biases: [Double]),
+        hasHidden: Bool, domain: Domain, grid: [Point], epoch: Int, lastEpoch: Int,
+        error: Double, errorScale: Double
+    ) {
+        self.outputs = outputs
+        let span = max(
+            domain.x1.upperBound - domain.x1.lowerBound, domain.x2.upperBound - domain.x2.lowerBound
+        )
+        let units = hasHidden ? first.biases.count : 0
+        var lines: [Double] = []
+        lines.reserveCapacity(units * grid.count)
+        for unit in 0..<units {
+            let w0 = first.weights[2 * unit]
+            let w1 = first.weights[2 * unit + 1]
+            let b = first.biases[unit]
+            let norm = (w0 * w0 + w1 * w1).squareRoot()
+            for p in grid {
+                guard norm > 0 else {
+                    lines.append(0.5)
+                    continue
+                }
+                let distance = (w0 * p.x1 + w1 * p.x2 + b) / norm
+                lines.append((min(1, max(-1, distance / (span / 4))) + 1) / 2)
+            }
+        }
+        self.lines = lines
+        marker = (
+            lastEpoch > 0 ? Double(epoch) / Double(lastEpoch) : 0,
+            errorScale > 0 ? error / errorScale : 0
+        )
+    }
+
+    /// How much the picture changes from `self` to `other`: the root-mean-square change of the
+    /// output shading, plus that of the hidden lines, plus the error marker's move (a tenth as
+    /// much, so a long plateau still gets a frame now and then).
+    public func change(to other: VisibleState) -> Double {
+        func rms(_ a: [Double], _ b: [Double]) -> Double {
+            guard !a.isEmpty, a.count == b.count else { return 0 }
+            var sum = 0.0
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for k in 0..<a.count {
+                        let d = a[k] - b[k]
+                        sum += d * d
+                    }
+                }
+            }
+            return (sum / Double(a.count)).squareRoot()
+        }
+        let dx = other.marker.x - marker.x
+        let dy = other.marker.y - marker.y
+        return rms(outputs, other.outputs) + rms(lines, other.lines)
+            + 0.1 * (dx * dx + dy * dy).squareRoot()
+    }
+
+    public static func == (a: VisibleState, b: VisibleState) -> Bool {
+        a.outputs == b.outputs && a.lines == b.lines && a.marker == b.marker
+    }
+}

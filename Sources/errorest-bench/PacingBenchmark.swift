@@ -1,0 +1,122 @@
+import Backprop
+import ErrorestCLI
+import Figures
+import Foundation
+
+/// The Samples whose frames make an animation (a schedule, not a list of chosen epochs), and the
+/// runs of the sample sweep at each learning rate (first seed).
+func pacingSamples() throws -> [(name: String, file: RunFile)] {
+    let names = [
+        "lesson.yaml", "xor.yaml", "circle.json", "spiral.yaml", "deep.yaml",
+        "gradient-descent.yaml", "mountain.yaml", "kilimanjerror.yaml", "optimizers.yaml",
+        "overfit.yaml",
+    ]
+    var samples = try names.map { name in
+        (
+            name,
+            try RunFile(contentsOf: URL(fileURLWithPath: "Samples").appendingPathComponent(name))
+        )
+    }
+    // The sweep file's runs: its run file without the sweep block, at each swept rate.
+    let text = try String(contentsOfFile: "Samples/sweep.yaml", encoding: .utf8)
+    let base = text.components(separatedBy: "\nsweep:")[0]
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "errorest-bench-sweep-\(getpid()).yaml")
+    try base.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    for rate in [0.05, 0.5, 2, 8, 50] {
+        var file = try RunFile(contentsOf: url)
+        file.training.learningRate = rate
+        file.initialization = .seed(10)
+        samples.append(("sweep.yaml η=\(String(format: "%g", rate))", file))
+    }
+    return samples
+}
+
+/// The `paced` schedule on the Samples: how evenly the frames change, and what pacing costs.
+func runPacingBenchmark() {
+    print("pacing: largest / median visible change between consecutive frames (60 frames)")
+    let samples: [(name: String, file: RunFile)]
+    do {
+        samples = try pacingSamples()
+    } catch {
+        print("  the Samples cannot be read: \(error)")
+        return
+    }
+    for (sample, original) in samples {
+        do {
+            var file = original
+            var row: [String] = []
+            var seconds: [Double] = [.infinity, .infinity, .infinity]
+            var runs: [TrainingRun?] = [nil, nil, nil]
+            let schedules = [SnapshotSchedule.paced(60), .log(60), .linear(60)]
+            // Interleaved, best of 7: the machine is shared and noisy.
+            for _ in 0..<7 {
+                for (k, schedule) in schedules.enumerated() {
+                    file.snapshots = schedule
+                    let trainer = try file.trainer()
+                    let start = ContinuousClock.now
+                    runs[k] = try trainer.train(name: "pacing", domain: file.domain)
+                    seconds[k] = min(seconds[k], (ContinuousClock.now - start).seconds)
+                }
+            }
+            for (k, schedule) in schedules.enumerated() {
+                guard let run = runs[k] else { continue }
+                let changes = try Pacing.changes(of: run).sorted()
+                let n = changes.count
+                let median =
+                    n % 2 == 1 ? changes[n / 2] : changes[n / 2 - 1] / 2 + changes[n / 2] / 2
+                let ratio = (changes.last ?? 0) / median
+                row.append("\(schedule) " + String(format: "%.2f", ratio))
+            }
+            print(
+                "  \(sample): " + row.joined(separator: ", ")
+                    + String(
+                        format: "; training %.1f ms with log 60, %.1f ms paced (+%.0f%%)",
+                        seconds[1] * 1000, seconds[0] * 1000,
+                        (seconds[0] / seconds[1] - 1) * 100))
+        } catch {
+            print("  \(sample): failed: \(error)")
+        }
+    }
+}
+
+/// Time to assemble an animated PNG from PNG frames already encoded, against their encoding.
+func runAnimationBenchmark() {
+    do {
+        var file = try RunFile(contentsOf: URL(fileURLWithPath: "Samples/lesson.yaml"))
+        file.snapshots = .paced(60)
+        let run = try file.trainer().train(name: "lesson", domain: file.domain)
+        let renderer = try FigureRenderer(run: run, options: RenderOptions())
+        var frames: [Data] = []
+        let start = ContinuousClock.now
+        for k in run.snapshots.indices {
+            frames.append(try renderer.render(.frame, snapshot: k, format: .png).data)
+        }
+        let drawing = (ContinuousClock.now - start).seconds
+        let delays = try AnimationOptions().delays(count: frames.count)
+        var best = Double.infinity
+        var size = 0
+        for _ in 0..<5 {
+            let t = ContinuousClock.now
+            let apng = try APNGWriter.assemble(Array(zip(frames, delays)).map { ($0, $1) })
+            best = min(best, (ContinuousClock.now - t).seconds)
+            size = apng.count
+        }
+        let pngs = frames.reduce(0) { $0 + $1.count }
+        print(
+            String(
+                format: "animation: 60 PNG frames at 1280×720 drawn and encoded in %.0f ms; "
+                    + "APNG assembled in %.1f ms (+%.1f%%); APNG %.1f MB, PNG frames %.1f MB",
+                drawing * 1000, best * 1000, best / drawing * 100, Double(size) / 1e6,
+                Double(pngs) / 1e6))
+    } catch {
+        print("animation benchmark failed: \(error)")
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
