@@ -1,5 +1,6 @@
 import Backprop
 import Foundation
+import Testing
 
 @testable import Figures
 
@@ -26,5 +27,37 @@ enum Fixtures {
             .appendingPathComponent("errorest-figures-\(safe)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// A PDF or SVG figure as pixels at one pixel per point, through a Cairo-based reader of its
+    /// format (`pdftocairo` from poppler-utils, `rsvg-convert` from librsvg2-bin).
+    static func rasterise(_ figure: RenderedFigure, in folder: URL) throws -> PNGCodec.Image {
+        let input = folder.appendingPathComponent("figure.\(figure.format.rawValue)")
+        let output = folder.appendingPathComponent("figure.png")
+        try figure.data.write(to: input)
+        let (tool, arguments): (String, [String])
+        switch figure.format {
+        case .pdf:
+            tool = "pdftocairo"
+            arguments = [
+                "-png", "-r", "72", "-singlefile", input.path, output.deletingPathExtension().path,
+            ]
+        case .svg:
+            tool = "rsvg-convert"
+            arguments = ["--dpi-x", "72", "--dpi-y", "72", "-o", output.path, input.path]
+        case .png:
+            return try PNGCodec.decode(figure.data)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let package = figure.format == .pdf ? "poppler-utils" : "librsvg2-bin"
+        try #require(
+            process.terminationStatus == 0,
+            "\(tool) failed (status \(process.terminationStatus)); it comes with \(package).")
+        return try PNGCodec.decode(try Data(contentsOf: output))
     }
 }

@@ -51,6 +51,12 @@ struct Canvas {
         cairo_set_antialias(cr, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
     }
 
+    /// True when drawing into pixels (PNG); false for PDF and SVG, whose readers antialias every
+    /// fill themselves, whatever ``setAntialiased(_:)`` asked.
+    var isRaster: Bool {
+        cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE
+    }
+
     /// Square ends: a stroke stops exactly at its end points.
     func setButtCaps() {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)

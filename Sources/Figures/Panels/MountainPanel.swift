@@ -62,12 +62,21 @@ enum MountainPanel: Panel {
                         depth,
                         {
                             // Without antialiasing: neighbouring quads meet without seams.
+                            // A PDF or SVG reader antialiases anyway, so there each quad is also
+                            // outlined in its own colour, covering the hairline between two.
                             canvas.setAntialiased(false)
                             canvas.setColour(colour)
                             canvas.move(to: projected[0].pixel)
                             for p in projected.dropFirst() { canvas.line(to: p.pixel) }
                             canvas.closePath()
-                            canvas.fill()
+                            if canvas.isRaster {
+                                canvas.fill()
+                            } else {
+                                canvas.fillPreserve()
+                                canvas.setLineWidth(0.6)
+                                canvas.setDash([])
+                                canvas.stroke()
+                            }
                             canvas.setAntialiased(true)
                         }
                     ))

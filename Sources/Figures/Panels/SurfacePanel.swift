@@ -46,10 +46,12 @@ enum SurfacePanel: Panel {
         let map = SurfaceMap(grid: grid, rect: rect)
         let range = grid.range
         let span = max(range.upperBound - range.lowerBound, 1e-12)
-        // Shading: one rectangle per grid cell, by the mean of its corners, each a pixel larger so
-        // no seams show.
+        // Shading: one rectangle per grid cell, by the mean of its corners, each half a pixel
+        // larger so no seams show: without antialiasing in pixels (where two antialiased edges
+        // let the white behind show through), and for PDF and SVG readers the overlap.
         let nu = grid.u.count
         let nv = grid.v.count
+        canvas.setAntialiased(false)
         for i in 0..<(nv - 1) {
             for j in 0..<(nu - 1) {
                 let mean =
@@ -64,6 +66,7 @@ enum SurfacePanel: Panel {
                     HeightRamp.colour((mean - range.lowerBound) / span))
             }
         }
+        canvas.setAntialiased(true)
         // Level curves, traced in grid coordinates and mapped to pixels.
         let field = SampledField(columns: nu, rows: nv, x0: 0, y0: 0, step: 1, values: grid.heights)
         let levels = Ticks.linear(range.lowerBound, range.upperBound, target: 9).filter {
