@@ -54,7 +54,7 @@ import Testing
         return (json["durations"] as? [Double] ?? [], json["size"] as? [Int] ?? [])
     }
 
-    @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
+    @Test(.enabled(if: hasPillow || Harness.inCI, "needs python3 with Pillow"))
     func anAnimatedPNGHasOneFramePerSnapshotWithHoldsAsDelays() throws {
         let h = try Harness()
         defer { h.cleanUp() }
@@ -84,7 +84,7 @@ import Testing
         #expect(try h.leftovers(in: "Output/anim") == [])
     }
 
-    @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
+    @Test(.enabled(if: hasPillow || Harness.inCI, "needs python3 with Pillow"))
     func theTitleCardComesFirstAndTheFramesAreThoseOfThePNGSequence() throws {
         let h = try Harness()
         defer { h.cleanUp() }
@@ -130,7 +130,7 @@ import Testing
         #expect(pngSize(seen[0])! == (64, 48))
     }
 
-    @Test(.enabled(if: hasFFmpeg, "needs ffmpeg and ffprobe"))
+    @Test(.enabled(if: hasFFmpeg || Harness.inCI, "needs ffmpeg and ffprobe"))
     func ffmpegMakesMP4AndGIFAtTheFrameRateWithTheHoldsRepeated() throws {
         let h = try Harness()
         defer { h.cleanUp() }
@@ -268,7 +268,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: hasPillow, "needs python3 with Pillow"))
+    @Test(.enabled(if: hasPillow || Harness.inCI, "needs python3 with Pillow"))
     func theAnimationFlagsOverrideTheKeys() throws {
         let h = try Harness()
         defer { h.cleanUp() }

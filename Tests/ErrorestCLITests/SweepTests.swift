@@ -244,7 +244,10 @@ import Testing
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    @Test(.enabled(if: parallel != nil, "GNU parallel is not installed (apt-get install parallel)"))
+    @Test(
+        .enabled(
+            if: parallel != nil || Harness.inCI,
+            "GNU parallel is not installed (apt-get install parallel)"))
     func shardsAsSeparateProcessesUnderGNUParallel() throws {
         let parallel = try #require(Self.parallel)
         let harness = try Harness()

@@ -32,7 +32,7 @@ import Testing
         let png = try PNGCodec.decode(try renderer.render(kind, snapshot: 2, format: .png).data)
         let folder = try Fixtures.temporaryFolder("\(name)\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let actual = try Self.rasterise(vector, in: folder)
+        let actual = try Fixtures.rasterise(vector, in: folder)
         try #require(actual.width == png.width && actual.height == png.height)
         let reference = GoldenImageTests.folder.appendingPathComponent(
             "\(name).\(format.rawValue).png")
@@ -60,37 +60,5 @@ import Testing
                 "\(file) differs from its reference: \(comparison.summary). The file and the diff are in \(out.path)"
             )
         }
-    }
-
-    /// The figure's file as pixels, through a Cairo-based reader of its format.
-    static func rasterise(_ figure: RenderedFigure, in folder: URL) throws -> PNGCodec.Image {
-        let input = folder.appendingPathComponent("figure.\(figure.format.rawValue)")
-        let output = folder.appendingPathComponent("figure.png")
-        try figure.data.write(to: input)
-        let (tool, arguments): (String, [String])
-        switch figure.format {
-        case .pdf:
-            tool = "pdftocairo"
-            arguments = [
-                "-png", "-r", "72", "-singlefile", input.path,
-                output.deletingPathExtension().path,
-            ]
-        case .svg:
-            tool = "rsvg-convert"
-            arguments = ["--dpi-x", "72", "--dpi-y", "72", "-o", output.path, input.path]
-        case .png, .apng, .mp4, .gif:
-            return try PNGCodec.decode(figure.data)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let package = figure.format == .pdf ? "poppler-utils" : "librsvg2-bin"
-        try #require(
-            process.terminationStatus == 0,
-            "\(tool) failed (status \(process.terminationStatus)); it comes with \(package).")
-        return try PNGCodec.decode(try Data(contentsOf: output))
     }
 }
