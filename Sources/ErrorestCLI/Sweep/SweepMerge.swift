@@ -119,11 +119,13 @@ struct SweepMerge {
     }
 
     /// The grid figures (one per combination of the keys beyond the first two) and the errors
-    /// figure, in every format of the sweep.
+    /// figure, in every still format of the sweep (an animation is each run's own; a sweep of
+    /// animations alone gets PNG comparisons).
     private func figureJobs(_ runs: [FinishedRun]) -> [Job] {
         let keys = plan.sweep.keys
         let render = plan.render
-        let formats = render.formats
+        let stills = render.formats.filter { !$0.isAnimation }
+        let formats = stills.isEmpty ? [FileFormat.png] : stills
         // Columns: whichever of the first two keys has more values (the first on a tie).
         var column = 0
         var row: Int?
