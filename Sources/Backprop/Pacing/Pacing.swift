@@ -3,13 +3,12 @@ import Foundation
 /// The `paced N` schedule: `N` snapshots chosen so that consecutive frames change by about the
 /// same visible amount.
 ///
-/// Training keeps the weights and gradient of a dense set of candidate epochs (every epoch when
-/// they fit in ``candidateBudget`` numbers; otherwise as many as fit, evenly spaced with extra
-/// ones early), measures what each candidate's frame would show (``VisibleState``), and chooses
-/// `N` of them: a frame each time the picture has changed by the same step since the frame
-/// before, then each frame moved to where it best evens out the changes on either side. Epochs
-/// where nothing visible happens get few frames; epochs where the lines swing get many. The
-/// first and last epochs are always kept, and every frame is one of the training's own epochs.
+/// Training keeps the weights and gradient of a dense set of candidate epochs (see
+/// ``candidates(count:last:parameterCount:points:)``), measures what each candidate's frame would
+/// show (``VisibleState``), and chooses `N` of them: a frame each time the picture has changed by
+/// the same step since the frame before. Epochs where nothing visible happens get few frames;
+/// epochs where the lines swing get many. The first and last epochs are always kept, and every
+/// frame is one of the training's own epochs.
 public enum Pacing {
     /// The most numbers (parameters and gradients) the candidates of one run may keep: 32 MB.
     public static let candidateBudget = 4_000_000

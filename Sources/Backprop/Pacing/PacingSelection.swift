@@ -5,10 +5,7 @@ extension Pacing {
     ///
     /// First a frame is taken as soon as the picture has changed by a step `t` since the frame
     /// before; `t` is the smallest step that takes no more than `count` frames (found by
-    /// bisection), and any frames still missing split the largest remaining changes. Then, a few
-    /// times over, each frame moves to the candidate between its neighbours that makes the larger
-    /// of its two changes smallest: a greedy step overshoots by up to one candidate, and this
-    /// evens the changes out.
+    /// bisection), and any frames still missing split the largest remaining changes.
     public static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
         let n = visible.count
         guard count < n else { return Array(0..<n) }
@@ -16,7 +13,6 @@ extension Pacing {
         let states = StateMatrix(visible)
         var chosen = threshold(count, from: states)
         fill(&chosen, to: count, from: states)
-        balance(&chosen, states: states)
         return chosen
     }
 
@@ -76,39 +72,6 @@ extension Pacing {
                 }
             }
             chosen.insert(middle, at: g + 1)
-        }
-    }
-
-    /// Moves each inner frame, a few sweeps over, to the candidate between its neighbours where
-    /// the larger of the changes into and out of it is smallest.
-    private static func balance(_ chosen: inout [Int], states: StateMatrix, sweeps: Int = 4) {
-        guard chosen.count > 2 else { return }
-        for _ in 0..<sweeps {
-            var moved = false
-            for i in 1..<(chosen.count - 1) {
-                let a = chosen[i - 1]
-                let b = chosen[i + 1]
-                guard b - a > 2 else { continue }
-                var best = chosen[i]
-                var worst = max(states.change(a, best), states.change(best, b))
-                for k in (a + 1)..<b where k != chosen[i] {
-                    let into = states.change(a, k)
-                    // The change from `a` mostly grows with `k`: once it alone is larger than the
-                    // best so far, the search ends. This can miss a better place, never choose a
-                    // worse one.
-                    guard into < worst else { break }
-                    let larger = max(into, states.change(k, b))
-                    if larger < worst {
-                        worst = larger
-                        best = k
-                    }
-                }
-                if best != chosen[i] {
-                    chosen[i] = best
-                    moved = true
-                }
-            }
-            if !moved { return }
         }
     }
 }
