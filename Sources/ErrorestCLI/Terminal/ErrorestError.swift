@@ -100,12 +100,15 @@ public struct RunFileError: Error, Equatable, Sendable, CustomStringConvertible 
         self.problem = problem
     }
 
-    /// Every mistake in one line, in line order: `f.yaml, line 3: A. Line 6: B.`
+    /// Every mistake in one line, in line order.
+    ///
+    /// For example `f.yaml, line 3: A. Line 6: B.`
     public var description: String {
         let first = line.map { "\(file), line \($0): \(problem)" } ?? "\(file): \(problem)"
-        return ([first] + more.map { mistake in
+        let rest = more.map { mistake in
             mistake.line.map { "Line \($0): \(mistake.problem)" } ?? mistake.problem
-        }).joined(separator: " ")
+        }
+        return ([first] + rest).joined(separator: " ")
     }
 }
 
