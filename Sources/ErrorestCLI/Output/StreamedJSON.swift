@@ -14,7 +14,7 @@ enum StreamedJSON {
         _ emptied: Value, listKey key: String, items: [Item]
     ) throws -> Data {
         let encoder = JSONText.encoder()
-        var whole = try JSONText.data(emptied)
+        let whole = try JSONText.data(emptied)
         guard !items.isEmpty else { return whole }
         let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
         guard let range = whole.range(of: empty) else {
