@@ -99,30 +99,8 @@ import Testing
     ) throws {
         let run = golden.mlp ? try Self.mlpRun() : try Self.perceptronRun()
         let renderer = try FigureRenderer(run: run, options: Self.options(320, 180))
-        let vector = try renderer.render(golden.kind, snapshot: 1, format: format)
-        let png = try PNGCodec.decode(
-            try renderer.render(golden.kind, snapshot: 1, format: .png).data)
-        let folder = try Fixtures.temporaryFolder("\(golden.name)\(format.rawValue)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let actual = try Fixtures.rasterise(vector, in: folder)
-        try #require(actual.width == png.width && actual.height == png.height)
-        let reference = GoldenImageTests.folder.appendingPathComponent(
-            "\(golden.name).\(format.rawValue).png")
-        if ProcessInfo.processInfo.environment["ERROREST_RECORD_GOLDEN"] == "1" {
-            try PNGCodec.encodeRGBA(actual.rgba, width: actual.width, height: actual.height)
-                .write(to: reference)
-            return
-        }
-        let expected = try PNGCodec.decode(
-            try #require(
-                FileManager.default.contents(atPath: reference.path),
-                "No reference at \(reference.path); record with ERROREST_RECORD_GOLDEN=1."))
-        let comparison = GoldenComparison(expected: expected, actual: actual)
-        #expect(comparison.matches, "\(golden.name).\(format.rawValue): \(comparison.summary)")
-        let samePicture = GoldenComparison(expected: png, actual: actual)
-        #expect(
-            samePicture.differing <= png.width * png.height / 20 && samePicture.meanError < 3,
-            "\(golden.name).\(format.rawValue) is not the PNG's picture: \(samePicture.summary)")
+        try Fixtures.expectVectorGolden(
+            renderer, golden.kind, snapshot: 1, format: format, name: golden.name)
     }
 
     @Test func theCaptionSaysWhenTheStepStartsFromRest() throws {
