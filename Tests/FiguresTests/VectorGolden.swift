@@ -4,11 +4,13 @@ import Testing
 @testable import Figures
 
 extension Fixtures {
-    /// Checks a PDF or SVG figure drawn by `renderer`: rasterised by a Cairo-based reader
-    /// (``rasterise(_:in:)``), it matches its own recorded reference, `Golden/<name>.<format>.png`,
-    /// at the PNG references' tolerance, and the PNG of the same figure at a looser one (the
-    /// readers antialias text and edges their own way), so a panel missing from one format cannot
-    /// pass. With `ERROREST_RECORD_GOLDEN=1` the reference is recorded instead.
+    /// Checks a PDF or SVG figure against its golden image and the PNG of the same figure.
+    ///
+    /// Rasterised by a Cairo-based reader (``rasterise(_:in:)``), the file matches its own
+    /// recorded reference, `Golden/<name>.<format>.png`, at the PNG references' tolerance, and the
+    /// PNG at a looser one (the readers antialias text and edges their own way), so a panel
+    /// missing from one format cannot pass. With `ERROREST_RECORD_GOLDEN=1` the reference is
+    /// recorded instead.
     static func expectVectorGolden(
         _ renderer: FigureRenderer, _ kind: FigureKind, snapshot: Int, format: FileFormat,
         name: String
