@@ -111,22 +111,9 @@ struct ErrorPlot {
         canvas.stroke()
     }
 
-    /// The curve from epoch `first` through `last` in pixels, leaving out vertices closer than
-    /// half a pixel to the last one kept (the last vertex is always kept): a 2,000-epoch curve
-    /// needs no more points than pixels.
+    /// The curve from epoch `first` through `last` in pixels, thinned to about one vertex per half
+    /// pixel (``ErrorSeries/pixels(from:through:place:)``).
     func points(from first: Int, through last: Int, of curve: ErrorSeries? = nil) -> [PixelPoint] {
-        let vertices = (curve ?? series).vertices(from: first, through: last)
-        var out: [PixelPoint] = []
-        out.reserveCapacity(min(vertices.count, 4096))
-        for (index, (e, v)) in vertices.enumerated() {
-            let p = PixelPoint(x(e), y(v))
-            if let last = out.last, index < vertices.count - 1,
-                abs(p.x - last.x) < 0.5 && abs(p.y - last.y) < 0.5
-            {
-                continue
-            }
-            out.append(p)
-        }
-        return out
+        (curve ?? series).pixels(from: first, through: last) { PixelPoint(x($0), y($1)) }
     }
 }

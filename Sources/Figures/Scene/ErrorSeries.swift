@@ -53,6 +53,27 @@ struct ErrorSeries: Sendable {
     /// The smallest positive error; for a logarithmic axis.
     var minimumPositive: Double { errors.filter { $0 > 0 }.min() ?? 1e-3 }
 
+    /// The vertices from epoch `first` through `last` placed by `place`, leaving out those closer
+    /// than half a pixel to the last one kept (the last vertex is always kept): a 2,000-epoch
+    /// curve needs no more points than pixels.
+    func pixels(
+        from first: Int, through last: Int, place: (Int, Double) -> PixelPoint
+    ) -> [PixelPoint] {
+        let vertices = vertices(from: first, through: last)
+        var out: [PixelPoint] = []
+        out.reserveCapacity(min(vertices.count, 4096))
+        for (index, (epoch, error)) in vertices.enumerated() {
+            let p = place(epoch, error)
+            if let kept = out.last, index < vertices.count - 1,
+                abs(p.x - kept.x) < 0.5 && abs(p.y - kept.y) < 0.5
+            {
+                continue
+            }
+            out.append(p)
+        }
+        return out
+    }
+
     /// The (epoch, error) vertices to draw from epoch `first` to epoch `last`, inclusive.
     func vertices(from first: Int, through last: Int) -> [(Int, Double)] {
         guard !errors.isEmpty, first <= last else { return [] }

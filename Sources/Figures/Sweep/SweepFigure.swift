@@ -131,19 +131,9 @@ struct CurveScale {
 
     /// The curve of `errors` in pixels, at most about one vertex per half pixel.
     func points(_ errors: [Double]) -> [PixelPoint] {
-        let series = ErrorSeries(errors: errors)
-        let vertices = series.vertices(from: 0, through: errors.count - 1)
-        var out: [PixelPoint] = []
-        for (index, (epoch, e)) in vertices.enumerated() {
-            let p = PixelPoint(x(epoch), y(e))
-            if let last = out.last, index < vertices.count - 1,
-                abs(p.x - last.x) < 0.5 && abs(p.y - last.y) < 0.5
-            {
-                continue
-            }
-            out.append(p)
+        ErrorSeries(errors: errors).pixels(from: 0, through: errors.count - 1) {
+            PixelPoint(x($0), y($1))
         }
-        return out
     }
 
     /// Strokes `errors` as one line.
