@@ -68,11 +68,13 @@ public struct FigureRenderer: Sendable {
         }
         let encoder = format.encoder(options)
         let drawn = try draw(kind, snapshot: snapshot, for: encoder)
-        return RenderedFigure(
+        var figure = RenderedFigure(
             kind: kind, format: format, width: drawn.page.width, height: drawn.page.height,
             epoch: drawn.scene.epoch,
             data: try encoder.encode(drawn.surface, metadata: drawn.metadata),
             panels: drawn.panels)
+        figure.stepFraction = drawn.scene.stepFraction
+        return figure
     }
 
     /// Draws `kind` into pixels without encoding them: the drawing half of a PNG, for
@@ -138,11 +140,12 @@ public struct FigureRenderer: Sendable {
 
     /// The title `"<name>: <figure> at epoch <N>"` and the PNG text chunks.
     private func metadata(_ kind: FigureKind, scene: Scene) -> FigureMetadata {
-        let title = "\(scene.name): \(kind.rawValue) at epoch \(scene.epoch)"
+        let epoch = String(scene.epoch) + Snapshot.fractionDigits(scene.stepFraction)
+        let title = "\(scene.name): \(kind.rawValue) at epoch \(epoch)"
         return FigureMetadata(
             title: title,
             texts: [
-                ("Software", "Errorest"), ("Title", title), ("Epoch", String(scene.epoch)),
+                ("Software", "Errorest"), ("Title", title), ("Epoch", epoch),
                 ("Error", String(scene.error)),
             ])
     }

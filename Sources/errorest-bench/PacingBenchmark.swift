@@ -62,11 +62,7 @@ func runPacingBenchmark() {
             }
             for (k, schedule) in schedules.enumerated() {
                 guard let run = runs[k] else { continue }
-                let changes = try Pacing.changes(of: run).sorted()
-                let n = changes.count
-                let median =
-                    n % 2 == 1 ? changes[n / 2] : changes[n / 2 - 1] / 2 + changes[n / 2] / 2
-                let ratio = (changes.last ?? 0) / median
+                let ratio = try Pacing.unevenness(of: run)
                 row.append("\(schedule) " + String(format: "%.2f", ratio))
             }
             print(

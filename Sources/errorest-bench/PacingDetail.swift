@@ -26,7 +26,8 @@ func runPacingDetail(_ sample: String) {
         let changes = try Pacing.changes(of: run)
         for (k, c) in changes.enumerated() {
             print(
-                run.snapshots[k].epoch, "->", run.snapshots[k + 1].epoch, String(format: "%.4f", c))
+                run.snapshots[k].epochLabel, "->", run.snapshots[k + 1].epochLabel,
+                String(format: "%.4f", c))
         }
     } catch { print(error) }
 }

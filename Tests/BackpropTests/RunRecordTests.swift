@@ -95,6 +95,33 @@ import Testing
         r = good
         r.network.hidden = [3]
         cases.append((r, "r.json: The snapshot of epoch 0 has hidden layers [3, 2], not [3]."))
+        // Weights part-way along a step: a fraction between 0 and 1, in order, a step that ends
+        // within the run, and a test error only there.
+        r = good
+        r.snapshots[0].stepFraction = 1.5
+        cases.append(
+            (
+                r,
+                "r.json: The snapshot of epoch 0 has a step fraction of 1.5; it must be between 0 and 1, and the step must end by epoch 40."
+            ))
+        r = good
+        r.snapshots[r.snapshots.count - 1].stepFraction = 0.5
+        cases.append(
+            (
+                r,
+                "r.json: The snapshot of epoch 40 has a step fraction of 0.5; it must be between 0 and 1, and the step must end by epoch 40."
+            ))
+        r = good
+        r.snapshots[0].stepFraction = 0.5
+        r.snapshots.insert(good.snapshots[0], at: 1)
+        cases.append((r, "r.json: Snapshot epochs must rise from 0 to 40; 0 comes after 0.5."))
+        r = good
+        r.snapshots[0].testError = 0.3
+        cases.append(
+            (
+                r,
+                "r.json: The snapshot of epoch 0 has a test error, which only a snapshot part-way along a step of a run with test points has."
+            ))
         for (record, message) in cases {
             do {
                 _ = try TrainingRun(jsonData: record.jsonData(), source: "r.json")

@@ -32,27 +32,117 @@ import Testing
     @Test(arguments: [("xor.yaml", 400), ("circle.json", 300)])
     func pacingIsSmootherThanLogAndLinear(_ sample: String, _ epochs: Int) throws {
         // Short runs whose first epoch alone moves the picture more than a paced step: pacing
-        // cannot split one epoch, but it still evens out the rest.
+        // shows that step in parts, and evens out the rest.
         let paced = try Self.smoothness(sample, .paced(30), epochs: epochs)
         let log = try Self.smoothness(sample, .log(30), epochs: epochs)
         let linear = try Self.smoothness(sample, .linear(30), epochs: epochs)
         #expect(paced.frames == 30)
+        #expect(paced.ratio <= 2, "\(sample): paced 30 is \(paced.ratio)")
         #expect(paced.ratio < log.ratio && paced.ratio < linear.ratio, "\(sample)")
     }
 
     @Test func pacedSnapshotsAreSnapshotsOfTheSameTraining() throws {
-        // The paced run's snapshots, error series and weights are those of a run that lists the
-        // same epochs: pacing only chooses which epochs to keep.
-        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("xor.yaml"))
+        // Pacing only chooses where the frames are on the path the weights took: an epoch's
+        // own weights, or weights part-way along the one full-batch step after an epoch,
+        // W + t (W′ − W), with their own error, accuracy and gradient as the lesson computes
+        // them. The weights of every epoch involved come from a run that lists them.
+        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
         file.training.epochs = 300
-        file.snapshots = .paced(12)
+        file.snapshots = .paced(20)
         let paced = try file.trainer().train(name: "x")
-        let epochs = paced.snapshots.map(\.epoch)
-        #expect(epochs.count == 12 && epochs.first == 0 && epochs.last == 300)
-        #expect(epochs == epochs.sorted() && Set(epochs).count == 12)
-        file.snapshots = .list(epochs)
+        let times = paced.snapshots.map(\.time)
+        #expect(times.count == 20 && times.first == 0 && times.last == 300)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $0 < $1 })
+        let partway = paced.snapshots.filter { $0.stepFraction != nil }
+        #expect(!partway.isEmpty, "the lesson's first steps are shown in parts")
+        let epochs = Set(
+            paced.snapshots.flatMap { s in [s.epoch] + (s.stepFraction == nil ? [] : [s.epoch + 1])
+            })
+        file.snapshots = .list(epochs.sorted())
         let listed = try file.trainer().train(name: "x")
-        #expect(listed == paced)
+        #expect(listed.errors == paced.errors && listed.accuracies == paced.accuracies)
+        func whole(_ epoch: Int) throws -> Snapshot {
+            try #require(listed.snapshots.first { $0.epoch == epoch })
+        }
+        let m = Double(paced.data.count)
+        for snapshot in paced.snapshots {
+            guard let t = snapshot.stepFraction else {
+                #expect(snapshot == (try whole(snapshot.epoch)))
+                continue
+            }
+            #expect((t * 20).rounded() == t * 20 && t > 0 && t < 1)
+            let w = try whole(snapshot.epoch).layers
+            let next = try whole(snapshot.epoch + 1).layers
+            var layers = w
+            for l in layers.indices {
+                for j in 0..<layers[l].units {
+                    for i in 0..<layers[l].inputs {
+                        let a = w[l].weights[j][i]
+                        layers[l].weights[j][i] = a + t * (next[l].weights[j][i] - a)
+                    }
+                    let b = w[l].biases[j]
+                    layers[l].biases[j] = b + t * (next[l].biases[j] - b)
+                }
+            }
+            #expect(snapshot.layers == layers)
+            let sums = Lesson.sum(layers, .sigmoid, on: paced.data, indices: 0..<paced.data.count)
+            #expect(snapshot.error == sums.error / m)
+            #expect(snapshot.accuracy == Double(sums.correct) / m)
+            let gradient = sums.gradient.flatMap { $0.weights.joined() + $0.biases }.map { $0 / m }
+            #expect(snapshot.gradient.flatMap { $0.weights.joined() + $0.biases } == gradient)
+            #expect(snapshot.testError == nil)
+        }
+        // The record reads back as it was written.
+        let back = try TrainingRun(jsonData: try paced.jsonData(), source: "run.json")
+        #expect(back == paced)
+    }
+
+    @Test func miniBatchEpochsAreNeverShownInParts() throws {
+        // A mini-batch epoch is many steps whose weights training does not keep.
+        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
+        file.training.epochs = 200
+        file.training.batchSize = .size(50)
+        file.snapshots = .paced(20)
+        let paced = try file.trainer().train(name: "x")
+        #expect(paced.snapshots.count == 20)
+        #expect(paced.snapshots.allSatisfy { $0.stepFraction == nil })
+    }
+
+    @Test func aFramePartWayAlongAStepSaysWhereItIs() throws {
+        // The header reads "epoch 1.35", the manifest has the step fraction, the animation's
+        // epochs have it, and a still of such a snapshot has its own name.
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let lesson = Harness.samples.appendingPathComponent("lesson.yaml").path
+        let result = try h.errorest([
+            "run", lesson, "--epochs", "300", "--snapshots", "paced 20", "--size", "64x48",
+            "--figures", "frame,error", "--formats", "png,apng", "--out", "lesson", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try TrainingRun(
+            jsonData: try Data(contentsOf: h.url("lesson/run.json")), source: "run.json")
+        let partway = try #require(run.snapshots.firstIndex { $0.stepFraction != nil })
+        let snapshot = run.snapshots[partway]
+        let label = snapshot.epochLabel
+        #expect(label.contains(".") && Double(label) == snapshot.time)
+        let manifest = try h.json("lesson/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        let frame = try #require(
+            files.first {
+                $0["path"] as? String == String(format: "frames/frame-%04d.png", partway)
+            })
+        #expect(frame["epoch"] as? Int == snapshot.epoch)
+        #expect(frame["stepFraction"] as? Double == snapshot.stepFraction)
+        let still =
+            "figures/error-epoch-" + String(format: "%06d", snapshot.epoch)
+            + Snapshot.fractionDigits(snapshot.stepFraction) + ".png"
+        #expect(files.contains { $0["path"] as? String == still && $0["stepFraction"] != nil })
+        let animation = try #require(files.first { $0["format"] as? String == "apng" })
+        #expect(animation["epochs"] as? [Double] == run.snapshots.map(\.time))
+        // The PNG's title says where the frame is.
+        let png = try Data(
+            contentsOf: h.url("lesson/frames/" + String(format: "frame-%04d.png", partway)))
+        #expect(String(decoding: png, as: UTF8.self).contains("frame at epoch \(label)"))
     }
 
     @Test func pacingPutsFramesWhereThePictureMoves() throws {

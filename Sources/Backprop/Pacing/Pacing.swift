@@ -84,24 +84,58 @@ public enum Pacing {
         return zip(states, states.dropFirst()).map { $0.change(to: $1) }
     }
 
+    /// How uneven a run's frames are: its largest visible change between consecutive snapshots
+    /// over the median change.
+    public static func unevenness(of run: TrainingRun) throws -> Double {
+        let states = try states(of: run, snapshots: run.snapshots)
+        return unevenness(Array(states.indices), of: states)
+    }
+
     /// Keeps the `count` paced snapshots of a run whose candidates training kept.
     static func pace(
         _ run: TrainingRun, candidates: PacingCandidates, count: Int, network: Network
     ) -> TrainingRun {
-        let rows = candidates.epochs.indices.map { candidates.parameters(at: $0) }
-        let states = states(
-            of: rows, network: network, epochs: candidates.epochs,
-            errors: candidates.epochs.map { run.errors[$0] }, run: run)
+        var rows = candidates.epochs.indices.map { candidates.parameters(at: $0) }
+        var places = candidates.epochs.map { Place(epoch: $0) }
+        func measure(_ rows: [[Double]], _ places: [Place]) -> [VisibleState] {
+            // Part-way along a step, the marker's error is read on the curve's chord.
+            let errors = places.map { place in
+                let e = run.errors[place.epoch]
+                guard let t = place.fraction else { return e }
+                return e + t * (run.errors[place.epoch + 1] - e)
+            }
+            return Pacing.states(
+                of: rows, network: network, epochs: places.map(\.epoch), errors: errors, run: run)
+        }
+        let visible = measure(rows, places)
+        var chosen = select(count, from: visible)
+        if run.training.batchSize == .full {
+            // Steps shown in parts, when that makes the frames more even: a step that flips
+            // saturated units changes the picture at once, wherever along it the frame is.
+            let split = splittingSteps(
+                rows: rows, places: places, states: visible, count: count, states: measure)
+            if split.rows.count > rows.count {
+                let other = select(count, from: split.states)
+                if unevenness(other, of: split.states) < unevenness(chosen, of: visible) {
+                    (rows, places, chosen) = (split.rows, split.places, other)
+                }
+            }
+        }
         var paced = run
-        paced.snapshots = select(count, from: states).map { k in
-            let epoch = candidates.epochs[k]
+        paced.snapshots = chosen.map { k in
+            let place = places[k]
+            guard place.fraction == nil, let c = candidates.epochs.firstIndex(of: place.epoch)
+            else {
+                return partwaySnapshot(rows[k], place: place, network: network, run: run)
+            }
             var weights = network
             weights.setParameters(rows[k])
             var gradient = network
-            gradient.setParameters(candidates.gradient(at: k))
+            gradient.setParameters(candidates.gradient(at: c))
             return Snapshot(
-                epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
-                layers: weights.layers, gradient: gradient.layers)
+                epoch: place.epoch, error: run.errors[place.epoch],
+                accuracy: run.accuracies[place.epoch], layers: weights.layers,
+                gradient: gradient.layers)
         }
         return paced
     }

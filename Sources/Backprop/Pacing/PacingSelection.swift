@@ -3,28 +3,59 @@ extension Pacing {
     /// differs from the one before by about the same visible amount; the first and the last are
     /// always included.
     ///
-    /// First a frame is taken as soon as the picture has changed by a step `t` since the frame
+    /// First a frame is taken where the picture has changed by a step `t` since the frame
     /// before; `t` is the smallest step that takes no more than `count` frames (found by
-    /// bisection), and any frames still missing split the largest remaining changes.
+    /// bisection), and any frames still missing split the largest remaining changes. A frame is
+    /// taken either as soon as the change reaches `t`, or at the candidate before when its
+    /// change is nearer `t`: of the two choices, the more even (``unevenness(_:of:)``) is kept.
     public static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
         let n = visible.count
         guard count < n else { return Array(0..<n) }
         guard count > 1 else { return [0] }
         let states = StateMatrix(visible)
-        var chosen = threshold(count, from: states)
-        fill(&chosen, to: count, from: states)
-        return chosen
+        let choices = [false, true].map { nearest in
+            var chosen = threshold(count, from: states, nearest: nearest)
+            fill(&chosen, to: count, from: states)
+            return chosen
+        }
+        let first = choices[0]
+        let second = choices[1]
+        return unevenness(second, of: visible) < unevenness(first, of: visible) ? second : first
+    }
+
+    /// The largest visible change between consecutive frames `chosen` of `states`, over the
+    /// median change: 1 for perfectly even frames.
+    public static func unevenness(_ chosen: [Int], of states: [VisibleState]) -> Double {
+        let changes = zip(chosen, chosen.dropFirst()).map { states[$0].change(to: states[$1]) }
+            .sorted()
+        let n = changes.count
+        guard n > 0 else { return 1 }
+        let median = n % 2 == 1 ? changes[n / 2] : (changes[n / 2 - 1] + changes[n / 2]) / 2
+        return median > 0 ? changes[n - 1] / median : (changes[n - 1] > 0 ? .infinity : 1)
     }
 
     /// The frames taken each time the picture has changed by the smallest step that gives no
-    /// more than `count` frames, the last candidate included.
-    private static func threshold(_ count: Int, from states: StateMatrix) -> [Int] {
+    /// more than `count` frames, the last candidate included; with `nearest`, at the candidate
+    /// before instead when its change is nearer the step.
+    private static func threshold(_ count: Int, from states: StateMatrix, nearest: Bool) -> [Int] {
         let n = states.count
         /// The frames taken with step `t`, without the last candidate.
         func frames(step t: Double) -> [Int] {
             var chosen = [0]
-            for k in 1..<(n - 1) where states.change(chosen[chosen.count - 1], k) >= t {
-                chosen.append(k)
+            var before = 0.0  // the change from the last frame to the candidate before k
+            var k = 1
+            while k < n - 1 {
+                let last = chosen[chosen.count - 1]
+                let change = states.change(last, k)
+                if change < t {
+                    before = change
+                    k += 1
+                    continue
+                }
+                let back = nearest && k - 1 > last && t - before < change - t
+                chosen.append(back ? k - 1 : k)
+                before = 0
+                k = chosen[chosen.count - 1] + 1
             }
             return chosen
         }

@@ -14,8 +14,20 @@ public struct Architecture: Equatable, Sendable, Codable {
 }
 
 /// The network at one epoch, with its error, accuracy and full-set gradient.
+///
+/// A paced run may also keep the weights part-way along one full-batch step (see ``Pacing``):
+/// `epoch` is the step's start and ``stepFraction`` how far along it the weights are.
 public struct Snapshot: Equatable, Sendable, Codable {
     public var epoch: Int
+    /// How far along the step from `epoch` to `epoch + 1` the weights are, for a snapshot
+    /// part-way along it.
+    ///
+    /// Between 0 and 1: the weights are `W + t (W′ − W)`, a point on the path the trainer took.
+    /// Absent for an epoch's own weights.
+    public var stepFraction: Double?
+    /// The held-out points' error at weights part-way along a step (an epoch's own is in the
+    /// run's `testErrors`).
+    public var testError: Double?
     public var error: Double
     public var accuracy: Double
     /// Hidden layers, then the output layer.
@@ -29,6 +41,21 @@ public struct Snapshot: Equatable, Sendable, Codable {
         self.accuracy = accuracy
         self.layers = layers
         self.gradient = gradient
+    }
+
+    /// The snapshot's place on the epoch axis: `epoch`, plus ``stepFraction`` part-way along a
+    /// step.
+    public var time: Double { Double(epoch) + (stepFraction ?? 0) }
+
+    /// `289`, or `4.35` for weights 0.35 of the way from epoch 4 to 5.
+    public var epochLabel: String { String(epoch) + Snapshot.fractionDigits(stepFraction) }
+
+    /// `.35` for a step fraction of 0.35 (two decimals, trailing zeros dropped); empty for none.
+    public static func fractionDigits(_ fraction: Double?) -> String {
+        guard let t = fraction else { return "" }
+        var digits = String(format: "%.2f", t).drop { $0 != "." }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return digits == "." ? "" : String(digits)
     }
 }
 
@@ -166,15 +193,29 @@ public struct TrainingRun: Equatable, Sendable, Codable {
             }
         }
         guard !snapshots.isEmpty else { throw fail("The record has no snapshots.") }
-        var previous = -1
+        var previous: Snapshot?
         for snapshot in snapshots {
-            guard snapshot.epoch > previous, snapshot.epoch <= epochs else {
-                throw fail(
-                    "Snapshot epochs must rise from 0 to \(epochs); \(snapshot.epoch) comes "
-                        + "after \(previous).")
+            if let t = snapshot.stepFraction {
+                guard t > 0, t < 1, snapshot.epoch < epochs else {
+                    throw fail(
+                        "The snapshot of epoch \(snapshot.epoch) has a step fraction of \(t); it "
+                            + "must be between 0 and 1, and the step must end by epoch \(epochs).")
+                }
             }
-            previous = snapshot.epoch
-            let label = "The snapshot of epoch \(snapshot.epoch)"
+            guard (previous?.time ?? -1) < snapshot.time, snapshot.epoch <= epochs else {
+                throw fail(
+                    "Snapshot epochs must rise from 0 to \(epochs); \(snapshot.epochLabel) "
+                        + "comes after \(previous?.epochLabel ?? "-1").")
+            }
+            guard snapshot.testError == nil || (snapshot.stepFraction != nil && test != nil),
+                snapshot.testError?.isFinite ?? true
+            else {
+                throw fail(
+                    "The snapshot of epoch \(snapshot.epochLabel) has a test error, which only a "
+                        + "snapshot part-way along a step of a run with test points has.")
+            }
+            previous = snapshot
+            let label = "The snapshot of epoch \(snapshot.epochLabel)"
             let net: Network
             do {
                 net = try network(at: snapshot)

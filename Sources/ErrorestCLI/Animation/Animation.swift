@@ -15,7 +15,7 @@ final class Animation: Sendable {
     /// Where the staged animated PNG is, for ffmpeg to read.
     let url: URL
     /// The epoch of each snapshot frame, in order.
-    let epochs: [Int]
+    let epochs: [Double]
     private let file: StagedFile
     private let sequence: FrameSequence<APNGSink>
 
@@ -38,7 +38,7 @@ final class Animation: Sendable {
         self.path = path
         self.file = file
         url = file.url
-        epochs = snapshots.map { run.snapshots[$0].epoch }
+        epochs = snapshots.map { run.snapshots[$0].time }
         sequence = FrameSequence(APNGSink(writer: writer, delays: delays))
     }
 

@@ -44,6 +44,7 @@ struct FigureWriter {
                 for format in stills {
                     let path = Manifest.Entry.path(
                         kind: kind, format: format, epoch: run.snapshots[snapshot].epoch,
+                        fraction: run.snapshots[snapshot].stepFraction,
                         frameIndex: sequence ? frameIndex : nil)
                     jobs.append(
                         FigureJob(
@@ -104,7 +105,9 @@ struct FigureWriter {
                             error: run.snapshots[job.snapshot].error)
                         // Surfaces and hidden space: their numbers beside them, written once.
                         if let data = try renderer.data(job.kind, snapshot: job.snapshot) {
-                            let path = Manifest.Entry.dataPath(kind: job.kind, epoch: figure.epoch)
+                            let path = Manifest.Entry.dataPath(
+                                kind: job.kind, epoch: figure.epoch,
+                                fraction: figure.stepFraction)
                             let first = staged.withLock { $0.insert(path).inserted }
                             if first { try folder.stage(data, at: path) }
                             entry.data = path

@@ -1,3 +1,4 @@
+import Backprop
 import Figures
 import Foundation
 
@@ -42,6 +43,8 @@ public struct Manifest: Equatable, Sendable, Codable {
         public var format: FileFormat
         /// The epoch of the snapshot drawn.
         public var epoch: Int
+        /// For a paced frame part-way along the step after `epoch`: how far along it (0 to 1).
+        public var stepFraction: Double?
         /// `E(W)` at that epoch.
         public var error: Double
         /// The figure's width in pixels.
@@ -53,13 +56,14 @@ public struct Manifest: Equatable, Sendable, Codable {
         /// The figure's numbers as CSV (surfaces and hidden space), relative to the folder.
         public var data: String?
         /// Animations only: the epoch of each snapshot frame, in order (after the title card, if
-        /// there is one); `epoch`, `error` and `panels` are those of the last.
-        public var epochs: [Int]?
+        /// there is one), with its step fraction for frames part-way along a step (`4.35`);
+        /// `epoch`, `error` and `panels` are those of the last.
+        public var epochs: [Double]?
 
         /// An entry from its values.
         public init(
             path: String, figure: FigureKind, format: FileFormat, epoch: Int, error: Double,
-            width: Int, height: Int, panels: [Panel], epochs: [Int]? = nil
+            width: Int, height: Int, panels: [Panel], epochs: [Double]? = nil
         ) {
             self.path = path
             self.figure = figure
@@ -78,6 +82,7 @@ public struct Manifest: Equatable, Sendable, Codable {
                 path: path, figure: figure.kind, format: figure.format, epoch: figure.epoch,
                 error: error, width: figure.width, height: figure.height,
                 panels: figure.panels)
+            stepFraction = figure.stepFraction
         }
     }
 
@@ -109,17 +114,21 @@ public struct Manifest: Equatable, Sendable, Codable {
 extension Manifest.Entry {
     /// The path of a figure in the output folder: PNG frames of a sequence numbered for ffmpeg
     /// (`frameIndex`), everything else, stills included, by figure and epoch.
-    static func path(kind: FigureKind, format: FileFormat, epoch: Int, frameIndex: Int?) -> String {
+    static func path(
+        kind: FigureKind, format: FileFormat, epoch: Int, fraction: Double? = nil, frameIndex: Int?
+    ) -> String {
         if kind == .frame && format == .png, let frameIndex {
             return "frames/frame-" + padded(frameIndex, 4) + ".png"
         }
-        return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6) + ".\(format.rawValue)"
+        return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6)
+            + Snapshot.fractionDigits(fraction) + ".\(format.rawValue)"
     }
 
     /// The path of the CSV beside a figure: surface and mountain figures share one.
-    static func dataPath(kind: FigureKind, epoch: Int) -> String {
+    static func dataPath(kind: FigureKind, epoch: Int, fraction: Double? = nil) -> String {
         let name = kind == .mountain ? "surface" : kind.rawValue
-        return "figures/\(name)-epoch-" + padded(epoch, 6) + ".csv"
+        return "figures/\(name)-epoch-" + padded(epoch, 6) + Snapshot.fractionDigits(fraction)
+            + ".csv"
     }
 
     private static func padded(_ n: Int, _ width: Int) -> String {

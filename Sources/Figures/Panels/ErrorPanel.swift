@@ -46,8 +46,8 @@ enum ErrorPanel: Panel {
                 canvas.setDash([])
             }
         }
-        // The current epoch: a guide line and a marker.
-        let px = plot.x(current)
+        // The current epoch (or the place part-way along its step): a guide line and a marker.
+        let px = plot.x(time: min(scene.time, Double(plot.epochs)))
         let py = plot.y(scene.error)
         canvas.setColour(palette.marker.withAlpha(0.5))
         canvas.setLineWidth(1)

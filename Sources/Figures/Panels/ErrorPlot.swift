@@ -64,7 +64,10 @@ struct ErrorPlot {
     }
 
     /// The pixel column of `epoch`.
-    func x(_ epoch: Int) -> Double { rect.minX + Double(epoch) / Double(epochs) * rect.width }
+    func x(_ epoch: Int) -> Double { x(time: Double(epoch)) }
+
+    /// The pixel column of a place on the epoch axis (part-way along a step, say).
+    func x(time: Double) -> Double { rect.minX + time / Double(epochs) * rect.width }
 
     /// The pixel row of error `e`, clamped to the plot.
     func y(_ e: Double) -> Double {

@@ -17,7 +17,7 @@ enum Header {
         canvas.setFont(size: style.headerFont * 0.8)
         let facts =
             [
-                "epoch \(Ticks.grouped(scene.epoch)) of \(Ticks.grouped(scene.epochs))",
+                "epoch \(scene.epochText) of \(Ticks.grouped(scene.epochs))",
                 "E(W) = \(formatError(scene.error))",
                 "accuracy \(Ticks.fixed(100 * scene.accuracy, decimals: 1))%",
             ] + (scene.testError.map { ["test E = \(formatError($0))"] } ?? [])

@@ -5,6 +5,8 @@ import Backprop
 struct Scene: Sendable {
     let name: String
     let epoch: Int
+    /// How far along the step after `epoch` the weights are, for a snapshot part-way along one.
+    let stepFraction: Double?
     let epochs: Int
     let error: Double
     let accuracy: Double
@@ -44,6 +46,7 @@ struct Scene: Sendable {
     ) {
         name = run.name
         epoch = snapshot.epoch
+        stepFraction = snapshot.stepFraction
         epochs = run.training.epochs
         error = snapshot.error
         accuracy = snapshot.accuracy
@@ -53,7 +56,8 @@ struct Scene: Sendable {
         mistakes = derived.mistakes
         testPoints = run.test?.points ?? []
         testLabels = run.test?.labels ?? []
-        testError = run.testErrors?[snapshot.epoch]
+        testError =
+            snapshot.stepFraction == nil ? run.testErrors?[snapshot.epoch] : snapshot.testError
         self.testSeries = testSeries
         self.derived = derived
         layers = snapshot.layers
@@ -64,6 +68,12 @@ struct Scene: Sendable {
         self.sprites = sprites
         self.backdrops = backdrops
     }
+
+    /// The snapshot's place on the epoch axis.
+    var time: Double { Double(epoch) + (stepFraction ?? 0) }
+
+    /// `1,234`, or `4.35` part-way along the step from epoch 4 to 5.
+    var epochText: String { Ticks.grouped(epoch) + Snapshot.fractionDigits(stepFraction) }
 
     /// The domain's width over its height.
     var aspect: Double {
