@@ -46,15 +46,16 @@ import Testing
         // own weights, or weights part-way along the one full-batch step after an epoch,
         // W + t (W′ − W), with their own error, accuracy and gradient as the lesson computes
         // them. The weights of every epoch involved come from a run that lists them.
-        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
+        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("xor.yaml"))
         file.training.epochs = 300
         file.snapshots = .paced(20)
         let paced = try file.trainer().train(name: "x")
+        let g = paced.network.activation
         let times = paced.snapshots.map(\.time)
         #expect(times.count == 20 && times.first == 0 && times.last == 300)
         #expect(zip(times, times.dropFirst()).allSatisfy { $0 < $1 })
         let partway = paced.snapshots.filter { $0.stepFraction != nil }
-        #expect(!partway.isEmpty, "the lesson's first steps are shown in parts")
+        #expect(!partway.isEmpty, "xor's first step is shown in parts")
         let epochs = Set(
             paced.snapshots.flatMap { s in [s.epoch] + (s.stepFraction == nil ? [] : [s.epoch + 1])
             })
@@ -85,7 +86,7 @@ import Testing
                 }
             }
             #expect(snapshot.layers == layers)
-            let sums = Lesson.sum(layers, .sigmoid, on: paced.data, indices: 0..<paced.data.count)
+            let sums = Lesson.sum(layers, g, on: paced.data, indices: 0..<paced.data.count)
             #expect(snapshot.error == sums.error / m)
             #expect(snapshot.accuracy == Double(sums.correct) / m)
             let gradient = sums.gradient.flatMap { $0.weights.joined() + $0.biases }.map { $0 / m }
@@ -97,35 +98,64 @@ import Testing
         #expect(back == paced)
     }
 
-    @Test func miniBatchEpochsAreNeverShownInParts() throws {
-        // A mini-batch epoch is many steps whose weights training does not keep.
+    @Test func aMiniBatchEpochIsShownAfterSomeOfItsBatches() throws {
+        // A mini-batch epoch is many steps: a frame part-way through it has the trainer's own
+        // weights after that share of its batches. Here 20 batches of 10 points in order, plain
+        // descent: the weights after j batches are the epoch's start moved by j lesson steps.
         var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
-        file.training.epochs = 200
-        file.training.batchSize = .size(50)
+        file.training.epochs = 100
+        file.training.batchSize = .size(10)
+        file.training.shuffle = false
         file.snapshots = .paced(20)
         let paced = try file.trainer().train(name: "x")
         #expect(paced.snapshots.count == 20)
-        #expect(paced.snapshots.allSatisfy { $0.stepFraction == nil })
+        let partway = paced.snapshots.filter { $0.stepFraction != nil }
+        #expect(!partway.isEmpty, "the first epoch is shown in parts")
+        file.snapshots = .list(Array(Set(partway.map(\.epoch))).sorted())
+        let listed = try file.trainer().train(name: "x")
+        for snapshot in partway {
+            let t = try #require(snapshot.stepFraction)
+            let batches = Int((t * 20).rounded())
+            #expect((1..<20).contains(batches) && Double(batches) / 20 == t)
+            var layers = try #require(listed.snapshots.first { $0.epoch == snapshot.epoch }).layers
+            var optimizer = Optimizer(file.training, shapes: layers)
+            for batch in 0..<batches {
+                let sums = Lesson.sum(
+                    layers, .sigmoid, on: paced.data, indices: (10 * batch)..<(10 * batch + 10))
+                let mean = sums.gradient.map { layer in
+                    var layer = layer
+                    layer.weights = layer.weights.map { $0.map { $0 / 10 } }
+                    layer.biases = layer.biases.map { $0 / 10 }
+                    return layer
+                }
+                Lesson.update(&layers, gradient: mean, optimizer: &optimizer)
+            }
+            let expected = layers.flatMap { $0.weights.joined() + $0.biases }
+            let actual = snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
+            #expect(zip(expected, actual).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) })
+            let sums = Lesson.sum(snapshot.layers, .sigmoid, on: paced.data, indices: 0..<200)
+            #expect(snapshot.error == sums.error / 200)
+        }
     }
 
     @Test func aFramePartWayAlongAStepSaysWhereItIs() throws {
-        // The header reads "epoch 1.35", the manifest has the step fraction, the animation's
+        // The header reads "epoch 0.55", the manifest has the step fraction, the animation's
         // epochs have it, and a still of such a snapshot has its own name.
         let h = try Harness()
         defer { h.cleanUp() }
-        let lesson = Harness.samples.appendingPathComponent("lesson.yaml").path
+        let xor = Harness.samples.appendingPathComponent("xor.yaml").path
         let result = try h.errorest([
-            "run", lesson, "--epochs", "300", "--snapshots", "paced 20", "--size", "64x48",
-            "--figures", "frame,error", "--formats", "png,apng", "--out", "lesson", "--quiet",
+            "run", xor, "--epochs", "300", "--snapshots", "paced 20", "--size", "64x48",
+            "--figures", "frame,error", "--formats", "png,apng", "--out", "xor", "--quiet",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let run = try TrainingRun(
-            jsonData: try Data(contentsOf: h.url("lesson/run.json")), source: "run.json")
+            jsonData: try Data(contentsOf: h.url("xor/run.json")), source: "run.json")
         let partway = try #require(run.snapshots.firstIndex { $0.stepFraction != nil })
         let snapshot = run.snapshots[partway]
         let label = snapshot.epochLabel
         #expect(label.contains(".") && Double(label) == snapshot.time)
-        let manifest = try h.json("lesson/manifest.json")
+        let manifest = try h.json("xor/manifest.json")
         let files = try #require(manifest["files"] as? [[String: Any]])
         let frame = try #require(
             files.first {
@@ -141,7 +171,7 @@ import Testing
         #expect(animation["epochs"] as? [Double] == run.snapshots.map(\.time))
         // The PNG's title says where the frame is.
         let png = try Data(
-            contentsOf: h.url("lesson/frames/" + String(format: "frame-%04d.png", partway)))
+            contentsOf: h.url("xor/frames/" + String(format: "frame-%04d.png", partway)))
         #expect(String(decoding: png, as: UTF8.self).contains("frame at epoch \(label)"))
     }
 

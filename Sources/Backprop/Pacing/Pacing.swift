@@ -109,11 +109,17 @@ public enum Pacing {
         }
         let visible = measure(rows, places)
         var chosen = select(count, from: visible)
-        if run.training.batchSize == .full {
-            // Steps shown in parts, when that makes the frames more even: a step that flips
+        do {
+            // Epochs shown in parts, when that makes the frames more even: a step that flips
             // saturated units changes the picture at once, wherever along it the frame is.
+            let full = run.training.batchSize == .full
             let split = splittingSteps(
-                rows: rows, places: places, states: visible, count: count, states: measure)
+                rows: rows, places: places, states: visible, count: count,
+                partway: { k, parts in
+                    full
+                        ? interpolated(rows[k], rows[k + 1], parts: parts)
+                        : candidates.parts(after: places[k].epoch)
+                }, states: measure)
             if split.rows.count > rows.count {
                 let other = select(count, from: split.states)
                 if unevenness(other, of: split.states) < unevenness(chosen, of: visible) {
@@ -152,6 +158,30 @@ struct PacingCandidates {
         self.parameterCount = parameterCount
         epochs.reserveCapacity(capacity)
         numbers.reserveCapacity(capacity * 2 * parameterCount)
+    }
+
+    /// Weights part-way through mini-batch epochs: the epoch, the share of its batches done, and
+    /// where the parameters start in `partNumbers`.
+    private(set) var parts: [(epoch: Int, fraction: Double)] = []
+    private var partNumbers: [Double] = []
+
+    /// True while part-way weights of `parameterCount` numbers still fit the budget.
+    var keepsParts: Bool { (partNumbers.count + parameterCount) <= Pacing.candidateBudget }
+
+    /// Keeps `parameters`, the weights after `fraction` of the batches of `epoch`.
+    mutating func recordPart(epoch: Int, fraction: Double, parameters: [Double]) {
+        parts.append((epoch, fraction))
+        partNumbers += parameters
+    }
+
+    /// The part-way weights kept in the epoch after `epoch`, in order.
+    func parts(after epoch: Int) -> [(fraction: Double, row: [Double])] {
+        parts.indices.filter { parts[$0].epoch == epoch }.map { k in
+            (
+                parts[k].fraction,
+                Array(partNumbers[(k * parameterCount)..<((k + 1) * parameterCount)])
+            )
+        }
     }
 
     /// Keeps the engine's current weights and gradient as the candidate of `epoch`.

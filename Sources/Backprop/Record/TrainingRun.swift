@@ -15,15 +15,17 @@ public struct Architecture: Equatable, Sendable, Codable {
 
 /// The network at one epoch, with its error, accuracy and full-set gradient.
 ///
-/// A paced run may also keep the weights part-way along one full-batch step (see ``Pacing``):
-/// `epoch` is the step's start and ``stepFraction`` how far along it the weights are.
+/// A paced run may also keep weights part-way through an epoch (see ``Pacing``): `epoch` is the
+/// epoch's start and ``stepFraction`` how far through it the weights are.
 public struct Snapshot: Equatable, Sendable, Codable {
     public var epoch: Int
-    /// How far along the step from `epoch` to `epoch + 1` the weights are, for a snapshot
-    /// part-way along it.
+    /// How far through the epoch after `epoch` the weights are, for a snapshot part-way
+    /// through it (see ``Pacing``).
     ///
-    /// Between 0 and 1: the weights are `W + t (W′ − W)`, a point on the path the trainer took.
-    /// Absent for an epoch's own weights.
+    /// Between 0 and 1. With full batches the weights are `W + t (W′ − W)`, part-way along the
+    /// epoch's one step; with mini-batches, the trainer's own after that share of the epoch's
+    /// batches. Either way a point on the path the trainer took. Absent for an epoch's own
+    /// weights.
     public var stepFraction: Double?
     /// The held-out points' error at weights part-way along a step (an epoch's own is in the
     /// run's `testErrors`).

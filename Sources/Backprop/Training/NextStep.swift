@@ -17,9 +17,10 @@ extension TrainingRun {
         return layers
     }
 
-    /// True when ``step(from:)`` is the step the trainer took: full batches, and plain descent or
-    /// the first epoch.
+    /// True when ``step(from:)`` is the step the trainer took: full batches, an epoch's own
+    /// weights, and plain descent or the first epoch.
     public func stepIsTheTrainers(from snapshot: Snapshot) -> Bool {
-        training.batchSize == .full && (training.optimizer == .sgd || snapshot.epoch == 0)
+        training.batchSize == .full && snapshot.stepFraction == nil
+            && (training.optimizer == .sgd || snapshot.epoch == 0)
     }
 }

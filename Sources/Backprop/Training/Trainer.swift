@@ -147,11 +147,23 @@ public struct Trainer: Sendable {
                 engine.step(&optimizer)
             case .size(let size):
                 if options.shuffle { random.shuffle(&order) }
-                for start in stride(from: 0, to: m, by: size) {
+                // `paced`: weights part-way through an epoch whose start and end are candidates.
+                let batches = (m + size - 1) / size
+                let parts =
+                    isSnapshot && paced?.candidates.keepsParts == true
+                        && nextSnapshot < snapshotEpochs.count
+                        && snapshotEpochs[nextSnapshot] == epoch + 1
+                    ? Pacing.partBatches(of: batches) : []
+                for (batch, start) in stride(from: 0, to: m, by: size).enumerated() {
                     let end = min(start + size, m)
                     _ = engine.pass(set, indices: order[start..<end], accumulate: true)
                     engine.scaleGradient(by: end - start)
                     engine.step(&optimizer)
+                    if parts.contains(batch + 1) {
+                        paced?.candidates.recordPart(
+                            epoch: epoch, fraction: Double(batch + 1) / Double(batches),
+                            parameters: engine.network.parameters)
+                    }
                 }
             }
             if let progress, (epoch + 1) % reportEvery == 0 { progress(epoch + 1) }
