@@ -143,4 +143,36 @@ import Testing
             #expect(abs(direction[0]) < 1e-9 && abs(direction[1] - 1) < 1e-9)
         }
     }
+
+    /// A network's boundary is a curve: off the view, the output panel gets the marker too.
+    @Test func aNetworksBoundaryOffTheViewIsMarkedOnTheOutput() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        // ŷ = σ(10·σ(x1) − 9.99): the boundary is x1 = ln(0.999 / 0.001), right of the view.
+        _ = try h.write(
+            """
+            name: curve
+            data: { generator: wedge, count: 40, seed: 3 }
+            network:
+              hidden: [1]
+              init: { layers: [{ weights: [[1, 0]], biases: [0] }, { weights: [[10]], biases: [-9.99] }] }
+            training: { epochs: 0 }
+            snapshots: [0]
+            render: { size: [320, 180], figures: [output] }
+            """, to: "curve.yaml")
+        let result = try h.errorest(["run", "curve.yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try h.json("Output/curve/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        let panels = try #require(files.first?["panels"] as? [[String: Any]])
+        let output = try #require(panels.first { $0["kind"] as? String == "output" })
+        let rect = try #require(output["rect"] as? [Double])
+        let info = try #require(output["offView"] as? [String: Any], "\(output)")
+        let marker = try #require(info["marker"] as? [Double])
+        let direction = try #require(info["direction"] as? [Double])
+        let point = try #require(info["point"] as? [Double])
+        #expect(abs(point[0] - log(0.999 / 0.001)) < 1e-6, "\(point)")
+        #expect(abs(marker[0] - (rect[0] + rect[2])) < 1e-6, "\(marker) on \(rect)")
+        #expect(direction[0] > 0.99)
+    }
 }

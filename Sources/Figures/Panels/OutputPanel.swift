@@ -20,16 +20,26 @@ enum OutputPanel: Panel {
         let rect = plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
         let perceptron = net.hiddenLayers == 0
-        // A perceptron's boundary is its line: off the view, a marker on the border shows where.
-        let offView =
-            perceptron && rect.isUsable
-            ? OffView.locate(net.line(unit: 0), viewport: viewport) : nil
+        // The boundary's z over the view, for a network's curve: the grid only locates it (its
+        // crossings are refined on exact values), and tells whether it is in the view at all.
+        let field =
+            !perceptron && rect.isUsable
+            ? PlanePanel.sample(.output, model: net, viewport: viewport, sampling: .locating)
+            : nil
+        // A boundary off the view: a marker on the border shows where it is.
+        var offView: OffViewInfo?
+        if let field {
+            offView = OffView.locate(.output, field: field, model: net, viewport: viewport)
+        } else if perceptron && rect.isUsable {
+            offView = OffView.locate(net.line(unit: 0), viewport: viewport)
+        }
         let titleX = axes ? rect.x : cell.x
         PanelChrome.title(
             perceptron
                 ? ["Perceptron  ŷ = σ(w₁x₁ + w₂x₂ + b)", "Perceptron", "ŷ"]
                 : ["Output  ŷ = P(blue)", "Output ŷ", "ŷ"],
-            note: offView == nil ? "boundary ŷ = 0.5" : "boundary " + OffView.notes[0],
+            note: offView != nil
+                ? "boundary " + OffView.notes[0] : field.flatMap(oneSide) ?? "boundary ŷ = 0.5",
             in: Rect(x: titleX, y: cell.y, width: rect.maxX - titleX, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         var info = PanelInfo(
@@ -51,10 +61,7 @@ enum OutputPanel: Panel {
             PlanePanel.draw(
                 net.line(unit: 0), viewport: viewport, colour: scene.palette.boundary,
                 width: style.boundaryWidth, on: canvas)
-        } else {
-            // The grid only locates the boundary: its crossings are refined on exact values.
-            let field = PlanePanel.sample(
-                .output, model: net, viewport: viewport, sampling: .locating)
+        } else if let field {
             PlanePanel.drawLevelCurve(
                 .output, field: field, scene: scene, viewport: viewport,
                 colour: scene.palette.boundary, width: style.boundaryWidth, on: canvas)
@@ -90,6 +97,16 @@ enum OutputPanel: Panel {
         if axes { PlanePanel.axes(viewport: viewport, scene: scene, style: style, on: canvas) }
         try canvas.context.check(during: "drawing the output panel")
         return info
+    }
+
+    /// `"ŷ > 0.5 throughout"` (or `<`) when the output's `z` keeps one sign over the whole view
+    /// and beyond (no boundary was found to point to); nil when it changes sign.
+    private static func oneSide(_ field: SampledField) -> String? {
+        let values = field.values.filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return nil }
+        if low > 0 { return "ŷ > 0.5 throughout" }
+        if high < 0 { return "ŷ < 0.5 throughout" }
+        return nil
     }
 
     /// Tick labels when the panel is big enough for them.
