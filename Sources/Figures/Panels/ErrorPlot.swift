@@ -63,21 +63,17 @@ struct ErrorPlot {
         walkedWidth = max(1.4, 2.4 * style.scale)
     }
 
-    /// The pixel column of `epoch`.
-    func x(_ epoch: Int) -> Double { x(time: Double(epoch)) }
+    /// How epochs and errors map onto the plot.
+    var axis: ErrorAxis { ErrorAxis(rect: rect, epochs: epochs, low: low, high: high, log: log) }
 
-    /// The pixel column of a place on the epoch axis (part-way along a step, say).
-    func x(time: Double) -> Double { rect.minX + time / Double(epochs) * rect.width }
+    /// The pixel column of `epoch`.
+    func x(_ epoch: Int) -> Double { axis.x(time: Double(epoch)) }
+
+    /// The pixel column of a place on the epoch axis (part-way through an epoch, say).
+    func x(time: Double) -> Double { axis.x(time: time) }
 
     /// The pixel row of error `e`, clamped to the plot.
-    func y(_ e: Double) -> Double {
-        let t =
-            log
-            ? (Foundation.log(max(e, low)) - Foundation.log(low))
-                / (Foundation.log(high) - Foundation.log(low))
-            : (e - low) / (high - low)
-        return rect.maxY - min(1, max(0, t)) * rect.height
-    }
+    func y(_ e: Double) -> Double { axis.y(e) }
 
     /// Horizontal grid lines at the error ticks (on rows `rect.minY` through `rect.maxY`).
     func grid(_ palette: Palette, on canvas: Canvas) {

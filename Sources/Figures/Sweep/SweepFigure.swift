@@ -112,16 +112,12 @@ struct CurveScale {
         }
     }
 
-    func x(_ epoch: Int) -> Double { rect.minX + Double(epoch) / Double(epochs) * rect.width }
+    /// How epochs and errors map onto the plot.
+    var axis: ErrorAxis { ErrorAxis(rect: rect, epochs: epochs, low: low, high: high, log: log) }
 
-    func y(_ e: Double) -> Double {
-        let t =
-            log
-            ? (Foundation.log(max(e, low)) - Foundation.log(low))
-                / (Foundation.log(high) - Foundation.log(low))
-            : (e - low) / (high - low)
-        return rect.maxY - min(1, max(0, t)) * rect.height
-    }
+    func x(_ epoch: Int) -> Double { axis.x(time: Double(epoch)) }
+
+    func y(_ e: Double) -> Double { axis.y(e) }
 
     /// Where curves may be drawn: the plot and a line's width above it, so a curve that runs
     /// off the top shows as a line along the top edge.

@@ -162,7 +162,8 @@ struct SweepGridDrawing {
         }
         canvas.setColour(palette.marker)
         canvas.circle(
-            centre: PixelPoint(scale.x(snapshot.epoch), scale.y(snapshot.error)), radius: 2.5)
+            centre: PixelPoint(scale.axis.x(time: snapshot.time), scale.y(snapshot.error)),
+            radius: 2.5)
         canvas.fill()
         frame(strip, on: canvas)
         canvas.setFont(size: max(8, style.tickFont * 0.9))
