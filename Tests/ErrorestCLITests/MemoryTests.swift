@@ -10,8 +10,9 @@ import Testing
     /// Runs `errorest` and returns its peak resident memory in kB (`VmHWM`, read from /proc while
     /// it runs) and its exit status.
     static func peak(_ h: Harness, _ arguments: [String]) throws -> (kB: Int, status: Int32) {
+        let binary: URL = try #require(Harness.binary, "the errorest binary was not built")
         let process = Process()
-        process.executableURL = try #require(Harness.binary)
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = h.folder
         process.standardOutput = FileHandle.nullDevice
