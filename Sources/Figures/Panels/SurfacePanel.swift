@@ -45,28 +45,10 @@ enum SurfacePanel: Panel {
         guard rect.isUsable else { return info }
         let map = SurfaceMap(grid: grid, rect: rect)
         let range = grid.range
-        let span = max(range.upperBound - range.lowerBound, 1e-12)
-        // Shading: one rectangle per grid cell, by the mean of its corners, each half a pixel
-        // larger so no seams show: without antialiasing in pixels (where two antialiased edges
-        // let the white behind show through), and for PDF and SVG readers the overlap.
+        // Shading: the heights interpolated between the grid's nodes at every pixel.
+        try canvas.draw(SurfaceShading(grid: grid, rect: rect))
         let nu = grid.u.count
         let nv = grid.v.count
-        canvas.setAntialiased(false)
-        for i in 0..<(nv - 1) {
-            for j in 0..<(nu - 1) {
-                let mean =
-                    (grid[row: i, column: j] + grid[row: i, column: j + 1]
-                        + grid[row: i + 1, column: j] + grid[row: i + 1, column: j + 1]) / 4
-                let p = map.pixel(grid.u[j], grid.v[i + 1])
-                let q = map.pixel(grid.u[j + 1], grid.v[i])
-                canvas.fill(
-                    Rect(
-                        x: p.x - 0.25, y: p.y - 0.25, width: q.x - p.x + 0.5,
-                        height: q.y - p.y + 0.5),
-                    HeightRamp.colour((mean - range.lowerBound) / span))
-            }
-        }
-        canvas.setAntialiased(true)
         // Level curves, traced in grid coordinates and mapped to pixels.
         let field = SampledField(columns: nu, rows: nv, x0: 0, y0: 0, step: 1, values: grid.heights)
         let levels = Ticks.linear(range.lowerBound, range.upperBound, target: 9).filter {
