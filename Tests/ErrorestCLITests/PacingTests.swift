@@ -169,6 +169,15 @@ import Testing
         #expect(files.contains { $0["path"] as? String == still && $0["stepFraction"] != nil })
         let animation = try #require(files.first { $0["format"] as? String == "apng" })
         #expect(animation["epochs"] as? [Double] == run.snapshots.map(\.time))
+        // A still of it, asked for as its header writes it.
+        let still2 = try h.errorest([
+            "render", "xor/run.json", "--snapshots", label, "--size", "64x48", "--quiet",
+        ])
+        #expect(still2.status == 0, "\(still2.stderr)")
+        let name =
+            "xor/figures/frame-epoch-" + String(format: "%06d", snapshot.epoch)
+            + Snapshot.fractionDigits(snapshot.stepFraction) + ".png"
+        #expect(FileManager.default.fileExists(atPath: h.url(name).path), "\(name)")
         // The PNG's title says where the frame is.
         let png = try Data(
             contentsOf: h.url("xor/frames/" + String(format: "frame-%04d.png", partway)))

@@ -102,29 +102,40 @@ struct RenderCommand: ParsableCommand {
         return folder.isEmpty ? "." : folder
     }
 
-    /// The indices of the snapshots `text` names: all, first, last, or a list of epochs.
+    /// The indices of the snapshots `text` names: all, first, last, or a list of epochs (`4.35`
+    /// names a snapshot part-way through epoch 4, as its header and file name write it).
     static func select(_ text: String, in run: TrainingRun, source: String) throws -> [Int] {
-        let epochs = run.snapshots.map(\.epoch)
+        let labels = run.snapshots.map(\.epochLabel)
         switch text.trimmingCharacters(in: .whitespaces) {
-        case "all": return Array(epochs.indices)
+        case "all": return Array(labels.indices)
         case "first": return [0]
-        case "last": return [epochs.count - 1]
+        case "last": return [labels.count - 1]
         default: break
         }
         let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-            .split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !items.isEmpty, items.allSatisfy({ $0 != nil }) else {
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // An epoch as its label writes it: `0120` is 120, `4.50` is 4.5.
+        func label(_ item: String) -> String? {
+            guard let value = Double(item), value >= 0, value.isFinite,
+                item.allSatisfy({ $0.isNumber || $0 == "." })
+            else { return nil }
+            let epoch = Int(value.rounded(.down))
+            let fraction = value - Double(epoch)
+            return String(epoch) + Snapshot.fractionDigits(fraction > 0 ? fraction : nil)
+        }
+        let wanted = items.map(label)
+        guard !items.isEmpty, wanted.allSatisfy({ $0 != nil }) else {
             throw ErrorestError.usage(
                 "--snapshots is all, first, last, or a list of epochs such as 0,120,2000; "
                     + "got \"\(text)\".")
         }
         var indices: [Int] = []
-        for epoch in items.compactMap({ $0 }) {
-            guard let index = epochs.firstIndex(of: epoch) else {
+        for epoch in wanted.compactMap({ $0 }) {
+            guard let index = labels.firstIndex(of: epoch) else {
                 let known =
-                    epochs.count <= 12
-                    ? epochs.map(String.init).joined(separator: ", ")
-                    : "\(epochs.count) epochs from \(epochs[0]) to \(epochs[epochs.count - 1])"
+                    labels.count <= 12
+                    ? labels.joined(separator: ", ")
+                    : "\(labels.count) epochs from \(labels[0]) to \(labels[labels.count - 1])"
                 throw ErrorestError.badInput(
                     "\(source) has no snapshot at epoch \(epoch); its snapshots are at \(known).")
             }
