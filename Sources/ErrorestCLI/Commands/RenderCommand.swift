@@ -30,7 +30,8 @@ struct RenderCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Which of the record's snapshots to draw: all, first, last, or epochs such as "
-                + "0,120,2000.", valueName: "epochs"))
+                + "0,120,2000 (0.35: a paced frame part-way through epoch 0).",
+            valueName: "epochs"))
     var snapshots = "all"
 
     @Option(help: "The run's name in the output (default: the record's name).")
