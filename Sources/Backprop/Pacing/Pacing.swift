@@ -108,26 +108,17 @@ public enum Pacing {
             return Pacing.states(
                 of: rows, network: network, epochs: places.map(\.epoch), errors: errors, run: run)
         }
-        let visible = measure(rows, places)
-        var chosen = select(count, from: visible)
-        do {
-            // Epochs shown in parts, when that makes the frames more even: a step that flips
-            // saturated units changes the picture at once, wherever along it the frame is.
-            let full = run.training.batchSize == .full
-            let split = splittingSteps(
-                rows: rows, places: places, states: visible, count: count,
-                partway: { k, parts in
-                    full
-                        ? interpolated(rows[k], rows[k + 1], parts: parts)
-                        : candidates.parts(after: places[k].epoch)
-                }, states: measure)
-            if split.rows.count > rows.count {
-                let other = select(count, from: split.states)
-                if unevenness(other, of: split.states) < unevenness(chosen, of: visible) {
-                    (rows, places, chosen) = (split.rows, split.places, other)
-                }
-            }
-        }
+        // Epochs that alone change the picture more than a frame should, shown in parts.
+        let full = run.training.batchSize == .full
+        let visible: [VisibleState]
+        (rows, places, visible) = splittingSteps(
+            rows: rows, places: places, states: measure(rows, places), count: count,
+            partway: { k, parts in
+                full
+                    ? interpolated(rows[k], rows[k + 1], parts: parts)
+                    : candidates.parts(after: places[k].epoch)
+            }, states: measure)
+        let chosen = select(count, from: visible)
         var paced = run
         paced.snapshots = chosen.map { k in
             let place = places[k]
