@@ -88,15 +88,16 @@ public enum Pacing {
     static func pace(
         _ run: TrainingRun, candidates: PacingCandidates, count: Int, network: Network
     ) -> TrainingRun {
-        let rows = candidates.epochs.indices.map { candidates.parameters(at: $0) }
-        let states = states(
-            of: rows, network: network, epochs: candidates.epochs,
-            errors: candidates.epochs.map { run.errors[$0] }, run: run)
+        let states = candidates.withParameterRows { rows, stride in
+            stateMatrix(
+                of: rows, stride: stride, network: network, epochs: candidates.epochs,
+                errors: candidates.epochs.map { run.errors[$0] }, run: run)
+        }
         var paced = run
         paced.snapshots = select(count, from: states).map { k in
             let epoch = candidates.epochs[k]
             var weights = network
-            weights.setParameters(rows[k])
+            weights.setParameters(candidates.parameters(at: k))
             var gradient = network
             gradient.setParameters(candidates.gradient(at: k))
             return Snapshot(
@@ -124,6 +125,12 @@ struct PacingCandidates {
     mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
         epochs.append(epoch)
         engine.appendParametersAndGradient(to: &numbers)
+    }
+
+    /// Calls `body` with the candidates' numbers and the stride from one candidate's
+    /// parameters to the next's.
+    func withParameterRows<R>(_ body: (UnsafeBufferPointer<Double>, Int) -> R) -> R {
+        numbers.withUnsafeBufferPointer { body($0, 2 * parameterCount) }
     }
 
     func parameters(at k: Int) -> [Double] {
