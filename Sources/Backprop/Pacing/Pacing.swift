@@ -16,10 +16,12 @@ public enum Pacing {
     /// The candidate epochs of `paced count` in a run whose last epoch is `last`, for a network
     /// of `parameterCount` parameters trained on `points` points.
     ///
-    /// Measuring a candidate costs about a fifth of an epoch over 64 points, so a run gets one
-    /// candidate per 400 point-epochs of training (a few percent more work), and at least
-    /// `max(400, 6 × count)`: every epoch of the lesson's 2000 over 200 points would cost a tenth
-    /// of its training, every second epoch about a twentieth.
+    /// A run gets one candidate per 400 point-epochs of training, and at least
+    /// `max(400, 6 × count)`. Measuring a candidate (the network's pass over the 8×8 grid) costs
+    /// about as much as a training epoch over 64 points, so every second epoch of the lesson's
+    /// 2000 over 200 points costs about a sixth of its training, and choosing among them (see
+    /// ``select(_:from:)-([VisibleState])``) a tenth more: fewer candidates would cost less but
+    /// pace less evenly.
     public static func candidates(
         count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
     ) -> [Int] {
