@@ -301,8 +301,14 @@ final class Kernel: TrainingEngine {
 
     /// `ŷ` at each point.
     func outputs(at points: [Point]) -> [Double] {
-        var result: [Double] = []
-        result.reserveCapacity(points.count)
+        [Double](unsafeUninitializedCapacity: points.count) { result, initialized in
+            outputs(at: points, into: result)
+            initialized = points.count
+        }
+    }
+
+    /// `ŷ` at each point, written to `result` (as many as there are points).
+    func outputs(at points: [Point], into result: UnsafeMutableBufferPointer<Double>) {
         let x1 = UnsafeMutableRawPointer(a).assumingMemoryBound(to: Double.self)
         let x2 = x1 + Kernel.chunkPoints
         let y = UnsafeMutableRawPointer(labels).assumingMemoryBound(to: Double.self)
@@ -319,9 +325,8 @@ final class Kernel: TrainingEngine {
             // ŷ − y with y = 0 is ŷ itself.
             let d = UnsafeMutableRawPointer(delta + rowOffset[layerCount])
                 .assumingMemoryBound(to: Double.self)
-            result.append(contentsOf: UnsafeBufferPointer(start: d, count: count))
+            for p in 0..<count { result[start + p] = d[p] }
             start += count
         }
-        return result
     }
 }

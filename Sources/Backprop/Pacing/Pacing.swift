@@ -17,10 +17,12 @@ public enum Pacing {
     /// The candidate epochs of `paced count` in a run whose last epoch is `last`, for a network
     /// of `parameterCount` parameters trained on `points` points.
     ///
-    /// Measuring a candidate costs about a fifth of an epoch over 64 points, so a run gets one
-    /// candidate per 400 point-epochs of training (a few percent more work), and at least
-    /// `max(400, 6 × count)`: every epoch of the lesson's 2000 over 200 points would cost a tenth
-    /// of its training, every second epoch about a twentieth.
+    /// A run gets one candidate per 400 point-epochs of training, and at least
+    /// `max(400, 6 × count)`. Measuring a candidate (the network's pass over the 8×8 grid) costs
+    /// about as much as a training epoch over 64 points, so every second epoch of the lesson's
+    /// 2000 over 200 points costs about a sixth of its training, and choosing among them (see
+    /// ``select(_:from:)-([VisibleState])``) a tenth more: fewer candidates would cost less but
+    /// pace less evenly.
     public static func candidates(
         count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
     ) -> [Int] {
@@ -96,44 +98,54 @@ public enum Pacing {
     static func pace(
         _ run: TrainingRun, candidates: PacingCandidates, count: Int, network: Network
     ) -> TrainingRun {
-        var rows = candidates.epochs.indices.map { candidates.parameters(at: $0) }
-        var places = candidates.epochs.map { Place(epoch: $0) }
-        func measure(_ rows: [[Double]], _ places: [Place]) -> [VisibleState] {
-            // Part-way along a step, the marker's error is read on the curve's chord.
-            let errors = places.map { place in
-                let e = run.errors[place.epoch]
-                guard let t = place.fraction else { return e }
-                return e + t * (run.errors[place.epoch + 1] - e)
-            }
-            return Pacing.states(
-                of: rows, network: network, epochs: places.map(\.epoch), errors: errors, run: run)
+        let states = candidates.withParameterRows { rows, stride in
+            stateMatrix(
+                of: rows, stride: stride, network: network, epochs: candidates.epochs,
+                errors: candidates.epochs.map { run.errors[$0] }, run: run)
         }
         // Epochs that alone change the picture more than a frame should, shown in parts.
         let full = run.training.batchSize == .full
-        let visible: [VisibleState]
-        (rows, places, visible) = splittingSteps(
-            rows: rows, places: places, states: measure(rows, places), count: count,
+        let split = splittingSteps(
+            states, epochs: candidates.epochs, count: count,
             partway: { k, parts in
                 full
-                    ? interpolated(rows[k], rows[k + 1], parts: parts)
-                    : candidates.parts(after: places[k].epoch)
-            }, states: measure)
-        let chosen = select(count, from: visible)
+                    ? interpolated(
+                        candidates.parameters(at: k), candidates.parameters(at: k + 1),
+                        parts: parts)
+                    : candidates.parts(after: candidates.epochs[k])
+            },
+            measure: { rows, places in
+                // Part-way through an epoch, the marker's error is read on the curve's chord.
+                let errors = places.map { place in
+                    let e = run.errors[place.epoch]
+                    guard let t = place.fraction else { return e }
+                    return e + t * (run.errors[place.epoch + 1] - e)
+                }
+                let flat = rows.flatMap { $0 }
+                return flat.withUnsafeBufferPointer {
+                    stateMatrix(
+                        of: $0, stride: candidates.parameterCount, network: network,
+                        epochs: places.map(\.epoch), errors: errors, run: run)
+                }
+            })
+        let chosen = select(count, from: split.states)
+        var partway = partwaySnapshots(
+            chosen.compactMap { k in
+                guard case .partway(let row, let place) = split.frames[k] else { return nil }
+                return (row, place)
+            }, network: network, run: run
+        ).makeIterator()
         var paced = run
-        paced.snapshots = chosen.map { k in
-            let place = places[k]
-            guard place.fraction == nil, let c = candidates.epochs.firstIndex(of: place.epoch)
-            else {
-                return partwaySnapshot(rows[k], place: place, network: network, run: run)
-            }
+        paced.snapshots = chosen.compactMap { k in
+            guard case .candidate(let c) = split.frames[k] else { return partway.next() }
+            let epoch = candidates.epochs[c]
             var weights = network
-            weights.setParameters(rows[k])
+            weights.setParameters(candidates.parameters(at: c))
             var gradient = network
             gradient.setParameters(candidates.gradient(at: c))
             return Snapshot(
-                epoch: place.epoch, error: run.errors[place.epoch],
-                accuracy: run.accuracies[place.epoch], layers: weights.layers,
-                gradient: gradient.layers)
+                epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
+                layers: weights.layers, gradient: gradient.layers)
         }
         return paced
     }
@@ -180,6 +192,12 @@ struct PacingCandidates {
     mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
         epochs.append(epoch)
         engine.appendParametersAndGradient(to: &numbers)
+    }
+
+    /// Calls `body` with the candidates' numbers and the stride from one candidate's
+    /// parameters to the next's.
+    func withParameterRows<R>(_ body: (UnsafeBufferPointer<Double>, Int) -> R) -> R {
+        numbers.withUnsafeBufferPointer { body($0, 2 * parameterCount) }
     }
 
     func parameters(at k: Int) -> [Double] {

@@ -9,10 +9,14 @@ extension Pacing {
     /// taken either as soon as the change reaches `t`, or at the candidate before when its
     /// change is nearer `t`: of the two choices, the more even (``unevenness(_:of:)``) is kept.
     public static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
-        let n = visible.count
+        select(count, from: StateMatrix(visible))
+    }
+
+    /// ``select(_:from:)-([VisibleState])`` of states already side by side.
+    static func select(_ count: Int, from states: StateMatrix) -> [Int] {
+        let n = states.count
         guard count < n else { return Array(0..<n) }
         guard count > 1 else { return [0] }
-        let states = StateMatrix(visible)
         let choices = [false, true].map { nearest in
             var chosen = threshold(count, from: states, nearest: nearest)
             fill(&chosen, to: count, from: states)
@@ -20,14 +24,18 @@ extension Pacing {
         }
         let first = choices[0]
         let second = choices[1]
-        return unevenness(second, of: visible) < unevenness(first, of: visible) ? second : first
+        return unevenness(second, of: states) < unevenness(first, of: states) ? second : first
     }
 
     /// The largest visible change between consecutive frames `chosen` of `states`, over the
     /// median change: 1 for perfectly even frames.
     public static func unevenness(_ chosen: [Int], of states: [VisibleState]) -> Double {
-        let changes = zip(chosen, chosen.dropFirst()).map { states[$0].change(to: states[$1]) }
-            .sorted()
+        unevenness(chosen, of: StateMatrix(states))
+    }
+
+    /// ``unevenness(_:of:)-([VisibleState])`` of states already side by side.
+    static func unevenness(_ chosen: [Int], of states: StateMatrix) -> Double {
+        let changes = zip(chosen, chosen.dropFirst()).map { states.change($0, $1) }.sorted()
         let n = changes.count
         guard n > 0 else { return 1 }
         let median = n % 2 == 1 ? changes[n / 2] : (changes[n / 2 - 1] + changes[n / 2]) / 2
@@ -39,29 +47,40 @@ extension Pacing {
     /// before instead when its change is nearer the step.
     private static func threshold(_ count: Int, from states: StateMatrix, nearest: Bool) -> [Int] {
         let n = states.count
-        /// The frames taken with step `t`, without the last candidate.
+        /// The frames taken with step `t`, without the last candidate, measured a tile of eight
+        /// candidates at a time from just after each frame.
         func frames(step t: Double) -> [Int] {
             var chosen = [0]
-            var before = 0.0  // the change from the last frame to the candidate before k
             var k = 1
             while k < n - 1 {
+                let tile = k / StateMatrix.tile
                 let last = chosen[chosen.count - 1]
-                let change = states.change(last, k)
-                if change < t {
-                    before = change
-                    k += 1
-                    continue
+                let changes = states.changes(last, tile: tile)
+                let first = tile * StateMatrix.tile
+                let end = min(first + StateMatrix.tile, n - 1)
+                var next = end
+                for j in k..<end where changes[j - first] >= t {
+                    // The candidate before, when its change is nearer the step.
+                    let back =
+                        nearest && j - 1 > last
+                        && t - states.change(last, j - 1) < changes[j - first] - t
+                    chosen.append(back ? j - 1 : j)
+                    next = chosen[chosen.count - 1] + 1
+                    break
                 }
-                let back = nearest && k - 1 > last && t - before < change - t
-                chosen.append(back ? k - 1 : k)
-                before = 0
-                k = chosen[chosen.count - 1] + 1
+                k = next
             }
             return chosen
         }
         var low = 0.0
         var high = 0.0
-        for k in 1..<n { high = max(high, states.change(0, k)) }
+        for tile in 0...((n - 1) / StateMatrix.tile) {
+            let changes = states.changes(0, tile: tile)
+            let first = tile * StateMatrix.tile
+            for j in max(1, first)..<min(first + StateMatrix.tile, n) {
+                high = max(high, changes[j - first])
+            }
+        }
         var best = frames(step: high)
         for _ in 0..<40 {
             let middle = (low + high) / 2
@@ -95,11 +114,17 @@ extension Pacing {
             let b = chosen[g + 1]
             var middle = a + 1
             var balance = Double.infinity
-            for k in (a + 1)..<b {
-                let d = abs(states.change(a, k) - states.change(k, b))
-                if d < balance {
-                    balance = d
-                    middle = k
+            for tile in ((a + 1) / StateMatrix.tile)...((b - 1) / StateMatrix.tile) {
+                // change(k, b) is change(b, k): the same squares, bit for bit.
+                let before = states.changes(a, tile: tile)
+                let after = states.changes(b, tile: tile)
+                let first = tile * StateMatrix.tile
+                for k in max(a + 1, first)..<min(first + StateMatrix.tile, b) {
+                    let d = abs(before[k - first] - after[k - first])
+                    if d < balance {
+                        balance = d
+                        middle = k
+                    }
                 }
             }
             chosen.insert(middle, at: g + 1)
@@ -109,49 +134,109 @@ extension Pacing {
 
 /// Visible states side by side in one buffer, for the many changes selection measures.
 ///
-/// ``VisibleState/change(to:)`` over plain arrays, without copying a state per comparison.
+/// ``VisibleState/change(to:)`` over one flat buffer, without copying a state per comparison.
+/// States are kept in tiles of eight, each tile feature by feature (the eight states' first
+/// output, then their second, …, their lines, their markers), so that ``changes(_:tile:)``
+/// measures the change from one state to the eight of a tile at once: eight sums side by side,
+/// each added in the same order as ``VisibleState/change(to:)`` adds it, so every change is the
+/// same number, bit for bit.
 struct StateMatrix {
+    /// The states of one tile, measured at once by ``changes(_:tile:)``.
+    typealias Block = SIMD8<Double>
+    static let tile = Block.scalarCount
+
     let count: Int
     private let outputs: Int
     private let lines: Int
-    private let stride: Int
-    private let values: [Double]
+    /// Numbers per state: outputs, lines, the marker's `x` and `y`.
+    private let features: Int
+    /// Feature `f` of state `k` at `((k / 8) × features + f) × 8 + k % 8`.
+    private var values: [Double]
+
+    /// `count` states of `outputs` outputs and `lines` line distances, all zero until set.
+    init(count: Int, outputs: Int, lines: Int) {
+        self.count = count
+        self.outputs = outputs
+        self.lines = lines
+        features = outputs + lines + 2
+        let tiles = (count + Self.tile - 1) / Self.tile
+        values = Array(repeating: 0, count: tiles * features * Self.tile)
+    }
+
+    /// `count` states shaped as `other`'s, all zero until set.
+    init(count: Int, like other: StateMatrix) {
+        self.init(count: count, outputs: other.outputs, lines: other.lines)
+    }
 
     init(_ states: [VisibleState]) {
-        count = states.count
-        outputs = states.first?.outputs.count ?? 0
-        lines = states.first?.lines.count ?? 0
-        stride = outputs + lines + 2
-        var values: [Double] = []
-        values.reserveCapacity(count * stride)
-        for state in states {
-            values += state.outputs
-            values += state.lines
-            values += [state.marker.x, state.marker.y]
+        self.init(
+            count: states.count, outputs: states.first?.outputs.count ?? 0,
+            lines: states.first?.lines.count ?? 0)
+        for (k, state) in states.enumerated() {
+            set(k, outputs: state.outputs, lines: state.lines, marker: state.marker)
         }
-        self.values = values
+    }
+
+    /// Where feature 0 of state `k` is; feature `f` is `8 f` further.
+    @inline(__always)
+    private func start(_ k: Int) -> Int {
+        (k / Self.tile * features) * Self.tile + k % Self.tile
+    }
+
+    /// Sets state `k` to state `j` of `other`, a matrix of the same shape.
+    mutating func copy(_ j: Int, of other: StateMatrix, to k: Int) {
+        let (to, from) = (start(k), other.start(j))
+        for f in 0..<features { values[to + f * Self.tile] = other.values[from + f * Self.tile] }
+    }
+
+    /// Sets state `k`: its ``VisibleState/outputs``, ``VisibleState/lines`` and marker.
+    mutating func set(_ k: Int, outputs: [Double], lines: [Double], marker: (x: Double, y: Double))
+    {
+        let (start, first, markerRow) = (start(k), self.outputs, self.outputs + self.lines)
+        values.withUnsafeMutableBufferPointer { v in
+            let state = v.baseAddress.map { $0 + start }
+            guard let state else { return }
+            for f in outputs.indices { state[f * Self.tile] = outputs[f] }
+            for f in lines.indices { state[(first + f) * Self.tile] = lines[f] }
+            state[markerRow * Self.tile] = marker.x
+            state[(markerRow + 1) * Self.tile] = marker.y
+        }
     }
 
     /// The change from state `i` to state `j`, as ``VisibleState/change(to:)`` measures it.
     func change(_ i: Int, _ j: Int) -> Double {
+        changes(i, tile: j / Self.tile)[j % Self.tile]
+    }
+
+    /// The changes from state `i` to each of the states `8 t ..< 8 t + 8`, as
+    /// ``VisibleState/change(to:)`` measures them; lanes past the last state are meaningless.
+    func changes(_ i: Int, tile t: Int) -> Block {
         values.withUnsafeBufferPointer { v in
-            let a = i * stride
-            let b = j * stride
-            var output = 0.0
-            for k in 0..<outputs {
-                let d = v[a + k] - v[b + k]
+            guard let base = v.baseAddress else { return Block(repeating: 0) }
+            let from = base + start(i)
+            let to = base + t * features * Self.tile
+            var output = Block(repeating: 0)
+            for f in 0..<outputs {
+                let d = Block(repeating: from[f * Self.tile]) - Self.load(to + f * Self.tile)
                 output += d * d
             }
-            var line = 0.0
-            for k in outputs..<(outputs + lines) {
-                let d = v[a + k] - v[b + k]
+            var line = Block(repeating: 0)
+            for f in outputs..<(outputs + lines) {
+                let d = Block(repeating: from[f * Self.tile]) - Self.load(to + f * Self.tile)
                 line += d * d
             }
-            let dx = v[b + stride - 2] - v[a + stride - 2]
-            let dy = v[b + stride - 1] - v[a + stride - 1]
+            let x = (outputs + lines) * Self.tile
+            let y = x + Self.tile
+            let dx = Self.load(to + x) - Block(repeating: from[x])
+            let dy = Self.load(to + y) - Block(repeating: from[y])
             return (output / Double(max(1, outputs))).squareRoot()
                 + (line / Double(max(1, lines))).squareRoot()
                 + 0.1 * (dx * dx + dy * dy).squareRoot()
         }
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Double>) -> Block {
+        UnsafeRawPointer(p).loadUnaligned(as: Block.self)
     }
 }

@@ -10,63 +10,72 @@ import Foundation
 /// of the epoch's batches done. When an epoch changes the picture by more than the even step
 /// between frames (often the first: the output's bias moves the whole shading at once), pacing
 /// may show it in parts. Such a snapshot keeps `epoch` (the epoch's start) and
-/// ``Snapshot/stepFraction`` and has its own error, accuracy and gradient, evaluated at its
-/// weights as the lesson's functions do.
+/// ``Snapshot/stepFraction`` and has its own error, accuracy and gradient, measured at its
+/// weights by the run's engine as the epochs' are.
 extension Pacing {
     /// The parts a step is split into at most: fractions are twentieths.
     static let stepParts = 20
 
-    /// A candidate frame: an epoch's weights, or weights part-way along the step after it.
+    /// Where a part-way frame is: in the epoch after `epoch`, `fraction` of the way through.
     struct Place: Equatable {
         var epoch: Int
         var fraction: Double?
     }
 
-    /// The candidates with, for each epoch between two consecutive candidate epochs that
-    /// changes the picture by more than the even step, weights part-way through it:
-    /// `partway(k, parts)` gives those after candidate `k`, about `parts` parts (enough that no
-    /// part is larger than a quarter of the even step).
+    /// A frame pacing may choose: a candidate epoch's own weights, or weights part-way through
+    /// the epoch after one.
+    enum Frame {
+        case candidate(Int)
+        case partway([Double], Place)
+    }
+
+    /// The candidates' `states` (of the candidate epochs `epochs`) with, for each epoch between
+    /// two consecutive candidate epochs that changes the picture by more than the even step,
+    /// weights part-way through it: `partway(k, parts)` gives those after candidate `k`, about
+    /// `parts` parts (enough that no part is larger than a quarter of the even step), and
+    /// `measure` their states.
     ///
     /// `count` is the number of frames wanted; the even step is the candidates' path length
     /// shared by `count - 1` frames.
     static func splittingSteps(
-        rows: [[Double]], places: [Place], states: [VisibleState], count: Int,
+        _ states: StateMatrix, epochs: [Int], count: Int,
         partway: (Int, Int) -> [(fraction: Double, row: [Double])],
-        states measure: ([[Double]], [Place]) -> [VisibleState]
-    ) -> (rows: [[Double]], places: [Place], states: [VisibleState]) {
-        let n = rows.count
-        guard n > 1, count > 1 else { return (rows, places, states) }
-        let changes = (0..<(n - 1)).map { states[$0].change(to: states[$0 + 1]) }
+        measure: ([[Double]], [Place]) -> StateMatrix
+    ) -> (frames: [Frame], states: StateMatrix) {
+        let n = states.count
+        let unsplit = (Array((0..<n).map(Frame.candidate)), states)
+        guard n > 1, count > 1 else { return unsplit }
+        let changes = (0..<(n - 1)).map { states.change($0, $0 + 1) }
         let even = changes.reduce(0, +) / Double(count - 1)
-        guard even > 0 else { return (rows, places, states) }
+        guard even > 0 else { return unsplit }
+        var frames: [Frame] = []
         var extraRows: [[Double]] = []
         var extraPlaces: [Place] = []
-        var after: [Int] = []  // the candidate each extra one follows
-        for k in 0..<(n - 1) where places[k + 1].epoch == places[k].epoch + 1 {
-            guard changes[k] > even else { continue }
+        for k in 0..<n {
+            frames.append(.candidate(k))
+            guard k < n - 1, epochs[k + 1] == epochs[k] + 1, changes[k] > even else { continue }
             let parts = min(stepParts, Int((4 * changes[k] / even).rounded(.up)))
             for (t, row) in partway(k, parts) {
+                let place = Place(epoch: epochs[k], fraction: t)
+                frames.append(.partway(row, place))
                 extraRows.append(row)
-                extraPlaces.append(Place(epoch: places[k].epoch, fraction: t))
-                after.append(k)
+                extraPlaces.append(place)
             }
         }
-        guard !extraRows.isEmpty else { return (rows, places, states) }
-        let extraStates = measure(extraRows, extraPlaces)
-        var merged: (rows: [[Double]], places: [Place], states: [VisibleState]) = ([], [], [])
+        guard !extraRows.isEmpty else { return unsplit }
+        let extra = measure(extraRows, extraPlaces)
+        var merged = StateMatrix(count: frames.count, like: states)
         var next = 0
-        for k in 0..<n {
-            merged.rows.append(rows[k])
-            merged.places.append(places[k])
-            merged.states.append(states[k])
-            while next < after.count && after[next] == k {
-                merged.rows.append(extraRows[next])
-                merged.places.append(extraPlaces[next])
-                merged.states.append(extraStates[next])
+        for (k, frame) in frames.enumerated() {
+            switch frame {
+            case .candidate(let c):
+                merged.copy(c, of: states, to: k)
+            case .partway:
+                merged.copy(next, of: extra, to: k)
                 next += 1
             }
         }
-        return merged
+        return (frames, merged)
     }
 
     /// The weights `W + t (W′ − W)` part-way along the full-batch step from `a` to `b`, in
@@ -89,26 +98,45 @@ extension Pacing {
             .filter { $0 >= 1 && $0 < batches }
     }
 
-    /// The snapshot of weights `row` part-way through an epoch: its error, accuracy and gradient
-    /// over the training points (and the held-out points' error), evaluated as the lesson does.
-    static func partwaySnapshot(
-        _ row: [Double], place: Place, network: Network, run: TrainingRun
+    /// The snapshots of part-way `frames`, in order: each one's error, accuracy and gradient
+    /// over the training points (and the held-out points' error), measured by the run's engine
+    /// as its epochs' are.
+    static func partwaySnapshots(
+        _ frames: [(row: [Double], place: Place)], network: Network, run: TrainingRun
+    ) -> [Snapshot] {
+        guard !frames.isEmpty else { return [] }
+        let train = TrainingData(run.data)
+        let test = run.test.flatMap { $0.count > 0 ? TrainingData($0) : nil }
+        return frames.map { frame in
+            var weights = network
+            weights.setParameters(frame.row)
+            switch run.training.engine {
+            case .fast:
+                return measured(Kernel(network: weights), at: frame.place, train: train, test: test)
+            case .reference:
+                return measured(
+                    LessonEngine(network: weights), at: frame.place, train: train, test: test)
+            }
+        }
+    }
+
+    /// The snapshot of `engine`'s weights, at `place`.
+    private static func measured<E: TrainingEngine>(
+        _ engine: E, at place: Place, train: TrainingData, test: TrainingData?
     ) -> Snapshot {
-        var weights = network
-        weights.setParameters(row)
-        let layers = weights.layers
-        let g = network.activation
-        let m = run.data.count
-        let sums = Lesson.sum(layers, g, on: run.data, indices: 0..<m)
-        let gradient = Lesson.unflatten(
-            Lesson.flatten(sums.gradient).map { $0 / Double(m) }, like: layers)
+        var engine = engine
+        let m = train.labels.count
+        let tally = engine.pass(train, indices: 0..<m, accumulate: true)
+        engine.scaleGradient(by: m)
         var snapshot = Snapshot(
-            epoch: place.epoch, error: sums.error / Double(m),
-            accuracy: Double(sums.correct) / Double(m), layers: layers, gradient: gradient)
+            epoch: place.epoch, error: tally.error / Double(m),
+            accuracy: Double(tally.correct) / Double(m), layers: engine.network.layers,
+            gradient: engine.gradientLayers)
         snapshot.stepFraction = place.fraction
-        if let test = run.test, test.count > 0 {
-            let held = Lesson.sum(layers, g, on: test, indices: 0..<test.count)
-            snapshot.testError = held.error / Double(test.count)
+        if let test {
+            let n = test.labels.count
+            snapshot.testError =
+                engine.pass(test, indices: 0..<n, accumulate: false).error / Double(n)
         }
         return snapshot
     }
