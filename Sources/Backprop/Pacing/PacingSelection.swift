@@ -6,8 +6,9 @@ extension Pacing {
     /// First a frame is taken where the picture has changed by a step `t` since the frame
     /// before; `t` is the smallest step that takes no more than `count` frames (found by
     /// bisection), and any frames still missing split the largest remaining changes. A frame is
-    /// taken either as soon as the change reaches `t`, or at the candidate before when its
-    /// change is nearer `t`: of the two choices, the more even (``unevenness(_:of:)``) is kept.
+    /// taken at the candidate where the change reaches `t` or at the one before, whichever change
+    /// is nearer `t`; when that is not even enough (``evenEnough``), also always at the first,
+    /// and the more even of the two (``unevenness(_:of:)``) is kept.
     public static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
         select(count, from: StateMatrix(visible))
     }
@@ -17,15 +18,20 @@ extension Pacing {
         let n = states.count
         guard count < n else { return Array(0..<n) }
         guard count > 1 else { return [0] }
-        let choices = [false, true].map { nearest in
+        func frames(nearest: Bool) -> [Int] {
             var chosen = threshold(count, from: states, nearest: nearest)
             fill(&chosen, to: count, from: states)
             return chosen
         }
-        let first = choices[0]
-        let second = choices[1]
-        return unevenness(second, of: states) < unevenness(first, of: states) ? second : first
+        let first = frames(nearest: true)
+        let evenness = unevenness(first, of: states)
+        guard evenness > evenEnough else { return first }
+        let second = frames(nearest: false)
+        return unevenness(second, of: states) < evenness ? second : first
     }
+
+    /// Frames this even (``unevenness(_:of:)``) are not placed the other way too.
+    static let evenEnough = 1.5
 
     /// The largest visible change between consecutive frames `chosen` of `states`, over the
     /// median change: 1 for perfectly even frames.
