@@ -64,6 +64,10 @@ func runPacingBenchmark() {
                 guard let run = runs[k] else { continue }
                 let ratio = try Pacing.unevenness(of: run)
                 row.append("\(schedule) " + String(format: "%.2f", ratio))
+                if case .paced = schedule {
+                    let partway = run.snapshots.filter { $0.stepFraction != nil }.count
+                    row[row.count - 1] += " (\(partway) part-way)"
+                }
             }
             print(
                 "  \(sample): " + row.joined(separator: ", ")
