@@ -98,21 +98,24 @@ public enum Pacing {
     static func pace(
         _ run: TrainingRun, candidates: PacingCandidates, count: Int, network: Network
     ) -> TrainingRun {
-        let states = candidates.withParameterRows { rows, stride in
-            stateMatrix(
-                of: rows, stride: stride, network: network, epochs: candidates.epochs,
-                errors: candidates.epochs.map { run.errors[$0] }, run: run)
+        // Only the candidates where the picture moves (see `CoarseToFine.swift`).
+        let (measured, states) = candidates.withParameterRows { rows, stride in
+            coarseToFine(
+                rows, stride: stride, parameterCount: candidates.parameterCount,
+                network: network, epochs: candidates.epochs,
+                errors: candidates.epochs.map { run.errors[$0] }, count: count, run: run)
         }
-        // Epochs that alone change the picture more than a frame should, shown in parts.
+        // Epochs that alone change the picture more than a frame should, shown in parts: only
+        // between consecutive epochs, both measured.
         let full = run.training.batchSize == .full
         let split = splittingSteps(
-            states, epochs: candidates.epochs, count: count,
+            states, epochs: measured.map { candidates.epochs[$0] }, count: count,
             partway: { k, parts in
                 full
                     ? interpolated(
-                        candidates.parameters(at: k), candidates.parameters(at: k + 1),
-                        parts: parts)
-                    : candidates.parts(after: candidates.epochs[k])
+                        candidates.parameters(at: measured[k]),
+                        candidates.parameters(at: measured[k + 1]), parts: parts)
+                    : candidates.parts(after: candidates.epochs[measured[k]])
             },
             measure: { rows, places in
                 // Part-way through an epoch, the marker's error is read on the curve's chord.
@@ -137,7 +140,8 @@ public enum Pacing {
         ).makeIterator()
         var paced = run
         paced.snapshots = chosen.compactMap { k in
-            guard case .candidate(let c) = split.frames[k] else { return partway.next() }
+            guard case .candidate(let m) = split.frames[k] else { return partway.next() }
+            let c = measured[m]
             let epoch = candidates.epochs[c]
             var weights = network
             weights.setParameters(candidates.parameters(at: c))

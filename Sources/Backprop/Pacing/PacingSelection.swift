@@ -79,15 +79,22 @@ extension Pacing {
             return chosen
         }
         var low = 0.0
-        var high = 0.0
-        for tile in 0...((n - 1) / StateMatrix.tile) {
-            let changes = states.changes(0, tile: tile)
-            let first = tile * StateMatrix.tile
-            for j in max(1, first)..<min(first + StateMatrix.tile, n) {
-                high = max(high, changes[j - first])
-            }
-        }
+        // The even step (the path shared by the frames) usually takes few enough frames: then
+        // it bounds the bisection, much nearer the answer than the largest change from the first.
+        let path = (1..<n).reduce(0) { $0 + states.change($1 - 1, $1) }
+        var high = path / Double(count - 1)
         var best = frames(step: high)
+        if best.count > count - 1 {
+            high = 0
+            for tile in 0...((n - 1) / StateMatrix.tile) {
+                let changes = states.changes(0, tile: tile)
+                let first = tile * StateMatrix.tile
+                for j in max(1, first)..<min(first + StateMatrix.tile, n) {
+                    high = max(high, changes[j - first])
+                }
+            }
+            best = frames(step: high)
+        }
         for _ in 0..<40 {
             let middle = (low + high) / 2
             let chosen = frames(step: middle)
@@ -210,8 +217,32 @@ struct StateMatrix {
     }
 
     /// The change from state `i` to state `j`, as ``VisibleState/change(to:)`` measures it.
+    ///
+    /// One lane of ``changes(_:tile:)``: the same sums in the same order, without the seven
+    /// other lanes.
     func change(_ i: Int, _ j: Int) -> Double {
-        changes(i, tile: j / Self.tile)[j % Self.tile]
+        values.withUnsafeBufferPointer { v in
+            guard let base = v.baseAddress else { return 0 }
+            let from = base + start(i)
+            let to = base + start(j)
+            var output = 0.0
+            for f in 0..<outputs {
+                let d = from[f * Self.tile] - to[f * Self.tile]
+                output += d * d
+            }
+            var line = 0.0
+            for f in outputs..<(outputs + lines) {
+                let d = from[f * Self.tile] - to[f * Self.tile]
+                line += d * d
+            }
+            let x = (outputs + lines) * Self.tile
+            let y = x + Self.tile
+            let dx = to[x] - from[x]
+            let dy = to[y] - from[y]
+            return (output / Double(max(1, outputs))).squareRoot()
+                + (line / Double(max(1, lines))).squareRoot()
+                + 0.1 * (dx * dx + dy * dy).squareRoot()
+        }
     }
 
     /// The changes from state `i` to each of the states `8 t ..< 8 t + 8`, as

@@ -12,10 +12,21 @@ extension Pacing {
         of rows: UnsafeBufferPointer<Double>, stride: Int, network: Network, epochs: [Int],
         errors: [Double], run: TrainingRun
     ) -> StateMatrix {
+        stateMatrix(
+            of: rows, stride: stride, indices: Array(epochs.indices), network: network,
+            epochs: epochs, errors: errors, run: run)
+    }
+
+    /// The states of the rows `indices` of those (state `k` is row `indices[k]`, of epoch
+    /// `epochs[indices[k]]` and error `errors[indices[k]]`).
+    static func stateMatrix(
+        of rows: UnsafeBufferPointer<Double>, stride: Int, indices: [Int], network: Network,
+        epochs: [Int], errors: [Double], run: TrainingRun
+    ) -> StateMatrix {
         let grid = VisibleState.grid(run.domain)
         let units = network.layers.count > 1 ? network.layers[0].units : 0
         var matrix = StateMatrix(
-            count: epochs.count, outputs: grid.count, lines: units * grid.count)
+            count: indices.count, outputs: grid.count, lines: units * grid.count)
         guard let base = rows.baseAddress else { return matrix }
         let low = run.errors.min() ?? 0
         let high = run.errors.max() ?? 1
@@ -24,19 +35,19 @@ extension Pacing {
         let lines = LineDistances(grid: grid, domain: run.domain)
         var outputs = [Double](repeating: 0, count: grid.count)
         var distances = [Double](repeating: 0, count: units * grid.count)
-        for k in epochs.indices {
-            let row = base + k * stride
+        for (k, c) in indices.enumerated() {
+            let row = base + c * stride
             kernel.parameters.update(from: row, count: kernel.parameterCount)
             outputs.withUnsafeMutableBufferPointer { kernel.outputs(at: grid, into: $0) }
             distances.withUnsafeMutableBufferPointer {
                 lines.measure(firstLayer: row, units: units, into: $0)
             }
-            let error = errors[k] - low
+            let error = errors[c] - low
             let errorScale = high - low
             matrix.set(
                 k, outputs: outputs, lines: distances,
                 marker: (
-                    lastEpoch > 0 ? Double(epochs[k]) / Double(lastEpoch) : 0,
+                    lastEpoch > 0 ? Double(epochs[c]) / Double(lastEpoch) : 0,
                     errorScale > 0 ? error / errorScale : 0
                 ))
         }
