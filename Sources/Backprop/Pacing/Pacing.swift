@@ -4,9 +4,9 @@ import Foundation
 /// same visible amount.
 ///
 /// Training keeps the weights and gradient of a dense set of candidate epochs (see
-/// ``candidates(count:last:parameterCount:points:)``), measures what each candidate's frame would
-/// show (``VisibleState``), and chooses `N` of them: a frame each time the picture has changed by
-/// the same step since the frame before. Epochs where nothing visible happens get few frames;
+/// ``candidates(count:last:parameterCount:points:)``), measures what the candidates' frames would
+/// show (``VisibleState``) where the picture moves (see `CoarseToFine.swift`), and chooses `N` of
+/// them: a frame each time the picture has changed by the same step since the frame before. Epochs where nothing visible happens get few frames;
 /// epochs where the lines swing get many. The first and last epochs are always kept. An epoch
 /// that alone changes the picture more than a frame should may be shown in parts, at weights
 /// part-way through it on the path the trainer took (see `StepSplitting.swift`).
@@ -19,10 +19,10 @@ public enum Pacing {
     ///
     /// A run gets one candidate per 400 point-epochs of training, and at least
     /// `max(400, 6 × count)`. Measuring a candidate (the network's pass over the 8×8 grid) costs
-    /// about as much as a training epoch over 64 points, so every second epoch of the lesson's
-    /// 2000 over 200 points costs about a sixth of its training, and choosing among them (see
-    /// ``select(_:from:)-([VisibleState])``) a tenth more: fewer candidates would cost less but
-    /// pace less evenly.
+    /// about as much as a training epoch over 64 points, so measuring every second epoch of the
+    /// lesson's 2000 over 200 points would cost about a sixth of its training; pacing measures a
+    /// quarter to a half of them, those where the picture moves (see `CoarseToFine.swift`).
+    /// Fewer candidates would cost less but pace less evenly.
     public static func candidates(
         count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
     ) -> [Int] {
