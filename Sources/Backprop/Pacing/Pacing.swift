@@ -6,8 +6,8 @@ import Foundation
 /// Training keeps the weights and gradient of a dense set of candidate epochs (see
 /// ``candidates(count:last:parameterCount:points:)``), measures what the candidates' frames would
 /// show (``VisibleState``) where the picture moves (see `CoarseToFine.swift`), and chooses `N` of
-/// them: a frame each time the picture has changed by the same step since the frame before. Epochs where nothing visible happens get few frames;
-/// epochs where the lines swing get many. The first and last epochs are always kept. An epoch
+/// them: a frame each time the picture has changed by the same step since the frame before.
+/// Epochs where nothing visible happens get few frames; epochs where the lines swing get many. The first and last epochs are always kept. An epoch
 /// that alone changes the picture more than a frame should may be shown in parts, at weights
 /// part-way through it on the path the trainer took (see `StepSplitting.swift`).
 public enum Pacing {
