@@ -7,9 +7,10 @@ import Foundation
 /// ``candidates(count:last:parameterCount:points:)``), measures what the candidates' frames would
 /// show (``VisibleState``) where the picture moves (see `CoarseToFine.swift`), and chooses `N` of
 /// them: a frame each time the picture has changed by the same step since the frame before.
-/// Epochs where nothing visible happens get few frames; epochs where the lines swing get many. The first and last epochs are always kept. An epoch
-/// that alone changes the picture more than a frame should may be shown in parts, at weights
-/// part-way through it on the path the trainer took (see `StepSplitting.swift`).
+/// Epochs where nothing visible happens get few frames; epochs where the lines swing get many.
+/// The first and last epochs are always kept. An epoch that alone changes the picture more than
+/// a frame should may be shown in parts, at weights part-way through it on the path the trainer
+/// took (see `StepSplitting.swift`).
 public enum Pacing {
     /// The most numbers (parameters and gradients) the candidates of one run may keep: 32 MB.
     public static let candidateBudget = 4_000_000
