@@ -15,9 +15,7 @@ import Testing
         file.snapshots = schedule
         file.training.epochs = epochs
         let run = try file.trainer().train(name: "pacing", domain: file.domain)
-        let changes = try Pacing.changes(of: run).sorted()
-        let median = (changes[(changes.count - 1) / 2] + changes[changes.count / 2]) / 2
-        return ((changes.last ?? 0) / median, run.snapshots.count)
+        return (try Pacing.unevenness(of: run), run.snapshots.count)
     }
 
     @Test func theLessonsPacedFramesChangeByAboutTheSameVisibleAmount() throws {

@@ -122,8 +122,7 @@ public enum Pacing {
                 // Part-way through an epoch, the marker's error is read on the curve's chord.
                 let errors = places.map { place in
                     let e = run.errors[place.epoch]
-                    guard let t = place.fraction else { return e }
-                    return e + t * (run.errors[place.epoch + 1] - e)
+                    return e + place.fraction * (run.errors[place.epoch + 1] - e)
                 }
                 let flat = rows.flatMap { $0 }
                 return flat.withUnsafeBufferPointer {

@@ -19,7 +19,7 @@ extension Pacing {
     /// Where a part-way frame is: in the epoch after `epoch`, `fraction` of the way through.
     struct Place: Equatable {
         var epoch: Int
-        var fraction: Double?
+        var fraction: Double
     }
 
     /// A frame pacing may choose: a candidate epoch's own weights, or weights part-way through

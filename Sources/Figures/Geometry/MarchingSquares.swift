@@ -7,6 +7,14 @@ struct SampledField: Sendable {
     let step: Double
     let values: [Double]
 
+    /// 1 when every finite value is above 0, −1 when every one is below, nil when they change
+    /// sign (the level curve `0` crosses the field) or there is none.
+    var sign: Double? {
+        let values = values.filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return nil }
+        return low > 0 ? 1 : (high < 0 ? -1 : nil)
+    }
+
     init(columns: Int, rows: Int, x0: Double, y0: Double, step: Double, values: [Double]) {
         precondition(values.count == columns * rows, "a field needs columns × rows values")
         self.columns = columns

@@ -39,11 +39,7 @@ enum OffView {
         _ target: ModelValue, field: SampledField, model: ModelEvaluator,
         viewport: Viewport
     ) -> OffViewInfo? {
-        let values = field.values.filter { $0.isFinite }
-        guard let low = values.min(), let high = values.max(), low > 0 || high < 0 else {
-            return nil
-        }
-        let sign = high < 0 ? -1.0 : 1.0
+        guard let sign = field.sign else { return nil }
         let d = viewport.domain
         let c = Point(
             (d.x1.lowerBound + d.x1.upperBound) / 2, (d.x2.lowerBound + d.x2.upperBound) / 2)

@@ -102,11 +102,7 @@ enum OutputPanel: Panel {
     /// `"ŷ > 0.5 throughout"` (or `<`) when the output's `z` keeps one sign over the whole view
     /// and beyond (no boundary was found to point to); nil when it changes sign.
     private static func oneSide(_ field: SampledField) -> String? {
-        let values = field.values.filter(\.isFinite)
-        guard let low = values.min(), let high = values.max() else { return nil }
-        if low > 0 { return "ŷ > 0.5 throughout" }
-        if high < 0 { return "ŷ < 0.5 throughout" }
-        return nil
+        field.sign.map { $0 > 0 ? "ŷ > 0.5 throughout" : "ŷ < 0.5 throughout" }
     }
 
     /// Tick labels when the panel is big enough for them.

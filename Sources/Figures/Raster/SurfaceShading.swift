@@ -48,20 +48,17 @@ struct SurfaceShading: RasterDrawable {
         }
         let heights = grid.heights
         let stride = surface.stride
+        // Each column's place between the grid's columns, found once for every row.
+        let across = columns.map { c in
+            SurfaceShading.node((origin.x + Double(c) + 0.5 - rect.minX) / rect.width, of: nu)
+        }
         for r in rows {
             // Grid rows count up the plot (row 0 is v's first value, at the bottom).
-            let y = origin.y + Double(r) + 0.5
-            let gy = min(Double(nv - 1), max(0, (rect.maxY - y) / rect.height * Double(nv - 1)))
-            let i = min(nv - 2, Int(gy))
-            let fy = gy - Double(i)
+            let (i, fy) = SurfaceShading.node(
+                (rect.maxY - (origin.y + Double(r) + 0.5)) / rect.height, of: nv)
             let pixels =
                 UnsafeMutableRawPointer(base + r * stride).assumingMemoryBound(to: UInt32.self)
-            for c in columns {
-                let x = origin.x + Double(c) + 0.5
-                let gx = min(
-                    Double(nu - 1), max(0, (x - rect.minX) / rect.width * Double(nu - 1)))
-                let j = min(nu - 2, Int(gx))
-                let fx = gx - Double(j)
+            for (c, (j, fx)) in zip(columns, across) {
                 let below = heights[i * nu + j] * (1 - fx) + heights[i * nu + j + 1] * fx
                 let above =
                     heights[(i + 1) * nu + j] * (1 - fx) + heights[(i + 1) * nu + j + 1] * fx
@@ -71,5 +68,13 @@ struct SurfaceShading: RasterDrawable {
             }
         }
         surface.markDirty()
+    }
+
+    /// The grid node before `position` (0 at the first of `nodes`, 1 at the last, clamped) and
+    /// how far it is toward the next.
+    private static func node(_ position: Double, of nodes: Int) -> (Int, Double) {
+        let g = min(Double(nodes - 1), max(0, position * Double(nodes - 1)))
+        let k = min(nodes - 2, Int(g))
+        return (k, g - Double(k))
     }
 }
