@@ -139,6 +139,26 @@ import Testing
         }
     }
 
+    @Test(arguments: Engine.allCases)
+    func aMiniBatchEpochsGradientIsMeasuredOnlyForTheChosenFrames(engine: Engine) throws {
+        // With mini-batches, training computes no gradient for the thousands of candidates;
+        // pacing measures it afterwards for the frames it keeps. Each whole-epoch frame is then
+        // exactly the snapshot a run listing that epoch takes: weights, gradient, E, accuracy.
+        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
+        file.training.epochs = 300
+        file.training.batchSize = .size(16)
+        file.training.engine = engine
+        file.snapshots = .paced(15)
+        let paced = try file.trainer().train(name: "x")
+        let epochs = paced.snapshots.filter { $0.stepFraction == nil }.map(\.epoch)
+        #expect(paced.snapshots.count == 15 && epochs.count >= 3, "\(epochs)")
+        file.snapshots = .list(epochs)
+        let listed = try file.trainer().train(name: "x")
+        let whole = paced.snapshots.filter { $0.stepFraction == nil }
+        #expect(whole == listed.snapshots)
+        #expect(whole.allSatisfy { $0.gradient.contains { $0.biases.contains { $0 != 0 } } })
+    }
+
     @Test func aFramePartWayAlongAStepSaysWhereItIs() throws {
         // The header reads "epoch 0.55", the manifest has the step fraction, the animation's
         // epochs have it, and a still of such a snapshot has its own name.

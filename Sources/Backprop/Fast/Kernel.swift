@@ -116,9 +116,10 @@ final class Kernel: TrainingEngine {
         return sum == 0  // 0·x is NaN exactly when x is infinite or NaN
     }
 
-    func appendParametersAndGradient(to buffer: inout [Double]) {
+    func appendParameters(to buffer: inout [Double], gradient: Bool) {
         buffer.append(contentsOf: UnsafeBufferPointer(start: parameters, count: parameterCount))
-        buffer.append(contentsOf: UnsafeBufferPointer(start: gradient, count: parameterCount))
+        guard gradient else { return }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: self.gradient, count: parameterCount))
     }
 
     /// Turns the summed gradient into the mean over `count` points.

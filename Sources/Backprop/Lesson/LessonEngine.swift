@@ -41,8 +41,8 @@ struct LessonEngine: TrainingEngine {
 
     var parametersAreFinite: Bool { layers.allSatisfy(\.isFinite) }
 
-    func appendParametersAndGradient(to buffer: inout [Double]) {
+    func appendParameters(to buffer: inout [Double], gradient: Bool) {
         buffer += Lesson.flatten(layers)
-        buffer += Lesson.flatten(gradient)
+        if gradient { buffer += Lesson.flatten(self.gradient) }
     }
 }

@@ -132,83 +132,34 @@ public enum Pacing {
                 }
             })
         let chosen = select(count, from: split.states)
-        var partway = partwaySnapshots(
-            chosen.compactMap { k in
-                guard case .partway(let row, let place) = split.frames[k] else { return nil }
+        // The chosen frames training kept no gradient for, measured now: part-way frames, and
+        // with mini-batches every candidate (fraction 0: the epoch itself).
+        let unmeasured: [(row: [Double], place: Place)] = chosen.compactMap { k in
+            switch split.frames[k] {
+            case .partway(let row, let place):
                 return (row, place)
-            }, network: network, run: run
-        ).makeIterator()
+            case .candidate(let m):
+                guard !candidates.keepsGradients else { return nil }
+                let c = measured[m]
+                return (candidates.parameters(at: c), Place(epoch: candidates.epochs[c], fraction: 0))
+            }
+        }
+        var measuredNow = measuredSnapshots(unmeasured, network: network, run: run).makeIterator()
         var paced = run
         paced.snapshots = chosen.compactMap { k in
-            guard case .candidate(let m) = split.frames[k] else { return partway.next() }
+            guard case .candidate(let m) = split.frames[k], candidates.keepsGradients else {
+                return measuredNow.next()
+            }
             let c = measured[m]
             let epoch = candidates.epochs[c]
             var weights = network
             weights.setParameters(candidates.parameters(at: c))
             var gradient = network
-            gradient.setParameters(candidates.gradient(at: c))
+            gradient.setParameters(candidates.gradient(at: c) ?? [])
             return Snapshot(
                 epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
                 layers: weights.layers, gradient: gradient.layers)
         }
         return paced
-    }
-}
-
-/// The weights and gradient of each candidate epoch of a paced run, kept flat while training.
-struct PacingCandidates {
-    let parameterCount: Int
-    private(set) var epochs: [Int] = []
-    /// Per candidate: its parameters, then its gradient.
-    private var numbers: [Double] = []
-
-    init(parameterCount: Int, capacity: Int) {
-        self.parameterCount = parameterCount
-        epochs.reserveCapacity(capacity)
-        numbers.reserveCapacity(capacity * 2 * parameterCount)
-    }
-
-    /// Weights part-way through mini-batch epochs: the epoch, the share of its batches done, and
-    /// where the parameters start in `partNumbers`.
-    private(set) var parts: [(epoch: Int, fraction: Double)] = []
-    private var partNumbers: [Double] = []
-
-    /// True while part-way weights of `parameterCount` numbers still fit the budget.
-    var keepsParts: Bool { (partNumbers.count + parameterCount) <= Pacing.candidateBudget }
-
-    /// Keeps `parameters`, the weights after `fraction` of the batches of `epoch`.
-    mutating func recordPart(epoch: Int, fraction: Double, parameters: [Double]) {
-        parts.append((epoch, fraction))
-        partNumbers += parameters
-    }
-
-    /// The part-way weights kept in the epoch after `epoch`, in order.
-    func parts(after epoch: Int) -> [(fraction: Double, row: [Double])] {
-        parts.indices.filter { parts[$0].epoch == epoch }.map { k in
-            (
-                parts[k].fraction,
-                Array(partNumbers[(k * parameterCount)..<((k + 1) * parameterCount)])
-            )
-        }
-    }
-
-    /// Keeps the engine's current weights and gradient as the candidate of `epoch`.
-    mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
-        epochs.append(epoch)
-        engine.appendParametersAndGradient(to: &numbers)
-    }
-
-    /// Calls `body` with the candidates' numbers and the stride from one candidate's
-    /// parameters to the next's.
-    func withParameterRows<R>(_ body: (UnsafeBufferPointer<Double>, Int) -> R) -> R {
-        numbers.withUnsafeBufferPointer { body($0, 2 * parameterCount) }
-    }
-
-    func parameters(at k: Int) -> [Double] {
-        Array(numbers[(2 * k * parameterCount)..<((2 * k + 1) * parameterCount)])
-    }
-
-    func gradient(at k: Int) -> [Double] {
-        Array(numbers[((2 * k + 1) * parameterCount)..<((2 * k + 2) * parameterCount)])
     }
 }

@@ -221,28 +221,39 @@ struct StateMatrix {
     /// One lane of ``changes(_:tile:)``: the same sums in the same order, without the seven
     /// other lanes.
     func change(_ i: Int, _ j: Int) -> Double {
+        change(i, to: j, of: self)
+    }
+
+    /// The change from state `i` to state `j` of `other`, a matrix of the same shape.
+    func change(_ i: Int, to j: Int, of other: StateMatrix) -> Double {
         values.withUnsafeBufferPointer { v in
-            guard let base = v.baseAddress else { return 0 }
-            let from = base + start(i)
-            let to = base + start(j)
-            var output = 0.0
-            for f in 0..<outputs {
-                let d = from[f * Self.tile] - to[f * Self.tile]
-                output += d * d
+            other.values.withUnsafeBufferPointer { w in
+                guard let base = v.baseAddress, let otherBase = w.baseAddress else { return 0 }
+                return change(from: base + start(i), to: otherBase + other.start(j))
             }
-            var line = 0.0
-            for f in outputs..<(outputs + lines) {
-                let d = from[f * Self.tile] - to[f * Self.tile]
-                line += d * d
-            }
-            let x = (outputs + lines) * Self.tile
-            let y = x + Self.tile
-            let dx = to[x] - from[x]
-            let dy = to[y] - from[y]
-            return (output / Double(max(1, outputs))).squareRoot()
-                + (line / Double(max(1, lines))).squareRoot()
-                + 0.1 * (dx * dx + dy * dy).squareRoot()
         }
+    }
+
+    /// The change between the states whose feature 0 is at `from` and at `to`.
+    @inline(__always)
+    private func change(from: UnsafePointer<Double>, to: UnsafePointer<Double>) -> Double {
+        var output = 0.0
+        for f in 0..<outputs {
+            let d = from[f * Self.tile] - to[f * Self.tile]
+            output += d * d
+        }
+        var line = 0.0
+        for f in outputs..<(outputs + lines) {
+            let d = from[f * Self.tile] - to[f * Self.tile]
+            line += d * d
+        }
+        let x = (outputs + lines) * Self.tile
+        let y = x + Self.tile
+        let dx = to[x] - from[x]
+        let dy = to[y] - from[y]
+        return (output / Double(max(1, outputs))).squareRoot()
+            + (line / Double(max(1, lines))).squareRoot()
+            + 0.1 * (dx * dx + dy * dy).squareRoot()
     }
 
     /// The changes from state `i` to each of the states `8 t ..< 8 t + 8`, as

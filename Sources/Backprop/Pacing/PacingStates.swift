@@ -24,17 +24,18 @@ extension Pacing {
         epochs: [Int], errors: [Double], run: TrainingRun
     ) -> StateMatrix {
         let grid = VisibleState.grid(run.domain)
+        let lineGrid = VisibleState.grid(run.domain, side: VisibleState.lineGridSide)
         let units = network.layers.count > 1 ? network.layers[0].units : 0
         var matrix = StateMatrix(
-            count: indices.count, outputs: grid.count, lines: units * grid.count)
+            count: indices.count, outputs: grid.count, lines: units * lineGrid.count)
         guard let base = rows.baseAddress else { return matrix }
         let low = run.errors.min() ?? 0
         let high = run.errors.max() ?? 1
         let lastEpoch = run.training.epochs
         let kernel = Kernel(network: network)
-        let lines = LineDistances(grid: grid, domain: run.domain)
+        let lines = LineDistances(grid: lineGrid, domain: run.domain)
         var outputs = [Double](repeating: 0, count: grid.count)
-        var distances = [Double](repeating: 0, count: units * grid.count)
+        var distances = [Double](repeating: 0, count: units * lineGrid.count)
         for (k, c) in indices.enumerated() {
             let row = base + c * stride
             kernel.parameters.update(from: row, count: kernel.parameterCount)

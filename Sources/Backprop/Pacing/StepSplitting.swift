@@ -98,10 +98,11 @@ extension Pacing {
             .filter { $0 >= 1 && $0 < batches }
     }
 
-    /// The snapshots of part-way `frames`, in order: each one's error, accuracy and gradient
-    /// over the training points (and the held-out points' error), measured by the run's engine
-    /// as its epochs' are.
-    static func partwaySnapshots(
+    /// The snapshots of `frames`, in order: each one's error, accuracy and gradient over the
+    /// training points, measured by the run's engine as its epochs' are. A part-way frame
+    /// (fraction above 0) also gets the held-out points' error; a frame at fraction 0 is the
+    /// epoch itself, a mini-batch candidate whose gradient training did not compute.
+    static func measuredSnapshots(
         _ frames: [(row: [Double], place: Place)], network: Network, run: TrainingRun
     ) -> [Snapshot] {
         guard !frames.isEmpty else { return [] }
@@ -132,6 +133,7 @@ extension Pacing {
             epoch: place.epoch, error: tally.error / Double(m),
             accuracy: Double(tally.correct) / Double(m), layers: engine.network.layers,
             gradient: engine.gradientLayers)
+        guard place.fraction > 0 else { return snapshot }
         snapshot.stepFraction = place.fraction
         if let test {
             let n = test.labels.count

@@ -3,9 +3,11 @@
 ///
 /// Three parts, each scaled to about 0…1 of the view:
 /// - the output `ŷ` on a coarse 8×8 grid over the view (the shading and its 0.5 boundary);
-/// - each first-layer hidden line `w·x + b = 0` as its signed distance from the same grid points,
-///   in units of a quarter of the view and clipped to ±1 (a line that moves outside the view,
-///   or only sharpens, barely counts; one that sweeps across it counts fully);
+/// - each first-layer hidden line `w·x + b = 0` as its signed distance from the points of a
+///   4×4 grid over the view, in units of a quarter of the view and clipped to ±1 (a line that
+///   moves outside the view, or only sharpens, barely counts; one that sweeps across it counts
+///   fully). A line's clipped distance changes linearly between grid points, so sixteen see
+///   where it is as well as sixty-four would, at a quarter of the cost for every hidden unit;
 /// - the error panel's marker: the epoch across the panel and `E` up its height.
 public struct VisibleState: Sendable, Equatable {
     /// `ŷ` at the grid points.
@@ -15,12 +17,15 @@ public struct VisibleState: Sendable, Equatable {
     /// The error marker's place: `(epoch / last epoch, E / E range)`.
     public var marker: (x: Double, y: Double)
 
-    /// The grid's points per side.
+    /// The output grid's points per side.
     public static let gridSide = 8
+    /// The hidden lines' grid's points per side.
+    public static let lineGridSide = 4
 
-    /// The grid points of a view of `domain`.
-    public static func grid(_ domain: Domain) -> [Point] {
-        let n = gridSide
+    /// The output grid's points in a view of `domain`: `side × side` (by default
+    /// ``gridSide``), each at the centre of its cell.
+    public static func grid(_ domain: Domain, side: Int = gridSide) -> [Point] {
+        let n = side
         let x1 = domain.x1
         let x2 = domain.x2
         let width = x1.upperBound - x1.lowerBound
@@ -37,7 +42,8 @@ public struct VisibleState: Sendable, Equatable {
         return grid
     }
 
-    /// The state of `network` at `epoch` in a view of `domain` (whose ``grid(_:)`` is `grid`);
+    /// The state of `network` at `epoch` in a view of `domain` (whose ``grid(_:side:)`` is
+    /// `grid`);
     /// `errorScale` is the error panel's height in units of `E`.
     public init(
         network: Network, domain: Domain, grid: [Point]? = nil, epoch: Int, lastEpoch: Int,
@@ -64,14 +70,15 @@ public struct VisibleState: Sendable, Equatable {
             domain.x1.upperBound - domain.x1.lowerBound, domain.x2.upperBound - domain.x2.lowerBound
         )
         let units = hasHidden ? first.biases.count : 0
+        let lineGrid = VisibleState.grid(domain, side: VisibleState.lineGridSide)
         var lines: [Double] = []
-        lines.reserveCapacity(units * grid.count)
+        lines.reserveCapacity(units * lineGrid.count)
         for unit in 0..<units {
             let w0 = first.weights[2 * unit]
             let w1 = first.weights[2 * unit + 1]
             let b = first.biases[unit]
             let norm = (w0 * w0 + w1 * w1).squareRoot()
-            for p in grid {
+            for p in lineGrid {
                 guard norm > 0 else {
                     lines.append(0.5)
                     continue

@@ -34,7 +34,7 @@ protocol TrainingEngine {
     var gradientLayers: [Layer] { get }
     /// True when every parameter is a finite number.
     var parametersAreFinite: Bool { get }
-    /// Appends the current parameters, then the current gradient, each laid out as
-    /// ``Network/parameters``: what pacing keeps of a candidate epoch.
-    func appendParametersAndGradient(to buffer: inout [Double])
+    /// Appends the current parameters laid out as ``Network/parameters`` and, with `gradient`,
+    /// then the current gradient laid out the same way: what pacing keeps of a candidate epoch.
+    func appendParameters(to buffer: inout [Double], gradient: Bool)
 }

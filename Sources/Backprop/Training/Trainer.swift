@@ -97,7 +97,8 @@ public struct Trainer: Sendable {
             paced = (
                 count,
                 PacingCandidates(
-                    parameterCount: parameterCount, capacity: snapshotEpochs.count)
+                    parameterCount: parameterCount, capacity: snapshotEpochs.count,
+                    keepsGradients: options.batchSize == .full)
             )
         }
 
@@ -105,9 +106,12 @@ public struct Trainer: Sendable {
             let isSnapshot =
                 nextSnapshot < snapshotEpochs.count && snapshotEpochs[nextSnapshot] == epoch
             // With full batches, the pass that measures this epoch's error is also the step's
-            // gradient; otherwise the gradient is only needed for a snapshot.
+            // gradient; otherwise the gradient is only needed for a snapshot (pacing measures
+            // it afterwards for the candidates it keeps).
             let fullStep = options.batchSize == .full && epoch < epochs
-            let tally = engine.pass(set, indices: 0..<m, accumulate: fullStep || isSnapshot)
+            let gradientKept = paced?.candidates.keepsGradients ?? true
+            let tally = engine.pass(
+                set, indices: 0..<m, accumulate: fullStep || (isSnapshot && gradientKept))
             engine.scaleGradient(by: m)
             let error = tally.error / Double(m)
             guard error.isFinite, engine.parametersAreFinite else {
@@ -162,7 +166,7 @@ public struct Trainer: Sendable {
                     if parts.contains(batch + 1) {
                         paced?.candidates.recordPart(
                             epoch: epoch, fraction: Double(batch + 1) / Double(batches),
-                            parameters: engine.network.parameters)
+                            engine: engine)
                     }
                 }
             }

@@ -1,0 +1,81 @@
+/// The weights of each candidate epoch of a paced run, kept flat while training.
+///
+/// With full batches, each candidate's gradient is kept too: the epoch's pass computes it for
+/// the step anyway. With mini-batches the epoch's pass needs no gradient, so training does not
+/// compute one for thousands of candidates; pacing measures it afterwards for the few it
+/// chooses (see ``Pacing/measuredSnapshots(_:network:run:)``).
+struct PacingCandidates {
+    let parameterCount: Int
+    /// True when each candidate's gradient is kept after its parameters.
+    let keepsGradients: Bool
+    private(set) var epochs: [Int] = []
+    /// Per candidate: its parameters, then (with ``keepsGradients``) its gradient.
+    private var numbers: [Double] = []
+
+    init(parameterCount: Int, capacity: Int, keepsGradients: Bool) {
+        self.parameterCount = parameterCount
+        self.keepsGradients = keepsGradients
+        epochs.reserveCapacity(capacity)
+        numbers.reserveCapacity(capacity * Self.numbers(parameterCount, keepsGradients))
+    }
+
+    /// Numbers from one candidate's parameters to the next's.
+    private var stride: Int { Self.numbers(parameterCount, keepsGradients) }
+
+    private static func numbers(_ parameterCount: Int, _ keepsGradients: Bool) -> Int {
+        keepsGradients ? 2 * parameterCount : parameterCount
+    }
+
+    /// Weights part-way through mini-batch epochs, in training order: the epoch and the share
+    /// of its batches done; the parameters of part `k` start at `k × parameterCount` of
+    /// `partNumbers`.
+    private(set) var parts: [(epoch: Int, fraction: Double)] = []
+    private var partNumbers: [Double] = []
+    /// The first part of each epoch that has parts.
+    private var firstPart: [Int: Int] = [:]
+
+    /// True while part-way weights of `parameterCount` numbers still fit the budget.
+    var keepsParts: Bool { (partNumbers.count + parameterCount) <= Pacing.candidateBudget }
+
+    /// Keeps the engine's current weights as those after `fraction` of the batches of `epoch`.
+    mutating func recordPart<E: TrainingEngine>(epoch: Int, fraction: Double, engine: E) {
+        if firstPart[epoch] == nil { firstPart[epoch] = parts.count }
+        parts.append((epoch, fraction))
+        engine.appendParameters(to: &partNumbers, gradient: false)
+    }
+
+    /// The part-way weights kept in the epoch after `epoch`, in order.
+    func parts(after epoch: Int) -> [(fraction: Double, row: [Double])] {
+        guard let first = firstPart[epoch] else { return [] }
+        var result: [(fraction: Double, row: [Double])] = []
+        var k = first
+        while k < parts.count, parts[k].epoch == epoch {
+            let start = k * parameterCount
+            result.append((parts[k].fraction, Array(partNumbers[start..<(start + parameterCount)])))
+            k += 1
+        }
+        return result
+    }
+
+    /// Keeps the engine's current weights (and gradient) as the candidate of `epoch`.
+    mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
+        epochs.append(epoch)
+        engine.appendParameters(to: &numbers, gradient: keepsGradients)
+    }
+
+    /// Calls `body` with the candidates' numbers and the stride from one candidate's
+    /// parameters to the next's.
+    func withParameterRows<R>(_ body: (UnsafeBufferPointer<Double>, Int) -> R) -> R {
+        numbers.withUnsafeBufferPointer { body($0, stride) }
+    }
+
+    func parameters(at k: Int) -> [Double] {
+        Array(numbers[(k * stride)..<(k * stride + parameterCount)])
+    }
+
+    /// The gradient of candidate `k`, when ``keepsGradients``.
+    func gradient(at k: Int) -> [Double]? {
+        guard keepsGradients else { return nil }
+        return Array(numbers[(k * stride + parameterCount)..<((k + 1) * stride)])
+    }
+}
