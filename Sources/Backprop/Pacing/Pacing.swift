@@ -141,7 +141,8 @@ public enum Pacing {
             case .candidate(let m):
                 guard !candidates.keepsGradients else { return nil }
                 let c = measured[m]
-                return (candidates.parameters(at: c), Place(epoch: candidates.epochs[c], fraction: 0))
+                let epoch = Place(epoch: candidates.epochs[c], fraction: 0)
+                return (candidates.parameters(at: c), epoch)
             }
         }
         var measuredNow = measuredSnapshots(unmeasured, network: network, run: run).makeIterator()

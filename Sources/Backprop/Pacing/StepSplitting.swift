@@ -98,8 +98,9 @@ extension Pacing {
             .filter { $0 >= 1 && $0 < batches }
     }
 
-    /// The snapshots of `frames`, in order: each one's error, accuracy and gradient over the
-    /// training points, measured by the run's engine as its epochs' are. A part-way frame
+    /// The snapshots of `frames`, in order, measured by the run's engine as its epochs' are.
+    ///
+    /// Each gets its error, accuracy and gradient over the training points. A part-way frame
     /// (fraction above 0) also gets the held-out points' error; a frame at fraction 0 is the
     /// epoch itself, a mini-batch candidate whose gradient training did not compute.
     static func measuredSnapshots(
