@@ -12,7 +12,7 @@ func runPacingDetail(_ sample: String) {
         let trainer = try file.trainer()
         var t = ContinuousClock.now
         var run = try trainer.train(name: "p", domain: file.domain)
-        for _ in 0..<4 {
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["REPS"] ?? "4") ?? 4) {
             t = ContinuousClock.now
             run = try trainer.train(name: "p", domain: file.domain)
             print("paced train", ContinuousClock.now - t)
@@ -20,7 +20,7 @@ func runPacingDetail(_ sample: String) {
         var logFile = file
         logFile.snapshots = .log(60)
         let logTrainer = try logFile.trainer()
-        for _ in 0..<4 {
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["REPS"] ?? "4") ?? 4) {
             t = ContinuousClock.now
             _ = try logTrainer.train(name: "p", domain: file.domain)
             print("log train", ContinuousClock.now - t)

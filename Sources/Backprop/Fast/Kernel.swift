@@ -116,6 +116,10 @@ final class Kernel: TrainingEngine {
         return sum == 0  // 0·x is NaN exactly when x is infinite or NaN
     }
 
+    func setParameters(_ parameters: [Double]) {
+        self.parameters.update(from: parameters, count: parameterCount)
+    }
+
     func appendParameters(to buffer: inout [Double], gradient: Bool) {
         buffer.append(contentsOf: UnsafeBufferPointer(start: parameters, count: parameterCount))
         guard gradient else { return }

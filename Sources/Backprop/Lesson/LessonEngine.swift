@@ -41,6 +41,10 @@ struct LessonEngine: TrainingEngine {
 
     var parametersAreFinite: Bool { layers.allSatisfy(\.isFinite) }
 
+    mutating func setParameters(_ parameters: [Double]) {
+        layers = Lesson.unflatten(parameters, like: layers)
+    }
+
     func appendParameters(to buffer: inout [Double], gradient: Bool) {
         buffer += Lesson.flatten(layers)
         if gradient { buffer += Lesson.flatten(self.gradient) }

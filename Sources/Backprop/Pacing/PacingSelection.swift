@@ -54,11 +54,12 @@ extension Pacing {
     private static func threshold(_ count: Int, from states: StateMatrix, nearest: Bool) -> [Int] {
         let n = states.count
         /// The frames taken with step `t`, without the last candidate, measured a tile of eight
-        /// candidates at a time from just after each frame.
+        /// candidates at a time from just after each frame; only the first `count` when there
+        /// are more (too many either way).
         func frames(step t: Double) -> [Int] {
             var chosen = [0]
             var k = 1
-            while k < n - 1 {
+            while k < n - 1, chosen.count < count {
                 let tile = k / StateMatrix.tile
                 let last = chosen[chosen.count - 1]
                 let changes = states.changes(last, tile: tile)

@@ -109,24 +109,23 @@ extension Pacing {
         guard !frames.isEmpty else { return [] }
         let train = TrainingData(run.data)
         let test = run.test.flatMap { $0.count > 0 ? TrainingData($0) : nil }
-        return frames.map { frame in
-            var weights = network
-            weights.setParameters(frame.row)
-            switch run.training.engine {
-            case .fast:
-                return measured(Kernel(network: weights), at: frame.place, train: train, test: test)
-            case .reference:
-                return measured(
-                    LessonEngine(network: weights), at: frame.place, train: train, test: test)
-            }
+        switch run.training.engine {
+        case .fast:
+            var kernel = Kernel(network: network)
+            return frames.map { measured(&kernel, $0, train: train, test: test) }
+        case .reference:
+            var engine = LessonEngine(network: network)
+            return frames.map { measured(&engine, $0, train: train, test: test) }
         }
     }
 
-    /// The snapshot of `engine`'s weights, at `place`.
+    /// The snapshot of the weights `frame.row`, at `frame.place`, measured by `engine`.
     private static func measured<E: TrainingEngine>(
-        _ engine: E, at place: Place, train: TrainingData, test: TrainingData?
+        _ engine: inout E, _ frame: (row: [Double], place: Place), train: TrainingData,
+        test: TrainingData?
     ) -> Snapshot {
-        var engine = engine
+        let place = frame.place
+        engine.setParameters(frame.row)
         let m = train.labels.count
         let tally = engine.pass(train, indices: 0..<m, accumulate: true)
         engine.scaleGradient(by: m)

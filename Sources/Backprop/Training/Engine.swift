@@ -34,6 +34,8 @@ protocol TrainingEngine {
     var gradientLayers: [Layer] { get }
     /// True when every parameter is a finite number.
     var parametersAreFinite: Bool { get }
+    /// Replaces the current weights with `parameters`, laid out as ``Network/parameters``.
+    mutating func setParameters(_ parameters: [Double])
     /// Appends the current parameters laid out as ``Network/parameters`` and, with `gradient`,
     /// then the current gradient laid out the same way: what pacing keeps of a candidate epoch.
     func appendParameters(to buffer: inout [Double], gradient: Bool)

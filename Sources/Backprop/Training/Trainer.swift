@@ -102,6 +102,12 @@ public struct Trainer: Sendable {
             )
         }
 
+        // `paced` with mini-batches: after which batches an epoch's weights may be kept.
+        var batchCount = 1
+        if case .size(let size) = options.batchSize { batchCount = (m + size - 1) / size }
+        var partBatches = [Bool](repeating: false, count: batchCount + 1)
+        for batch in Pacing.partBatches(of: batchCount) { partBatches[batch] = true }
+
         for epoch in 0...epochs {
             let isSnapshot =
                 nextSnapshot < snapshotEpochs.count && snapshotEpochs[nextSnapshot] == epoch
@@ -152,20 +158,18 @@ public struct Trainer: Sendable {
             case .size(let size):
                 if options.shuffle { random.shuffle(&order) }
                 // `paced`: weights part-way through an epoch whose start and end are candidates.
-                let batches = (m + size - 1) / size
-                let parts =
+                let keepsParts =
                     isSnapshot && paced?.candidates.keepsParts == true
-                        && nextSnapshot < snapshotEpochs.count
-                        && snapshotEpochs[nextSnapshot] == epoch + 1
-                    ? Pacing.partBatches(of: batches) : []
+                    && nextSnapshot < snapshotEpochs.count
+                    && snapshotEpochs[nextSnapshot] == epoch + 1
                 for (batch, start) in stride(from: 0, to: m, by: size).enumerated() {
                     let end = min(start + size, m)
                     _ = engine.pass(set, indices: order[start..<end], accumulate: true)
                     engine.scaleGradient(by: end - start)
                     engine.step(&optimizer)
-                    if parts.contains(batch + 1) {
+                    if keepsParts && partBatches[batch + 1] {
                         paced?.candidates.recordPart(
-                            epoch: epoch, fraction: Double(batch + 1) / Double(batches),
+                            epoch: epoch, fraction: Double(batch + 1) / Double(batchCount),
                             engine: engine)
                     }
                 }
