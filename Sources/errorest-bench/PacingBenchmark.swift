@@ -78,7 +78,8 @@ func runPacingBenchmark() {
             print(
                 "  \(sample): " + row.joined(separator: ", ")
                     + String(
-                        format: "; training %.1f ms with log 60, %.1f ms paced (%+.0f%%, best of %d)",
+                        format:
+                            "; training %.1f ms with log 60, %.1f ms paced (%+.0f%%, best of %d)",
                         seconds[1] * 1000, seconds[0] * 1000,
                         (seconds[0] / seconds[1] - 1) * 100, rounds))
         } catch {
