@@ -22,7 +22,7 @@ public enum Pacing {
     /// `max(400, 6 × count)`. Measuring a candidate (the network's pass over the 8×8 grid) costs
     /// about as much as a training epoch over 64 points, so measuring every second epoch of the
     /// lesson's 2000 over 200 points would cost about a sixth of its training; pacing measures a
-    /// tenth to a third of them, those where the picture moves (see `CoarseToFine.swift`).
+    /// sixth to a third of them, those where the picture moves (see `CoarseToFine.swift`).
     /// Fewer candidates would cost less but pace less evenly.
     public static func candidates(
         count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
