@@ -148,15 +148,15 @@ public enum Pacing {
         var measuredNow = measuredSnapshots(unmeasured, network: network, run: run).makeIterator()
         var paced = run
         paced.snapshots = chosen.compactMap { k in
-            guard case .candidate(let m) = split.frames[k], candidates.keepsGradients else {
-                return measuredNow.next()
-            }
+            guard case .candidate(let m) = split.frames[k],
+                let kept = candidates.gradient(at: measured[m])
+            else { return measuredNow.next() }
             let c = measured[m]
             let epoch = candidates.epochs[c]
             var weights = network
             weights.setParameters(candidates.parameters(at: c))
             var gradient = network
-            gradient.setParameters(candidates.gradient(at: c) ?? [])
+            gradient.setParameters(kept)
             return Snapshot(
                 epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
                 layers: weights.layers, gradient: gradient.layers)
