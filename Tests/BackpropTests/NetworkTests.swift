@@ -100,6 +100,21 @@ import Testing
         #expect(many[2] == network.output(at: Point(-2, 0)))
     }
 
+    @Test(arguments: [[Int](), [3], [4, 3]], Activation.allCases)
+    func manyOutputsAreEachPointsForwardPass(hidden: [Int], activation: Activation) throws {
+        // 150 points: two whole chunks of 64 and a part-filled third, padded to four lanes.
+        let network = try Network(hidden: hidden, activation: activation, seed: 5)
+        let points = (0..<150).map { k in
+            Point(Double(k % 15) / 3 - 2.5, Double(k / 15) / 2.5 - 2)
+        }
+        let many = network.outputs(at: points)
+        #expect(many.count == points.count)
+        for (point, output) in zip(points, many) {
+            let expected = network.output(at: point)
+            #expect(abs(output - expected) <= 1e-15 * max(1, expected), "at \(point)")
+        }
+    }
+
     @Test func parametersRoundTripThroughTheFlatLayout() throws {
         var network = try Network(hidden: [3, 2], seed: 9)
         let flat = network.parameters

@@ -265,26 +265,43 @@ final class Kernel: TrainingEngine {
         }
     }
 
-    /// `ŷ` at each point, written to `result` (as many as there are points).
+    /// `ŷ` at each point, written to `result` (as many as there are points): the forward pass
+    /// alone, without a label, an error or a gradient.
     func outputs(at points: [Point], into result: UnsafeMutableBufferPointer<Double>) {
         let x1 = UnsafeMutableRawPointer(a).assumingMemoryBound(to: Double.self)
         let x2 = x1 + Kernel.chunkPoints
-        let y = UnsafeMutableRawPointer(labels).assumingMemoryBound(to: Double.self)
-        y.update(repeating: 0, count: Kernel.chunkPoints)
-        var totals = Totals()
         var start = 0
         while start < points.count {
             let count = min(Kernel.chunkPoints, points.count - start)
-            for p in 0..<count {
-                x1[p] = points[start + p].x1
-                x2[p] = points[start + p].x2
+            let vectors = (count + 3) / 4
+            for p in 0..<(4 * vectors) {  // padding lanes: harmless values, never read back
+                x1[p] = p < count ? points[start + p].x1 : 0
+                x2[p] = p < count ? points[start + p].x2 : 0
             }
-            chunk(count: count, accumulate: false, totals: &totals)
-            // ŷ − y with y = 0 is ŷ itself.
+            forwardHidden(vectors: vectors)
+            predictions(vectors: vectors)
             let d = UnsafeMutableRawPointer(delta + rowOffset[layerCount])
                 .assumingMemoryBound(to: Double.self)
             for p in 0..<count { result[start + p] = d[p] }
             start += count
+        }
+    }
+
+    /// The output unit's `ŷ = σ(z)` in the top delta row, as ``output(vectors:totals:)``
+    /// computes it.
+    @inline(__always)
+    private func predictions(vectors: Int) {
+        let rows = Kernel.chunkVectors
+        let top = layerCount - 1
+        let nIn = width[top]
+        let input = a + rowOffset[top]
+        let w = parameters + weightOffset[top]
+        let bias = parameters[biasOffset[top]]
+        let d = delta + rowOffset[layerCount]
+        for v in 0..<vectors {
+            var z = Lanes(repeating: bias)
+            for i in 0..<nIn { z += w[i] * input[i * rows + v] }
+            d[v] = sigmoid(z, e: exponential(-magnitude(z)))
         }
     }
 }

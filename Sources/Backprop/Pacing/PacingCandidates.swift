@@ -26,29 +26,31 @@ struct PacingCandidates {
         keepsGradients ? 2 * parameterCount : parameterCount
     }
 
-    /// Weights part-way through mini-batch epochs, in training order: the epoch and the share
-    /// of its batches done; the parameters of part `k` start at `k × parameterCount` of
-    /// `partNumbers`.
+    /// Weights part-way through mini-batch epochs, in training order (so by epoch): the epoch
+    /// and the share of its batches done; the parameters of part `k` start at
+    /// `k × parameterCount` of `partNumbers`.
     private(set) var parts: [(epoch: Int, fraction: Double)] = []
     private var partNumbers: [Double] = []
-    /// The first part of each epoch that has parts.
-    private var firstPart: [Int: Int] = [:]
 
     /// True while part-way weights of `parameterCount` numbers still fit the budget.
     var keepsParts: Bool { (partNumbers.count + parameterCount) <= Pacing.candidateBudget }
 
     /// Keeps the engine's current weights as those after `fraction` of the batches of `epoch`.
     mutating func recordPart<E: TrainingEngine>(epoch: Int, fraction: Double, engine: E) {
-        if firstPart[epoch] == nil { firstPart[epoch] = parts.count }
         parts.append((epoch, fraction))
         engine.appendParameters(to: &partNumbers, gradient: false)
     }
 
     /// The part-way weights kept in the epoch after `epoch`, in order.
     func parts(after epoch: Int) -> [(fraction: Double, row: [Double])] {
-        guard let first = firstPart[epoch] else { return [] }
+        // The first part of `epoch` or later, by bisection: parts are in epoch order.
+        var (low, high) = (0, parts.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if parts[middle].epoch < epoch { low = middle + 1 } else { high = middle }
+        }
         var result: [(fraction: Double, row: [Double])] = []
-        var k = first
+        var k = low
         while k < parts.count, parts[k].epoch == epoch {
             let start = k * parameterCount
             result.append((parts[k].fraction, Array(partNumbers[start..<(start + parameterCount)])))

@@ -113,15 +113,14 @@ extension Pacing {
     /// Adds frames until there are `count`, each splitting the largest change that has a
     /// candidate inside it where it best halves that change.
     private static func fill(_ chosen: inout [Int], to count: Int, from states: StateMatrix) {
+        // Each gap's change, kept up to date as frames go in.
+        var gaps = (0..<(chosen.count - 1)).map { states.change(chosen[$0], chosen[$0 + 1]) }
         while chosen.count < count {
             var widest: Int?
             var largest = -1.0
-            for g in 0..<(chosen.count - 1) where chosen[g + 1] - chosen[g] > 1 {
-                let change = states.change(chosen[g], chosen[g + 1])
-                if change > largest {
-                    largest = change
-                    widest = g
-                }
+            for g in gaps.indices where chosen[g + 1] - chosen[g] > 1 && gaps[g] > largest {
+                largest = gaps[g]
+                widest = g
             }
             guard let g = widest else { return }
             let a = chosen[g]
@@ -142,6 +141,8 @@ extension Pacing {
                 }
             }
             chosen.insert(middle, at: g + 1)
+            gaps[g] = states.change(a, middle)
+            gaps.insert(states.change(middle, b), at: g + 1)
         }
     }
 }
