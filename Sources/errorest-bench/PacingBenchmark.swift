@@ -52,18 +52,24 @@ func runPacingBenchmark() {
             let schedules = [SnapshotSchedule.paced(60), .log(60), .linear(60)]
             // Interleaved, best of 7 or of as many as fit in about half a second per schedule
             // (up to 200): the machine is shared and noisy, and a run of a few milliseconds
-            // needs many tries to find its quiet time.
+            // needs many tries to find its quiet time. Each round's paced and log tries run back
+            // to back, so their ratio sees the same load: the median of those ratios is the
+            // cost reported beside the best times' ratio.
             var rounds = 7
             var round = 0
+            var paired: [Double] = []
             while round < rounds {
                 round += 1
+                var times = [Double](repeating: 0, count: schedules.count)
                 for (k, schedule) in schedules.enumerated() {
                     file.snapshots = schedule
                     let trainer = try file.trainer()
                     let start = ContinuousClock.now
                     runs[k] = try trainer.train(name: "pacing", domain: file.domain)
-                    seconds[k] = min(seconds[k], (ContinuousClock.now - start).seconds)
+                    times[k] = (ContinuousClock.now - start).seconds
+                    seconds[k] = min(seconds[k], times[k])
                 }
+                paired.append(times[0] / times[1])
                 if round == 1 { rounds = max(7, min(200, Int(0.5 / max(seconds[0], 1e-4)))) }
             }
             for (k, schedule) in schedules.enumerated() {
@@ -79,9 +85,11 @@ func runPacingBenchmark() {
                 "  \(sample): " + row.joined(separator: ", ")
                     + String(
                         format:
-                            "; training %.1f ms with log 60, %.1f ms paced (%+.0f%%, best of %d)",
+                            "; training %.1f ms with log 60, %.1f ms paced (%+.0f%%, best of %d;"
+                            + " median of paired tries %+.0f%%)",
                         seconds[1] * 1000, seconds[0] * 1000,
-                        (seconds[0] / seconds[1] - 1) * 100, rounds))
+                        (seconds[0] / seconds[1] - 1) * 100, rounds,
+                        (paired.sorted()[paired.count / 2] - 1) * 100))
         } catch {
             print("  \(sample): failed: \(error)")
         }
