@@ -140,12 +140,11 @@ public struct FigureRenderer: Sendable {
 
     /// The title `"<name>: <figure> at epoch <N>"` and the PNG text chunks.
     private func metadata(_ kind: FigureKind, scene: Scene) -> FigureMetadata {
-        let epoch = String(scene.epoch) + Snapshot.fractionDigits(scene.stepFraction)
-        let title = "\(scene.name): \(kind.rawValue) at epoch \(epoch)"
+        let title = "\(scene.name): \(kind.rawValue) at epoch \(scene.epochLabel)"
         return FigureMetadata(
             title: title,
             texts: [
-                ("Software", "Errorest"), ("Title", title), ("Epoch", epoch),
+                ("Software", "Errorest"), ("Title", title), ("Epoch", scene.epochLabel),
                 ("Error", String(scene.error)),
             ])
     }

@@ -123,19 +123,9 @@ import Testing
             snapshots: [0]
             render: { size: [320, 180], figures: [frame, output] }
             """, to: "perceptron.yaml")
-        let result = try h.errorest(["run", "perceptron.yaml", "--quiet"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let manifest = try h.json("Output/perceptron/manifest.json")
-        let files = try #require(manifest["files"] as? [[String: Any]])
-        #expect(files.count == 2)
-        for file in files {
-            let panels = try #require(file["panels"] as? [[String: Any]])
-            let output = try #require(panels.first { $0["kind"] as? String == "output" })
-            let rect = try #require(output["rect"] as? [Double])
-            let info = try #require(output["offView"] as? [String: Any], "\(output)")
-            let marker = try #require(info["marker"] as? [Double])
-            let direction = try #require(info["direction"] as? [Double])
-            let point = try #require(info["point"] as? [Double])
+        let markers = try Self.outputMarkers(running: "perceptron", in: h)
+        #expect(markers.count == 2)
+        for (rect, marker, direction, point) in markers {
             // −2·x2 − 8 = 0: the line x2 = −4, below the view; the marker is on the bottom edge,
             // pointing down (y grows downward in pixels).
             #expect(abs(point[1] + 4) < 1e-9)
@@ -160,19 +150,33 @@ import Testing
             snapshots: [0]
             render: { size: [320, 180], figures: [output] }
             """, to: "curve.yaml")
-        let result = try h.errorest(["run", "curve.yaml", "--quiet"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let manifest = try h.json("Output/curve/manifest.json")
-        let files = try #require(manifest["files"] as? [[String: Any]])
-        let panels = try #require(files.first?["panels"] as? [[String: Any]])
-        let output = try #require(panels.first { $0["kind"] as? String == "output" })
-        let rect = try #require(output["rect"] as? [Double])
-        let info = try #require(output["offView"] as? [String: Any], "\(output)")
-        let marker = try #require(info["marker"] as? [Double])
-        let direction = try #require(info["direction"] as? [Double])
-        let point = try #require(info["point"] as? [Double])
+        let markers = try Self.outputMarkers(running: "curve", in: h)
+        #expect(markers.count == 1)
+        let (rect, marker, direction, point) = try #require(markers.first)
         #expect(abs(point[0] - log(0.999 / 0.001)) < 1e-6, "\(point)")
         #expect(abs(marker[0] - (rect[0] + rect[2])) < 1e-6, "\(marker) on \(rect)")
         #expect(direction[0] > 0.99)
+    }
+
+    /// Runs `<name>.yaml` in `h` and reads, from each file of its manifest, the output panel's
+    /// rect and its off-view `marker`, `direction` and `point`.
+    static func outputMarkers(running name: String, in h: Harness) throws -> [(
+        rect: [Double], marker: [Double], direction: [Double], point: [Double]
+    )] {
+        let result = try h.errorest(["run", "\(name).yaml", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try h.json("Output/\(name)/manifest.json")
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        return try files.map { file in
+            let panels = try #require(file["panels"] as? [[String: Any]])
+            let output = try #require(panels.first { $0["kind"] as? String == "output" })
+            let info = try #require(output["offView"] as? [String: Any], "\(output)")
+            return (
+                try #require(output["rect"] as? [Double]),
+                try #require(info["marker"] as? [Double]),
+                try #require(info["direction"] as? [Double]),
+                try #require(info["point"] as? [Double])
+            )
+        }
     }
 }

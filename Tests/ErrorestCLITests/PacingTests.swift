@@ -99,15 +99,21 @@ import Testing
         #expect(back == paced)
     }
 
+    /// The lesson trained for `epochs` in batches of `batchSize`, `paced` frames.
+    static func miniBatchLesson(epochs: Int, batchSize: Int, paced: Int) throws -> RunFile {
+        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
+        file.training.epochs = epochs
+        file.training.batchSize = .size(batchSize)
+        file.snapshots = .paced(paced)
+        return file
+    }
+
     @Test func aMiniBatchEpochIsShownAfterSomeOfItsBatches() throws {
         // A mini-batch epoch is many steps: a frame part-way through it has the trainer's own
         // weights after that share of its batches. Here 20 batches of 10 points in order, plain
         // descent: the weights after j batches are the epoch's start moved by j lesson steps.
-        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
-        file.training.epochs = 100
-        file.training.batchSize = .size(10)
+        var file = try Self.miniBatchLesson(epochs: 100, batchSize: 10, paced: 20)
         file.training.shuffle = false
-        file.snapshots = .paced(20)
         let paced = try file.trainer().train(name: "x")
         #expect(paced.snapshots.count == 20)
         let partway = paced.snapshots.filter { $0.stepFraction != nil }
@@ -144,17 +150,13 @@ import Testing
         // With mini-batches, training computes no gradient for the thousands of candidates;
         // pacing measures it afterwards for the frames it keeps. Each whole-epoch frame is then
         // exactly the snapshot a run listing that epoch takes: weights, gradient, E, accuracy.
-        var file = try RunFile(contentsOf: Harness.samples.appendingPathComponent("lesson.yaml"))
-        file.training.epochs = 300
-        file.training.batchSize = .size(16)
+        var file = try Self.miniBatchLesson(epochs: 300, batchSize: 16, paced: 15)
         file.training.engine = engine
-        file.snapshots = .paced(15)
         let paced = try file.trainer().train(name: "x")
-        let epochs = paced.snapshots.filter { $0.stepFraction == nil }.map(\.epoch)
-        #expect(paced.snapshots.count == 15 && epochs.count >= 3, "\(epochs)")
-        file.snapshots = .list(epochs)
-        let listed = try file.trainer().train(name: "x")
         let whole = paced.snapshots.filter { $0.stepFraction == nil }
+        #expect(paced.snapshots.count == 15 && whole.count >= 3, "\(whole.map(\.epoch))")
+        file.snapshots = .list(whole.map(\.epoch))
+        let listed = try file.trainer().train(name: "x")
         #expect(whole == listed.snapshots)
         #expect(whole.allSatisfy { $0.gradient.contains { $0.biases.contains { $0 != 0 } } })
     }

@@ -24,14 +24,17 @@ final class Kernel: TrainingEngine {
     /// after ``scaleGradient(by:)``, the mean.
     let gradient: UnsafeMutablePointer<Double>
 
-    private let layerCount: Int
+    let layerCount: Int
     private let width: UnsafeMutablePointer<Int>
     private let weightOffset: UnsafeMutablePointer<Int>
     private let biasOffset: UnsafeMutablePointer<Int>
     /// Where layer `l`'s rows start in `a` and `delta`; row `j` is `chunkVectors` further each.
-    private let rowOffset: UnsafeMutablePointer<Int>
-    private let a: UnsafeMutablePointer<Lanes>
-    private let delta: UnsafeMutablePointer<Lanes>
+    let rowOffset: UnsafeMutablePointer<Int>
+    /// The chunk's activations, a row per unit of each layer (layer 0: the points' `x1`, `x2`).
+    let a: UnsafeMutablePointer<Lanes>
+    /// The chunk's `∂E/∂z`, a row per unit of each layer; the top row is `ŷ − y` (`ŷ` after a
+    /// prediction).
+    let delta: UnsafeMutablePointer<Lanes>
     private let labels: UnsafeMutablePointer<Lanes>
     private let valid: UnsafeMutablePointer<Lanes>
     private let sums: UnsafeMutablePointer<Lanes>
@@ -166,7 +169,7 @@ final class Kernel: TrainingEngine {
 
     /// Activations of every hidden layer: `aˡ = g(Wˡ aˡ⁻¹ + bˡ)`.
     @inline(__always)
-    private func forwardHidden(vectors: Int) {
+    func forwardHidden(vectors: Int) {
         let rows = Kernel.chunkVectors
         for l in 0..<layerCount - 1 {
             let nIn = width[l]
@@ -190,18 +193,12 @@ final class Kernel: TrainingEngine {
     /// The output unit: error and accuracy totals, and `∂E/∂z = ŷ − y` in the top delta row.
     @inline(__always)
     private func output(vectors: Int, totals: inout Totals) {
-        let rows = Kernel.chunkVectors
-        let top = layerCount - 1
-        let nIn = width[top]
-        let input = a + rowOffset[top]
-        let w = parameters + weightOffset[top]
-        let bias = parameters[biasOffset[top]]
+        let unit = outputUnit
         let d = delta + rowOffset[layerCount]
         let zero = Lanes(repeating: 0)
         let one = Lanes(repeating: 1)
         for v in 0..<vectors {
-            var z = Lanes(repeating: bias)
-            for i in 0..<nIn { z += w[i] * input[i * rows + v] }
+            let z = unit.logit(v)
             let e = exponential(-magnitude(z))  // shared by ŷ = σ(z) and ln(1 + e^(−|z|))
             let yHat = sigmoid(z, e: e)
             let y = labels[v]
@@ -257,51 +254,28 @@ final class Kernel: TrainingEngine {
         }
     }
 
-    /// `ŷ` at each point.
-    func outputs(at points: [Point]) -> [Double] {
-        [Double](unsafeUninitializedCapacity: points.count) { result, initialized in
-            outputs(at: points, into: result)
-            initialized = points.count
-        }
-    }
+    /// The output unit's weights and its inputs in the chunk (the top hidden layer's
+    /// activations, or the points for a perceptron).
+    struct OutputUnit {
+        let input: UnsafeMutablePointer<Lanes>
+        let weights: UnsafeMutablePointer<Double>
+        let count: Int
+        let bias: Double
 
-    /// `ŷ` at each point, written to `result` (as many as there are points): the forward pass
-    /// alone, without a label, an error or a gradient.
-    func outputs(at points: [Point], into result: UnsafeMutableBufferPointer<Double>) {
-        let x1 = UnsafeMutableRawPointer(a).assumingMemoryBound(to: Double.self)
-        let x2 = x1 + Kernel.chunkPoints
-        var start = 0
-        while start < points.count {
-            let count = min(Kernel.chunkPoints, points.count - start)
-            let vectors = (count + 3) / 4
-            for p in 0..<(4 * vectors) {  // padding lanes: harmless values, never read back
-                x1[p] = p < count ? points[start + p].x1 : 0
-                x2[p] = p < count ? points[start + p].x2 : 0
-            }
-            forwardHidden(vectors: vectors)
-            predictions(vectors: vectors)
-            let d = UnsafeMutableRawPointer(delta + rowOffset[layerCount])
-                .assumingMemoryBound(to: Double.self)
-            for p in 0..<count { result[start + p] = d[p] }
-            start += count
-        }
-    }
-
-    /// The output unit's `ŷ = σ(z)` in the top delta row, as ``output(vectors:totals:)``
-    /// computes it.
-    @inline(__always)
-    private func predictions(vectors: Int) {
-        let rows = Kernel.chunkVectors
-        let top = layerCount - 1
-        let nIn = width[top]
-        let input = a + rowOffset[top]
-        let w = parameters + weightOffset[top]
-        let bias = parameters[biasOffset[top]]
-        let d = delta + rowOffset[layerCount]
-        for v in 0..<vectors {
+        /// `z = w·a + b` for vector `v` of the chunk.
+        @inline(__always)
+        func logit(_ v: Int) -> Lanes {
             var z = Lanes(repeating: bias)
-            for i in 0..<nIn { z += w[i] * input[i * rows + v] }
-            d[v] = sigmoid(z, e: exponential(-magnitude(z)))
+            for i in 0..<count { z += weights[i] * input[i * Kernel.chunkVectors + v] }
+            return z
         }
+    }
+
+    @inline(__always)
+    var outputUnit: OutputUnit {
+        let top = layerCount - 1
+        return OutputUnit(
+            input: a + rowOffset[top], weights: parameters + weightOffset[top], count: width[top],
+            bias: parameters[biasOffset[top]])
     }
 }

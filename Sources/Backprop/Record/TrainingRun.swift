@@ -50,7 +50,12 @@ public struct Snapshot: Equatable, Sendable, Codable {
     public var time: Double { Double(epoch) + (stepFraction ?? 0) }
 
     /// `289`, or `4.35` for weights 0.35 of the way from epoch 4 to 5.
-    public var epochLabel: String { String(epoch) + Snapshot.fractionDigits(stepFraction) }
+    public var epochLabel: String { Snapshot.label(epoch: epoch, fraction: stepFraction) }
+
+    /// `289`, or `4.35` for `fraction` 0.35 of the way from `epoch` 4 to 5.
+    public static func label(epoch: Int, fraction: Double?) -> String {
+        String(epoch) + fractionDigits(fraction)
+    }
 
     /// `.35` for a step fraction of 0.35 (two decimals, trailing zeros dropped); empty for none.
     public static func fractionDigits(_ fraction: Double?) -> String {

@@ -108,6 +108,9 @@ public struct Trainer: Sendable {
         var partBatches = [Bool](repeating: false, count: batchCount + 1)
         for batch in Pacing.partBatches(of: batchCount) { partBatches[batch] = true }
 
+        // With mini-batches a paced run's candidates keep no gradient (see PacingCandidates).
+        let gradientKept = paced?.candidates.keepsGradients ?? true
+
         for epoch in 0...epochs {
             let isSnapshot =
                 nextSnapshot < snapshotEpochs.count && snapshotEpochs[nextSnapshot] == epoch
@@ -115,7 +118,6 @@ public struct Trainer: Sendable {
             // gradient; otherwise the gradient is only needed for a snapshot (pacing measures
             // it afterwards for the candidates it keeps).
             let fullStep = options.batchSize == .full && epoch < epochs
-            let gradientKept = paced?.candidates.keepsGradients ?? true
             let tally = engine.pass(
                 set, indices: 0..<m, accumulate: fullStep || (isSnapshot && gradientKept))
             engine.scaleGradient(by: m)

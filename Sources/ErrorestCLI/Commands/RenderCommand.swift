@@ -122,7 +122,7 @@ struct RenderCommand: ParsableCommand {
             else { return nil }
             let epoch = Int(value.rounded(.down))
             let fraction = value - Double(epoch)
-            return String(epoch) + Snapshot.fractionDigits(fraction > 0 ? fraction : nil)
+            return Snapshot.label(epoch: epoch, fraction: fraction > 0 ? fraction : nil)
         }
         let wanted = items.map(label)
         guard !items.isEmpty, wanted.allSatisfy({ $0 != nil }) else {

@@ -120,15 +120,19 @@ extension Manifest.Entry {
         if kind == .frame && format == .png, let frameIndex {
             return "frames/frame-" + padded(frameIndex, 4) + ".png"
         }
-        return "figures/\(kind.rawValue)-epoch-" + padded(epoch, 6)
-            + Snapshot.fractionDigits(fraction) + ".\(format.rawValue)"
+        return "figures/\(kind.rawValue)-epoch-" + epochName(epoch, fraction)
+            + ".\(format.rawValue)"
     }
 
     /// The path of the CSV beside a figure: surface and mountain figures share one.
     static func dataPath(kind: FigureKind, epoch: Int, fraction: Double? = nil) -> String {
         let name = kind == .mountain ? "surface" : kind.rawValue
-        return "figures/\(name)-epoch-" + padded(epoch, 6) + Snapshot.fractionDigits(fraction)
-            + ".csv"
+        return "figures/\(name)-epoch-" + epochName(epoch, fraction) + ".csv"
+    }
+
+    /// `000289`, or `000004.35` part-way through epoch 4: sorts in epoch order.
+    private static func epochName(_ epoch: Int, _ fraction: Double?) -> String {
+        padded(epoch, 6) + Snapshot.fractionDigits(fraction)
     }
 
     private static func padded(_ n: Int, _ width: Int) -> String {

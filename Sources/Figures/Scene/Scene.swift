@@ -7,6 +7,10 @@ struct Scene: Sendable {
     let epoch: Int
     /// How far along the step after `epoch` the weights are, for a snapshot part-way along one.
     let stepFraction: Double?
+    /// The snapshot's place on the epoch axis (``Snapshot/time``).
+    let time: Double
+    /// `289`, or `4.35` part-way (``Snapshot/epochLabel``).
+    let epochLabel: String
     let epochs: Int
     let error: Double
     let accuracy: Double
@@ -47,6 +51,8 @@ struct Scene: Sendable {
         name = run.name
         epoch = snapshot.epoch
         stepFraction = snapshot.stepFraction
+        time = snapshot.time
+        epochLabel = snapshot.epochLabel
         epochs = run.training.epochs
         error = snapshot.error
         accuracy = snapshot.accuracy
@@ -68,9 +74,6 @@ struct Scene: Sendable {
         self.sprites = sprites
         self.backdrops = backdrops
     }
-
-    /// The snapshot's place on the epoch axis.
-    var time: Double { Double(epoch) + (stepFraction ?? 0) }
 
     /// `1,234`, or `4.35` part-way along the step from epoch 4 to 5.
     var epochText: String { Ticks.grouped(epoch) + Snapshot.fractionDigits(stepFraction) }
