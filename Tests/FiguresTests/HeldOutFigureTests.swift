@@ -10,7 +10,7 @@ import Testing
     /// An overfitting run with a third of its points held out.
     static func run() throws -> TrainingRun {
         let (train, test) = try Generator.xor.generate(count: 60, noise: 0.3, seed: 4)
-            .split(testShare: 0.34, seed: 4)
+            .split(testShare: 1.0 / 3, seed: 4)
         return try Trainer(
             network: try Network(hidden: [12], activation: .tanh, seed: 1), data: train,
             test: test, options: TrainingOptions(epochs: 600, learningRate: 0.5),
