@@ -113,11 +113,12 @@ import Testing
         // The help text wraps its lines: read it as one line of words.
         let help = try h.errorest(["run", "--help"]).stdoutText
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let keys =
-            Setting.allCases.map { ($0.key, $0.flag) }
-            + RenderSetting.allCases.map { ($0.key, $0.flag) }
+        let keys = SettingCatalog.all.compactMap { s in s.flag.map { (s.key, $0) } }
+        #expect(keys.count >= 45)
         for (key, flag) in keys {
-            #expect(help.contains(flag + " "), "\(flag)")
+            // `--size <WxH>`, `--shuffle/--no-shuffle`, `--format, --formats <list>`.
+            #expect(
+                [" ", "/", ","].contains { help.contains(flag + $0) }, "\(flag)")
             #expect(help.contains("key \(key)"), "\(key)")
         }
     }

@@ -12,6 +12,9 @@ import Testing
         #expect(result.status == 0, "\(sample): \(result.stderr)")
         let files = try h.files(under: "out")
         #expect(files["manifest.json"] != nil)
+        // Every Sample's record and manifest hold exactly what their schemas document.
+        try Schemas.validate([h.url("out/run.json")], against: "run-record")
+        try Schemas.validate([h.url("out/manifest.json")], against: "manifest")
         return try h.json("out/run.json")
     }
 
@@ -93,6 +96,13 @@ import Testing
                 (record["training"] as? [String: Any])?["learningRate"] as? Double == rate)
         }
         #expect(FileManager.default.fileExists(atPath: h.url("sweep/figures/grid.png").path))
+        // The index, and every run's record and manifest, hold what their schemas document.
+        try Schemas.validate([h.url("sweep/index.json")], against: "sweep-index")
+        let folders = runs.compactMap { $0["name"] as? String }.map { h.url("sweep/runs/\($0)") }
+        try Schemas.validate(
+            folders.map { $0.appendingPathComponent("run.json") }, against: "run-record")
+        try Schemas.validate(
+            folders.map { $0.appendingPathComponent("manifest.json") }, against: "manifest")
     }
 
     static let hasNumpy: Bool = {

@@ -3,45 +3,26 @@ import Figures
 
 /// Flags that time the animated formats (the run file's `render.animation` keys).
 struct AnimationFlags: ParsableArguments {
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Frames a second of apng, mp4 and gif, 1 to 60 (key render.animation.fps).",
-            valueName: "n"))
+    @Option(name: .setting(Keys.fps), parsing: .unconditional, help: .setting(Keys.fps))
     var fps: Int?
 
     @Option(
-        name: .customLong("hold-first"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Seconds an animation holds its first snapshot (key render.animation.holdFirst).",
-            valueName: "s"))
+        name: .setting(Keys.holdFirst), parsing: .unconditional, help: .setting(Keys.holdFirst))
     var holdFirst: Double?
 
     @Option(
-        name: .customLong("hold-last"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Seconds an animation holds its last snapshot (key render.animation.holdLast).",
-            valueName: "s"))
+        name: .setting(Keys.holdLast), parsing: .unconditional, help: .setting(Keys.holdLast))
     var holdLast: Double?
 
-    @Option(
-        name: .customLong("title-card"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Seconds of a title card before an animation's first frame: run name, data, "
-                + "network, η; 0 for none (key render.animation.title).", valueName: "s"))
+    @Option(name: .setting(Keys.title), parsing: .unconditional, help: .setting(Keys.title))
     var title: Double?
 
-    /// Applies every flag given to `options`, checking each value by the library's rule (exit 65).
-    func apply(to options: inout AnimationOptions) throws {
-        try RangeViolation.checkingFlags {
-            if let fps { try AnimationOptions.check(fps: fps) }
-            if let holdFirst { try AnimationOptions.check(seconds: holdFirst, .holdFirst) }
-            if let holdLast { try AnimationOptions.check(seconds: holdLast, .holdLast) }
-            if let title { try AnimationOptions.check(seconds: title, .title) }
-        }
-        if let fps { options.fps = fps }
-        if let holdFirst { options.holdFirst = holdFirst }
-        if let holdLast { options.holdLast = holdLast }
-        if let title { options.title = title }
+    /// Applies every flag given to `settings`, checking each value by the library's rule (exit
+    /// 65).
+    func apply(to settings: inout RenderSettings) throws {
+        try Keys.fps.apply(fps, to: &settings)
+        try Keys.holdFirst.apply(holdFirst, to: &settings)
+        try Keys.holdLast.apply(holdLast, to: &settings)
+        try Keys.title.apply(title, to: &settings)
     }
 }

@@ -5,66 +5,45 @@ import Foundation
 
 /// Flags that choose what is drawn and how (the run file's `render` keys).
 struct RenderFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Pixels of every figure, WxH (key render.size).", valueName: "WxH"))
+    @Option(name: .setting(Keys.size), help: .setting(Keys.size))
     var size: ImageSize?
 
     @Option(
-        help: ArgumentHelp(
-            "Figures to write, comma-separated: frame, hidden, output, error, diagram, step, "
-                + "surface, mountain, hiddenSpace (key render.figures).", valueName: "list"),
+        name: .setting(Keys.figures), help: .setting(Keys.figures),
         transform: { try Parse.list($0, of: FigureKind.self, "figure") })
     var figures: [FigureKind]?
 
     @Option(
-        name: [.customLong("format"), .customLong("formats")],
-        help: ArgumentHelp(
-            "File formats, comma-separated: png, pdf, svg for each snapshot; apng, mp4, gif "
-                + "for one animation of them all (key render.formats).",
-            valueName: "list"),
+        name: .setting(Keys.formats), help: .setting(Keys.formats),
         transform: { try Parse.list($0, of: FileFormat.self, "format") })
     var formats: [FileFormat]?
 
-    @Option(
-        help: ArgumentHelp(
-            "Colours: lesson is blue = 1, red = 0 (key render.palette).",
-            valueName: "name"))
+    @Option(name: .setting(Keys.palette), help: .setting(Keys.palette))
     var palette: PaletteName?
 
     @Option(
-        name: .customLong("png-compression"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "zlib level of PNG files, 0 to 9 (key render.pngCompression).", valueName: "level"))
+        name: .setting(Keys.pngCompression), parsing: .unconditional,
+        help: .setting(Keys.pngCompression))
     var pngCompression: Int?
 
-    @Option(
-        name: .customLong("font-size"),
-        help: ArgumentHelp(
-            "The smallest text in points (pixels in PNG); default: a frame's scales with its "
-                + "size, a panel on its own is at least 7 pt placed 8 cm wide "
-                + "(key render.fontSize).", valueName: "pt"))
+    @Option(name: .setting(Keys.fontSize), help: .setting(Keys.fontSize))
     var fontSize: Double?
 
     @Flag(
-        name: .customLong("hidden-lines"), inversion: .prefixedNo,
-        help: ArgumentHelp(
-            "Draw the hidden units' lines faintly on the output panel "
-                + "(key render.hiddenLinesOnOutput; on by default)."))
+        name: .setting(Keys.hiddenLinesOnOutput), inversion: .prefixedNo,
+        help: .setting(Keys.hiddenLinesOnOutput))
     var hiddenLinesOnOutput: Bool?
 
     @Flag(
-        name: .customLong("log-error"), inversion: .prefixedNo,
-        help: "Use a logarithmic error axis (key render.logScaleError).")
+        name: .setting(Keys.logScaleError), inversion: .prefixedNo,
+        help: .setting(Keys.logScaleError))
     var logScaleError: Bool?
 
-    @Flag(
-        inversion: .prefixedNo,
-        help: "Print each hidden line's equation w1·x1 + w2·x2 + b = 0 (key render.equations).")
+    @Flag(name: .setting(Keys.equations), inversion: .prefixedNo, help: .setting(Keys.equations))
     var equations: Bool?
 
     @Option(
-        help: ArgumentHelp(
-            "The point whose wish is drawn: worst, a point's number (from 1), or x1,x2 "
-                + "(key render.focus).", valueName: "point"),
+        name: .setting(Keys.focus), help: .setting(Keys.focus),
         transform: {
             guard let focus = Focus(argument: $0) else {
                 throw ValidationError(
@@ -74,16 +53,11 @@ struct RenderFlags: ParsableArguments {
         })
     var focus: Focus?
 
-    @Option(
-        help: ArgumentHelp(
-            "Whose wish the diagram shows: point or batch (key render.wish).", valueName: "who"))
+    @Option(name: .setting(Keys.wish), help: .setting(Keys.wish))
     var wish: WishSource?
 
     @Option(
-        name: .customLong("frame-landscape"),
-        help: ArgumentHelp(
-            "A landscape panel in each frame beside the error curve: surface or mountain "
-                + "(key render.frameLandscape).", valueName: "panel"),
+        name: .setting(Keys.frameLandscape), help: .setting(Keys.frameLandscape),
         transform: {
             guard let kind = PanelKind(rawValue: $0) else {
                 throw ValidationError("\"\($0)\" is not a panel; use surface or mountain.")
@@ -93,27 +67,17 @@ struct RenderFlags: ParsableArguments {
     var frameLandscape: PanelKind?
 
     @Option(
-        name: .customLong("surface-grid"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Nodes per side of the error surface's grid, 2 to 1001; 101 by default "
-                + "(key render.surface.grid).", valueName: "n"))
+        name: .setting(Keys.surfaceGrid), parsing: .unconditional,
+        help: .setting(Keys.surfaceGrid))
     var surfaceGrid: Int?
 
     @Option(
-        name: .customLong("surface-span"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "The plane coordinates the error surface covers: u low,u high,v low,v high, or path "
-                + "(the path's extent plus a quarter, the default) (key render.surface.span).",
-            valueName: "span"),
+        name: .setting(Keys.surfaceSpan), parsing: .unconditional,
+        help: .setting(Keys.surfaceSpan),
         transform: { try Parse.span($0).map { .pairs($0) } ?? .path })
     var surfaceSpan: SpanFlag?
 
-    @Option(
-        name: .customLong("surface-axes"),
-        help: ArgumentHelp(
-            "The error surface's axes: w1,w2 (a perceptron's weights) or pca (the training path's "
-                + "principal plane, any network); by default w1,w2 for a perceptron, else pca "
-                + "(key render.surface.axes).", valueName: "axes"))
+    @Option(name: .setting(Keys.surfaceAxes), help: .setting(Keys.surfaceAxes))
     var surfaceAxes: SurfaceAxes?
 
     /// `--surface-span`'s value: the path's extent, or pairs the library checks.
@@ -122,30 +86,19 @@ struct RenderFlags: ParsableArguments {
         case pairs([[Double]])
     }
 
-    @Option(
-        name: .customLong("hidden-shading"),
-        help: ArgumentHelp(
-            "Hidden units shaded by their activation, or by their vote: side × sign of the "
-                + "outgoing weight (key render.hiddenShading).", valueName: "mode"))
+    @Option(name: .setting(Keys.hiddenShading), help: .setting(Keys.hiddenShading))
     var hiddenShading: HiddenShading?
 
     @Flag(
-        name: .customLong("frame-diagram"), inversion: .prefixedNo,
-        help: ArgumentHelp(
-            "Draw the network diagram in each frame beside the error curve (key "
-                + "render.frameDiagram)."))
+        name: .setting(Keys.frameDiagram), inversion: .prefixedNo,
+        help: .setting(Keys.frameDiagram))
     var frameDiagram: Bool?
 
-    @Flag(
-        inversion: .prefixedNo,
-        help: "Draw the figure's header: run name, epoch, error, legend (key render.header).")
+    @Flag(name: .setting(Keys.header), inversion: .prefixedNo, help: .setting(Keys.header))
     var header: Bool?
 
     @Option(
-        name: .customLong("error-range"),
-        help: ArgumentHelp(
-            "The error axis, low,high: one scale shared across runs (key render.errorRange).",
-            valueName: "low,high"),
+        name: .setting(Keys.errorRange), help: .setting(Keys.errorRange),
         transform: Parse.errorRange)
     var errorRange: [Double]?
 
@@ -153,45 +106,37 @@ struct RenderFlags: ParsableArguments {
 
     /// Applies every flag given to `settings`, checking each value's range (exit 65).
     func apply(to settings: inout RenderSettings) throws {
-        try RangeViolation.checkingFlags {
-            if let size { try RenderOptions.check(width: size.width, height: size.height) }
-            if let pngCompression { try RenderOptions.check(pngCompression: pngCompression) }
-            if let fontSize { try RenderOptions.check(fontSize: fontSize) }
-            if let errorRange {
-                try RenderOptions.check(errorLow: errorRange[0], high: errorRange[1])
-            }
-            if let frameLandscape {
-                var options = RenderOptions()
-                options.frameLandscape = frameLandscape
-                try options.validate()
-            }
-            if let surfaceGrid { try SurfaceOptions.check(gridSize: surfaceGrid) }
-            if case .pairs(let pairs) = surfaceSpan {
+        try Keys.size.apply(size, to: &settings)
+        try Keys.figures.apply(figures, to: &settings)
+        try Keys.formats.apply(formats, to: &settings)
+        try Keys.palette.apply(palette, to: &settings)
+        try Keys.pngCompression.apply(pngCompression, to: &settings)
+        try Keys.fontSize.apply(fontSize, to: &settings)
+        try Keys.hiddenLinesOnOutput.apply(hiddenLinesOnOutput, to: &settings)
+        try Keys.logScaleError.apply(logScaleError, to: &settings)
+        try Keys.equations.apply(equations, to: &settings)
+        try Keys.focus.apply(focus, to: &settings)
+        try Keys.wish.apply(wish, to: &settings)
+        try Keys.frameLandscape.apply(frameLandscape, to: &settings)
+        try Keys.surfaceGrid.apply(surfaceGrid, to: &settings)
+        try Keys.surfaceAxes.apply(surfaceAxes, to: &settings)
+        switch surfaceSpan {
+        case .pairs(let pairs):
+            try RangeViolation.checkingFlags {
                 settings.options.surface.span = try SurfaceOptions.span(pairs)
             }
+        case .path: settings.options.surface.span = .pathExtent
+        case nil: break
         }
-        if case .path = surfaceSpan { settings.options.surface.span = .pathExtent }
-        if let surfaceGrid { settings.options.surface.gridSize = surfaceGrid }
-        if let surfaceAxes { settings.options.surface.axes = surfaceAxes }
-        if let size {
-            settings.options.width = size.width
-            settings.options.height = size.height
+        try Keys.hiddenShading.apply(hiddenShading, to: &settings)
+        try Keys.frameDiagram.apply(frameDiagram, to: &settings)
+        try Keys.header.apply(header, to: &settings)
+        if let errorRange {
+            try RangeViolation.checkingFlags {
+                try RenderOptions.check(errorLow: errorRange[0], high: errorRange[1])
+            }
+            settings.options.errorRange = errorRange[0]...errorRange[1]
         }
-        if let figures { settings.figures = figures }
-        if let formats { settings.formats = formats }
-        if let palette { settings.options.palette = palette }
-        if let pngCompression { settings.options.pngCompression = pngCompression }
-        if let fontSize { settings.options.fontSize = fontSize }
-        if let hiddenLinesOnOutput { settings.options.hiddenLinesOnOutput = hiddenLinesOnOutput }
-        if let logScaleError { settings.options.logScaleError = logScaleError }
-        if let equations { settings.options.equations = equations }
-        if let focus { settings.options.focus = focus }
-        if let wish { settings.options.wish = wish }
-        if let frameLandscape { settings.options.frameLandscape = frameLandscape }
-        if let hiddenShading { settings.options.hiddenShading = hiddenShading }
-        if let frameDiagram { settings.options.frameDiagram = frameDiagram }
-        if let header { settings.options.header = header }
-        if let errorRange { settings.options.errorRange = errorRange[0]...errorRange[1] }
-        try animation.apply(to: &settings.animation)
+        try animation.apply(to: &settings)
     }
 }

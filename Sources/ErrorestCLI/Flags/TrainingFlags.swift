@@ -5,141 +5,78 @@ import Foundation
 
 /// Flags that override a run file's data, network, training and snapshot keys.
 struct TrainingFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("The run's name (key name); it names the output folder."))
+    @Option(name: .setting(Keys.name), help: .setting(Keys.name))
     var name: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Read points from this CSV file (x1,x2,label) instead of a generator.",
-            valueName: "csv"))
+    @Option(name: .setting(Keys.file), help: .setting(Keys.file))
     var data: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Generate the points (key data.generator; see `errorest datasets`).",
-            valueName: "name"))
+    @Option(name: .setting(Keys.generator), help: .setting(Keys.generator))
     var generator: Generator?
 
     @OptionGroup var points: GeneratorFlags
 
-    @Option(
-        help: ArgumentHelp(
-            "Units per hidden layer, e.g. 2 or 8,8; `none` is the single perceptron "
-                + "(key network.hidden).", valueName: "sizes"),
-        transform: Parse.hidden)
+    @Option(name: .setting(Keys.hidden), help: .setting(Keys.hidden), transform: Parse.hidden)
     var hidden: [Int]?
 
-    @Option(
-        help: ArgumentHelp(
-            "The hidden layers' activation (key network.activation).",
-            valueName: "name"))
+    @Option(name: .setting(Keys.activation), help: .setting(Keys.activation))
     var activation: Activation?
 
     @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Seed of the initial weights and of the shuffle (keys network.init.seed, "
-                + "training.seed).", valueName: "n"))
+        name: .setting(Keys.trainingSeed), parsing: .unconditional,
+        help: .setting(Keys.trainingSeed))
     var seed: UInt64?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Passes over the data (key training.epochs).", valueName: "n"))
+    @Option(name: .setting(Keys.epochs), parsing: .unconditional, help: .setting(Keys.epochs))
     var epochs: Int?
 
     @Option(
-        name: .customLong("learning-rate"), parsing: .unconditional,
-        help: ArgumentHelp("The step size η (key training.learningRate).", valueName: "eta"))
+        name: .setting(Keys.learningRate), parsing: .unconditional,
+        help: .setting(Keys.learningRate))
     var learningRate: Double?
 
     @Option(
-        name: .customLong("batch-size"),
-        help: ArgumentHelp(
-            "`full` (one step per epoch) or points per step (key training.batchSize).",
-            valueName: "full|n"),
-        transform: Parse.batchSize)
+        name: .setting(Keys.batchSize), help: .setting(Keys.batchSize), transform: Parse.batchSize)
     var batchSize: BatchSize?
 
-    @Flag(
-        inversion: .prefixedNo,
-        help: ArgumentHelp(
-            "Reshuffle the points every epoch when batches are smaller than the data "
-                + "(key training.shuffle)."))
+    @Flag(name: .setting(Keys.shuffle), inversion: .prefixedNo, help: .setting(Keys.shuffle))
     var shuffle: Bool?
 
-    @Option(
-        help: ArgumentHelp(
-            "Which code trains: fast (the default) or reference, the lesson's plain functions; "
-                + "the same numbers to 1e-12 (key training.engine).", valueName: "name"))
+    @Option(name: .setting(Keys.engine), help: .setting(Keys.engine))
     var engine: Engine?
 
-    @Option(
-        help: ArgumentHelp(
-            "The update rule: sgd, momentum or adam, as PyTorch defines them "
-                + "(key training.optimizer).", valueName: "name"))
+    @Option(name: .setting(Keys.optimizer), help: .setting(Keys.optimizer))
     var optimizer: OptimizerKind?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "β of momentum, 0 to below 1 (key training.momentum).", valueName: "beta"))
+    @Option(name: .setting(Keys.momentum), parsing: .unconditional, help: .setting(Keys.momentum))
     var momentum: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("β₁ of adam (key training.beta1).", valueName: "beta"))
+    @Option(name: .setting(Keys.beta1), parsing: .unconditional, help: .setting(Keys.beta1))
     var beta1: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("β₂ of adam (key training.beta2).", valueName: "beta"))
+    @Option(name: .setting(Keys.beta2), parsing: .unconditional, help: .setting(Keys.beta2))
     var beta2: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("ε of adam (key training.epsilon).", valueName: "eps"))
+    @Option(name: .setting(Keys.epsilon), parsing: .unconditional, help: .setting(Keys.epsilon))
     var epsilon: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "L1 penalty λ·Σ|w| on the weights, not the biases (key training.l1).",
-            valueName: "lambda"))
+    @Option(name: .setting(Keys.l1), parsing: .unconditional, help: .setting(Keys.l1))
     var l1: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "L2 penalty λ/2·Σw² on the weights, not the biases (key training.l2).",
-            valueName: "lambda"))
+    @Option(name: .setting(Keys.l2), parsing: .unconditional, help: .setting(Keys.l2))
     var l2: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Hold out this share of the points as test points, stratified by label and drawn "
-                + "by the data seed (key data.test).", valueName: "share"))
+    @Option(name: .setting(Keys.test), parsing: .unconditional, help: .setting(Keys.test))
     var test: Double?
 
-    @Option(
-        name: .customLong("test-file"),
-        help: ArgumentHelp(
-            "Read held-out test points from this CSV file (key data.testFile).",
-            valueName: "csv"))
+    @Option(name: .setting(Keys.testFile), help: .setting(Keys.testFile))
     var testFile: String?
 
     @Option(
-        help: ArgumentHelp(
-            "Epochs to snapshot: \"paced 60\", \"log 60\", \"linear 100\", \"every 10\", \"all\" or "
-                + "\"0,5,10\" (key snapshots).", valueName: "schedule"),
-        transform: Parse.schedule)
+        name: .setting(Keys.snapshots), help: .setting(Keys.snapshots), transform: Parse.schedule)
     var snapshots: SnapshotSchedule?
 
-    @Option(
-        help: ArgumentHelp(
-            "The view of the plane, x1min,x1max,x2min,x2max (key render.domain).",
-            valueName: "box"),
-        transform: Parse.domain)
+    @Option(name: .setting(Keys.domain), help: .setting(Keys.domain), transform: Parse.domain)
     var domain: [Double]?
 
     /// The name of a run whose data the flags give: the data file's name without its extension,
@@ -157,26 +94,26 @@ struct TrainingFlags: ParsableArguments {
             }
             run.name = name
         }
-        try checkRanges()
+        try points.checkRanges()
         try applyData(to: &run)
-        if let hidden { run.hidden = hidden }
-        if let activation { run.activation = activation }
+        try Keys.hidden.apply(hidden, to: &run)
+        try Keys.activation.apply(activation, to: &run)
         if let seed {
             if case .seed = run.initialization { run.initialization = .seed(seed) }
             run.training.seed = seed
         }
-        if let epochs { run.training.epochs = epochs }
-        if let learningRate { run.training.learningRate = learningRate }
-        if let batchSize { run.training.batchSize = batchSize }
-        if let shuffle { run.training.shuffle = shuffle }
-        if let engine { run.training.engine = engine }
-        if let optimizer { run.training.optimizer = optimizer }
-        if let momentum { run.training.momentum = momentum }
-        if let beta1 { run.training.beta1 = beta1 }
-        if let beta2 { run.training.beta2 = beta2 }
-        if let epsilon { run.training.epsilon = epsilon }
-        if let l1 { run.training.l1 = l1 }
-        if let l2 { run.training.l2 = l2 }
+        try Keys.epochs.apply(epochs, to: &run)
+        try Keys.learningRate.apply(learningRate, to: &run)
+        try Keys.batchSize.apply(batchSize, to: &run)
+        try Keys.shuffle.apply(shuffle, to: &run)
+        try Keys.engine.apply(engine, to: &run)
+        try Keys.optimizer.apply(optimizer, to: &run)
+        try Keys.momentum.apply(momentum, to: &run)
+        try Keys.beta1.apply(beta1, to: &run)
+        try Keys.beta2.apply(beta2, to: &run)
+        try Keys.epsilon.apply(epsilon, to: &run)
+        try Keys.l1.apply(l1, to: &run)
+        try Keys.l2.apply(l2, to: &run)
         if test != nil, testFile != nil {
             throw ErrorestError.usage("Give either --test or --test-file, not both.")
         }
@@ -184,24 +121,13 @@ struct TrainingFlags: ParsableArguments {
         if let testFile {
             run.test = .file(URL(fileURLWithPath: testFile).standardizedFileURL, display: testFile)
         }
-        if let snapshots { run.snapshots = snapshots }
+        try Keys.snapshots.apply(snapshots, to: &run)
         if let domain {
             do {
                 run.domain = try Domain(x1: Array(domain[0...1]), x2: Array(domain[2...3]))
             } catch let error as BackpropError {
                 throw ErrorestError.badInput("--domain: \(error.description)")
             }
-        }
-    }
-
-    /// Checks each value given by the library's rules, naming the flag (exit 65).
-    private func checkRanges() throws {
-        try points.checkRanges()
-        try RangeViolation.checkingFlags {
-            if let hidden { try Network.check(hidden: hidden) }
-            if let epochs { try TrainingOptions.check(epochs: epochs) }
-            if let learningRate { try TrainingOptions.check(learningRate: learningRate) }
-            if let batchSize { try TrainingOptions.check(batchSize: batchSize) }
         }
     }
 
@@ -234,25 +160,14 @@ struct TrainingFlags: ParsableArguments {
 
 /// The flags of a generator's points, shared by `run`, `train` and `datasets`.
 struct GeneratorFlags: ParsableArguments {
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Points the generator makes (key data.count; default \(DataSource.defaultCount)).",
-            valueName: "n"))
+    @Option(name: .setting(Keys.count), parsing: .unconditional, help: .setting(Keys.count))
     var count: Int?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Standard deviation of the noise added to generated points (key data.noise; "
-                + "default \(DataSource.defaultNoise)).", valueName: "sigma"))
+    @Option(name: .setting(Keys.noise), parsing: .unconditional, help: .setting(Keys.noise))
     var noise: Double?
 
     @Option(
-        name: .customLong("data-seed"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Seed of the generator (key data.seed; default \(DataSource.defaultSeed)).",
-            valueName: "n"))
+        name: .setting(Keys.dataSeed), parsing: .unconditional, help: .setting(Keys.dataSeed))
     var dataSeed: UInt64?
 
     /// True when any of the flags is given.
@@ -261,8 +176,8 @@ struct GeneratorFlags: ParsableArguments {
     /// Checks each value given by the library's rules, naming the flag (exit 65).
     func checkRanges() throws {
         try RangeViolation.checkingFlags {
-            if let count { try Generator.check(count: count) }
-            if let noise { try Generator.check(noise: noise) }
+            try count.map(Keys.count.rule)
+            try noise.map(Keys.noise.rule)
         }
     }
 }

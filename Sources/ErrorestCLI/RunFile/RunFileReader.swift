@@ -81,35 +81,58 @@ struct RunFileReader {
 
     func read(_ root: RunFileNode) throws -> RunFile {
         var run = RunFile()
-        let top = try Fields(
-            root, path: "", known: ["name", "data", "network", "training", "snapshots", "render"],
-            reader: self)
-        if let node = top["name"] {
-            try attempt {
-                let name = try scalarText(node, "name")
-                guard RunName.isValid(name) else { throw fail(node, RunName.problem(name)) }
-                run.name = name
-            }
-        }
-        if let node = top["data"] { try attempt { run.data = try readData(node, into: &run) } }
-        if let node = top["network"] { try attempt { try readNetwork(node, into: &run) } }
-        if let node = top["training"] { try attempt { run.training = try readTraining(node) } }
-        if let node = top["snapshots"] { try attempt { run.snapshots = try readSnapshots(node) } }
-        if let node = top["render"] { try attempt { try readRender(node, into: &run) } }
+        try readSection(root, "", into: &run)
         if let mistakes = mistakes.combined { throw mistakes }
         return run
     }
 
+    /// Reads a section's keys, as ``SettingCatalog`` declares them.
+    ///
+    /// Each key is read by its declaration, the sections inside it in turn, and the few that
+    /// depend on each other (`name`, `data`, `network.init`) by their own code. A mistake is
+    /// recorded and reading goes on.
+    func readSection(_ node: RunFileNode, _ path: String, into run: inout RunFile) throws {
+        let names = SettingCatalog.names(in: path)
+        let fields = try Fields(node, path: path, known: names, reader: self)
+        for name in names {
+            guard let n = fields[name] else { continue }
+            let key = path.isEmpty ? name : path + "." + name
+            switch key {
+            case "name": try attempt { try readName(n, into: &run) }
+            case "data": try attempt { run.data = try readData(n, into: &run) }
+            case "network.init": try attempt { try readInit(n, into: &run) }
+            default:
+                guard let setting = SettingCatalog.setting(key) else {
+                    try attempt { try readSection(n, key, into: &run) }
+                    continue
+                }
+                try attempt {
+                    let optimizer = run.training.optimizer
+                    if let problem = SettingCatalog.ownerProblem(setting, optimizer: optimizer) {
+                        throw fail(n, problem)
+                    }
+                    try setting.read(n, self, into: &run)
+                }
+            }
+        }
+    }
+
+    private func readName(_ node: RunFileNode, into run: inout RunFile) throws {
+        let name = try scalarText(node, Keys.name.key)
+        guard RunName.isValid(name) else { throw fail(node, RunName.problem(name)) }
+        run.name = name
+    }
+
     private func readData(_ node: RunFileNode, into run: inout RunFile) throws -> DataSource {
         let fields = try Fields(
-            node, path: "data",
-            known: ["generator", "count", "noise", "seed", "file", "test", "testFile"],
-            reader: self)
+            node, path: "data", known: SettingCatalog.names(in: "data"), reader: self)
         try readTest(fields, into: &run)
         if let fileNode = fields["file"] {
             // With a file, the seed only draws the test points.
             let generatorKeys = ["generator", "count", "noise"] + (run.test == nil ? ["seed"] : [])
-            if let n = fields["seed"], run.test != nil { run.splitSeed = try seed(n, "data.seed") }
+            if let n = fields["seed"], run.test != nil {
+                run.splitSeed = try Keys.dataSeed.value(n, self)
+            }
             if let extra = generatorKeys.first(where: {
                 fields[$0] != nil
             }) {
@@ -117,29 +140,19 @@ struct RunFileReader {
                     fields[extra],
                     "\"data.\(extra)\" belongs to a generator; this data comes from \"data.file\".")
             }
-            let (url, display) = try path(fileNode, "data.file")
+            let (url, display) = try path(fileNode, Keys.file.key)
             return .file(url, display: display)
         }
         var generator = Generator.wedge
         if let g = fields["generator"] {
-            try attempt { generator = try choice(g, "data.generator", Generator.self) }
+            try attempt { generator = try Keys.generator.value(g, self) }
         }
         var (count, noise, dataSeed) = (
             DataSource.defaultCount, DataSource.defaultNoise, DataSource.defaultSeed
         )
-        if let n = fields["count"] {
-            try attempt {
-                count = try integer(n, "data.count")
-                try check(n) { try Generator.check(count: count) }
-            }
-        }
-        if let n = fields["noise"] {
-            try attempt {
-                noise = try number(n, "data.noise")
-                try check(n) { try Generator.check(noise: noise) }
-            }
-        }
-        if let n = fields["seed"] { try attempt { dataSeed = try seed(n, "data.seed") } }
+        if let n = fields["count"] { try attempt { count = try Keys.count.value(n, self) } }
+        if let n = fields["noise"] { try attempt { noise = try Keys.noise.value(n, self) } }
+        if let n = fields["seed"] { try attempt { dataSeed = try Keys.dataSeed.value(n, self) } }
         return .generator(generator, count: count, noise: noise, seed: dataSeed)
     }
 
@@ -174,41 +187,20 @@ struct RunFileReader {
         return (url.standardizedFileURL, display)
     }
 
-    private func readNetwork(_ node: RunFileNode, into run: inout RunFile) throws {
-        let fields = try Fields(
-            node, path: "network", known: ["hidden", "activation", "init"], reader: self)
-        if let hidden = fields["hidden"] {
-            try attempt {
-                var sizes: [Int] = []
-                for item in (try? list(hidden, "network.hidden")) ?? [hidden] {
-                    sizes.append(try integer(item, "network.hidden"))
-                    try check(item) { try Network.check(hidden: [sizes[sizes.count - 1]]) }
-                }
-                try check(hidden) { try Network.check(hidden: sizes) }
-                run.hidden = sizes
-            }
-        }
-        if let a = fields["activation"] {
-            try attempt { run.activation = try choice(a, "network.activation", Activation.self) }
-        }
-        if let initNode = fields["init"] {
-            try attempt { try readInit(initNode, into: &run) }
-        }
-    }
-
     private func readInit(_ initNode: RunFileNode, into run: inout RunFile) throws {
         let initFields = try Fields(
-            initNode, path: "network.init", known: ["seed", "layers"], reader: self)
+            initNode, path: "network.init", known: SettingCatalog.names(in: "network.init"),
+            reader: self)
         switch (initFields["seed"], initFields["layers"]) {
-        case (.some(let s), nil): run.initialization = .seed(try seed(s, "network.init.seed"))
-        case (nil, .some(let l)): run.initialization = .layers(try readLayers(l))
+        case (.some(let s), nil): run.initialization = .seed(try Keys.initSeed.value(s, self))
+        case (nil, .some(let l)): run.initialization = .layers(try Keys.initLayers.value(l, self))
         case (nil, nil): break
         case (.some, .some(let l)):
             throw fail(l, "\"network.init\" takes either \"seed\" or \"layers\", not both.")
         }
     }
 
-    private func readLayers(_ node: RunFileNode) throws -> [Layer] {
+    func readLayers(_ node: RunFileNode) throws -> [Layer] {
         let path = "network.init.layers"
         guard case .list(let items) = node.value, !items.isEmpty else {
             throw fail(
@@ -228,72 +220,15 @@ struct RunFileReader {
         }
     }
 
-    private func readTraining(_ node: RunFileNode) throws -> TrainingOptions {
-        let fields = try Fields(
-            node, path: "training",
-            known: [
-                "epochs", "learningRate", "batchSize", "shuffle", "seed", "engine", "optimizer",
-                "momentum", "beta1", "beta2", "epsilon", "l1", "l2",
-            ],
-            reader: self)
-        var options = TrainingOptions()
-        if let n = fields["epochs"] {
-            try attempt {
-                options.epochs = try integer(n, "training.epochs")
-                try check(n) { try TrainingOptions.check(epochs: options.epochs) }
-            }
-        }
-        if let n = fields["learningRate"] {
-            try attempt {
-                options.learningRate = try number(n, "training.learningRate")
-                try check(n) { try TrainingOptions.check(learningRate: options.learningRate) }
-            }
-        }
-        if let n = fields["batchSize"] { try attempt { options.batchSize = try batchSize(n) } }
-        if let n = fields["shuffle"] {
-            try attempt { options.shuffle = try bool(n, "training.shuffle") }
-        }
-        if let n = fields["seed"] { try attempt { options.seed = try seed(n, "training.seed") } }
-        if let n = fields["engine"] {
-            try attempt { options.engine = try choice(n, "training.engine", Engine.self) }
-        }
-        if let n = fields["optimizer"] {
-            try attempt {
-                options.optimizer = try choice(n, "training.optimizer", OptimizerKind.self)
-            }
-        }
-        let parameters: [(String, WritableKeyPath<TrainingOptions, Double>, OptimizerKind?)] = [
-            ("momentum", \.momentum, .momentum), ("beta1", \.beta1, .adam),
-            ("beta2", \.beta2, .adam), ("epsilon", \.epsilon, .adam), ("l1", \.l1, nil),
-            ("l2", \.l2, nil),
-        ]
-        for (key, path, owner) in parameters {
-            guard let n = fields[key] else { continue }
-            try attempt {
-                if let owner, owner != options.optimizer {
-                    throw fail(
-                        n,
-                        "\"training.\(key)\" belongs to the \(owner.rawValue) optimizer; this "
-                            + "run's is \(options.optimizer.rawValue) (key training.optimizer).")
-                }
-                options[keyPath: path] = try number(n, "training.\(key)")
-                try check(n) { try options.validate() }
-            }
-        }
-        return options
-    }
-
-    private func batchSize(_ n: RunFileNode) throws -> BatchSize {
+    func batchSize(_ n: RunFileNode) throws -> BatchSize {
         if case .string("full") = n.value { return .full }
         if case .string = n.value {
             throw fail(n, "\"training.batchSize\" is \"full\" or a whole number of points.")
         }
-        let size = BatchSize.size(try integer(n, "training.batchSize"))
-        try check(n) { try TrainingOptions.check(batchSize: size) }
-        return size
+        return .size(try integer(n, "training.batchSize"))
     }
 
-    private func readSnapshots(_ node: RunFileNode) throws -> SnapshotSchedule {
+    func readSnapshots(_ node: RunFileNode) throws -> SnapshotSchedule {
         switch node.value {
         case .list(let items):
             guard !items.isEmpty else { throw fail(node, "\"snapshots\" lists no epochs.") }

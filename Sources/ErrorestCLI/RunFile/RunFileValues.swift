@@ -3,144 +3,46 @@ import Figures
 import Foundation
 
 extension RunFileReader {
-    /// Reads the `render` section into the run.
-    func readRender(_ node: RunFileNode, into run: inout RunFile) throws {
-        let fields = try Fields(
-            node, path: "render",
-            known: [
-                "size", "figures", "formats", "palette", "domain", "pngCompression",
-                "hiddenLinesOnOutput", "logScaleError", "equations", "focus", "wish", "surface",
-                "frameLandscape", "fontSize", "hiddenShading", "frameDiagram", "animation",
-                "errorRange", "header",
-            ],
-            reader: self)
-        var settings = run.render
-        if let n = fields["size"] {
-            try attempt { (settings.options.width, settings.options.height) = try size(n) }
+    /// `network.hidden`: a list of layer sizes (or one), each checked at its own line.
+    func hiddenSizes(_ node: RunFileNode) throws -> [Int] {
+        var sizes: [Int] = []
+        for item in (try? list(node, Keys.hidden.key)) ?? [node] {
+            sizes.append(try integer(item, Keys.hidden.key))
+            try check(item) { try Network.check(hidden: [sizes[sizes.count - 1]]) }
         }
-        if let n = fields["figures"] {
-            try attempt { settings.figures = try choices(n, "render.figures") }
-        }
-        if let n = fields["formats"] {
-            try attempt {
-                settings.formats = try choices(n, "render.formats")
-                guard !settings.formats.isEmpty else {
-                    throw fail(
-                        n,
-                        "\"render.formats\" needs at least one of png, pdf, svg, apng, mp4, gif.")
-                }
-            }
-        }
-        if let n = fields["palette"] {
-            try attempt {
-                settings.options.palette = try choice(n, "render.palette", PaletteName.self)
-            }
-        }
-        if let n = fields["domain"] { try attempt { run.domain = try domain(n) } }
-        if let n = fields["pngCompression"] {
-            try attempt {
-                let level = try integer(n, "render.pngCompression")
-                try check(n) { try RenderOptions.check(pngCompression: level) }
-                settings.options.pngCompression = level
-            }
-        }
-        if let n = fields["fontSize"] {
-            try attempt {
-                let size = try number(n, "render.fontSize")
-                try check(n) { try RenderOptions.check(fontSize: size) }
-                settings.options.fontSize = size
-            }
-        }
-        if let n = fields["hiddenLinesOnOutput"] {
-            try attempt {
-                settings.options.hiddenLinesOnOutput = try bool(n, "render.hiddenLinesOnOutput")
-            }
-        }
-        if let n = fields["logScaleError"] {
-            try attempt { settings.options.logScaleError = try bool(n, "render.logScaleError") }
-        }
-        if let n = fields["equations"] {
-            try attempt { settings.options.equations = try bool(n, "render.equations") }
-        }
-        if let n = fields["focus"] {
-            let text: String
-            switch n.value {
-            case .string(let s): text = s
-            case .integer(let k): text = String(k)
-            case .list:
-                text = try list(n, "render.focus").map {
-                    String(try number($0, "render.focus"))
-                }.joined(separator: ",")
-            default: text = ""
-            }
-            guard let focus = Focus(argument: text) else {
-                throw fail(
-                    n, "\"render.focus\" should be worst, a point's number, or [x1, x2].")
-            }
-            settings.options.focus = focus
-        }
-        if let n = fields["wish"] {
-            settings.options.wish = try choice(n, "render.wish", WishSource.self)
-        }
-        if let n = fields["surface"] {
-            try attempt { settings.options.surface = try readSurface(n) }
-        }
-        if let n = fields["frameLandscape"] {
-            try attempt {
-                let kind = try choice(n, "render.frameLandscape", PanelKind.self)
-                guard kind == .surface || kind == .mountain else {
-                    throw fail(n, "\"render.frameLandscape\" is surface or mountain.")
-                }
-                settings.options.frameLandscape = kind
-            }
-        }
-        if let n = fields["hiddenShading"] {
-            try attempt {
-                settings.options.hiddenShading = try choice(
-                    n, RenderSetting.hiddenShading.key, HiddenShading.self)
-            }
-        }
-        if let n = fields["frameDiagram"] {
-            try attempt {
-                settings.options.frameDiagram = try bool(n, "render.frameDiagram")
-            }
-        }
-        if let n = fields["animation"] {
-            try attempt { settings.animation = try readAnimation(n) }
-        }
-        if let n = fields["errorRange"] {
-            try attempt { settings.options.errorRange = try errorRange(n) }
-        }
-        if let n = fields["header"] {
-            try attempt { settings.options.header = try bool(n, "render.header") }
-        }
-        run.render = settings
+        return sizes
     }
 
-    /// The `render.surface` section: `grid`, `span` and `axes` of the error surface.
-    func readSurface(_ node: RunFileNode) throws -> SurfaceOptions {
-        let fields = try Fields(
-            node, path: "render.surface", known: ["grid", "span", "axes"], reader: self)
-        var options = SurfaceOptions()
-        if let n = fields["grid"] {
-            let size = try integer(n, "render.surface.grid")
-            try check(n) { try SurfaceOptions.check(gridSize: size) }
-            options.gridSize = size
+    /// `render.focus`: `worst`, a point's number, or `[x1, x2]`.
+    func focus(_ n: RunFileNode) throws -> Focus {
+        let text: String
+        switch n.value {
+        case .string(let s): text = s
+        case .integer(let k): text = String(k)
+        case .list:
+            text = try list(n, Keys.focus.key).map {
+                String(try number($0, Keys.focus.key))
+            }.joined(separator: ",")
+        default: text = ""
         }
-        if let n = fields["axes"] {
-            options.axes = try choice(n, "render.surface.axes", SurfaceAxes.self)
+        guard let focus = Focus(argument: text) else {
+            throw fail(n, "\"render.focus\" should be worst, a point's number, or [x1, x2].")
         }
-        if let n = fields["span"] {
-            let pairs = try list(n, "render.surface.span").map {
-                try list($0, "render.surface.span").map { try number($0, "render.surface.span") }
-            }
-            try check(n) { options.span = try SurfaceOptions.span(pairs) }
-        }
-        return options
+        return focus
     }
 
-    /// `render.size`: `[width, height]` or `"WxH"`, checked by the library's rule.
-    private func size(_ n: RunFileNode) throws -> (Int, Int) {
+    /// `render.surface.span`: `[[u low, u high], [v low, v high]]`, checked by the library's
+    /// rule.
+    func span(_ n: RunFileNode) throws -> SurfaceSpan {
+        let key = Keys.surfaceSpan.key
+        let pairs = try list(n, key).map { try list($0, key).map { try number($0, key) } }
+        var span = SurfaceSpan.pathExtent
+        try check(n) { span = try SurfaceOptions.span(pairs) }
+        return span
+    }
+
+    /// `render.size`: `[width, height]` or `"WxH"`.
+    func size(_ n: RunFileNode) throws -> ImageSize {
         let size: [Int]
         if case .string(let text) = n.value {
             guard let parsed = ImageSize(argument: text) else {
@@ -153,12 +55,11 @@ extension RunFileReader {
         guard size.count == 2 else {
             throw fail(n, "\"render.size\" should be [width, height], two whole numbers.")
         }
-        try check(n) { try RenderOptions.check(width: size[0], height: size[1]) }
-        return (size[0], size[1])
+        return ImageSize(width: size[0], height: size[1])
     }
 
     /// `render.domain`: `[[x1min, x1max], [x2min, x2max]]`, checked by the library's rule.
-    private func domain(_ n: RunFileNode) throws -> Domain {
+    func domain(_ n: RunFileNode) throws -> Domain {
         let pairs = try list(n, "render.domain").map {
             try list($0, "render.domain").map { try number($0, "render.domain") }
         }
@@ -170,6 +71,16 @@ extension RunFileReader {
         } catch let error as BackpropError {
             throw fail(n, "\"render.domain\": \(error.description)")
         }
+    }
+
+    /// `render.errorRange`: `[low, high]`, checked by the library's rule.
+    func errorRange(_ n: RunFileNode) throws -> ClosedRange<Double> {
+        let pair = try list(n, "render.errorRange").map { try number($0, "render.errorRange") }
+        guard pair.count == 2 else {
+            throw fail(n, "\"render.errorRange\" should be [low, high], two numbers.")
+        }
+        try check(n) { try RenderOptions.check(errorLow: pair[0], high: pair[1]) }
+        return pair[0]...pair[1]
     }
 
     /// A whole number; integral JSON numbers such as `2000.0` count.
