@@ -29,7 +29,7 @@ func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
             height: settings.height, compression: settings.compression, focus: settings.focus,
             figure: settings.figure, frameDiagram: settings.frameDiagram, vote: settings.vote)
     } catch {
-        print("frame benchmark failed: \(error)")
+        fail("frame", error)
     }
 }
 

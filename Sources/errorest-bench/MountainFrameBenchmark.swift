@@ -53,6 +53,6 @@ func runMountainFrameBenchmark() {
                 format: "frame / encode                      %7.2f    (bar: ≤ 2)",
                 best.whole / best.encode))
     } catch {
-        print("mountain frame benchmark failed: \(error)")
+        fail("mountain frame", error)
     }
 }

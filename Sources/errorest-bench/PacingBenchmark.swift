@@ -40,7 +40,7 @@ func runPacingBenchmark() {
     do {
         samples = try pacingSamples()
     } catch {
-        print("  the Samples cannot be read: \(error)")
+        fail("pacing", error)
         return
     }
     for (sample, original) in samples {
@@ -91,7 +91,7 @@ func runPacingBenchmark() {
                         (seconds[0] / seconds[1] - 1) * 100, rounds,
                         (paired.sorted()[paired.count / 2] - 1) * 100))
         } catch {
-            print("  \(sample): failed: \(error)")
+            fail("pacing (\(sample))", error)
         }
     }
 }
@@ -126,7 +126,7 @@ func runAnimationBenchmark() {
                 drawing * 1000, best * 1000, best / drawing * 100, Double(size) / 1e6,
                 Double(pngs) / 1e6))
     } catch {
-        print("animation benchmark failed: \(error)")
+        fail("animation", error)
     }
 }
 

@@ -1,19 +1,23 @@
 import Foundation
 
 /// The whole job, whole process against whole process: `errorest run` against the peer
-/// (`shared/peer/peer_frames.py`, numpy + matplotlib) on the same data, network, epochs, frame
+/// (`Samples/peers/peer_frames.py`, numpy + matplotlib) on the same data, network, epochs, frame
 /// count and size, in the same sitting.
 ///
 /// The job is the README's side-by-side one: `make_data.py xor 200 7`, 4 hidden units, 2000
 /// epochs, learning rate 2, 50 frames at 1280×720. Errorest is timed with all cores and with
 /// `--jobs 1`; each timing is the best of `repeats` runs.
 func runPeerBenchmark(repeats: Int = 3) {
-    let peer = peerFolder()
     let errorest = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("errorest").path
     guard FileManager.default.isExecutableFile(atPath: errorest) else {
-        print("peer benchmark: build errorest first (swift build -c release)")
-        return
+        return fail("peer", BenchmarkError("build errorest first (swift build -c release)"))
+    }
+    let peer: String
+    do {
+        peer = try requirePeer("peer_frames.py", modules: ["numpy", "matplotlib"])
+    } catch {
+        return fail("peer", error)
     }
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("errorest-peer-\(getpid())")
@@ -68,7 +72,7 @@ func runPeerBenchmark(repeats: Int = 3) {
                 (Double(frames) / all) / (Double(peerFrames) / numpy),
                 (Double(frames) / one) / (Double(peerFrames) / numpy)))
     } catch {
-        print("peer benchmark failed: \(error)")
+        fail("peer", error)
     }
 }
 

@@ -6,11 +6,38 @@ struct BenchmarkError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The peer's folder: `ERROREST_PEER`, or `../shared/peer` beside the package.
+/// The benchmarks that failed: each said so on one line, and the process exits 1.
+nonisolated(unsafe) var failures: [String] = []
+
+/// Records a benchmark that could not run, with one line on stderr.
+func fail(_ benchmark: String, _ error: any Error) {
+    let line = "errorest-bench: \(benchmark) benchmark failed: \(error)"
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+    failures.append(line)
+}
+
+/// The peers' folder: `ERROREST_PEER`, or the package's own `Samples/peers`.
 func peerFolder() -> String {
     if let folder = ProcessInfo.processInfo.environment["ERROREST_PEER"] { return folder }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        .deletingLastPathComponent().appendingPathComponent("shared/peer").path
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples/peers").path
+}
+
+/// The peers' folder, once `script` is there and python3 imports `modules`; else a clear reason.
+func requirePeer(_ script: String, modules: [String]) throws -> String {
+    let folder = peerFolder()
+    guard FileManager.default.fileExists(atPath: folder + "/" + script) else {
+        throw BenchmarkError("the peer \(folder)/\(script) is missing (set ERROREST_PEER)")
+    }
+    do {
+        try shell(["python3", "-c", "import " + modules.joined(separator: ", ")])
+    } catch {
+        throw BenchmarkError(
+            "the peer \(script) needs python3 with \(modules.joined(separator: " and ")) "
+                + "(pip install \(modules.joined(separator: " ")))")
+    }
+    return folder
 }
 
 /// Runs a command and returns its standard output; throws if it fails.
@@ -21,6 +48,7 @@ func shell(_ arguments: [String]) throws -> String {
     process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -1,7 +1,7 @@
 import Backprop
 import Foundation
 
-/// Error surfaces against the numpy peer (`shared/peer/peer_surface.py`).
+/// Error surfaces against the numpy peer (`Samples/peers/peer_surface.py`).
 ///
 /// The same job in the same sitting, one core, timing the grid alone as the peer does:
 ///
@@ -12,7 +12,12 @@ import Foundation
 ///
 /// Both sides print the sum of the grid, so the jobs are seen to be the same.
 func runSurfaceBenchmark(rounds: Int = 3) {
-    let peer = peerFolder()
+    let peer: String
+    do {
+        peer = try requirePeer("peer_surface.py", modules: ["numpy"])
+    } catch {
+        return fail("surface", error)
+    }
     print(
         "Surfaces: the grid alone, one core; best of \(rounds) interleaved rounds (Errorest: best "
             + "of 3 a round), wall and CPU time.")
@@ -62,7 +67,7 @@ func runSurfaceBenchmark(rounds: Int = 3) {
                     numpy.wall / ours.wall, numpy.cpu / ours.cpu, sum, peerSum))
         }
     } catch {
-        print("surface benchmark failed: \(error)")
+        fail("surface", error)
     }
 }
 

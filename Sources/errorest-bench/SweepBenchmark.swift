@@ -14,7 +14,7 @@ func runSweepBenchmark() {
         try sweepThroughput()
         try gridRendering()
     } catch {
-        print("sweep benchmark: \(error)")
+        fail("sweep", error)
     }
 }
 

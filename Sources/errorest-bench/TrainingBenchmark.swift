@@ -5,9 +5,14 @@ import Foundation
 /// on the same data, network size, epochs and learning rate, in the same sitting.
 ///
 /// Jobs: `xor 200 7` with `hidden: [4]` and `xor 10000 7` with `hidden: [8]`, data made by
-/// `shared/peer/make_data.py`. Errorest trains on one core.
+/// `Samples/peers/make_data.py`. Errorest trains on one core.
 func runTrainingBenchmark() {
-    let peer = peerFolder()
+    let peer: String
+    do {
+        peer = try requirePeer("peer_frames.py", modules: ["numpy", "matplotlib"])
+    } catch {
+        return fail("training", error)
+    }
     print("Training: epochs per second, full batch, sigmoid, lr 2 (Errorest on one core).")
     print("job                       errorest ep/s      numpy ep/s     ratio")
     for job in [(points: 200, hidden: 4, epochs: 40_000), (points: 10_000, hidden: 8, epochs: 600)]
@@ -31,7 +36,7 @@ func runTrainingBenchmark() {
                 "  with adam".padding(toLength: 24, withPad: " ", startingAt: 0),
                 String(format: "%14.0f  (sgd again %.0f: adam/sgd %.2f×)", adam, sgd, adam / sgd))
         } catch {
-            print("training benchmark failed: \(error)")
+            fail("training", error)
         }
     }
     reportTrainingMemory()
@@ -101,7 +106,7 @@ private func reportTrainingMemory() {
                 format: "memory: peak RSS %.1f MB at 100,000 epochs, %.1f MB at 1,000,000 "
                     + "(series alone: +%.1f MB)", a / 1e6, b / 1e6, 900_000 * 16 / 1e6))
     } catch {
-        print("memory benchmark failed: \(error)")
+        fail("memory", error)
     }
 }
 

@@ -1,13 +1,15 @@
-// Release benchmarks. Run from the package folder, beside ../shared:
+// Release benchmarks, against the peers in Samples/peers (numpy, matplotlib):
 //   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|pacing|animation|all]
+// A benchmark that cannot run says why on one line and the process exits 1.
 import ArgumentParser
 import Figures
+import Foundation
 
 /// `errorest-bench`: release benchmarks against the peer, measured in one sitting.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errorest-bench",
-        abstract: "Release benchmarks of Errorest against the peer (../shared/peer).",
+        abstract: "Release benchmarks of Errorest against the peers (Samples/peers).",
         subcommands: [
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
             SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
@@ -199,3 +201,5 @@ struct PacingDetail: ParsableCommand {
 }
 
 BenchCommand.main()
+// A benchmark that could not run (its peer missing, say) has said so on one line.
+exit(failures.isEmpty ? 0 : 1)

@@ -26,6 +26,11 @@ import Testing
             label: "a value out of range", file: "sweep:\n  training.epochs: [10, -1]\n",
             status: 65, message: "s.yaml, line 2: \"training.epochs\" is -1"),
         Case(
+            label: "a sweep file over the run file's 4 MiB limit",
+            file: "sweep:\n  training.seed: [1, 2]\n"
+                + String(repeating: "# padding\n", count: 420_000),
+            status: 65, message: "The sweep file s.yaml is larger than 4 MB"),
+        Case(
             label: "no sweep block", file: "training: {epochs: 5}\n", status: 65,
             message: "s.yaml: there is no \"sweep\" block"),
         Case(

@@ -15,8 +15,10 @@ public struct ErrorestCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 done; 64 usage; 65 bad data, run file or run record; 66 input \
             missing; 73 cannot create the output folder; 74 I/O error while writing. The run \
-            file, the run record (run.json) and the manifest are described in README.md and in \
-            the documentation (`swift package generate-documentation --target ErrorestCLI`).
+            file, the run record (run.json), the manifest and a sweep's index are described in \
+            the documentation, Sources/ErrorestCLI/ErrorestCLI.docc (`swift package \
+            generate-documentation --target ErrorestCLI`), with their JSON Schemas in \
+            Samples/schemas.
             """,
         version: "1.0.0",
         subcommands: [

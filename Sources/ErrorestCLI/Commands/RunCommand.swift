@@ -8,10 +8,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Train a network and render every snapshot.",
         discussion: """
-            Reads a run file (YAML or JSON; its keys are described in README.md and in "The \
-            run file", an article of the documentation that `swift package \
-            generate-documentation --target ErrorestCLI` builds), trains, and writes run.json, manifest.json, frames/frame-NNNN.png and figures/… \
-            into the output folder. Without a run file it runs the built-in lesson \
+            Reads a run file (YAML or JSON; every key is in "The run file", \
+            Sources/ErrorestCLI/ErrorestCLI.docc/RunFileFormat.md), trains, and writes \
+            run.json, manifest.json, frames/frame-NNNN.png and figures/… into the output \
+            folder. Without a run file it runs the built-in lesson \
             (Samples/lesson.yaml). Flags override the run file's keys.
 
             A re-run removes the files its previous manifest listed and touches nothing else; if \

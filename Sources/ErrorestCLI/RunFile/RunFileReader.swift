@@ -3,31 +3,43 @@ import Figures
 import Foundation
 
 extension RunFile {
+    /// The most bytes of a run file (or sweep file) Errorest reads.
+    static let inputLimit = 4 << 20
+
     /// Reads a run file from disk: `.json` files as JSON, anything else as YAML.
     ///
     /// - Throws: ``ErrorestError/inputMissing(_:)`` when the file cannot be read, a
     ///   ``RunFileError`` naming the line and key when its contents are wrong.
     public init(contentsOf url: URL, displayName: String? = nil) throws {
         let name = displayName ?? url.relativePath
-        let data = try readInput(url, what: "run file", display: name, limit: 4 << 20)
-        try self.init(
-            data: data, isJSON: url.pathExtension.lowercased() == "json", file: name,
-            folder: url.deletingLastPathComponent(), defaultName: RunName.fromFile(url))
+        let root = try RunFileNode.read(url, what: "run file", display: name)
+        self = try RunFileReader(file: name, folder: url.deletingLastPathComponent()).read(root)
+        if self.name == nil { self.name = RunName.fromFile(url) }
     }
 
     /// Reads a run file's bytes; `folder` anchors relative data paths, `file` names it in messages.
     public init(data: Data, isJSON: Bool, file: String, folder: URL, defaultName: String) throws {
-        let root: RunFileNode
-        if isJSON {
-            root = try RunFileNode.parseJSON(data, file: file)
-        } else {
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RunFileError(file: file, line: nil, problem: "the file is not UTF-8 text.")
-            }
-            root = try RunFileNode.parseYAML(text, file: file)
-        }
+        let root = try RunFileNode.parse(data, isJSON: isJSON, file: file)
         self = try RunFileReader(file: file, folder: folder).read(root)
         if name == nil { name = defaultName }
+    }
+}
+
+extension RunFileNode {
+    /// Reads a run file or sweep file from disk, within ``RunFile/inputLimit``: `.json` files as
+    /// JSON, anything else as YAML.
+    static func read(_ url: URL, what: String, display: String) throws -> RunFileNode {
+        let data = try readInput(url, what: what, display: display, limit: RunFile.inputLimit)
+        return try parse(data, isJSON: url.pathExtension.lowercased() == "json", file: display)
+    }
+
+    /// Parses a run file's bytes as JSON or as YAML.
+    static func parse(_ data: Data, isJSON: Bool, file: String) throws -> RunFileNode {
+        if isJSON { return try parseJSON(data, file: file) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RunFileError(file: file, line: nil, problem: "the file is not UTF-8 text.")
+        }
+        return try parseYAML(text, file: file)
     }
 }
 

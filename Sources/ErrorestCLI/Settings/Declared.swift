@@ -5,7 +5,7 @@ import Foundation
 
 /// A kind of value a key holds: how a run file writes it, how the docs and the schema name it,
 /// and how a default reads.
-struct ValueType<Value>: Sendable {
+struct ValueType<Value: Sendable>: Sendable {
     /// The value in words, for the docs' key table: "a whole number", "true or false".
     var words: String
     /// Its JSON schema.
@@ -58,7 +58,7 @@ enum LibraryName: Equatable, Sendable {
 }
 
 /// A run's settings start from these defaults: the run file's, for keys it does not give.
-protocol Defaulted {
+protocol Defaulted: Sendable {
     init()
 }
 
@@ -70,7 +70,7 @@ extension RenderSettings: Defaulted {}
 ///
 /// The run file's reader, the flags (``ArgumentHelp/setting(_:)``, ``apply(_:to:)``), the
 /// article's key table and the run file's schema all come from it (``SettingCatalog``).
-struct Declared<Root: Defaulted, Value>: Sendable {
+struct Declared<Root: Defaulted, Value: Sendable>: Sendable {
     /// The key's path in a run file: `training.learningRate`.
     var key: String
     /// The flags' long names, the first the one help shows: `learning-rate`; none for a key

@@ -39,24 +39,12 @@ struct SweepFile: Sendable {
         "hiddenLinesOnOutput": "lines", "logScaleError": "logerror",
     ]
 
-    /// Reads a sweep file from disk: `.json` as JSON, anything else as YAML.
+    /// Reads a sweep file from disk: `.json` as JSON, anything else as YAML, within the run
+    /// file's input limit.
     init(contentsOf url: URL, displayName: String) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ErrorestError.inputMissing(
-                "The sweep file \(displayName) does not exist or cannot be read.")
-        }
-        let root: RunFileNode
-        if url.pathExtension.lowercased() == "json" {
-            root = try RunFileNode.parseJSON(data, file: displayName)
-        } else {
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RunFileError(
-                    file: displayName, line: nil, problem: "the file is not UTF-8 text.")
-            }
-            root = try RunFileNode.parseYAML(text, file: displayName)
-        }
         try self.init(
-            root: root, file: displayName, folder: url.deletingLastPathComponent(),
+            root: try RunFileNode.read(url, what: "sweep file", display: displayName),
+            file: displayName, folder: url.deletingLastPathComponent(),
             defaultName: RunName.fromFile(url))
     }
 
