@@ -176,14 +176,17 @@ import Testing
         #expect(Pipeline.warning(first: 0.7, last: 0.7, learningRate: 1) == nil)
     }
 
-    @Test func theReadmeDescribesTheManifestAsWritten() throws {
+    @Test func theDocsDescribeTheManifestAsWritten() throws {
         let readme = try String(
             contentsOf: Harness.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(!readme.contains("SPEC"))
+        let article = try String(
+            contentsOf: Harness.packageRoot.appendingPathComponent(
+                "Sources/ErrorestCLI/ErrorestCLI.docc/ManifestFormat.md"), encoding: .utf8)
         for key in ["`path`", "`figure`", "`format`", "`epoch`", "`error`", "`width`", "`height`"] {
-            #expect(readme.contains(key), "\(key)")
+            #expect(article.contains(key), "\(key)")
         }
-        #expect(!readme.contains("kind, format, epoch, error, size"))
+        #expect(!article.contains("kind, format, epoch, error, size"))
     }
 
     private func manifestPaths(_ h: Harness, _ folder: String) throws -> [String] {

@@ -3,7 +3,8 @@ import Figures
 import Foundation
 import Testing
 
-/// The README's "Using the library from Swift" example, kept compiling and working (smaller).
+/// The example of the "Using the library from Swift" article, kept compiling and working
+/// (smaller).
 @Suite struct LibraryUsageTests {
     @Test func theReadmeExampleWorks() throws {
         let h = try Harness()
