@@ -68,9 +68,10 @@ extension Keys {
 
     static let wish = Declared<RenderSettings, WishSource>(
         "render.wish", flags: ["wish"], valueName: "who",
-        help: "Whose wish the diagram shows: point or batch",
-        doc: "Whose wish the diagram's edges show: `point` (the focus point's) or `batch` (the "
-            + "step training takes).", type: .choice, optional: \.options.wish,
+        help: "Whose wish is drawn: point, batch or none",
+        doc: "Whose wish is drawn: `point` (the focus point's), `batch` (the step training "
+            + "takes, on the diagram's edges) or `none` (the focus point without any wish, as a "
+            + "lesson's feedforward).", type: .choice, optional: \.options.wish,
         defaultText: "point with a focus, else batch")
 
     static let surfaceGrid = Declared<RenderSettings, Int>(
