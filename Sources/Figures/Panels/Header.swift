@@ -50,6 +50,8 @@ enum Header {
         case test
         case focus(magnification: String?)
         case vote
+        /// The ▲ and ▼ of the hidden units' titles and the diagram (``ChangeMarker``).
+        case change
 
         var text: String {
             switch self {
@@ -61,6 +63,7 @@ enum Header {
             case .focus(let k):
                 return k.map { "focus point, wish × " + $0 } ?? "focus point"
             case .vote: return "unit shade: its vote, side × sign(v)"
+            case .change: return "Δ > 0 · ▼ Δ < 0, the change asked"
             }
         }
     }
@@ -84,7 +87,11 @@ enum Header {
             keys.insert(.vote, at: min(2, keys.count))
         }
         if let focus = scene.derived.focus {
-            let drawsWish = [.frame, .hidden, .output].contains(kind)
+            let drawsWish =
+                [.frame, .hidden, .output].contains(kind) && scene.options.wish != WishSource.none
+            if drawsWish && kind != .output && !scene.hidden.isEmpty {
+                keys.insert(.change, at: min(2, keys.count))
+            }
             keys.insert(
                 .focus(magnification: drawsWish ? focus.magnificationText : nil),
                 at: min(2, keys.count))
@@ -152,6 +159,14 @@ enum Header {
             canvas.fill(half, palette.shade(0.85))
             canvas.fill(
                 Rect(x: c.x, y: c.y - r, width: swatch / 2, height: 2 * r), palette.shade(0.15))
+        case .change:
+            // ▲ drawn as the diagram draws it; the text goes on with "Δ > 0 · ▼ Δ < 0".
+            canvas.setColour(palette.boundary)
+            canvas.move(to: PixelPoint(c.x + swatch / 2 - r * 1.6, c.y - r))
+            canvas.line(to: PixelPoint(c.x + swatch / 2, c.y + r * 0.9))
+            canvas.line(to: PixelPoint(c.x + swatch / 2 - r * 3.2, c.y + r * 0.9))
+            canvas.closePath()
+            canvas.fill()
         case .reluOff:
             canvas.fill(
                 Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),
