@@ -37,8 +37,9 @@ extension Keys {
 
     static let pngCompression = Declared<RenderSettings, Int>(
         "render.pngCompression", flags: ["png-compression"], valueName: "level",
-        help: "zlib level of PNG files, 0 to 9",
-        doc: "The zlib level of PNG files, 0 (fastest) to 9 (smallest).", type: .integer,
+        help: "PNG compression level, 0 (stored) to 9 (smallest)",
+        doc: "The PNG compression level, 0 (stored) to 9 (smallest): libdeflate's levels, 9 its "
+            + "12.", type: .integer,
         schema: .within(RenderOptions.compressionRange), library: [.figures(.pngCompression)],
         rule: { try RenderOptions.check(pngCompression: $0) }, path: \.options.pngCompression)
 
