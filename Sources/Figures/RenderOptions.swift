@@ -1,31 +1,6 @@
 import Backprop
 import Foundation
 
-/// Which figure to draw: a panel on its own, or the composite frame.
-public enum FigureKind: String, CaseIterable, Sendable, Codable {
-    /// The composite: header, hidden units, output and error curve.
-    case frame
-    /// Every hidden unit of the snapshot in a grid.
-    case hidden
-    /// The output `ŷ` with its 0.5 boundary.
-    case output
-    /// The error curve with the current epoch marked.
-    case error
-    /// The error surface E over two directions of weight space, from above: level curves, the
-    /// path and the step to W′ ("Mt. Errorest", "Mt. Kilimanjerror").
-    case surface
-    /// The same surface as a mountain in perspective, the path walking down it.
-    case mountain
-    /// The points in the last hidden layer's activations, with the output's straight boundary.
-    case hiddenSpace
-    /// The network as a diagram: inputs, bias nodes, units and `ŷ`, every weight an edge, with
-    /// the change a point (or the batch) asks of it.
-    case diagram
-    /// One training step from the snapshot: the lines and boundary of `W` dashed, of `W′`
-    /// solid, with `E(W) → E(W′)`.
-    case step
-}
-
 /// The data point a figure follows: the one whose wish it draws.
 public enum Focus: Sendable, Equatable {
     /// The point with the largest error at the snapshot drawn.
@@ -175,10 +150,11 @@ public struct RenderOptions: Sendable, Equatable {
         try RenderOptions.check(width: width, height: height)
         try RenderOptions.check(pngCompression: pngCompression)
         if let fontSize { try RenderOptions.check(fontSize: fontSize) }
-        if let frameLandscape, frameLandscape != .surface, frameLandscape != .mountain {
+        if let frameLandscape, !frameLandscape.needs.contains(.landscape) {
+            let landscapes = PanelKind.allCases.filter { $0.needs.contains(.landscape) }
             throw FiguresError.outOfRange(
                 .frameLandscape, value: frameLandscape.rawValue,
-                rule: "it must be surface or mountain")
+                rule: "it must be " + landscapes.map(\.rawValue).joined(separator: " or "))
         }
         if let errorRange {
             try RenderOptions.check(errorLow: errorRange.lowerBound, high: errorRange.upperBound)
