@@ -30,6 +30,15 @@ public struct FigureRenderer: Sendable {
                 .focus, value: "number \(n)",
                 rule: "the data has \(run.data.count) points, numbered from 1")
         }
+        if case .visitor(let x1, let x2, let label) = options.focus {
+            guard x1.isFinite, x2.isFinite, abs(x1) <= 1e100, abs(x2) <= 1e100,
+                label == 0 || label == 1
+            else {
+                throw FiguresError.outOfRange(
+                    .focus, value: "a visitor at (\(x1), \(x2)) with label \(label)",
+                    rule: "a visitor needs finite coordinates and the label 0 or 1")
+            }
+        }
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)

@@ -9,6 +9,9 @@ public enum Focus: Sendable, Equatable {
     case index(Int)
     /// The data point nearest to these coordinates.
     case near(x1: Double, x2: Double)
+    /// A point that is not in the data, with its label: the lesson's "point coming in", whose
+    /// wish is drawn (as if it were trained on) although training never saw it.
+    case visitor(x1: Double, x2: Double, label: Int)
 
     /// `worst`, a point's number (from 1), or coordinates `x1,x2`; nil for anything else.
     public init?(argument text: String) {
@@ -34,6 +37,9 @@ public enum WishSource: String, CaseIterable, Sendable, Codable {
     case point
     /// The whole batch's step, `−η ∂E/∂w`, the step training takes.
     case batch
+    /// No wish: the focus point is drawn and ringed without ghost lines, arrows or changes (the
+    /// lesson's feedforward, before any point is asked what it wants).
+    case none
 }
 
 /// How hidden panels shade a unit.
@@ -122,6 +128,8 @@ public struct RenderOptions: Sendable, Equatable {
     /// The point whose wish is drawn; none by default (the diagram then shows the batch's).
     public var focus: Focus?
     /// Whose wish the diagram's edges show; the focus point's when there is one.
+    ///
+    /// `none` draws the focus point without any wish.
     public var wish: WishSource?
     /// How hidden units are shaded; nil is `activation`, unstated in titles and the manifest.
     public var hiddenShading: HiddenShading?

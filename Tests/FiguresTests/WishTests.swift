@@ -30,7 +30,8 @@ import Testing
         for snapshot in run.snapshots.indices {
             let figure = try renderer.render(.frame, snapshot: snapshot, format: .png)
             let focus = try #require(figure.panels.compactMap(\.focus).first)
-            let expected = try Self.wish(run, snapshot: snapshot, point: focus.index - 1)
+            let expected = try Self.wish(
+                run, snapshot: snapshot, point: try #require(focus.index) - 1)
             // The worst point is the one with the largest error.
             let model = ModelEvaluator(
                 layers: run.snapshots[snapshot].layers, activation: run.network.activation)

@@ -76,7 +76,7 @@ struct RenderFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Whose wish the diagram shows: point or batch (key render.wish).", valueName: "who"))
+            "Whose wish is drawn: point, batch or none (key render.wish).", valueName: "who"))
     var wish: WishSource?
 
     @Option(

@@ -14,7 +14,9 @@ struct FrameComposition: Composition {
     var name: String { "frame" }
 
     var legend: Legend? {
-        Legend(boundary: "ŷ = 0.5", mistakes: true, reluOff: true, vote: true, wish: true)
+        Legend(
+            boundary: "ŷ = 0.5", mistakes: true, reluOff: true, vote: true, wish: true,
+            changes: true)
     }
 
     /// The hidden units, the output, the error curve, then the panels sharing its cell.

@@ -33,6 +33,9 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     public var offView: OffViewInfo?
     /// First-layer hidden panels with `render.equations`: the equation written under the plot.
     public var equation: EquationInfo?
+    /// Last-layer hidden panels with a focus point: the unit's weight to the output, the change
+    /// the point asks of it, and the ▲ or ▼ its title shows.
+    public var outputWeight: OutputWeightInfo?
 
     public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind
@@ -44,7 +47,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, layer, unit, rect, domain, focus, wish, ghost, shading, nodes, edges, after
-        case errorAfter, offView, equation
+        case errorAfter, offView, equation, outputWeight
     }
 
     public init(from decoder: Decoder) throws {
@@ -64,6 +67,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         errorAfter = try container.decodeIfPresent(Double.self, forKey: .errorAfter)
         offView = try container.decodeIfPresent(OffViewInfo.self, forKey: .offView)
         equation = try container.decodeIfPresent(EquationInfo.self, forKey: .equation)
+        outputWeight = try container.decodeIfPresent(
+            OutputWeightInfo.self, forKey: .outputWeight)
     }
 
     /// Encodes every key, writing `null` for a missing layer or unit.
@@ -84,6 +89,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encodeIfPresent(errorAfter, forKey: .errorAfter)
         try container.encodeIfPresent(offView, forKey: .offView)
         try container.encodeIfPresent(equation, forKey: .equation)
+        try container.encodeIfPresent(outputWeight, forKey: .outputWeight)
     }
 }
 
@@ -97,8 +103,8 @@ public struct EquationInfo: Sendable, Equatable, Codable {
 
 /// The focus point as a panel shows it.
 public struct FocusInfo: Sendable, Equatable, Codable {
-    /// Its index in the data, from 1.
-    public var index: Int
+    /// Its index in the data, from 1; `null` for a visitor, a point that is not in the data.
+    public var index: Int?
     public var point: [Double]
     public var label: Int
     /// `ŷ` and the point's error `e` at the snapshot.
@@ -132,6 +138,9 @@ public struct DiagramEdgeInfo: Sendable, Equatable, Codable {
     public var weight: Double
     /// The change asked of it: the focus point's wish or the batch's step, `−η ∂E/∂w`.
     public var change: Double
+    /// The ▲ or ▼ drawn on the edge for ``change``; absent when the change is too small to draw
+    /// (under a twentieth of the largest).
+    public var marker: MarkerInfo?
 }
 
 /// One drawn figure: the whole file's bytes and where its panels are.

@@ -59,9 +59,12 @@ struct DiagramGeometry {
     let widest: Double
     let largestChange: Double
     let scale: Double
+    /// Layers of nodes, inputs included.
+    let columns: Int
 
     init(layers: [Layer], wish: [Layer], in rect: Rect, style: Style) {
         let columns = layers.count + 1
+        self.columns = columns
         let units = [Network.inputs] + layers.map(\.units)
         let slots = units.enumerated().map { $1 + ($0 < columns - 1 ? 1 : 0) }
         let tallest = Double(slots.max() ?? 1)

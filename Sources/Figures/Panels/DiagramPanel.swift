@@ -6,8 +6,8 @@ import Foundation
 /// The inputs x₁ and x₂, a bias node under every layer but the last, each unit as a small picture
 /// of its shading, and `ŷ`. Every weight is an edge coloured by its sign (blue positive, red
 /// negative) and as wide as its size (one scale per figure, stated in the title), with a mark for
-/// the change asked of it: a triangle pointing up where the wish raises the weight and down where
-/// it lowers it, as large as `|Δw|`.
+/// the change asked of it: ▲ where the change is positive (`Δw > 0`), ▼ where it is negative
+/// (``ChangeMarker``), as large as `|Δw|`, with the number beside it where there is room.
 enum DiagramPanel: Panel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
@@ -20,18 +20,37 @@ enum DiagramPanel: Panel {
         let rect = cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0).integral
         let diagram = DiagramGeometry(
             layers: scene.layers, wish: scene.derived.wish, in: rect, style: style)
-        let source = scene.derived.focus.map { "point \($0.index + 1)" } ?? "the batch"
+        let source =
+            scene.options.wish == .batch
+            ? "the batch"
+            : scene.derived.focus.map { $0.index.map { "point \($0 + 1)" } ?? "the visitor" }
+                ?? "the batch"
         PanelChrome.title(
-            ["Network diagram: weights and the change asked by \(source)", "Network diagram"],
+            scene.options.wish == WishSource.none
+                ? ["Network diagram: weights", "Network diagram"]
+                : [
+                    "Network diagram: weights and the change asked by \(source)", "Network diagram",
+                ],
             note: "edge width ∝ |w|, widest |w| = " + Ticks.fixed(diagram.widest, decimals: 2),
             in: Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         var info = PanelInfo(
             kind: .diagram, layer: nil, unit: nil, rect: rect.array, domain: [])
+        // Whose changes the edges show: the focus point's, unless the batch's are asked for.
+        if scene.options.wish == .point || scene.options.wish == nil {
+            info.focus = scene.derived.focus?.info(pixel: nil)
+        }
         info.nodes = diagram.nodes.map(\.info)
-        info.edges = diagram.edges.map(\.info)
+        info.edges = diagram.edges.map { edge in
+            var info = edge.info
+            if rect.isUsable, diagram.markSize(of: edge) > 0 {
+                info.marker = ChangeMarker.info(for: edge.change)
+            }
+            return info
+        }
         guard rect.isUsable else { return info }
         drawEdges(diagram, scene: scene, style: style, on: canvas)
+        changeNumbers(diagram, in: rect, scene: scene, style: style, on: canvas)
         try drawNodes(diagram, scene: scene, style: style, on: canvas)
         key(in: rect, scene: scene, style: style, on: canvas)
         try canvas.context.check(during: "drawing the network diagram")
@@ -79,15 +98,48 @@ enum DiagramPanel: Panel {
         canvas.setFont(size: style.tickFont)
         canvas.setColour(scene.palette.mutedText)
         let vote = !scene.hidden.isEmpty && scene.shading(layer: scene.hidden.count - 1) == .vote
+        let asked = scene.derived.focus == nil || scene.options.wish == .batch ? "E" : "e"
+        let changes = scene.options.wish != WishSource.none
         let full =
-            "blue edge: w > 0 · red edge: w < 0 · ▲ ▼ the change asked, −η ∂e/∂w "
-            + "(size ∝ |Δw|) · 1: bias node" + (vote ? " · last hidden layer: its vote" : "")
+            "blue edge: w > 0 · red edge: w < 0 · "
+            + (changes
+                ? "▲ Δw > 0, ▼ Δw < 0: the change asked, Δw = −η ∂\(asked)/∂w (size ∝ |Δw|) · "
+                : "") + "1: bias node" + (vote ? " · last hidden layer: its vote" : "")
         // The legend says the units show their vote; the short key leaves it out.
-        let short = "blue w > 0 · red w < 0 · ▲▼ Δw asked"
+        let short = "blue w > 0 · red w < 0" + (changes ? " · ▲ Δw > 0 · ▼ Δw < 0" : "")
         let text =
             canvas.width(of: full) <= rect.width
             ? full : PanelChrome.fitted(short, width: rect.width, on: canvas)
         canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
+    }
+
+    /// Each drawn mark's `Δw` printed beside it (`+0.35`), where the diagram has room: a few
+    /// edges, and columns wide enough for a number between the nodes.
+    static func changeNumbers(
+        _ diagram: DiagramGeometry, in rect: Rect, scene: Scene, style: Style, on canvas: Canvas
+    ) {
+        guard !style.textless, diagram.edges.count <= 16 else { return }
+        let font = max(style.tickFont * 0.9, 8)
+        canvas.setFont(size: font)
+        let gap = rect.width / Double(diagram.columns)
+        let widest = diagram.edges.map { canvas.width(of: ChangeMarker.text($0.change)) }.max()
+        guard let widest, widest + 2 * diagram.radius <= gap * 0.55 else { return }
+        let m = canvas.fontMetrics
+        for edge in diagram.edges {
+            let size = diagram.markSize(of: edge)
+            guard size > 0 else { continue }
+            let c = edge.markCentre
+            let text = ChangeMarker.text(edge.change)
+            let x = c.x + size * 0.9 + 2
+            // On a pale box, so the number reads over the edges it crosses.
+            canvas.fill(
+                Rect(
+                    x: x - 1, y: c.y - (m.ascent + m.descent) / 2 - 1,
+                    width: canvas.width(of: text) + 2, height: m.ascent + m.descent + 2),
+                scene.palette.background.withAlpha(0.85))
+            canvas.setColour(scene.palette.text)
+            canvas.text(text, x: x, middle: c.y)
+        }
     }
 
     /// Inputs and bias nodes as labelled circles; units and `ŷ` as small shaded pictures.

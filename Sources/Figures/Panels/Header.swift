@@ -16,6 +16,9 @@ struct Legend: Sendable, Equatable {
     var vote = false
     /// The focus point's wish drawn magnified: the key states the factor.
     var wish = false
+    /// With the wish, the ▲ and ▼ of the change it asks beside the hidden units' titles
+    /// (``ChangeMarker``), where the figure has hidden units.
+    var changes = false
 }
 
 /// The figure's header: run name, epoch, `E(W)` and accuracy on the left; a legend on the right
@@ -68,6 +71,8 @@ enum Header {
         case test
         case focus(magnification: String?)
         case vote
+        /// The ▲ and ▼ of the hidden units' titles and the diagram (``ChangeMarker``).
+        case change
 
         var text: String {
             switch self {
@@ -79,6 +84,7 @@ enum Header {
             case .focus(let k):
                 return k.map { "focus point, wish × " + $0 } ?? "focus point"
             case .vote: return "unit shade: its vote, side × sign(v)"
+            case .change: return "Δ > 0 · ▼ Δ < 0, the change asked"
             }
         }
     }
@@ -97,8 +103,12 @@ enum Header {
             keys.insert(.vote, at: min(2, keys.count))
         }
         if let focus = scene.derived.focus {
+            let drawsWish = legend.wish && scene.options.wish != WishSource.none
+            if drawsWish && legend.changes && !scene.hidden.isEmpty {
+                keys.insert(.change, at: min(2, keys.count))
+            }
             keys.insert(
-                .focus(magnification: legend.wish ? focus.magnificationText : nil),
+                .focus(magnification: drawsWish ? focus.magnificationText : nil),
                 at: min(2, keys.count))
         }
         return keys
@@ -164,6 +174,14 @@ enum Header {
             canvas.fill(half, palette.shade(0.85))
             canvas.fill(
                 Rect(x: c.x, y: c.y - r, width: swatch / 2, height: 2 * r), palette.shade(0.15))
+        case .change:
+            // ▲ drawn as the diagram draws it; the text goes on with "Δ > 0 · ▼ Δ < 0".
+            canvas.setColour(palette.boundary)
+            canvas.move(to: PixelPoint(c.x + swatch / 2 - r * 1.6, c.y - r))
+            canvas.line(to: PixelPoint(c.x + swatch / 2, c.y + r * 0.9))
+            canvas.line(to: PixelPoint(c.x + swatch / 2 - r * 3.2, c.y + r * 0.9))
+            canvas.closePath()
+            canvas.fill()
         case .reluOff:
             canvas.fill(
                 Rect(x: c.x - swatch / 2, y: c.y - r, width: swatch, height: 2 * r),

@@ -17,7 +17,7 @@ enum HiddenPanel: PrintPanel {
     }
 
     static var legend: Legend? {
-        Legend(boundary: "w·x + b = 0", reluOff: true, vote: true, wish: true)
+        Legend(boundary: "w·x + b = 0", reluOff: true, vote: true, wish: true, changes: true)
     }
 
     /// Every hidden unit placed, with one title form for all; then the notes in place of units
@@ -91,18 +91,21 @@ enum HiddenPanel: PrintPanel {
             offView = OffView.locate(net.line(unit: unit), viewport: viewport)
         }
         let names = titles(layer: layer, unit: unit, scene: scene)
-        let listens = titleVariant.notes ? note(layer: layer, unit: unit, scene: scene) : nil
+        let listens = titleVariant.note.flatMap {
+            notes(layer: layer, unit: unit, scene: scene).dropFirst($0).first
+        }
         let strip = Rect(x: rect.x, y: cell.y, width: rect.width, height: style.titleHeight)
+        let drawn: String?
         if offView != nil {
             // The words "off the view" are kept: the title gets shorter for them if need be.
             let shorter = Array(names[titleVariant.index...])
-            PanelChrome.title(
+            drawn = PanelChrome.title(
                 shorter,
                 note: OffView.note(
                     with: listens, titles: shorter, width: strip.width, style: style, on: canvas),
                 in: strip, scene: scene, style: style, on: canvas)
         } else {
-            PanelChrome.title(
+            drawn = PanelChrome.title(
                 [names[titleVariant.index]], note: listens, in: strip, scene: scene, style: style,
                 on: canvas)
         }
@@ -110,6 +113,16 @@ enum HiddenPanel: PrintPanel {
             kind: .hidden, layer: layer + 1, unit: unit + 1, rect: rect.array,
             domain: viewport.domainArray)
         info.offView = offView
+        if var weight = outputWeight(layer: layer, unit: unit, scene: scene) {
+            let written = drawn.flatMap { note in listens.flatMap { note.contains($0) ? $0 : nil } }
+            weight.text = written
+            if let written, let glyph = ChangeMarker.glyph(for: weight.change),
+                written.contains(glyph)
+            {
+                weight.marker = ChangeMarker.info(for: weight.change)
+            }
+            info.outputWeight = weight
+        }
         if scene.options.hiddenShading != nil { info.shading = scene.shading(layer: layer) }
         guard rect.isUsable else { return info }
 
@@ -149,7 +162,7 @@ enum HiddenPanel: PrintPanel {
         }
         // The arrow to the blue side, unless the wish's arrow is drawn there instead. A unit
         // that votes against label 1 has its blue side where `z < 0`: the same line, turned.
-        if layer == 0 && scene.derived.focus == nil {
+        if layer == 0 && scene.derived.ghost == nil {
             var line = net.line(unit: unit)
             if scene.shading(layer: layer) == .vote && scene.outgoingWeight(unit: unit) < 0 {
                 line = ImplicitLine(w1: -line.w1, w2: -line.w2, b: -line.b)
@@ -204,7 +217,8 @@ enum HiddenPanel: PrintPanel {
     /// Which title every hidden panel of a figure uses, so they match.
     struct TitleVariant {
         var index: Int
-        var notes: Bool
+        /// Which of the ``notes(layer:unit:scene:)`` the last layer's units write (nil: none).
+        var note: Int?
         /// The equations' decimals and text size, the same for every unit (nil: none fits).
         var equation: EquationForm? = nil
     }
@@ -215,32 +229,35 @@ enum HiddenPanel: PrintPanel {
         var size: Double
     }
 
-    /// The longest title variant (with the output-weight notes if possible) that fits every
-    /// hidden panel of `slots`.
+    /// The longest title variant, with the richest output-weight note that fits every hidden
+    /// panel of `slots` (a note is worth more than a longer title, down to the unit's number).
     static func titleVariant(
         for slots: [PlacedPanel], scene: Scene, style: Style, on canvas: Canvas
     ) -> TitleVariant {
-        func fits(_ index: Int, notes: Bool) -> Bool {
+        func fits(_ index: Int, note: Int?) -> Bool {
             slots.allSatisfy { slot in
                 let width = PlanePanel.plotRect(
                     cell: slot.cell, aspect: scene.aspect, style: style, axes: false,
                     caption: style.hiddenCaption
                 ).width
                 canvas.setFont(size: style.tickFont)
-                let note = notes ? note(layer: slot.layer, unit: slot.unit, scene: scene) : nil
-                let noteWidth = note.map { canvas.width(of: $0) + style.titleFont } ?? 0
+                let text = note.flatMap {
+                    notes(layer: slot.layer, unit: slot.unit, scene: scene).dropFirst($0).first
+                }
+                let noteWidth = text.map { canvas.width(of: $0) + style.titleFont } ?? 0
                 canvas.setFont(size: style.titleFont, bold: true)
                 let title = titles(layer: slot.layer, unit: slot.unit, scene: scene)[index]
                 return canvas.width(of: title) + noteWidth <= width
             }
         }
         let form = equationForm(for: slots, scene: scene, style: style, on: canvas)
-        for notes in [true, false] {
-            for index in 0..<4 where fits(index, notes: notes) {
-                return TitleVariant(index: index, notes: notes, equation: form)
+        let levels = slots.map { notes(layer: $0.layer, unit: $0.unit, scene: scene).count }.max()
+        for note in Array(0..<(levels ?? 0)) + [nil] {
+            for index in 0..<4 where fits(index, note: note) {
+                return TitleVariant(index: index, note: note, equation: form)
             }
         }
-        return TitleVariant(index: 3, notes: false, equation: form)
+        return TitleVariant(index: 3, note: nil, equation: form)
     }
 
     /// The first form (two decimals, then one; then one a little smaller, except on a print
@@ -269,14 +286,38 @@ enum HiddenPanel: PrintPanel {
         }
     }
 
-    /// For the last hidden layer: how much the output listens to this unit.
-    static func note(layer: Int, unit: Int, scene: Scene) -> String? {
-        guard layer == scene.hidden.count - 1 else { return nil }
-        let v = scene.net.weights[scene.net.weights.count - 1][unit]
-        // With a focus point: ▲ where it asks the output to listen more to this unit, ▼ less.
-        guard let focus = scene.derived.focus else { return "to ŷ: " + signed(v) }
-        let dv = focus.wish[focus.wish.count - 1].weights[0][unit]
-        return "to ŷ: " + signed(v) + (abs(v + dv) > abs(v) ? " ▲" : " ▼")
+    /// For the last hidden layer: the unit's weight `v` to the output, and with a focus point the
+    /// change `Δv` it asks, from the richest note to the shortest; empty for other layers.
+    ///
+    /// `to ŷ: v −1.23 ▲ +0.35, listens less`, `v −1.23 ▲ +0.35`, `v −1.23 ▲`: the glyph is the
+    /// sign of `Δv` (``ChangeMarker``); whether the output listens more or less, `|v + Δv|`
+    /// against `|v|`, is said in words.
+    static func notes(layer: Int, unit: Int, scene: Scene) -> [String] {
+        guard let weight = outputWeight(layer: layer, unit: unit, scene: scene) else {
+            guard layer == scene.hidden.count - 1 else { return [] }
+            return ["to ŷ: " + signed(scene.outgoingWeight(unit: unit))]
+        }
+        let v = "v " + signed(weight.weight)
+        guard let glyph = ChangeMarker.glyph(for: weight.change) else {
+            return ["to ŷ: \(v), Δv 0", v]
+        }
+        let change = "\(glyph) \(ChangeMarker.text(weight.change))"
+        return [
+            "to ŷ: \(v) \(change), listens \(weight.listening == "same" ? "as much" : weight.listening)",
+            "\(v) \(change)",
+            "\(v) \(glyph)",
+        ]
+    }
+
+    /// For a unit of the last hidden layer, with a focus point: its weight `v` to the output and
+    /// the change `Δv = −η ∂e/∂v` the point asks of it.
+    static func outputWeight(layer: Int, unit: Int, scene: Scene) -> OutputWeightInfo? {
+        guard layer == scene.hidden.count - 1, let focus = scene.derived.focus,
+            scene.options.wish != WishSource.none
+        else { return nil }
+        return OutputWeightInfo(
+            weight: scene.outgoingWeight(unit: unit),
+            change: focus.wish[focus.wish.count - 1].weights[0][unit])
     }
 
     /// `+1.23` or `−1.23`, with a true minus sign.

@@ -93,12 +93,12 @@ enum OutputPanel: PrintPanel {
         }
         let radius = markerRadius(rect, count: scene.points.count, style: style)
         try Markers.draw(scene, in: viewport, radius: radius, markMistakes: true, on: canvas)
-        if let focus = scene.derived.focus, let ghost = scene.derived.ghost {
-            if perceptron {
+        if let focus = scene.derived.focus {
+            if let ghost = scene.derived.ghost, perceptron {
                 WishOverlay.draw(
                     line: net.line(unit: 0), ghost: ghost.line(unit: 0), focus: focus,
                     viewport: viewport, style: style, scene: scene, into: &info, on: canvas)
-            } else {
+            } else if let ghost = scene.derived.ghost {
                 // The boundary where the wish (magnified) would put it.
                 let field = PlanePanel.sample(
                     .output, model: ghost, viewport: viewport, coarser: 3, sampling: .locating)
@@ -111,7 +111,7 @@ enum OutputPanel: PrintPanel {
             info.focus = WishOverlay.mark(
                 focus, viewport: viewport, radius: radius, scene: scene, on: canvas)
         }
-        if perceptron && scene.derived.focus == nil {
+        if perceptron && scene.derived.ghost == nil {
             PlanePanel.normalArrow(
                 net.line(unit: 0), viewport: viewport, style: style, scene: scene, on: canvas)
         }

@@ -3,13 +3,15 @@ enum PanelChrome {
     /// The panel's title, left-aligned in `strip`, with an optional note right-aligned.
     ///
     /// `titles` go from longest to shortest: the first that fits beside the note is used; if
-    /// none does, the note is dropped and the longest title that fits alone is used.
+    /// none does, the note is dropped and the longest title that fits alone is used. Returns the
+    /// note if it was drawn.
+    @discardableResult
     static func title(
         _ titles: [String], note: String? = nil, in strip: Rect, scene: Scene, style: Style,
         on canvas: Canvas
-    ) {
+    ) -> String? {
         guard !style.textless, strip.height >= style.titleFont, let longest = titles.first else {
-            return
+            return nil
         }
         canvas.setFont(size: style.tickFont)
         let noteWidth = note.map { canvas.width(of: $0) + style.titleFont } ?? 0
@@ -23,11 +25,11 @@ enum PanelChrome {
         }
         canvas.setColour(scene.palette.text)
         canvas.text(chosen ?? longest, x: strip.minX, middle: strip.midY)
-        if showNote, let note {
-            canvas.setFont(size: style.tickFont)
-            canvas.setColour(scene.palette.mutedText)
-            canvas.text(note, x: strip.maxX, middle: strip.midY, align: .right)
-        }
+        guard showNote, let note else { return nil }
+        canvas.setFont(size: style.tickFont)
+        canvas.setColour(scene.palette.mutedText)
+        canvas.text(note, x: strip.maxX, middle: strip.midY, align: .right)
+        return note
     }
 
     /// `text`, cut with an ellipsis to fit `width` in the current font.

@@ -12,6 +12,16 @@ enum WishOverlay {
         let pixel = viewport.pixel(focus.point)
         canvas.saved {
             canvas.clip(to: viewport.rect)
+            if focus.index == nil {
+                // A visitor is none of the data's markers: its own, in its class's colour.
+                let shape = scene.palette.shape(label: focus.label)
+                canvas.setColour(scene.palette.markerOutline)
+                Markers.shape(shape, at: pixel, radius: r + Markers.outline(r), on: canvas)
+                canvas.fill()
+                canvas.setColour(scene.palette.fill(label: focus.label))
+                Markers.shape(shape, at: pixel, radius: r, on: canvas)
+                canvas.fill()
+            }
             FocusMarker.draw(at: pixel, radius: r * 2.1 + 2, scene: scene, on: canvas)
         }
         return focus.info(pixel: pixel)

@@ -26,11 +26,19 @@ struct DerivedData: Sendable {
             FocusPoint($0, run: run, snapshot: snapshot, model: model)
         }
         self.focus = focus
-        ghost = focus.map {
-            ModelEvaluator(layers: $0.ghost(of: snapshot.layers), activation: model.activation)
+        let wishes = options.wish != WishSource.none
+        ghost = focus.flatMap { focus in
+            wishes
+                ? ModelEvaluator(
+                    layers: focus.ghost(of: snapshot.layers), activation: model.activation)
+                : nil
         }
         let batch = snapshot.gradient.scaled(by: -run.training.learningRate)
-        wish = options.wish == .batch ? batch : (focus?.wish ?? batch)
+        switch options.wish ?? .point {
+        case .batch: wish = batch
+        case .none: wish = batch.scaled(by: 0)
+        case .point: wish = focus?.wish ?? batch
+        }
     }
 }
 

@@ -3,8 +3,8 @@ import Foundation
 
 /// The point a figure follows and what it asks of the network: the derived data of issue 8.
 struct FocusPoint: Sendable {
-    /// Its index in the data, from 0.
-    let index: Int
+    /// Its index in the data, from 0; nil for a visitor (``Focus/visitor(x1:x2:label:)``).
+    let index: Int?
     let point: Point
     let label: Int
     /// `ŷ` at the point.
@@ -17,12 +17,17 @@ struct FocusPoint: Sendable {
     /// The factor every wish is drawn magnified by (1, 2 or 5 times a power of ten).
     let magnification: Double
 
-    /// The point `focus` picks in `run` at `snapshot`, or nil if the data is empty.
+    /// The point `focus` picks in `run` at `snapshot` (or the visitor it names), or nil if the
+    /// data is empty.
     init?(_ focus: Focus, run: TrainingRun, snapshot: Snapshot, model: ModelEvaluator) {
-        let points = run.data.points
+        var points = run.data.points
+        var labels = run.data.labels
+        if case .visitor(let x1, let x2, let y) = focus {
+            (points, labels) = ([Point(x1, x2)], [y])
+        }
         guard !points.isEmpty else { return nil }
         let logits = points.map { model.preactivation(.output, $0.x1, $0.x2) }
-        let errors = zip(logits, run.data.labels).map { Lesson.error(z: $0, y: Double($1)) }
+        let errors = zip(logits, labels).map { Lesson.error(z: $0, y: Double($1)) }
         let chosen: Int
         switch focus {
         case .worst:
@@ -32,10 +37,12 @@ struct FocusPoint: Sendable {
         case .near(let x1, let x2):
             let distances = points.map { ($0.x1 - x1) * ($0.x1 - x1) + ($0.x2 - x2) * ($0.x2 - x2) }
             chosen = distances.indices.min { distances[$0] < distances[$1] } ?? 0
+        case .visitor:
+            chosen = 0
         }
-        index = chosen
+        if case .visitor = focus { index = nil } else { index = chosen }
         point = points[chosen]
-        label = run.data.labels[chosen]
+        label = labels[chosen]
         output = sigmoid(logits[chosen])
         error = errors[chosen]
         let g = run.network.activation
@@ -47,30 +54,12 @@ struct FocusPoint: Sendable {
     }
 
     /// A factor that moves the line that moves most by about a seventh of the view at the
-    /// point: 1, 2 or 5 times a power of ten (below 1 when one point alone asks for more).
+    /// point: 1, 2 or 5 times a power of ten (below 1 when one point alone asks for more); see
+    /// ``Story/magnification(_:wish:at:span:)``.
     static func magnification(layers: [Layer], wish: [Layer], at p: Point, span: Double)
         -> Double
     {
-        // The first layer's lines (the output's for a perceptron): how far each moves at p.
-        let first = layers[0]
-        var largest = 0.0
-        for j in 0..<first.units {
-            let w = first.weights[j]
-            let norm = (w[0] * w[0] + w[1] * w[1]).squareRoot()
-            guard norm > 0 else { continue }
-            let dw = wish[0].weights[j]
-            let shift = abs(dw[0] * p.x1 + dw[1] * p.x2 + wish[0].biases[j]) / norm
-            largest = max(largest, shift)
-        }
-        guard largest > 0, largest.isFinite, span > 0 else { return 1 }
-        return nice(span / 7 / largest)
-    }
-
-    /// The largest of 1, 2, 5 × 10ⁿ not above `x` (x > 0).
-    static func nice(_ x: Double) -> Double {
-        let power = pow(10, floor(log10(x)))
-        let m = x / power
-        return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * power
+        Story.magnification(layers, wish: wish, at: p, span: span)
     }
 
     /// The network with every wish taken, magnified: what the ghost lines show.
@@ -107,8 +96,9 @@ extension FocusPoint {
     /// The manifest's description, drawn at `pixel`.
     func info(pixel: PixelPoint?) -> FocusInfo {
         FocusInfo(
-            index: index + 1, point: [point.x1, point.x2], label: label, output: output,
-            error: error, pixel: pixel.map { [$0.x, $0.y] }, magnification: magnification)
+            index: index.map { $0 + 1 }, point: [point.x1, point.x2], label: label,
+            output: output, error: error, pixel: pixel.map { [$0.x, $0.y] },
+            magnification: magnification)
     }
 }
 
