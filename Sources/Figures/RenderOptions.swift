@@ -121,9 +121,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// The PNG compression level, 0 (stored) to 9 (smallest): libdeflate's level of the same
     /// number (zlib's scale), and for 9 its smallest, 12.
     ///
-    /// The default, 3, writes the lesson's 1280×720 frames at about the speed of level 1 and 7%
-    /// smaller than zlib's level 3 did; 6 is a sixth smaller again and about 1.4 times as slow,
-    /// and 9 about 60 times as slow, for archives (`errorest-bench png`).
+    /// The default, 3, writes every Sample's figures 3–10% smaller than zlib's level 3 did, in
+    /// about two thirds of the time; 1 and 2 are hardly faster on these images, 6 is 7–24%
+    /// smaller and 1.2–1.4 times as slow, 9 is 60–75 times as slow, for archives (see the
+    /// article on PNG files, `errorest-bench png`).
     public var pngCompression: Int = 3
     /// Draws each first-layer hidden line faintly on the output panel.
     public var hiddenLinesOnOutput: Bool = true
