@@ -22,14 +22,21 @@ let package = Package(
         // Pure Swift maths: datasets, the network, backpropagation, the run record.
         .target(name: "Backprop"),
 
-        // C: Cairo (system library) and libpng behind a small shim that keeps setjmp in C.
+        // C: Cairo (system library); PNG files written through libdeflate (system library: one
+        // zlib stream of scanlines, the same bytes on every x86-64 CPU) and read through libpng.
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "CPNG",
+            dependencies: ["CDeflate"],
             linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]
         ),
 
@@ -50,11 +57,20 @@ let package = Package(
         ),
         .executableTarget(name: "errorest", dependencies: ["ErrorestCLI"]),
 
+        // The PNG writers `errorest-bench png` compares (ISA-L too where libisal-dev is installed).
+        .target(
+            name: "CPNGCandidates",
+            dependencies: ["CDeflate"],
+            linkerSettings: [
+                .linkedLibrary("png16"), .linkedLibrary("z"), .linkedLibrary("dl"),
+            ]
+        ),
+
         // Release benchmarks: `swift run -c release errorest-bench`.
         .executableTarget(
             name: "errorest-bench",
             dependencies: [
-                "Backprop", "Figures", "ErrorestCLI",
+                "Backprop", "Figures", "ErrorestCLI", "CPNGCandidates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

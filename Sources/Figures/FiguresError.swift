@@ -3,7 +3,7 @@ import Foundation
 /// Everything that can go wrong in `Figures`, each with a message written as a sentence.
 ///
 /// ``isUsageError`` tells bad input (a size, an option, a run record: exit 65 on the command line)
-/// from a failure of Cairo or libpng while drawing or encoding (exit 74).
+/// from a failure of Cairo, libdeflate or libpng while drawing or encoding (exit 74).
 public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A render option outside its range: which one, its value as text, and the rule it breaks
     /// as a clause ("it must be 0 to 9").
@@ -14,7 +14,7 @@ public enum FiguresError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchSnapshot(index: Int, count: Int)
     /// Cairo reported a failure: its own description and what was being done.
     case cairo(status: String, during: String)
-    /// libpng reported a failure while encoding or decoding.
+    /// A PNG could not be written or read; the message says why.
     case png(String)
     /// A sequence of frames was finished with frame `missing` (counted from 0) never delivered.
     case incompleteSequence(missing: Int, count: Int)

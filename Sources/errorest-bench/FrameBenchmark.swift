@@ -1,15 +1,19 @@
 import Backprop
+import CPNG
 import Dispatch
+import ErrorestCLI
 import Figures
 import Foundation
 
-/// Frame drawing against libpng encoding (issue 3).
+/// Frame drawing against PNG encoding (issues 3 and 25).
 ///
 /// `swift run -c release errorest-bench frames [--data FILE.csv] [--frames N] [--size WxH]
-/// [--compression 0…9]`
+/// [--compression 0…9] [--run FILE]`
 /// trains the benchmark network (4 sigmoid hidden units, 2000 epochs, η = 2) on 200 xor points
-/// and times 1280×720 composite frames: whole PNG frames, drawing alone and libpng alone on the
-/// same pixels and settings, then all frames in parallel, and resident memory as frames go by.
+/// (or the run file's run, drawn with its render settings: `--run Samples/lesson.yaml` for the
+/// lesson's frames) and times 1280×720 composite frames: whole PNG frames, drawing alone and the
+/// PNG encoding alone on the same pixels and settings, then all frames in parallel, and resident
+/// memory as frames go by.
 /// `--focus worst` draws the worst point's wishes; `--frame-diagram` adds the diagram to the
 /// frames, `--vote` shades hidden units by their vote; `--figure diagram` (or `step`, …) times
 /// that figure instead of the frame.
@@ -25,7 +29,7 @@ func runFrameBenchmark(_ settings: FrameBenchmark.Settings) {
             return
         }
         try benchmarkFrames(
-            data: settings.data, frames: settings.frames, width: settings.width,
+            run: settings.run, data: settings.data, frames: settings.frames, width: settings.width,
             height: settings.height, compression: settings.compression, focus: settings.focus,
             figure: settings.figure, frameDiagram: settings.frameDiagram, vote: settings.vote)
     } catch {
@@ -37,14 +41,6 @@ private func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-/// The calling thread's CPU time in seconds: unlike the wall clock, it does not count the time
-/// other processes of a shared machine hold the core.
-private func threadCPUSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 /// Wall-clock and CPU seconds of `body`.
@@ -65,20 +61,28 @@ private func residentMiB() -> Double {
 }
 
 private func benchmarkFrames(
-    data path: String?, frames: Int, width: Int, height: Int, compression: Int, focus: Focus?,
-    figure: FigureKind, frameDiagram: Bool, vote: Bool
+    run runFile: String?, data path: String?, frames: Int, width: Int, height: Int,
+    compression: Int, focus: Focus?, figure: FigureKind, frameDiagram: Bool, vote: Bool
 ) throws {
-    let data =
-        try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
-        ?? Generator.xor.generate(count: 200, noise: 0.08, seed: 7)
-    let network = try Network(hidden: [4], seed: 1)
-    let trainer = Trainer(
-        network: network, data: data, options: TrainingOptions(epochs: 2000, learningRate: 2),
-        schedule: .linear(frames))
-    var run: TrainingRun?
-    let trainTime = try seconds { run = try trainer.train(name: "xor") }
-    guard let run else { return }
     var options = RenderOptions(width: width, height: height)
+    let trainer: Trainer
+    var name = "xor"
+    if let runFile {
+        let file = try RunFile(contentsOf: URL(fileURLWithPath: runFile))
+        trainer = try file.trainer()
+        options = file.render.options
+        name = file.name ?? URL(fileURLWithPath: runFile).deletingPathExtension().lastPathComponent
+    } else {
+        let data =
+            try path.map { try Dataset(contentsOf: URL(fileURLWithPath: $0)) }
+            ?? Generator.xor.generate(count: 200, noise: 0.08, seed: 7)
+        trainer = Trainer(
+            network: try Network(hidden: [4], seed: 1), data: data,
+            options: TrainingOptions(epochs: 2000, learningRate: 2), schedule: .linear(frames))
+    }
+    var run: TrainingRun?
+    let trainTime = try seconds { run = try trainer.train(name: name) }
+    guard let run else { return }
     options.pngCompression = compression
     options.focus = focus
     options.frameDiagram = frameDiagram
@@ -86,14 +90,15 @@ private func benchmarkFrames(
     let renderer = try FigureRenderer(run: run, options: options)
     let count = run.snapshots.count
     print(
-        "\(figure.rawValue): \(count) of \(width)×\(height), hidden [4], \(data.count) points"
+        "\(figure.rawValue): \(count) of \(options.width)×\(options.height), \(name), hidden "
+            + "\(run.network.hidden), \(run.data.count) points"
             + (focus == nil ? "" : ", with a focus point")
             + (frameDiagram ? ", the diagram" : "") + (vote ? ", vote shading" : "") + "; "
             + "training \(String(format: "%.1f", trainTime * 1000)) ms")
     _ = try renderer.render(figure, snapshot: count - 1, format: .png)  // warm caches and fonts
 
     // Three rounds over every snapshot; each figure is timed whole (render to PNG bytes), then
-    // drawn alone and encoded alone by libpng on those very pixels. The fastest round counts, by
+    // drawn alone and encoded alone on those very pixels. The fastest round counts, by
     // the wall clock and by the thread's CPU time (steadier on a shared machine).
     typealias Times = (whole: Double, draw: Double, encode: Double)
     var best: Times = (.infinity, .infinity, .infinity)
@@ -131,13 +136,15 @@ private func benchmarkFrames(
     print(String(format: "drawing only         %7.2f ms", perDraw))
     print(
         String(
-            format: "libpng encode only   %7.2f ms  (level %d)", perEncode, options.pngCompression))
-    print(String(format: "frame / encode       %7.2f    (bar: ≤ 1.5)", perFrame / perEncode))
+            format: "encode only          %7.2f ms  (level %d: libdeflate %d)", perEncode,
+            options.pngCompression, deflateLevel(options.pngCompression)))
+    print(String(format: "frame / drawing      %7.2f    (bar: ≤ 2)", perFrame / perDraw))
     print(
         String(
-            format: "CPU: frame %.2f ms, drawing %.2f ms, encode %.2f ms; frame / encode %.2f",
+            format: "CPU: frame %.2f ms, drawing %.2f ms, encode %.2f ms; frame / drawing %.2f",
             bestCPU.whole / Double(count) * 1000, bestCPU.draw / Double(count) * 1000,
-            bestCPU.encode / Double(count) * 1000, bestCPU.whole / bestCPU.encode))
+            bestCPU.encode / Double(count) * 1000, bestCPU.whole / bestCPU.draw))
+    print("load average \(loadAverage())")
 
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let failures = Failures()
@@ -163,6 +170,11 @@ private func benchmarkFrames(
                 format: "resident after %4d more frames: %6.1f MiB (started %6.1f)",
                 (round + 1) * count, residentMiB(), before))
     }
+}
+
+/// The libdeflate level of PNG compression level `level`.
+private func deflateLevel(_ level: Int) -> Int {
+    Int(cpng_deflate_level(Int32(level)))
 }
 
 /// Draws the benchmark frames `rounds` times without encoding: for profiling the drawing.

@@ -2,12 +2,12 @@ import Backprop
 import Figures
 import Foundation
 
-/// Frames with the mountain panel against libpng encoding: `Samples/mountain.yaml`'s run (the
+/// Frames with the mountain panel against PNG encoding: `Samples/mountain.yaml`'s run (the
 /// lab's perceptron, 100 epochs, 25 frames at 1280×720, a 101×101 surface per snapshot).
 ///
 /// Each round uses a fresh renderer, so every whole frame includes computing its snapshot's
 /// surface once; then the same frame is drawn again (its surface cached) and encoded alone by
-/// libpng. The fastest of three rounds counts; the bar is whole frame ≤ 2× the encode.
+/// the PNG encoder. The fastest of three rounds counts; the bar is whole frame ≤ 2× the encode.
 func runMountainFrameBenchmark() {
     do {
         let data = try Dataset(
@@ -47,7 +47,7 @@ func runMountainFrameBenchmark() {
         print("Mountain frames: \(run.snapshots.count) of 1280×720, the lab's perceptron.")
         print(String(format: "whole PNG frame (with its surface)  %7.2f ms", best.whole / n * 1e3))
         print(String(format: "drawing only (surface cached)       %7.2f ms", best.draw / n * 1e3))
-        print(String(format: "libpng encode only                  %7.2f ms", best.encode / n * 1e3))
+        print(String(format: "encode only                         %7.2f ms", best.encode / n * 1e3))
         print(
             String(
                 format: "frame / encode                      %7.2f    (bar: ≤ 2)",

@@ -30,3 +30,17 @@ func shell(_ arguments: [String]) throws -> String {
     }
     return String(decoding: data, as: UTF8.self)
 }
+
+/// The calling thread's CPU time in seconds: unlike the wall clock, it does not count the time
+/// other processes of a shared machine hold the core.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// The load averages of the last 1, 5 and 15 minutes, as `uptime` prints them.
+func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: ", ")
+}

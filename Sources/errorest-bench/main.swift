@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
             SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
             MountainFrameBenchmark.self, PacingBenchmark.self, AnimationBenchmark.self,
-            PacingDetail.self,
+            PacingDetail.self, PNGBenchmark.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }
@@ -41,13 +41,14 @@ struct TrainingBenchmark: ParsableCommand {
     func run() { runTrainingBenchmark() }
 }
 
-/// `errorest-bench frames`: drawing against libpng encoding, frames per second, memory.
+/// `errorest-bench frames`: drawing against PNG encoding, frames per second, memory.
 struct FrameBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "frames", abstract: "Drawing against libpng encoding, frames/s, memory.")
+        commandName: "frames", abstract: "Drawing against PNG encoding, frames/s, memory.")
 
     /// What the frame benchmark draws.
     struct Settings {
+        var run: String?
         var data: String?
         var frames = 50
         var width = 1280
@@ -62,6 +63,13 @@ struct FrameBenchmark: ParsableCommand {
     }
 
     @Option(
+        name: .customLong("run"),
+        help: ArgumentHelp(
+            "Time this run file's frames with its render settings instead (as Samples/lesson.yaml).",
+            valueName: "file"))
+    var runFile: String?
+
+    @Option(
         help: ArgumentHelp("Train on these points instead of 200 xor points.", valueName: "csv"))
     var data: String?
 
@@ -71,7 +79,7 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Pixels of every frame.", valueName: "WxH"))
     var size = "1280x720"
 
-    @Option(help: ArgumentHelp("zlib level of the PNG files.", valueName: "0…9"))
+    @Option(help: ArgumentHelp("PNG compression level (libdeflate's, 9 its 12).", valueName: "0…9"))
     var compression = RenderOptions().pngCompression
 
     @Option(help: ArgumentHelp("Write sample figures here instead of timing.", valueName: "dir"))
@@ -110,7 +118,7 @@ struct FrameBenchmark: ParsableCommand {
         let sides = size.lowercased().split(separator: "x").compactMap { Int($0) }
         runFrameBenchmark(
             Settings(
-                data: data, frames: frames, width: sides[0], height: sides[1],
+                run: runFile, data: data, frames: frames, width: sides[0], height: sides[1],
                 compression: compression, gallery: gallery, drawOnly: drawOnly,
                 focus: focus.flatMap(Focus.init(argument:)),
                 figure: FigureKind(rawValue: figure) ?? .frame, frameDiagram: frameDiagram,
@@ -184,6 +192,24 @@ struct AnimationBenchmark: ParsableCommand {
         commandName: "animation", abstract: "APNG assembly time and size against the PNG frames.")
 
     func run() { runAnimationBenchmark() }
+}
+
+/// `errorest-bench png`: row filters and deflate libraries on the Samples' figures.
+struct PNGBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "png",
+        abstract: "Row filters and deflate libraries (zlib, libdeflate, ISA-L) on the Samples.")
+
+    @Option(help: "Images of each Sample to time, spread evenly.")
+    var images = 8
+
+    @Option(help: "Rounds per image; the fastest counts.")
+    var rounds = 3
+
+    @Option(help: ArgumentHelp("libdeflate level the filters are compared at.", valueName: "0…12"))
+    var level = 2
+
+    func run() { runPNGBenchmark(images: images, rounds: rounds, level: level) }
 }
 
 /// `errorest-bench pacing-detail SAMPLE`: one Sample's paced frames, change by change.

@@ -38,4 +38,28 @@ import Testing
         #expect(try h.errorest(Self.arguments + ["--out", "two", "--jobs", "2"]).status == 0)
         Self.expectSame(try h.files(under: "one"), try h.files(under: "two"))
     }
+
+    /// The lesson's frames at their full size (image data of several deflate blocks) and its
+    /// animated PNG: the same bytes on one thread and on two, and in another time zone.
+    @Test func theLessonAtFullSizeGivesTheSameBytesOnOneThreadTwoThreadsAndInAnotherTimeZone()
+        throws
+    {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let lesson = Harness.samples.appendingPathComponent("lesson.yaml").path
+        let arguments = [
+            "run", lesson, "--epochs", "300", "--snapshots", "0,40,300", "--format", "png,apng",
+            "--quiet", "--out",
+        ]
+        #expect(try h.errorest(arguments + ["one", "--jobs", "1"]).status == 0)
+        #expect(try h.errorest(arguments + ["two", "--jobs", "2"]).status == 0)
+        let away = try h.errorest(
+            arguments + ["away", "--jobs", "2"], environment: ["TZ": "Asia/Kathmandu"])
+        #expect(away.status == 0)
+        let one = try h.files(under: "one")
+        #expect(one.keys.filter { $0.hasSuffix(".png") }.count == 4)
+        #expect(one["frames/frame-0000.png"].map { $0.count > 20_000 } == true)
+        Self.expectSame(one, try h.files(under: "two"))
+        Self.expectSame(one, try h.files(under: "away"))
+    }
 }

@@ -1,6 +1,6 @@
 #pragma once
-// A small libpng shim: libpng's setjmp/longjmp error handling stays in C, and Swift sees only a
-// status code and a message.
+// PNG in C: the image data of a PNG (scanlines compressed by libdeflate), decoding through
+// libpng's simplified API, and the CRC-32 of chunks. Swift sees status codes and messages.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -12,12 +12,12 @@ extern "C" {
 /// Status codes returned by every function here.
 typedef enum {
     CPNG_OK = 0,
-    CPNG_ERROR_LIBPNG = 1,     ///< libpng reported an error; the message says which.
+    CPNG_ERROR_LIBPNG = 1,     ///< libpng could not decode; the message says why.
     CPNG_ERROR_MEMORY = 2,     ///< Memory could not be allocated.
     CPNG_ERROR_ARGUMENT = 3,   ///< An argument is out of range; the message says which.
 } cpng_status;
 
-/// Pixel layouts accepted by cpng_encode.
+/// Pixel layouts accepted by cpng_image_data.
 typedef enum {
     /// Cairo's CAIRO_FORMAT_RGB24 / ARGB32 pixels of an opaque image: one native-endian uint32
     /// per pixel, 0xXXRRGGBB. Written as 8-bit RGB (the fourth byte is dropped).
@@ -25,12 +25,6 @@ typedef enum {
     /// Bytes R, G, B, A. Written as 8-bit RGBA.
     CPNG_PIXELS_RGBA8 = 1,
 } cpng_pixels;
-
-/// One text chunk: keyword (1-79 Latin-1 characters) and UTF-8 text.
-typedef struct {
-    const char *key;
-    const char *text;
-} cpng_text;
 
 /// A growable byte buffer owned by C; release it with cpng_buffer_free.
 typedef struct {
@@ -47,15 +41,22 @@ typedef struct {
     uint32_t height;
 } cpng_image;
 
-/// Encodes `height` rows of `width` pixels, `stride` bytes apart, as a PNG in memory.
-///
-/// `level` is the zlib compression level 0...9. Text chunks are written before the image data.
-/// On failure, returns a non-zero status and writes a sentence into `message`.
-cpng_status cpng_encode(const uint8_t *pixels, int width, int height, int stride,
-                        cpng_pixels layout, int level, const cpng_text *texts, int text_count,
-                        cpng_buffer *out, char *message, size_t message_size);
+/// The libdeflate level that PNG compression level `level` (0...9) is written with: 0-8 the
+/// same number, 9 libdeflate's level 12 (its smallest); -1 outside 0...9.
+int cpng_deflate_level(int level);
 
-/// Frees the bytes of a buffer filled by cpng_encode (safe on an empty buffer).
+/// The image data of a PNG, the bytes its IDAT chunks hold: `height` rows of `width` pixels,
+/// `stride` bytes apart, as scanlines of filter type None (8-bit RGB for Cairo's pixels, RGBA
+/// for RGBA8), compressed as one zlib stream by libdeflate at `cpng_deflate_level(level)`.
+///
+/// The same pixels and level give the same bytes on every x86-64 CPU: libdeflate chooses code by
+/// CPU only for checksums and decompression. On failure, returns a non-zero status and writes a
+/// sentence into `message`.
+cpng_status cpng_image_data(const uint8_t *pixels, int width, int height, int stride,
+                            cpng_pixels layout, int level, cpng_buffer *out, char *message,
+                            size_t message_size);
+
+/// Frees the bytes of a buffer filled by cpng_image_data (safe on an empty buffer).
 void cpng_buffer_free(cpng_buffer *buffer);
 
 /// zlib's CRC-32 of `count` bytes, continuing from `crc` (0 to start): the checksum of PNG chunks.

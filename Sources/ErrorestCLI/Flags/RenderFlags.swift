@@ -33,7 +33,8 @@ struct RenderFlags: ParsableArguments {
     @Option(
         name: .customLong("png-compression"), parsing: .unconditional,
         help: ArgumentHelp(
-            "zlib level of PNG files, 0 to 9 (key render.pngCompression).", valueName: "level"))
+            "PNG compression level, 0 (stored) to 9 (smallest) (key render.pngCompression).",
+            valueName: "level"))
     var pngCompression: Int?
 
     @Option(

@@ -38,7 +38,7 @@ final class Surface {
         memory?.deallocate()
     }
 
-    /// An image surface of opaque pixels (`0xXXRRGGBB`, native endian), as libpng will read it.
+    /// An image surface of opaque pixels (`0xXXRRGGBB`, native endian), as the PNG writer reads it.
     static func image(width: Int, height: Int) throws -> Surface {
         try Surface(
             owning: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),

@@ -27,8 +27,8 @@ public struct FrameDelay: Sendable, Equatable {
 
 /// Writes an animated PNG (APNG) from PNG files of one size, frame by frame, in order.
 ///
-/// libpng 1.6 has no APNG support, so each frame is encoded by libpng as an ordinary PNG and its
-/// compressed image data is moved into the animation: the first frame's IDAT chunks stay as
+/// Each frame is encoded as an ordinary PNG (``PNGCodec``) and its compressed image data is moved
+/// into the animation: the first frame's IDAT chunks stay as
 /// they are (a viewer without APNG shows that frame), every later frame's data goes into one
 /// `fdAT` chunk, and each frame gets an `fcTL` chunk with its delay. Chunks are numbered in
 /// order and each carries its CRC-32. Bytes are handed to `output` as soon as they are known,

@@ -32,9 +32,9 @@ extension FileFormat {
     }
 }
 
-/// PNG through libpng: pixels drawn by Cairo (and the raster fast paths), then compressed.
+/// PNG: pixels drawn by Cairo (and the raster fast paths), then compressed by ``PNGCodec``.
 struct PNGEncoder: FigureEncoder {
-    /// The zlib level, 0 to 9.
+    /// The PNG compression level, 0 to 9.
     let level: Int
 
     func surface(width: Int, height: Int, background: Colour, metadata: FigureMetadata) throws

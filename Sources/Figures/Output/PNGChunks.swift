@@ -1,7 +1,8 @@
 import CPNG
 import Foundation
 
-/// The chunks of a PNG file: the pieces an animated PNG is assembled from.
+/// The chunks of a PNG file: what ``PNGCodec`` writes a PNG with and an animated PNG is
+/// assembled from.
 ///
 /// A PNG is an 8-byte signature and then chunks, each a 4-byte big-endian length, a 4-letter
 /// type, the data and a CRC-32 of the type and data. Nothing here decodes pixels.
@@ -57,6 +58,13 @@ enum PNGChunks {
     static func append(
         _ type: String, _ body: ArraySlice<UInt8>, prefix: [UInt8] = [], to file: inout Data
     ) {
+        body.withUnsafeBytes { append(type, $0, prefix: prefix, to: &file) }
+    }
+
+    /// Appends one chunk whose data is `prefix` followed by the bytes of `body`.
+    static func append(
+        _ type: String, _ body: UnsafeRawBufferPointer, prefix: [UInt8] = [], to file: inout Data
+    ) {
         let typeBytes = Array(type.utf8)
         file.append(contentsOf: bigEndian(UInt32(prefix.count + body.count)))
         file.append(contentsOf: typeBytes)
@@ -64,7 +72,8 @@ enum PNGChunks {
         file.append(contentsOf: body)
         var crc = typeBytes.withUnsafeBufferPointer { cpng_crc32(0, $0.baseAddress!, $0.count) }
         crc = prefix.withUnsafeBufferPointer { cpng_crc32(crc, $0.baseAddress, $0.count) }
-        crc = body.withUnsafeBufferPointer { cpng_crc32(crc, $0.baseAddress, $0.count) }
+        let bytes = body.bindMemory(to: UInt8.self)
+        crc = cpng_crc32(crc, bytes.baseAddress, bytes.count)
         file.append(contentsOf: bigEndian(crc))
     }
 

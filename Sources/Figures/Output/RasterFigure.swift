@@ -3,7 +3,7 @@ import Foundation
 /// A figure drawn into pixels and not yet encoded.
 ///
 /// ``encodePNG()`` is exactly what ``FigureRenderer/render(_:snapshot:format:)`` does to make a
-/// PNG, so a benchmark can time libpng alone on the same pixels and settings.
+/// PNG, so a benchmark can time the encoding alone on the same pixels and settings.
 public struct RasterFigure {
     let surface: Surface
     public let panels: [PanelInfo]
@@ -17,13 +17,13 @@ public struct RasterFigure {
         self.encoder = encoder
     }
 
-    /// The zlib level the PNG is written with.
+    /// The PNG compression level the PNG is written with.
     public var level: Int { encoder.level }
 
     public var width: Int { surface.width }
     public var height: Int { surface.height }
 
-    /// Encodes the pixels through libpng with the figure's text chunks and compression level.
+    /// Encodes the pixels as a PNG with the figure's text chunks and compression level.
     public func encodePNG() throws -> Data {
         try encoder.encode(surface, metadata: metadata)
     }

@@ -153,7 +153,7 @@ public struct RenderedFigure: Sendable {
     public var epoch: Int
     /// How far along the step after `epoch` the snapshot's weights are, for one part-way.
     public var stepFraction: Double?
-    /// The file: PNG through libpng, PDF and SVG through Cairo's stream surfaces.
+    /// The file: PNG through ``PNGCodec``, PDF and SVG through Cairo's stream surfaces.
     public var data: Data
     public var panels: [PanelInfo]
 
