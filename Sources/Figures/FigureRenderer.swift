@@ -51,14 +51,13 @@ public struct FigureRenderer: Sendable {
     private static func markerSprites(run: TrainingRun, options: RenderOptions) throws
         -> MarkerSprites
     {
-        let d = run.domain
-        let aspect = (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
+        let aspect = run.domain.aspect
         var radii = Set<Double>()
         for kind in FigureKind.allCases {
             let page = Page(kind, options: options, hidden: run.network.hidden, aspect: aspect)
             for place in page.layout.panels {
                 if let r = place.kind.panel.markerRadius(
-                    cell: place.cell, aspect: aspect, count: run.data.count, style: page.style)
+                    place, aspect: aspect, count: run.data.count, style: page.style)
                 {
                     radii.insert(r)
                 }
@@ -71,12 +70,21 @@ public struct FigureRenderer: Sendable {
     public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
         -> RenderedFigure
     {
+        try render(kind.composition(options), kind: kind, snapshots: [snapshot], format: format)
+    }
+
+    /// Draws `composition` for the snapshots at indices `snapshots` of `run.snapshots` (its
+    /// panels' ``PlacedPanel/scene`` index into them; the first is the figure's own, named in
+    /// its header and title), reported as figure `kind`.
+    func render(
+        _ composition: any Composition, kind: FigureKind, snapshots: [Int], format: FileFormat
+    ) throws -> RenderedFigure {
         guard !format.isAnimation else {
             throw FiguresError.badAnimation(
                 "\(format.rawValue) is an animation of every snapshot, not a figure of one.")
         }
         let encoder = format.encoder(options)
-        let drawn = try draw(kind, snapshot: snapshot, for: encoder)
+        let drawn = try draw(composition, snapshots: snapshots, for: encoder)
         var figure = RenderedFigure(
             kind: kind, format: format, width: drawn.page.width, height: drawn.page.height,
             epoch: drawn.scene.epoch,
@@ -90,37 +98,33 @@ public struct FigureRenderer: Sendable {
     /// benchmarks that time drawing and encoding separately.
     public func raster(_ kind: FigureKind, snapshot: Int) throws -> RasterFigure {
         let encoder = PNGEncoder(level: options.pngCompression)
-        let drawn = try draw(kind, snapshot: snapshot, for: encoder)
+        let drawn = try draw(kind.composition(options), snapshots: [snapshot], for: encoder)
         return RasterFigure(
             surface: drawn.surface, panels: drawn.panels, metadata: drawn.metadata,
             encoder: encoder)
     }
 
-    /// Draws `kind` of snapshot `index` on a surface that `encoder` makes.
-    private func draw(_ kind: FigureKind, snapshot index: Int, for encoder: some FigureEncoder)
-        throws -> (
-            scene: Scene, page: Page, surface: Surface, metadata: FigureMetadata,
-            panels: [PanelInfo]
-        )
-    {
-        var scene = try self.scene(index, for: kind)
-        if kind == .surface || kind == .mountain
-            || (kind == .frame && options.frameLandscape != nil)
-        {
-            scene.landscape = try derived {
-                try landscapes.view(run: run, snapshot: index, options: options.surface)
-            }
+    /// Draws `composition` of the snapshots at `indices` on a surface that `encoder` makes: lays
+    /// out the page, gathers for each snapshot what the panels placed on it need, draws.
+    private func draw(
+        _ composition: any Composition, snapshots indices: [Int], for encoder: some FigureEncoder
+    ) throws -> (
+        scene: Scene, page: Page, surface: Surface, metadata: FigureMetadata, panels: [PanelInfo]
+    ) {
+        let page = Page(
+            composition, options: options, hidden: run.network.hidden, aspect: run.domain.aspect)
+        let scenes = try indices.indices.map { i in
+            try scene(indices[i], needs: page.layout.needs(scene: i))
         }
-        if kind == .hiddenSpace {
-            let network = try derived { try run.network(at: run.snapshots[index]) }
-            scene.hiddenSpace = try derived { try HiddenSpace(network: network, data: run.data) }
+        guard let scene = scenes.first else {
+            throw FiguresError.noSuchSnapshot(index: 0, count: 0)
         }
-        let metadata = metadata(kind, scene: scene)
-        let page = Page(kind, options: options, hidden: scene.hidden, aspect: scene.aspect)
+        let metadata = metadata(composition.name, scene: scene)
         let (surface, painted) = try encoder.surface(
             width: page.width, height: page.height, background: scene.palette.background,
             metadata: metadata)
-        let panels = try draw(kind, scene: scene, page: page, on: surface, painted: painted)
+        let panels = try draw(
+            composition, scenes: scenes, page: page, on: surface, painted: painted)
         return (scene, page, surface, metadata, panels)
     }
 
@@ -133,23 +137,27 @@ public struct FigureRenderer: Sendable {
         }
     }
 
-    /// What the figures of snapshot `index` show.
-    private func scene(_ index: Int, for kind: FigureKind) throws -> Scene {
+    /// What the figures of snapshot `index` show, with what `needs` names gathered.
+    private func scene(_ index: Int, needs: Set<PanelNeed>) throws -> Scene {
         guard run.snapshots.indices.contains(index) else {
             throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
         }
         let snapshot = run.snapshots[index]
-        return Scene(
+        var scene = Scene(
             run: run, snapshot: snapshot,
-            derived: DerivedData(
-                run: run, snapshot: snapshot, options: options, figure: kind),
+            derived: DerivedData(run: run, snapshot: snapshot, options: options),
             series: series, testSeries: testSeries, options: options, sprites: sprites,
             backdrops: backdrops)
+        let data = try gather(needs, snapshot: index)
+        scene.landscape = data.landscape
+        scene.hiddenSpace = data.hiddenSpace
+        scene.step = data.step
+        return scene
     }
 
     /// The title `"<name>: <figure> at epoch <N>"` and the PNG text chunks.
-    private func metadata(_ kind: FigureKind, scene: Scene) -> FigureMetadata {
-        let title = "\(scene.name): \(kind.rawValue) at epoch \(scene.epochLabel)"
+    private func metadata(_ figure: String, scene: Scene) -> FigureMetadata {
+        let title = "\(scene.name): \(figure) at epoch \(scene.epochLabel)"
         return FigureMetadata(
             title: title,
             texts: [
@@ -159,29 +167,45 @@ public struct FigureRenderer: Sendable {
     }
 
     /// Draws the whole figure on `surface` (whose background is already `painted`, or not) and
-    /// returns its panels.
+    /// returns its panels: the header, then the placed panels kind by kind, in the order each
+    /// kind (on each snapshot) was first placed.
     private func draw(
-        _ kind: FigureKind, scene: Scene, page: Page, on surface: Surface, painted: Bool
+        _ composition: any Composition, scenes: [Scene], page: Page, on surface: Surface,
+        painted: Bool
     ) throws -> [PanelInfo] {
         let context = try Context(surface)
         let canvas = Canvas(context)
-        let (style, layout) = (page.style, page.layout)
+        let (style, layout, scene) = (page.style, page.layout, scenes[0])
         if !painted {
             canvas.fill(
                 Rect(x: 0, y: 0, width: Double(page.width), height: Double(page.height)),
                 scene.palette.background)
         }
         if let header = layout.header {
-            Header.draw(kind, in: header, scene: scene, style: style, on: canvas)
+            Header.draw(composition.legend, in: header, scene: scene, style: style, on: canvas)
         }
-        let figure = FigureContext(
-            kind: kind, scene: scene, style: style, layout: layout, canvas: canvas)
-        let places = layout.panels
+        var groups: [(kind: PanelKind, scene: Int, places: [PlacedPanel])] = []
+        for place in layout.panels {
+            if let g = groups.firstIndex(where: { $0.kind == place.kind && $0.scene == place.scene }
+            ) {
+                groups[g].places.append(place)
+            } else {
+                groups.append((place.kind, place.scene, [place]))
+            }
+        }
         var panels: [PanelInfo] = []
-        for panelKind in PanelKind.allCases {
-            panels += try panelKind.panel.draw(places.filter { $0.kind == panelKind }, in: figure)
+        for group in groups {
+            let figure = FigureContext(scene: scenes[group.scene], style: style, canvas: canvas)
+            panels += try group.kind.panel.draw(group.places, in: figure)
         }
-        try context.check(during: "drawing the \(kind.rawValue) figure")
+        try context.check(during: "drawing the \(composition.name) figure")
         return panels
+    }
+}
+
+extension Domain {
+    /// The view's width over its height: the plots' aspect.
+    var aspect: Double {
+        (x1.upperBound - x1.lowerBound) / (x2.upperBound - x2.lowerBound)
     }
 }

@@ -1,31 +1,6 @@
 import Backprop
 import Foundation
 
-/// Which figure to draw: a panel on its own, or the composite frame.
-public enum FigureKind: String, CaseIterable, Sendable, Codable {
-    /// The composite: header, hidden units, output and error curve.
-    case frame
-    /// Every hidden unit of the snapshot in a grid.
-    case hidden
-    /// The output `ŷ` with its 0.5 boundary.
-    case output
-    /// The error curve with the current epoch marked.
-    case error
-    /// The error surface E over two directions of weight space, from above: level curves, the
-    /// path and the step to W′ ("Mt. Errorest", "Mt. Kilimanjerror").
-    case surface
-    /// The same surface as a mountain in perspective, the path walking down it.
-    case mountain
-    /// The points in the last hidden layer's activations, with the output's straight boundary.
-    case hiddenSpace
-    /// The network as a diagram: inputs, bias nodes, units and `ŷ`, every weight an edge, with
-    /// the change a point (or the batch) asks of it.
-    case diagram
-    /// One training step from the snapshot: the lines and boundary of `W` dashed, of `W′`
-    /// solid, with `E(W) → E(W′)`.
-    case step
-}
-
 /// The data point a figure follows: the one whose wish it draws.
 public enum Focus: Sendable, Equatable {
     /// The point with the largest error at the snapshot drawn.
@@ -121,9 +96,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// The PNG compression level, 0 (stored) to 9 (smallest): libdeflate's level of the same
     /// number (zlib's scale), and for 9 its smallest, 12.
     ///
-    /// The default, 3, writes the lesson's 1280×720 frames at about the speed of level 1 and 7%
-    /// smaller than zlib's level 3 did; 6 is a sixth smaller again and about 1.4 times as slow,
-    /// and 9 about 60 times as slow, for archives (`errorest-bench png`).
+    /// The default, 3, writes every Sample's figures 3–10% smaller than zlib's level 3 did, in
+    /// about two thirds of the time; 1 and 2 are hardly faster on these images, 6 is 7–24%
+    /// smaller and 1.2–1.4 times as slow, 9 is 60–75 times as slow, for archives (see the
+    /// article on PNG files, `errorest-bench png`).
     public var pngCompression: Int = 3
     /// Draws each first-layer hidden line faintly on the output panel.
     public var hiddenLinesOnOutput: Bool = true
@@ -184,10 +160,11 @@ public struct RenderOptions: Sendable, Equatable {
         try RenderOptions.check(width: width, height: height)
         try RenderOptions.check(pngCompression: pngCompression)
         if let fontSize { try RenderOptions.check(fontSize: fontSize) }
-        if let frameLandscape, frameLandscape != .surface, frameLandscape != .mountain {
+        if let frameLandscape, !frameLandscape.needs.contains(.landscape) {
+            let landscapes = PanelKind.allCases.filter { $0.needs.contains(.landscape) }
             throw FiguresError.outOfRange(
                 .frameLandscape, value: frameLandscape.rawValue,
-                rule: "it must be surface or mountain")
+                rule: "it must be " + landscapes.map(\.rawValue).joined(separator: " or "))
         }
         if let errorRange {
             try RenderOptions.check(errorLow: errorRange.lowerBound, high: errorRange.upperBound)

@@ -255,7 +255,7 @@ private func writeGallery(to folder: URL) throws {
             var options = variant
             (options.width, options.height) = (w, h)
             let renderer = try FigureRenderer(run: run, options: options)
-            for kind in [FigureKind.frame, .hidden, .error] {
+            for kind in [FigureKind.frame, .panel(.hidden), .panel(.error)] {
                 try renderer.render(kind, snapshot: last, format: .png).data.write(
                     to: folder.appendingPathComponent("\(name)-\(kind.rawValue)-options-\(w).png"))
             }

@@ -37,6 +37,34 @@ import Testing
         #expect((panel["domain"] as? [[Double]])?.count == 2)
     }
 
+    /// The trainer keeps the trajectory exactly when a panel the run's figures place needs it:
+    /// not for frames alone, yes for a frame with a landscape panel or a mountain figure, and
+    /// also when `train` draws nothing (so that `render` can later).
+    @Test func theTrajectoryIsKeptWhenAPlacedPanelNeedsIt() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        _ = try h.write("render:\n  figures: [mountain]\n", to: "mountain.yaml")
+        let common = [
+            "--generator", "xor", "--count", "30", "--hidden", "2", "--epochs", "20",
+            "--snapshots", "0,20", "--quiet",
+        ]
+        let drawn = ["--size", "160x120", "--surface-grid", "5"]
+        let cases: [([String], Bool)] = [
+            (["run", "--figures", "frame,hidden,step,diagram,hiddenSpace"] + drawn, false),
+            (["run", "--figures", "frame", "--frame-landscape", "mountain"] + drawn, true),
+            (["run", "--figures", "output,surface"] + drawn, true),
+            (["train", "mountain.yaml"], true),
+            (["train"], false),
+        ]
+        for (index, (arguments, kept)) in cases.enumerated() {
+            let out = "out-\(index)"
+            let result = try h.errorest(arguments + common + ["--out", out])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let record = try h.json(out + "/run.json")
+            #expect((record["trajectory"] != nil) == kept, "\(arguments)")
+        }
+    }
+
     @Test func surfaceKeysAreCheckedWithTheirLine() throws {
         let h = try Harness()
         defer { h.cleanUp() }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct OutputFolderTests {
     static func entry(_ path: String, epoch: Int = 0) -> Manifest.Entry {
         Manifest.Entry(
-            path: path, figure: path.hasPrefix("frames/") ? .frame : .output, format: .png,
+            path: path, figure: path.hasPrefix("frames/") ? .frame : .panel(.output), format: .png,
             epoch: epoch, error: 0.5, width: 16, height: 16, panels: [])
     }
 
@@ -188,7 +188,7 @@ import Testing
             Manifest.Entry.path(kind: .frame, format: .png, epoch: 120, frameIndex: 7)
                 == "frames/frame-0007.png")
         #expect(
-            Manifest.Entry.path(kind: .output, format: .svg, epoch: 120, frameIndex: 7)
+            Manifest.Entry.path(kind: .panel(.output), format: .svg, epoch: 120, frameIndex: 7)
                 == "figures/output-epoch-000120.svg")
         #expect(
             Manifest.Entry.path(kind: .frame, format: .pdf, epoch: 12_345_678, frameIndex: 0)

@@ -85,7 +85,8 @@ import Testing
             yaml.training
                 == TrainingOptions(
                     epochs: 10, learningRate: 0.5, batchSize: .size(8), shuffle: true, seed: 4))
-        #expect(yaml.render.figures == [.frame, .error] && yaml.render.formats == [.png, .svg])
+        #expect(
+            yaml.render.figures == [.frame, .panel(.error)] && yaml.render.formats == [.png, .svg])
         #expect(yaml.render.options.palette == .colorblind && yaml.render.options.equations)
         #expect(yaml.domain == Domain(x1: -2...2, x2: -1...1))
     }

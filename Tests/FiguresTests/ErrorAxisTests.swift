@@ -8,7 +8,7 @@ import Testing
 @Suite struct ErrorAxisTests {
     static func errorDomain(_ run: TrainingRun, _ options: RenderOptions) throws -> [Double] {
         let renderer = try FigureRenderer(run: run, options: options)
-        let figure = try renderer.render(.error, snapshot: 1, format: .png)
+        let figure = try renderer.render(.panel(.error), snapshot: 1, format: .png)
         let panel = try #require(figure.panels.first { $0.kind == .error })
         return panel.domain[1]
     }
@@ -32,7 +32,7 @@ import Testing
         #expect(try Self.errorDomain(run, options) == [0, 2])
         options.errorRange = 0.5...0.5000001
         let clipped = try FigureRenderer(run: run, options: options)
-        _ = try clipped.render(.error, snapshot: 1, format: .png)  // draws, clipped
+        _ = try clipped.render(.panel(.error), snapshot: 1, format: .png)  // draws, clipped
         options.errorRange = -1...1
         #expect(throws: FiguresError.self) { try options.validate() }
         options.errorRange = 0...Double.infinity
@@ -42,7 +42,7 @@ import Testing
 
 /// `header: false`: panels for print, without the figure's header strip.
 @Suite struct HeaderOptionTests {
-    @Test(arguments: [FigureKind.frame, .output])
+    @Test(arguments: [FigureKind.frame, .panel(.output)])
     func withoutTheHeaderThePanelsMoveUp(kind: FigureKind) throws {
         let run = try Fixtures.run(hidden: [2])
         var options = RenderOptions(width: 320, height: 180)

@@ -54,7 +54,7 @@ import Testing
         options.wish = WishSource.none
         options.frameDiagram = true
         let renderer = try FigureRenderer(run: run, options: options)
-        for kind in [FigureKind.frame, .diagram] {
+        for kind in [FigureKind.frame, .panel(.diagram)] {
             let figure = try renderer.render(kind, snapshot: 2, format: .png)
             #expect(figure.panels.allSatisfy { $0.wish == nil && $0.ghost == nil })
             #expect(figure.panels.allSatisfy { $0.outputWeight == nil })

@@ -15,12 +15,12 @@ import Testing
         ("hidden-2-frame", .wedge, [2], .frame, .lesson),
         ("hidden-4-frame", .xor, [4], .frame, .lesson),
         ("hidden-3-2-frame", .circle, [3, 2], .frame, .lesson),
-        ("hidden-4-hidden-colorblind", .xor, [4], .hidden, .colorblind),
+        ("hidden-4-hidden-colorblind", .xor, [4], .panel(.hidden), .colorblind),
         // The point's wish: references drawn with the worst point in focus.
         ("focus-hidden-2-frame", .wedge, [2], .frame, .lesson),
         ("focus-perceptron-frame", .gauss, [], .frame, .lesson),
-        ("focus-hidden-3-2-diagram", .circle, [3, 2], .diagram, .lesson),
-        ("focus-hidden-2-step", .wedge, [2], .step, .lesson),
+        ("focus-hidden-3-2-diagram", .circle, [3, 2], .panel(.diagram), .lesson),
+        ("focus-hidden-2-step", .wedge, [2], .panel(.step), .lesson),
         // The units' votes and the diagram in a frame big enough to hold it.
         ("vote-hidden-2-frame", .wedge, [2], .frame, .lesson),
     ]

@@ -32,9 +32,9 @@ import Testing
         let test = try #require(run.test)
         let options = RenderOptions(width: 800, height: 450)
         let held = try FigureRenderer(run: run, options: options).render(
-            .output, snapshot: 1, format: .png)
+            .panel(.output), snapshot: 1, format: .png)
         let plain = try FigureRenderer(run: Self.withoutTest(run), options: options).render(
-            .output, snapshot: 1, format: .png)
+            .panel(.output), snapshot: 1, format: .png)
         let (a, b) = (try PNGCodec.decode(held.data), try PNGCodec.decode(plain.data))
         let panel = try #require(held.panels.first { $0.kind == .output })
         #expect(plain.panels.first { $0.kind == .output } == panel)

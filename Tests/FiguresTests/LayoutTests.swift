@@ -31,13 +31,9 @@ import Testing
                             )
                         }
                     }
-                    let expected: Int
-                    switch kind {
-                    case .frame, .hidden: expected = hidden.reduce(0, +)
-                    case .output, .error, .surface, .mountain, .hiddenSpace, .diagram, .step:
-                        expected = 0
-                    }
-                    #expect(layout.hidden.count + layout.hiddenOmitted == expected)
+                    let showsUnits = kind == .frame || kind == .panel(.hidden)
+                    let expected = showsUnits ? hidden.reduce(0, +) : 0
+                    #expect(layout.units.count + layout.omitted == expected)
                 }
             }
         }
@@ -48,7 +44,7 @@ import Testing
     /// asked is laid out as before.
     @Test(arguments: shapes)
     func framesGiveTheDiagramRoomWhereItFits(hidden: [Int]) {
-        let minimum = FigureLayout.frameDiagramMinimum
+        let minimum = FrameComposition.diagramMinimum
         var placed = 0
         for (w, h) in Self.sizes {
             for aspect in [1.0, 1.6, 0.7] {
@@ -61,15 +57,19 @@ import Testing
                     let layout = FigureLayout(
                         .frame, width: w, height: h, hidden: hidden, aspect: aspect, style: style,
                         landscape: landscape, diagram: true)
-                    #expect(plain.diagram == nil)
-                    guard let diagram = layout.diagram else {
+                    #expect(plain.cell(.diagram) == nil)
+                    guard let diagram = layout.cell(.diagram) else {
                         #expect(layout == plain, "\(hidden) at \(w)×\(h)")
                         continue
                     }
                     placed += 1
                     #expect(diagram.width >= minimum.width && diagram.height >= minimum.height)
-                    #expect(layout.extra?.kind == landscape)
-                    #expect(layout.hidden == plain.hidden && layout.output == plain.output)
+                    #expect(layout.cell(.surface) == nil)
+                    #expect((layout.cell(.mountain) != nil) == (landscape != nil))
+                    #expect(
+                        layout.units == plain.units && layout.cell(.output) == plain.cell(.output))
+                    // The diagram comes last, after the landscape panel.
+                    #expect(layout.panels.last?.kind == .diagram)
                     let cells = layout.panels.map(\.cell) + [layout.header].compactMap { $0 }
                     for i in cells.indices {
                         #expect(page.contains(cells[i]))
@@ -87,7 +87,7 @@ import Testing
         let lesson = FigureLayout(
             .frame, width: 1280, height: 720, hidden: hidden, aspect: 1,
             style: Style(width: 1280, height: 720), diagram: true)
-        #expect(lesson.diagram != nil || hidden.count > 2, "\(hidden)")
+        #expect(lesson.cell(.diagram) != nil || hidden.count > 2, "\(hidden)")
         #expect(placed > 0)
     }
 
@@ -96,19 +96,19 @@ import Testing
             let layout = FigureLayout(
                 .frame, width: w, height: h, hidden: [8], aspect: 1,
                 style: Style(width: w, height: h))
-            #expect(layout.hidden.count == 8 && layout.hiddenOmitted == 0)
+            #expect(layout.units.count == 8 && layout.omitted == 0)
             // Each hidden plot is big enough to read: at least a tenth of the figure's height.
-            let smallest = layout.hidden.map { min($0.cell.width, $0.cell.height) }.min() ?? 0
+            let smallest = layout.units.map { min($0.cell.width, $0.cell.height) }.min() ?? 0
             #expect(smallest >= Double(h) / 10)
         }
     }
 
     @Test func deeperLayersGetTheirOwnRows() {
         let layout = FigureLayout(
-            .hidden, width: 1280, height: 720, hidden: [3, 2], aspect: 1,
+            .panel(.hidden), width: 1280, height: 720, hidden: [3, 2], aspect: 1,
             style: Style(width: 1280, height: 720))
-        let firstRow = layout.hidden.filter { $0.layer == 0 }.map(\.cell.y)
-        let secondRow = layout.hidden.filter { $0.layer == 1 }.map(\.cell.y)
+        let firstRow = layout.units.filter { $0.layer == 0 }.map(\.cell.y)
+        let secondRow = layout.units.filter { $0.layer == 1 }.map(\.cell.y)
         #expect(Set(firstRow).count == 1 && Set(secondRow).count == 1)
         #expect((secondRow.first ?? 0) > (firstRow.first ?? 0))
     }
@@ -138,4 +138,20 @@ import Testing
             }
         }
     }
+}
+
+extension FigureLayout {
+    /// The hidden units' panels.
+    var units: [PlacedPanel] { panels.filter(\.isUnit) }
+
+    /// The hidden units left out, as the note in place of the last one counts them.
+    var omitted: Int {
+        panels.reduce(0) {
+            guard case .omitted(let count) = $1.content else { return $0 }
+            return $0 + count
+        }
+    }
+
+    /// The cell of the first panel of `kind`.
+    func cell(_ kind: PanelKind) -> Rect? { panels.first { $0.kind == kind }?.cell }
 }

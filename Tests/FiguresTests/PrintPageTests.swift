@@ -45,8 +45,9 @@ import Testing
     /// it: the page is the plot and its tick labels, a gap and a label's width around.
     @Test func aSquareOutputPanelIsOnAPageOfItsOwnSize() throws {
         let page = Page(
-            .output, options: RenderOptions(width: 1000, height: 560), hidden: [2], aspect: 1)
-        let cell = try #require(page.layout.output)
+            .panel(.output), options: RenderOptions(width: 1000, height: 560), hidden: [2],
+            aspect: 1)
+        let cell = try #require(page.layout.cell(.output))
         let plot = OutputPanel.plotRect(cell: cell, aspect: 1, style: page.style)
         let style = page.style
         let around = style.tickFont * 3.6 + style.tickFont + 2 * style.gap
@@ -55,14 +56,15 @@ import Testing
         #expect(page.height == 560)
         // The plot is as large as on the requested page: only empty margins went.
         let full = FigureLayout(
-            .output, width: 1000, height: 560, hidden: [2], aspect: 1, style: style)
-        let untrimmed = try #require(full.output)
+            .panel(.output), width: 1000, height: 560, hidden: [2], aspect: 1, style: style)
+        let untrimmed = try #require(full.cell(.output))
         let before = OutputPanel.plotRect(cell: untrimmed, aspect: 1, style: style)
         #expect(abs(before.width - plot.width) <= 1 && abs(before.height - plot.height) <= 1)
         // Hidden units: the grid's block fills the page's width.
         let hidden = Page(
-            .hidden, options: RenderOptions(width: 1000, height: 560), hidden: [2], aspect: 1)
-        let cells = hidden.layout.hidden.map(\.cell)
+            .panel(.hidden), options: RenderOptions(width: 1000, height: 560), hidden: [2],
+            aspect: 1)
+        let cells = hidden.layout.units.map(\.cell)
         let block = (cells.map(\.maxX).max() ?? 0) - (cells.map(\.minX).min() ?? 0)
         #expect(Double(hidden.width) - block <= 2 * hidden.style.gap + 1)
     }
@@ -72,11 +74,11 @@ import Testing
         let run = try Fixtures.run(.wedge, hidden: [2], epochs: 30)
         let options = RenderOptions(width: 400, height: 224)
         let renderer = try FigureRenderer(run: run, options: options)
-        let png = try renderer.render(.output, snapshot: 2, format: .png)
+        let png = try renderer.render(.panel(.output), snapshot: 2, format: .png)
         let image = try PNGCodec.decode(png.data)
         #expect(image.width == png.width && image.height == png.height)
         #expect(png.width < 400 && png.height == 224)
-        let pdf = try renderer.render(.output, snapshot: 2, format: .pdf)
+        let pdf = try renderer.render(.panel(.output), snapshot: 2, format: .pdf)
         let text = String(decoding: pdf.data, as: UTF8.self)
         #expect(text.contains("/MediaBox [ 0 0 \(png.width) 224 ]"), "\(text.prefix(800))")
         // The frame keeps the requested size.
@@ -99,7 +101,7 @@ import Testing
     @Test func fontSizeSetsTheText() throws {
         var options = RenderOptions(width: 1000, height: 560)
         options.fontSize = 9
-        for kind in [FigureKind.frame, .output, .hidden, .error] {
+        for kind in [FigureKind.frame, .panel(.output), .panel(.hidden), .panel(.error)] {
             let page = Page(kind, options: options, hidden: [2], aspect: 1)
             #expect(page.style.tickFont == 9)
             #expect(abs(page.style.titleFont - 9 * 14 / 11.5) < 1e-9)
@@ -115,7 +117,7 @@ import Testing
     /// longest), never a smaller one for a single unit; on a print page never below its text.
     @Test func everyEquationHasTheSameSize() throws {
         let run = try Fixtures.run(.xor, hidden: [4], epochs: 300)
-        for (w, h, kind) in [(640, 360, FigureKind.frame), (480, 270, .hidden)] {
+        for (w, h, kind) in [(640, 360, FigureKind.frame), (480, 270, .panel(.hidden))] {
             var options = RenderOptions(width: w, height: h)
             options.equations = true
             let figure = try FigureRenderer(run: run, options: options).render(

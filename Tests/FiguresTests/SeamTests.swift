@@ -55,11 +55,11 @@ import Testing
         }
         #expect(kinds(.frame, [2]) == [.hidden, .hidden, .output, .error])
         #expect(kinds(.frame, []) == [.output, .error])
-        #expect(kinds(.hidden, [3, 2]) == Array(repeating: .hidden, count: 5))
-        #expect(kinds(.output, [2]) == [.output])
-        #expect(kinds(.error, [2]) == [.error])
+        #expect(kinds(.panel(.hidden), [3, 2]) == Array(repeating: .hidden, count: 5))
+        #expect(kinds(.panel(.output), [2]) == [.output])
+        #expect(kinds(.panel(.error), [2]) == [.error])
         let hidden = FigureLayout(
-            .hidden, width: 1280, height: 720, hidden: [3, 2], aspect: 1, style: style
+            .panel(.hidden), width: 1280, height: 720, hidden: [3, 2], aspect: 1, style: style
         ).panels
         #expect(hidden.map(\.layer) == [0, 0, 0, 1, 1] && hidden.map(\.unit) == [0, 1, 2, 0, 1])
     }

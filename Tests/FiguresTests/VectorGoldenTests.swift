@@ -14,10 +14,10 @@ import Testing
 /// `ERROREST_RECORD_GOLDEN=1 swift test --filter VectorGoldenTests`.
 @Suite struct VectorGoldenTests {
     static let cases: [(String, Generator, [Int], FigureKind, FileFormat)] = [
-        ("focus-hidden-3-2-diagram", .circle, [3, 2], .diagram, .pdf),
-        ("focus-hidden-3-2-diagram", .circle, [3, 2], .diagram, .svg),
-        ("focus-hidden-2-step", .wedge, [2], .step, .pdf),
-        ("focus-hidden-2-step", .wedge, [2], .step, .svg),
+        ("focus-hidden-3-2-diagram", .circle, [3, 2], .panel(.diagram), .pdf),
+        ("focus-hidden-3-2-diagram", .circle, [3, 2], .panel(.diagram), .svg),
+        ("focus-hidden-2-step", .wedge, [2], .panel(.step), .pdf),
+        ("focus-hidden-2-step", .wedge, [2], .panel(.step), .svg),
         ("vote-hidden-2-frame", .wedge, [2], .frame, .pdf),
         ("vote-hidden-2-frame", .wedge, [2], .frame, .svg),
     ]

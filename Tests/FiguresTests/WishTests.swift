@@ -108,7 +108,9 @@ import Testing
 
     /// On the diagram figure, and on the diagram a frame shows beside its error curve.
     @Test(arguments: [
-        (FigureKind.diagram, [] as [Int]), (.diagram, [2]), (.diagram, [3, 2]), (.frame, []),
+        (FigureKind.panel(.diagram), [] as [Int]), (.panel(.diagram), [2]),
+        (.panel(.diagram), [3, 2]),
+        (.frame, []),
         (.frame, [2]),
     ])
     func diagramEdgesAreColouredByTheSignOfTheirWeight(figure kind: FigureKind, hidden: [Int])
@@ -192,7 +194,7 @@ import Testing
         var options = RenderOptions(width: 320, height: 180)
         options.focus = .worst
         let figure = try FigureRenderer(run: run, options: options)
-            .render(.step, snapshot: 0, format: .svg)
+            .render(.panel(.step), snapshot: 0, format: .svg)
         let panel = try #require(figure.panels.first { $0.kind == .step })
         let after = try #require(panel.after)
         let next = run.snapshots[1]

@@ -39,21 +39,33 @@ enum Pipeline {
         }
     }
 
-    /// Builds the trainer, checking the data, network, training and snapshot settings.
+    /// Builds the trainer, checking the data, network, training and snapshot settings; it keeps
+    /// the trajectory when a panel of the run file's figures needs it (whether or not this
+    /// command draws them, so that `render` can later).
     static func prepare(_ file: RunFile, source: String) throws -> Trainer {
         do {
-            return try file.trainer()
+            var trainer = try file.trainer()
+            let domain = file.domain ?? trainer.data.defaultDomain
+            trainer.recordsTrajectory = file.render.needs(
+                hidden: trainer.network.hidden, domain: domain
+            ).contains(.trajectory)
+            return trainer
         } catch {
             throw ErrorestError(error, context: source)
         }
     }
 
     /// Checks the render settings before anything is trained or written, and the surface's
-    /// options against the network's `hidden` layers when a figure draws a surface.
-    static func check(_ settings: RenderSettings, hidden: [Int]? = nil, source: String) throws {
+    /// options against the network's `hidden` layers when a panel draws a landscape over
+    /// `domain`.
+    static func check(
+        _ settings: RenderSettings, hidden: [Int]? = nil, domain: Domain? = nil, source: String
+    ) throws {
         do {
             try settings.options.validate()
-            if let hidden, settings.showsLandscape {
+            if let hidden, let domain,
+                settings.needs(hidden: hidden, domain: domain).contains(.landscape)
+            {
                 try settings.options.surface.validate(hidden: hidden)
             }
             try settings.animation.validate()
@@ -72,7 +84,10 @@ enum Pipeline {
     ) throws -> (TrainingRun, OutputFolder) {
         let name = file.name ?? "run"
         let trainer = try prepare(file, source: source)
-        if let render { try check(render, hidden: trainer.network.hidden, source: source) }
+        if let render {
+            let domain = file.domain ?? trainer.data.defaultDomain
+            try check(render, hidden: trainer.network.hidden, domain: domain, source: source)
+        }
         let (url, display) = output.folder(for: name)
         let folder = try OutputFolder(url: url, displayPath: display)
         do {

@@ -63,7 +63,8 @@ struct RenderCommand: ParsableCommand {
         }
         var settings = RenderSettings()
         try render.apply(to: &settings)
-        try Pipeline.check(settings, hidden: run.network.hidden, source: record)
+        try Pipeline.check(
+            settings, hidden: run.network.hidden, domain: run.domain, source: record)
         let chosen = try RenderCommand.select(snapshots, in: run, source: record)
 
         let (url, display) =

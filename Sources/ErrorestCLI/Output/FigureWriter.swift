@@ -104,12 +104,12 @@ struct FigureWriter {
                             path: job.path, figure: figure,
                             error: run.snapshots[job.snapshot].error)
                         // Surfaces and hidden space: their numbers beside them, written once.
-                        if let data = try renderer.data(job.kind, snapshot: job.snapshot) {
+                        if let table = try renderer.table(job.kind, snapshot: job.snapshot) {
                             let path = Manifest.Entry.dataPath(
-                                kind: job.kind, epoch: figure.epoch,
+                                table: table.name, epoch: figure.epoch,
                                 fraction: figure.stepFraction)
                             let first = staged.withLock { $0.insert(path).inserted }
-                            if first { try folder.stage(data, at: path) }
+                            if first { try folder.stage(table.data, at: path) }
                             entry.data = path
                         }
                         results.withLock { $0[index] = entry }

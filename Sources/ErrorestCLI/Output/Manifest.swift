@@ -124,10 +124,9 @@ extension Manifest.Entry {
             + ".\(format.rawValue)"
     }
 
-    /// The path of the CSV beside a figure: surface and mountain figures share one.
-    static func dataPath(kind: FigureKind, epoch: Int, fraction: Double? = nil) -> String {
-        let name = kind == .mountain ? "surface" : kind.rawValue
-        return "figures/\(name)-epoch-" + epochName(epoch, fraction) + ".csv"
+    /// The path of a figure's table (``FigureTable``): surface and mountain figures share one.
+    static func dataPath(table name: String, epoch: Int, fraction: Double? = nil) -> String {
+        "figures/\(name)-epoch-" + epochName(epoch, fraction) + ".csv"
     }
 
     /// `000289`, or `000004.35` part-way through epoch 4: sorts in epoch order.

@@ -132,10 +132,8 @@ public struct RunFile: Equatable, Sendable {
         try training.validate()
         _ = try snapshots.epochs(through: training.epochs)
         let (data, test) = try datasets()
-        var trainer = Trainer(
+        return Trainer(
             network: try network(), data: data, test: test, options: training, schedule: snapshots)
-        trainer.recordsTrajectory = render.showsLandscape
-        return trainer
     }
 }
 
@@ -152,10 +150,10 @@ public struct RenderSettings: Equatable, Sendable {
 
     public init() {}
 
-    /// Whether a figure draws the error surface, so the trainer must keep the trajectory.
-    public var showsLandscape: Bool {
-        figures.contains(.surface) || figures.contains(.mountain)
-            || (figures.contains(.frame) && options.frameLandscape != nil)
+    /// What the panels of these figures need, for a network with hidden layer widths `hidden`
+    /// over the view `domain` (``RenderOptions/needs(of:hidden:domain:)``).
+    public func needs(hidden: [Int], domain: Domain) -> Set<PanelNeed> {
+        options.needs(of: figures, hidden: hidden, domain: domain)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The error curve over the whole run: the mountain's outline, the path already walked solid,
 /// the rest faint, and a marker at the snapshot's epoch.
-enum ErrorPanel: Panel {
+enum ErrorPanel: PrintPanel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)

@@ -1,10 +1,31 @@
 import Foundation
 
+/// What a figure's header legend explains besides the two classes: declared by the figure's
+/// composition (a panel on its own takes its panel's ``Panel/legend``).
+struct Legend: Sendable, Equatable {
+    /// The key of the boundary drawn: `ŷ = 0.5`, `w·x + b = 0`.
+    var boundary: String
+    /// A ring marks misclassified points.
+    var mistakes = false
+    /// Keys for what the scene adds where it has it (test points, the focus point, and the
+    /// shadings below); false for a figure that draws none of them.
+    var sceneKeys = true
+    /// ReLU units' flat shading where they are off.
+    var reluOff = false
+    /// Hidden units shaded by their vote.
+    var vote = false
+    /// The focus point's wish drawn magnified: the key states the factor.
+    var wish = false
+    /// With the wish, the ▲ and ▼ of the change it asks beside the hidden units' titles
+    /// (``ChangeMarker``), where the figure has hidden units.
+    var changes = false
+}
+
 /// The figure's header: run name, epoch, `E(W)` and accuracy on the left; a legend on the right
 /// when there is room.
 enum Header {
     static func draw(
-        _ kind: FigureKind, in strip: Rect, scene: Scene, style: Style, on canvas: Canvas
+        _ legend: Legend?, in strip: Rect, scene: Scene, style: Style, on canvas: Canvas
     ) {
         guard !style.textless, strip.isUsable else { return }
         let palette = scene.palette
@@ -28,7 +49,7 @@ enum Header {
             canvas.text(fact, x: x, middle: middle)
             x += w + gap
         }
-        legend(kind, from: x, in: strip, scene: scene, style: style, on: canvas)
+        self.legend(legend, from: x, in: strip, scene: scene, style: style, on: canvas)
         canvas.setColour(palette.grid)
         canvas.setLineWidth(1)
         canvas.move(to: PixelPoint(strip.minX, strip.maxY - 0.5))
@@ -69,27 +90,21 @@ enum Header {
     }
 
     /// The keys a figure needs, most important first.
-    private static func keys(_ kind: FigureKind, scene: Scene) -> [Key] {
-        var keys: [Key] = [.point(label: 1), .point(label: 0)]
-        switch kind {
-        case .error, .surface, .mountain, .diagram: return []
-        case .hiddenSpace: return keys + [.boundary("ŷ = 0.5")]
-        case .hidden: keys.append(.boundary("w·x + b = 0"))
-        case .frame, .output, .step: keys += [.boundary("ŷ = 0.5"), .mistake]
-        }
+    private static func keys(_ legend: Legend?, scene: Scene) -> [Key] {
+        guard let legend else { return [] }
+        var keys: [Key] = [.point(label: 1), .point(label: 0), .boundary(legend.boundary)]
+        if legend.mistakes { keys.append(.mistake) }
+        guard legend.sceneKeys else { return keys }
         if !scene.testPoints.isEmpty { keys.insert(.test, at: 2) }
-        if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && kind != .output {
+        if scene.net.activation == .relu && scene.net.hiddenLayers > 0 && legend.reluOff {
             keys.append(.reluOff)
         }
-        if scene.options.hiddenShading == .vote, !scene.hidden.isEmpty,
-            [.frame, .hidden].contains(kind)
-        {
+        if scene.options.hiddenShading == .vote, !scene.hidden.isEmpty, legend.vote {
             keys.insert(.vote, at: min(2, keys.count))
         }
         if let focus = scene.derived.focus {
-            let drawsWish =
-                [.frame, .hidden, .output].contains(kind) && scene.options.wish != WishSource.none
-            if drawsWish && kind != .output && !scene.hidden.isEmpty {
+            let drawsWish = legend.wish && scene.options.wish != WishSource.none
+            if drawsWish && legend.changes && !scene.hidden.isEmpty {
                 keys.insert(.change, at: min(2, keys.count))
             }
             keys.insert(
@@ -102,14 +117,14 @@ enum Header {
     /// Right-aligned keys for markers and lines after `start`: as many as fit, most important
     /// first (at least both classes, or none).
     private static func legend(
-        _ kind: FigureKind, from start: Double, in strip: Rect, scene: Scene, style: Style,
+        _ legend: Legend?, from start: Double, in strip: Rect, scene: Scene, style: Style,
         on canvas: Canvas
     ) {
         let font = style.tickFont
         canvas.setFont(size: font)
         let swatch = font * 1.6
         let spacing = font * 1.2
-        var keys = keys(kind, scene: scene)
+        var keys = keys(legend, scene: scene)
         func width(_ key: Key) -> Double { swatch + font * 0.4 + canvas.width(of: key.text) }
         func total() -> Double {
             keys.map(width).reduce(0, +) + spacing * Double(max(0, keys.count - 1))

@@ -3,29 +3,71 @@ import Foundation
 
 /// One hidden unit: its activation shaded; for the first layer the line `w·x + b = 0` with a
 /// normal arrow toward the blue side; for deeper layers the curve where `z = 0`.
-enum HiddenPanel: Panel {
-    /// Every hidden unit placed, with one title form for all; then the notes for units that
-    /// could not be shown, or for a perceptron's empty `hidden` figure.
+enum HiddenPanel: PrintPanel {
+    /// The units of every layer in a grid, centred; for a network without hidden units, a note
+    /// saying so.
+    static func place(
+        _ kind: PanelKind, in cell: Rect, hidden: [Int], aspect: Double, style: Style
+    ) -> [PlacedPanel] {
+        guard !hidden.isEmpty else {
+            return [PlacedPanel(kind: kind, cell: cell, content: .noUnits)]
+        }
+        return HiddenGrid.place(
+            widths: hidden, in: cell, aspect: aspect, style: style, centred: true)
+    }
+
+    static var legend: Legend? {
+        Legend(boundary: "w·x + b = 0", reluOff: true, vote: true, wish: true, changes: true)
+    }
+
+    /// Every hidden unit placed, with one title form for all; then the notes in place of units
+    /// that could not be shown, or of a network without hidden units.
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         let (scene, style, canvas) = (figure.scene, figure.style, figure.canvas)
-        let variant = titleVariant(for: places, scene: scene, style: style, on: canvas)
-        let panels = try places.map { place in
+        let units = places.filter(\.isUnit)
+        let variant = titleVariant(for: units, scene: scene, style: style, on: canvas)
+        let panels = try units.map { place in
             try draw(
                 layer: place.layer, unit: place.unit, cell: place.cell, titleVariant: variant,
                 scene: scene, style: style, on: canvas)
         }
-        if figure.kind == .hidden && scene.hidden.isEmpty {
-            NoHidden.draw(in: figure.layout.body, scene: scene, style: style, on: canvas)
-        }
-        if let cell = figure.layout.omittedNote {
-            NoHidden.omitted(
-                figure.layout.hiddenOmitted, in: cell, scene: scene, style: style, on: canvas)
+        for place in places {
+            switch place.content {
+            case .noUnits:
+                NoHidden.draw(in: place.cell, scene: scene, style: style, on: canvas)
+            case .omitted(let count):
+                NoHidden.omitted(count, in: place.cell, scene: scene, style: style, on: canvas)
+            case .whole, .unit:
+                break
+            }
         }
         return panels
     }
 
-    static func markerRadius(cell: Rect, aspect: Double, count: Int, style: Style) -> Double? {
-        markerRadius(plotRect(cell: cell, aspect: aspect, style: style), count: count, style: style)
+    static func markerRadius(_ place: PlacedPanel, aspect: Double, count: Int, style: Style)
+        -> Double?
+    {
+        guard place.isUnit else { return nil }
+        let rect = plotRect(cell: place.cell, aspect: aspect, style: style)
+        return markerRadius(rect, count: count, style: style)
+    }
+
+    /// The room around the block of units when every unit is shown.
+    static func slack(_ places: [PlacedPanel], body: Rect, aspect: Double, style: Style)
+        -> (x: Double, y: Double)?
+    {
+        let cells = places.filter(\.isUnit).map(\.cell)
+        guard !cells.isEmpty, places.allSatisfy(\.isUnit) else { return nil }
+        let minX = cells.map(\.minX).min() ?? 0
+        let maxX = cells.map(\.maxX).max() ?? 0
+        let minY = cells.map(\.minY).min() ?? 0
+        let maxY = cells.map(\.maxY).max() ?? 0
+        return (max(0, body.width - (maxX - minX)), max(0, body.height - (maxY - minY)))
+    }
+
+    /// The first unit's plot.
+    static func plot(_ places: [PlacedPanel], aspect: Double, style: Style) -> Rect? {
+        places.first(where: \.isUnit).map { plotRect(cell: $0.cell, aspect: aspect, style: style) }
     }
 
     static func draw(

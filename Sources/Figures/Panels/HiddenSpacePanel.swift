@@ -5,6 +5,11 @@ import Foundation
 /// on a plane where the output's boundary `ŷ = 0.5` is a straight line, each side tinted with the
 /// class the output predicts there.
 enum HiddenSpacePanel: Panel {
+    static var needs: Set<PanelNeed> { [.hiddenSpace] }
+
+    /// The classes and the boundary; the plane shows no test points, shading or wishes.
+    static var legend: Legend? { Legend(boundary: "ŷ = 0.5", sceneKeys: false) }
+
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             guard let space = figure.scene.hiddenSpace else {

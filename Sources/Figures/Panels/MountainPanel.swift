@@ -5,6 +5,8 @@ import Foundation
 /// upper left, hidden surfaces removed by drawing from the back to the front (the painter's
 /// algorithm), the path walking down it and the current weights as a ball.
 enum MountainPanel: Panel {
+    static var needs: Set<PanelNeed> { [.trajectory, .landscape] }
+
     /// The most mesh cells a side.
     static let meshCells = 40
 

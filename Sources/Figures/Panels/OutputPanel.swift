@@ -2,15 +2,40 @@ import Backprop
 
 /// The output: `ŷ` shaded at every pixel, the `ŷ = 0.5` boundary as a smooth path, the faint
 /// hidden lines it is built from, and the points with misclassified ones circled.
-enum OutputPanel: Panel {
+enum OutputPanel: PrintPanel {
+    static var legend: Legend? { Legend(boundary: "ŷ = 0.5", mistakes: true, wish: true) }
+
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)
         }
     }
 
-    static func markerRadius(cell: Rect, aspect: Double, count: Int, style: Style) -> Double? {
-        markerRadius(plotRect(cell: cell, aspect: aspect, style: style), count: count, style: style)
+    static func markerRadius(_ place: PlacedPanel, aspect: Double, count: Int, style: Style)
+        -> Double?
+    {
+        let rect = plotRect(cell: place.cell, aspect: aspect, style: style)
+        return markerRadius(rect, count: count, style: style)
+    }
+
+    /// The room around the plot and its tick labels: left and below for the labels, half a
+    /// label past the right edge.
+    static func slack(_ places: [PlacedPanel], body: Rect, aspect: Double, style: Style)
+        -> (x: Double, y: Double)?
+    {
+        guard let cell = places.first?.cell else { return nil }
+        let plot = plotRect(cell: cell, aspect: aspect, style: style)
+        let axes = hasAxes(cell: cell, style: style)
+        let left = axes ? style.tickFont * 3.6 : 0
+        let right = axes ? style.tickFont : 0
+        let bottom = axes ? style.tickFont * 2.6 : 0
+        let x = cell.width - (plot.width + left + right)
+        let y = cell.maxY - (plot.maxY + bottom)
+        return (max(0, x), max(0, y))
+    }
+
+    static func plot(_ places: [PlacedPanel], aspect: Double, style: Style) -> Rect? {
+        places.first.map { plotRect(cell: $0.cell, aspect: aspect, style: style) }
     }
 
     static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo

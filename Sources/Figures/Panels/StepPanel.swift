@@ -6,14 +6,20 @@ import Backprop
 /// solid, the points and the focus point, and `E(W) → E(W′)` in the title. For a perceptron this
 /// is the lesson's picture of one step of its line.
 enum StepPanel: Panel {
+    static var needs: Set<PanelNeed> { [.step] }
+
+    static var legend: Legend? { Legend(boundary: "ŷ = 0.5", mistakes: true, reluOff: true) }
+
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)
         }
     }
 
-    static func markerRadius(cell: Rect, aspect: Double, count: Int, style: Style) -> Double? {
-        OutputPanel.markerRadius(cell: cell, aspect: aspect, count: count, style: style)
+    static func markerRadius(_ place: PlacedPanel, aspect: Double, count: Int, style: Style)
+        -> Double?
+    {
+        OutputPanel.markerRadius(place, aspect: aspect, count: count, style: style)
     }
 
     static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo
@@ -21,7 +27,7 @@ enum StepPanel: Panel {
         let axes = OutputPanel.hasAxes(cell: cell, style: style)
         let rect = OutputPanel.plotRect(cell: cell, aspect: scene.aspect, style: style)
         let viewport = Viewport(domain: scene.domain, rect: rect)
-        guard let step = scene.derived.step else {
+        guard let step = scene.step else {
             throw FiguresError.badRun("The step from epoch \(scene.epoch) could not be taken.")
         }
         let before = Header.formatError(scene.error)

@@ -4,6 +4,8 @@ import Foundation
 /// The error surface from above: E shaded by height over two directions of weight space, level
 /// curves, the path walked so far, the current weights `W` and the step to `W′`.
 enum SurfacePanel: Panel {
+    static var needs: Set<PanelNeed> { [.trajectory, .landscape] }
+
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             guard let view = figure.scene.landscape else {

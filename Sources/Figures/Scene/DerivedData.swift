@@ -16,10 +16,8 @@ struct DerivedData: Sendable {
     let ghost: ModelEvaluator?
     /// What the diagram's edges show: the point's wish or the batch's step, `−η ∂E/∂(W, b)`.
     let wish: [Layer]
-    /// For the step figure: the network after one training step and its error.
-    let step: TrainingStep?
 
-    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions, figure: FigureKind) {
+    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions) {
         let model = ModelEvaluator(layers: snapshot.layers, activation: run.network.activation)
         self.model = model
         outputs = run.data.points.map { model.output($0.x1, $0.x2) }
@@ -41,7 +39,6 @@ struct DerivedData: Sendable {
         case .none: wish = batch.scaled(by: 0)
         case .point: wish = focus?.wish ?? batch
         }
-        step = figure == .step ? TrainingStep(run: run, snapshot: snapshot) : nil
     }
 }
 

@@ -44,6 +44,9 @@ struct LandscapeView: Sendable {
 final class Landscapes: Sendable {
     private let surfaces = Mutex<[String: ErrorSurface]>([:])
 
+    /// The planes computed so far.
+    var count: Int { surfaces.withLock { $0.count } }
+
     /// The view of the snapshot at `index`.
     func view(run: TrainingRun, snapshot index: Int, options: SurfaceOptions) throws
         -> LandscapeView

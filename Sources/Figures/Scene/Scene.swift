@@ -38,10 +38,12 @@ struct Scene: Sendable {
     let sprites: MarkerSprites
     /// The error panel's images that every snapshot shares.
     let backdrops: ErrorBackdrops
-    /// The error surface as this snapshot sees it, when a figure shows it.
+    /// The error surface as this snapshot sees it, when a panel needs it.
     var landscape: LandscapeView?
-    /// The points in the last hidden layer, when a figure shows them.
+    /// The points in the last hidden layer, when a panel needs them.
     var hiddenSpace: HiddenSpace?
+    /// The network after one training step and its error, when a panel needs it.
+    var step: TrainingStep?
 
     init(
         run: TrainingRun, snapshot: Snapshot, derived: DerivedData, series: ErrorSeries,
@@ -79,10 +81,7 @@ struct Scene: Sendable {
     var epochText: String { Ticks.grouped(epoch) + Snapshot.fractionDigits(stepFraction) }
 
     /// The domain's width over its height.
-    var aspect: Double {
-        (domain.x1.upperBound - domain.x1.lowerBound)
-            / (domain.x2.upperBound - domain.x2.lowerBound)
-    }
+    var aspect: Double { domain.aspect }
 
     /// Units per hidden layer.
     var hidden: [Int] { Array(net.sizes.dropFirst().dropLast()) }

@@ -146,7 +146,7 @@ struct SweepGridDrawing {
         options.palette = palette.name
         let scene = Scene(
             run: run, snapshot: snapshot,
-            derived: DerivedData(run: run, snapshot: snapshot, options: options, figure: .output),
+            derived: DerivedData(run: run, snapshot: snapshot, options: options),
             series: ErrorSeries(errors: run.errors), options: options)
         _ = try OutputPanel.draw(cell: cell, scene: scene, style: bare, on: canvas)
 

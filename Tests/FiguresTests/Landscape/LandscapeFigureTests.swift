@@ -41,8 +41,8 @@ import Testing
             URL(fileURLWithPath: $0)
         }
         for (run, kinds) in [
-            (try Self.perceptronRun(), [FigureKind.surface, .mountain]),
-            (try Self.mlpRun(), [.surface, .mountain, .hiddenSpace]),
+            (try Self.perceptronRun(), [FigureKind.panel(.surface), .panel(.mountain)]),
+            (try Self.mlpRun(), [.panel(.surface), .panel(.mountain), .panel(.hiddenSpace)]),
         ] {
             let renderer = try FigureRenderer(run: run, options: Self.options())
             for kind in kinds {
@@ -63,10 +63,10 @@ import Testing
     /// Golden images, compared as decoded pixels as in ``GoldenImageTests`` (recorded with
     /// `ERROREST_RECORD_GOLDEN=1`).
     @Test(arguments: [
-        ("surface-perceptron", false, FigureKind.surface),
-        ("mountain-perceptron", false, .mountain),
-        ("surface-pca", true, .surface), ("mountain-pca", true, .mountain),
-        ("hiddenSpace-4", true, .hiddenSpace),
+        ("surface-perceptron", false, FigureKind.panel(.surface)),
+        ("mountain-perceptron", false, .panel(.mountain)),
+        ("surface-pca", true, .panel(.surface)), ("mountain-pca", true, .panel(.mountain)),
+        ("hiddenSpace-4", true, .panel(.hiddenSpace)),
     ])
     func matchesItsGoldenImage(name: String, mlp: Bool, kind: FigureKind) throws {
         let run = mlp ? try Self.mlpRun() : try Self.perceptronRun()
@@ -91,8 +91,9 @@ import Testing
     /// so a panel missing from one format cannot pass.
     @Test(
         arguments: [
-            ("surface-perceptron", false, FigureKind.surface), ("mountain-pca", true, .mountain),
-            ("surface-pca", true, .surface), ("hiddenSpace-4", true, .hiddenSpace),
+            ("surface-perceptron", false, FigureKind.panel(.surface)),
+            ("mountain-pca", true, .panel(.mountain)), ("surface-pca", true, .panel(.surface)),
+            ("hiddenSpace-4", true, .panel(.hiddenSpace)),
         ], [FileFormat.pdf, .svg])
     func vectorFilesMatchTheirGoldenImagesAndThePNG(
         golden: (name: String, mlp: Bool, kind: FigureKind), format: FileFormat
@@ -135,11 +136,11 @@ import Testing
         let spaceDomain = HiddenSpacePanel.domain(of: space)
         let expected: [(FigureKind, PanelKind, [[Double]])] = [
             (
-                .surface, .surface,
+                .panel(.surface), .surface,
                 [[d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound]]
             ),
             (
-                .hiddenSpace, .hiddenSpace,
+                .panel(.hiddenSpace), .hiddenSpace,
                 [
                     [spaceDomain.x1.lowerBound, spaceDomain.x1.upperBound],
                     [spaceDomain.x2.lowerBound, spaceDomain.x2.upperBound],
@@ -171,17 +172,18 @@ import Testing
         let renderer = try FigureRenderer(run: run, options: options)
         let surface = try ErrorSurface(run: run, snapshot: 1, options: options.surface)
         let d = surface.grid.domain
-        let flat = try renderer.render(.surface, snapshot: 1, format: .svg).panels[0]
+        let flat = try renderer.render(.panel(.surface), snapshot: 1, format: .svg).panels[0]
         #expect(
             flat.domain == [
                 [d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound],
             ])
-        let mountain = try renderer.render(.mountain, snapshot: 1, format: .pdf).panels[0]
+        let mountain = try renderer.render(.panel(.mountain), snapshot: 1, format: .pdf).panels[0]
         let range = surface.grid.range
         #expect(mountain.domain.last == [range.lowerBound, range.upperBound])
         // The CSV holds every grid node's height, and W's recorded error.
-        let text = String(
-            decoding: try #require(try renderer.data(.surface, snapshot: 1)), as: UTF8.self)
+        let table = try #require(try renderer.table(.panel(.surface), snapshot: 1))
+        #expect(table.name == "surface")
+        let text = String(decoding: table.data, as: UTF8.self)
         let rows = text.split(separator: "\n").map {
             $0.split(separator: ",", omittingEmptySubsequences: false)
         }
