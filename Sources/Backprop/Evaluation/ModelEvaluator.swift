@@ -31,7 +31,7 @@ public struct ModelEvaluator: Sendable {
     public var hiddenLayers: Int { sizes.count - 2 }
 
     /// The index of the layer `value` belongs to (the output is the last).
-    public func layerIndex(of value: ModelValue) -> Int {
+    package func layerIndex(of value: ModelValue) -> Int {
         switch value {
         case .output: return sizes.count - 2
         case .unit(let layer, _): return layer

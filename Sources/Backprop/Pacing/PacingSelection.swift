@@ -9,7 +9,7 @@ extension Pacing {
     /// taken at the candidate where the change reaches `t` or at the one before, whichever change
     /// is nearer `t`; when that is not even enough (``evenEnough``), also always at the first,
     /// and the more even of the two (``unevenness(_:of:)``) is kept.
-    public static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
+    package static func select(_ count: Int, from visible: [VisibleState]) -> [Int] {
         select(count, from: StateMatrix(visible))
     }
 
@@ -35,7 +35,7 @@ extension Pacing {
 
     /// The largest visible change between consecutive frames `chosen` of `states`, over the
     /// median change: 1 for perfectly even frames.
-    public static func unevenness(_ chosen: [Int], of states: [VisibleState]) -> Double {
+    package static func unevenness(_ chosen: [Int], of states: [VisibleState]) -> Double {
         unevenness(chosen, of: StateMatrix(states))
     }
 

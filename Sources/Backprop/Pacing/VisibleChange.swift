@@ -9,22 +9,22 @@
 ///   fully). A line's clipped distance changes linearly between grid points, so sixteen see
 ///   where it is as well as sixty-four would, at a quarter of the cost for every hidden unit;
 /// - the error panel's marker: the epoch across the panel and `E` up its height.
-public struct VisibleState: Sendable, Equatable {
+package struct VisibleState: Sendable, Equatable {
     /// `ŷ` at the grid points.
-    public var outputs: [Double]
+    package var outputs: [Double]
     /// Each hidden line's clipped distances at the grid points, in 0…1, line after line.
-    public var lines: [Double]
+    package var lines: [Double]
     /// The error marker's place: `(epoch / last epoch, E / E range)`.
-    public var marker: (x: Double, y: Double)
+    package var marker: (x: Double, y: Double)
 
     /// The output grid's points per side.
-    public static let gridSide = 8
+    package static let gridSide = 8
     /// The hidden lines' grid's points per side.
-    public static let lineGridSide = 4
+    package static let lineGridSide = 4
 
     /// The output grid's points in a view of `domain`: `side × side` (by default
     /// ``gridSide``), each at the centre of its cell.
-    public static func grid(_ domain: Domain, side: Int = gridSide) -> [Point] {
+    package static func grid(_ domain: Domain, side: Int = gridSide) -> [Point] {
         let n = side
         let x1 = domain.x1
         let x2 = domain.x2
@@ -45,7 +45,7 @@ public struct VisibleState: Sendable, Equatable {
     /// The state of `network` at `epoch` in a view of `domain` (whose ``grid(_:side:)`` is
     /// `grid`);
     /// `errorScale` is the error panel's height in units of `E`.
-    public init(
+    package init(
         network: Network, domain: Domain, grid: [Point]? = nil, epoch: Int, lastEpoch: Int,
         error: Double, errorScale: Double
     ) {
@@ -97,7 +97,7 @@ public struct VisibleState: Sendable, Equatable {
     /// How much the picture changes from `self` to `other`: the root-mean-square change of the
     /// output shading, plus that of the hidden lines, plus the error marker's move (a tenth as
     /// much, so a long plateau still gets a frame now and then).
-    public func change(to other: VisibleState) -> Double {
+    package func change(to other: VisibleState) -> Double {
         func rms(_ a: [Double], _ b: [Double]) -> Double {
             guard !a.isEmpty, a.count == b.count else { return 0 }
             var sum = 0.0
@@ -117,7 +117,7 @@ public struct VisibleState: Sendable, Equatable {
             + 0.1 * (dx * dx + dy * dy).squareRoot()
     }
 
-    public static func == (a: VisibleState, b: VisibleState) -> Bool {
+    package static func == (a: VisibleState, b: VisibleState) -> Bool {
         a.outputs == b.outputs && a.lines == b.lines && a.marker == b.marker
     }
 }
