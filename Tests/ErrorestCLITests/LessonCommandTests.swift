@@ -114,7 +114,7 @@ import Testing
                 let b2 = b + db
                 switch name {
                 case "perceptron":
-                    [w[0], w[1], b, p, x[0], x[1]].forEach { says($0) }
+                    for v in [w[0], w[1], b, p, x[0], x[1]] { says(v) }
                     #expect(caption.contains(y == 1 ? "sits in the red region" : "in the blue"))
                 case "wish":
                     for (label, d) in [("w1", dw[0]), ("w2", dw[1]), ("b", db)] {
@@ -122,7 +122,7 @@ import Testing
                         #expect(caption.contains("\(label) \(word) by \(Self.fixed(abs(d), 2))"))
                     }
                 case "step":
-                    [w2[0], w2[1], b2].forEach { says($0) }
+                    for v in [w2[0], w2[1], b2] { says(v) }
                     let (d1, d2) = (distance(w, b, x), distance(w2, b2, x))
                     says(d1)
                     says(d2)

@@ -29,7 +29,7 @@ struct PerceptronBeats {
     /// ``Beat/rule``; throws exit 65 naming `beat` when none satisfies it.
     func chosen(for beat: Beat) throws -> (snapshot: Int, asks: PointAsks) {
         let g = run.network.activation
-        let η = run.training.learningRate
+        let eta = run.training.learningRate
         for (s, snapshot) in run.snapshots.enumerated() {
             let candidates: [(Int?, Point, Int)]
             switch focus {
@@ -49,7 +49,7 @@ struct PerceptronBeats {
             let fitting = candidates.map {
                 PointAsks(
                     snapshot.layers, g, epoch: snapshot.epoch, index: $0.0, point: $0.1,
-                    label: $0.2, learningRate: η)
+                    label: $0.2, learningRate: eta)
             }.filter { $0.misclassified && $0.lineComesCloser(0) }
             if let best = fitting.max(by: { $0.error < $1.error }) { return (s, best) }
         }

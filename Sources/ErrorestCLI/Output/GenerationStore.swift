@@ -17,6 +17,7 @@ struct GenerationStore: Sendable {
     static let name = ".errorest+"
     /// The folder's entries that link into the live generation, the manifest last: a first run
     /// links them one by one, and a folder whose manifest is visible then has every file it lists.
+    ///
     /// A lesson's files (`errorest lesson`) are entries too.
     static let entries = [
         "run.json", "frames", "figures", "perceptron.json", "slides", "slides.pdf",

@@ -103,9 +103,10 @@ final class Surface {
             owning: handle, sink: sink, during: "creating a \(format.rawValue) surface")
     }
 
-    /// The rectangle `x, y, width, height` of `parent` as a surface of its own: what is drawn on
-    /// it lands on the parent, moved and clipped (a figure placed on a lesson's PDF page). The
-    /// parent must outlive it.
+    /// The rectangle `x, y, width, height` of `parent` as a surface of its own.
+    ///
+    /// What is drawn on it lands on the parent, moved and clipped (a figure placed on a lesson's
+    /// PDF page). The parent must outlive it.
     static func region(of parent: Surface, x: Double, y: Double, width: Double, height: Double)
         throws -> Surface
     {
