@@ -236,7 +236,7 @@ import Testing
         #expect(FileFormat.allCases.map(\.rawValue) == ["png", "pdf", "svg", "apng", "mp4", "gif"])
         #expect(
             FileFormat.allCases.map(\.fileExtension) == ["png", "pdf", "svg", "png", "mp4", "gif"])
-        #expect(FileFormat.allCases.filter(\.isAnimation) == [.apng, .mp4, .gif])
+        #expect(FileFormat.allCases.filter(\.isAnimation) == [.apng, .mp4, .gif, .html])
         // The figures users know keep their names and order; a new panel kind comes after.
         #expect(
             FigureKind.allCases.map(\.rawValue).prefix(9) == [
