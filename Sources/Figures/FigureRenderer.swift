@@ -96,7 +96,7 @@ public struct FigureRenderer: Sendable {
 
     /// Draws `kind` into pixels without encoding them: the drawing half of a PNG, for
     /// benchmarks that time drawing and encoding separately.
-    public func raster(_ kind: FigureKind, snapshot: Int) throws -> RasterFigure {
+    package func raster(_ kind: FigureKind, snapshot: Int) throws -> RasterFigure {
         let encoder = PNGEncoder(level: options.pngCompression)
         let drawn = try draw(kind.composition(options), snapshots: [snapshot], for: encoder)
         return RasterFigure(

@@ -11,7 +11,7 @@ import Foundation
 func runMountainFrameBenchmark() {
     do {
         let data = try Dataset(
-            contentsOf: URL(fileURLWithPath: "Samples/udacity-gradient-descent.csv"))
+            contentsOf: samplesFolder().appendingPathComponent("udacity-gradient-descent.csv"))
         var trainer = Trainer(
             network: try Network(
                 layers: [Layer(weights: [[-0.5307647566300506, 0.9308051907683095]], biases: [0])]),

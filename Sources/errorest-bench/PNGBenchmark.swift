@@ -72,7 +72,7 @@ private func renderSamples() throws -> [SampleSet] {
     guard FileManager.default.isExecutableFile(atPath: errorest) else {
         throw BenchmarkError("build errorest first (swift build -c release)")
     }
-    let samples = FileManager.default.currentDirectoryPath + "/Samples"
+    let samples = samplesFolder().path
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("errorest-png-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

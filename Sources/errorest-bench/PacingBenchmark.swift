@@ -14,11 +14,12 @@ func pacingSamples() throws -> [(name: String, file: RunFile)] {
     var samples = try names.map { name in
         (
             name,
-            try RunFile(contentsOf: URL(fileURLWithPath: "Samples").appendingPathComponent(name))
+            try RunFile(contentsOf: samplesFolder().appendingPathComponent(name))
         )
     }
     // The sweep file's runs: its run file without the sweep block, at each swept rate.
-    let text = try String(contentsOfFile: "Samples/sweep.yaml", encoding: .utf8)
+    let text = try String(
+        contentsOf: samplesFolder().appendingPathComponent("sweep.yaml"), encoding: .utf8)
     let base = text.components(separatedBy: "\nsweep:")[0]
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
         "errorest-bench-sweep-\(getpid()).yaml")
@@ -99,7 +100,7 @@ func runPacingBenchmark() {
 /// Time to assemble an animated PNG from PNG frames already encoded, against their encoding.
 func runAnimationBenchmark() {
     do {
-        var file = try RunFile(contentsOf: URL(fileURLWithPath: "Samples/lesson.yaml"))
+        var file = try RunFile(contentsOf: samplesFolder().appendingPathComponent("lesson.yaml"))
         file.snapshots = .paced(60)
         let run = try file.trainer().train(name: "lesson", domain: file.domain)
         let renderer = try FigureRenderer(run: run, options: RenderOptions())

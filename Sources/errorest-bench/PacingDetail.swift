@@ -9,7 +9,7 @@ import Foundation
 func runPacingDetail(_ sample: String) {
     do {
         var file = try RunFile(
-            contentsOf: URL(fileURLWithPath: "Samples").appendingPathComponent(sample))
+            contentsOf: samplesFolder().appendingPathComponent(sample))
         file.snapshots = .paced(60)
         let tries = Int(ProcessInfo.processInfo.environment["ERROREST_TRIES"] ?? "") ?? 4
         var logFile = file

@@ -16,12 +16,18 @@ func fail(_ benchmark: String, _ error: any Error) {
     failures.append(line)
 }
 
+/// The package's `Samples` folder, found from this source file's place (not the current folder),
+/// so the benchmarks run from any folder of a clone.
+func samplesFolder() -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples")
+}
+
 /// The peers' folder: `ERROREST_PEER`, or the package's own `Samples/peers`.
 func peerFolder() -> String {
     if let folder = ProcessInfo.processInfo.environment["ERROREST_PEER"] { return folder }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples/peers").path
+    return samplesFolder().appendingPathComponent("peers").path
 }
 
 /// The peers' folder, once `script` is there and python3 imports `modules`; else a clear reason.

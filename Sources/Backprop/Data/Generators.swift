@@ -120,7 +120,7 @@ public enum Generator: String, CaseIterable, Codable, Sendable {
     }
 
     /// The wedge's region: above both `x2 = 1.2·x1 − 0.6` and `x2 = −1.2·x1 − 0.6`.
-    public static func isInsideWedge(_ p: Point) -> Bool {
+    package static func isInsideWedge(_ p: Point) -> Bool {
         p.x2 > 1.2 * p.x1 - 0.6 && p.x2 > -1.2 * p.x1 - 0.6
     }
 }

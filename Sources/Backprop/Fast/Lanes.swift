@@ -106,7 +106,7 @@ package func hyperbolicTangent(_ z: Lanes) -> Lanes {
 
 /// `e^x` for one number, by the same code as the lanes.
 @inline(__always)
-public func exponential(_ x: Double) -> Double {
+package func exponential(_ x: Double) -> Double {
     exponential(Lanes(repeating: x))[0]
 }
 

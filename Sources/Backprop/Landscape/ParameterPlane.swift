@@ -12,7 +12,7 @@ public struct ParameterPlane: Equatable, Sendable {
     }
 
     /// The perceptron's `(w1, w2)` plane with its bias held at `bias`: `θ(u, v) = (u, v, bias)`.
-    public static func perceptronWeights(bias: Double) -> ParameterPlane {
+    package static func perceptronWeights(bias: Double) -> ParameterPlane {
         ParameterPlane(origin: [0, 0, bias], first: [1, 0, 0], second: [0, 1, 0])
     }
 
@@ -65,7 +65,7 @@ public struct SurfaceGrid: Equatable, Sendable {
     }
 
     /// `count` evenly spaced numbers from `range`'s lower to its upper bound, both included.
-    public static func lattice(_ range: ClosedRange<Double>, count: Int) -> [Double] {
+    package static func lattice(_ range: ClosedRange<Double>, count: Int) -> [Double] {
         let step = (range.upperBound - range.lowerBound) / Double(count - 1)
         return (0..<count).map { k in
             k == count - 1 ? range.upperBound : range.lowerBound + Double(k) * step

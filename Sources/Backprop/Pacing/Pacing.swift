@@ -11,9 +11,9 @@ import Foundation
 /// The first and last epochs are always kept. An epoch that alone changes the picture more than
 /// a frame should may be shown in parts, at weights part-way through it on the path the trainer
 /// took (see `StepSplitting.swift`).
-public enum Pacing {
+package enum Pacing {
     /// The most numbers (parameters and gradients) the candidates of one run may keep: 32 MB.
-    public static let candidateBudget = 4_000_000
+    package static let candidateBudget = 4_000_000
 
     /// The candidate epochs of `paced count` in a run whose last epoch is `last`, for a network
     /// of `parameterCount` parameters trained on `points` points.
@@ -24,7 +24,7 @@ public enum Pacing {
     /// lesson's 2000 over 200 points would cost about a sixth of its training; pacing measures a
     /// sixth to a third of them, those where the picture moves (see `CoarseToFine.swift`).
     /// Fewer candidates would cost less but pace less evenly.
-    public static func candidates(
+    package static func candidates(
         count: Int, last: Int, parameterCount: Int = 1, points: Int = 0
     ) -> [Int] {
         let fit = candidateBudget / max(1, 2 * parameterCount)
@@ -42,7 +42,8 @@ public enum Pacing {
     }
 
     /// What each snapshot's frame shows, in the run's view.
-    public static func states(of run: TrainingRun, snapshots: [Snapshot]) throws -> [VisibleState] {
+    package static func states(of run: TrainingRun, snapshots: [Snapshot]) throws -> [VisibleState]
+    {
         guard let first = snapshots.first else { return [] }
         let network = try run.network(at: first)
         let rows = snapshots.map { snapshot in
@@ -83,14 +84,14 @@ public enum Pacing {
     }
 
     /// The visible change between each pair of consecutive snapshots of `run`.
-    public static func changes(of run: TrainingRun) throws -> [Double] {
+    package static func changes(of run: TrainingRun) throws -> [Double] {
         let states = try states(of: run, snapshots: run.snapshots)
         return zip(states, states.dropFirst()).map { $0.change(to: $1) }
     }
 
     /// How uneven a run's frames are: its largest visible change between consecutive snapshots
     /// over the median change.
-    public static func unevenness(of run: TrainingRun) throws -> Double {
+    package static func unevenness(of run: TrainingRun) throws -> Double {
         let states = try states(of: run, snapshots: run.snapshots)
         return unevenness(Array(states.indices), of: states)
     }

@@ -9,22 +9,22 @@
 ///   fully). A line's clipped distance changes linearly between grid points, so sixteen see
 ///   where it is as well as sixty-four would, at a quarter of the cost for every hidden unit;
 /// - the error panel's marker: the epoch across the panel and `E` up its height.
-public struct VisibleState: Sendable, Equatable {
+package struct VisibleState: Sendable, Equatable {
     /// `ŷ` at the grid points.
-    public var outputs: [Double]
+    package var outputs: [Double]
     /// Each hidden line's clipped distances at the grid points, in 0…1, line after line.
-    public var lines: [Double]
+    package var lines: [Double]
     /// The error marker's place: `(epoch / last epoch, E / E range)`.
-    public var marker: (x: Double, y: Double)
+    package var marker: (x: Double, y: Double)
 
     /// The output grid's points per side.
-    public static let gridSide = 8
+    package static let gridSide = 8
     /// The hidden lines' grid's points per side.
-    public static let lineGridSide = 4
+    package static let lineGridSide = 4
 
     /// The output grid's points in a view of `domain`: `side × side` (by default
     /// ``gridSide``), each at the centre of its cell.
-    public static func grid(_ domain: Domain, side: Int = gridSide) -> [Point] {
+    package static func grid(_ domain: Domain, side: Int = gridSide) -> [Point] {
         let n = side
         let x1 = domain.x1
         let x2 = domain.x2
@@ -45,7 +45,7 @@ public struct VisibleState: Sendable, Equatable {
     /// The state of `network` at `epoch` in a view of `domain` (whose ``grid(_:side:)`` is
     /// `grid`);
     /// `errorScale` is the error panel's height in units of `E`.
-    public init(
+    package init(
         network: Network, domain: Domain, grid: [Point]? = nil, epoch: Int, lastEpoch: Int,
         error: Double, errorScale: Double
     ) {
@@ -96,28 +96,61 @@ public struct VisibleState: Sendable, Equatable {
 
     /// How much the picture changes from `self` to `other`: the root-mean-square change of the
     /// output shading, plus that of the hidden lines, plus the error marker's move (a tenth as
-    /// much, so a long plateau still gets a frame now and then).
-    public func change(to other: VisibleState) -> Double {
-        func rms(_ a: [Double], _ b: [Double]) -> Double {
-            guard !a.isEmpty, a.count == b.count else { return 0 }
-            var sum = 0.0
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    for k in 0..<a.count {
-                        let d = a[k] - b[k]
-                        sum += d * d
-                    }
-                }
-            }
-            return (sum / Double(a.count)).squareRoot()
+    /// much, so a long plateau still gets a frame now and then), by ``change(outputs:lines:_:)``.
+    package func change(to other: VisibleState) -> Double {
+        precondition(outputs.count == other.outputs.count && lines.count == other.lines.count)
+        return VisibleState.change(outputs: outputs.count, lines: lines.count) { f in
+            if f < outputs.count { return outputs[f] - other.outputs[f] }
+            let l = f - outputs.count
+            if l < lines.count { return lines[l] - other.lines[l] }
+            return l == lines.count ? marker.x - other.marker.x : marker.y - other.marker.y
         }
-        let dx = other.marker.x - marker.x
-        let dy = other.marker.y - marker.y
-        return rms(outputs, other.outputs) + rms(lines, other.lines)
+    }
+
+    /// The visible change between two states whose features differ by `difference(f)`: the
+    /// outputs `f < outputs`, then the lines, then the marker's `x` and `y`. The one place the
+    /// metric is written,
+    ///
+    ///     √(Σ Δŷ² / outputs) + √(Σ Δline² / lines) + 0.1 · √(Δx² + Δy²),
+    ///
+    /// for one pair of states (`Double`) or for one state against eight (``StateMatrix/Block``),
+    /// each sum added in feature order, so every caller gets the same number, bit for bit.
+    @inline(__always)
+    static func change<N: ChangeNumbers>(
+        outputs: Int, lines: Int, _ difference: (Int) -> N
+    ) -> N {
+        var output = N.zero
+        for f in 0..<outputs {
+            let d = difference(f)
+            output += d * d
+        }
+        var line = N.zero
+        for f in outputs..<(outputs + lines) {
+            let d = difference(f)
+            line += d * d
+        }
+        let dx = difference(outputs + lines)
+        let dy = difference(outputs + lines + 1)
+        return (output / Double(max(1, outputs))).squareRoot()
+            + (line / Double(max(1, lines))).squareRoot()
             + 0.1 * (dx * dx + dy * dy).squareRoot()
     }
 
-    public static func == (a: VisibleState, b: VisibleState) -> Bool {
+    package static func == (a: VisibleState, b: VisibleState) -> Bool {
         a.outputs == b.outputs && a.lines == b.lines && a.marker == b.marker
     }
 }
+
+/// The numbers a visible change is measured in: one (`Double`) or eight side by side.
+protocol ChangeNumbers {
+    static var zero: Self { get }
+    static func + (a: Self, b: Self) -> Self
+    static func += (a: inout Self, b: Self)
+    static func * (a: Self, b: Self) -> Self
+    static func * (a: Double, b: Self) -> Self
+    static func / (a: Self, b: Double) -> Self
+    func squareRoot() -> Self
+}
+
+extension Double: ChangeNumbers {}
+extension SIMD8: ChangeNumbers where Scalar == Double {}

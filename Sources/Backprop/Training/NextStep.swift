@@ -19,7 +19,7 @@ extension TrainingRun {
 
     /// True when ``step(from:)`` is the step the trainer took: full batches, an epoch's own
     /// weights, and plain descent or the first epoch.
-    public func stepIsTheTrainers(from snapshot: Snapshot) -> Bool {
+    package func stepIsTheTrainers(from snapshot: Snapshot) -> Bool {
         training.batchSize == .full && snapshot.stepFraction == nil
             && (training.optimizer == .sgd || snapshot.epoch == 0)
     }

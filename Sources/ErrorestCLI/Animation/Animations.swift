@@ -50,7 +50,12 @@ enum Animations {
                     try FFmpeg.encode(
                         input: sequence.url, output: folder.staging.appendingPathComponent(path),
                         display: (folder.displayPath as NSString).appendingPathComponent(path),
-                        format: format, fps: settings.animation.fps)
+                        format: format, fps: settings.animation.fps,
+                        frames: sequence.epochs.count
+                            + Int(
+                                Double(settings.animation.fps)
+                                    * (settings.animation.holdFirst
+                                        + settings.animation.holdLast + settings.animation.title)))
                 }
                 let snapshot = run.snapshots.first { $0.epoch == last.epoch }
                 let even = format == .mp4  // yuv420p video has an even width and height

@@ -1,8 +1,6 @@
 import Dispatch
 import Figures
 import Foundation
-import Subprocess
-import Synchronization
 
 /// MP4 and GIF files, made by the ffmpeg program from an animated PNG.
 ///
@@ -13,8 +11,10 @@ enum FFmpeg {
     /// The program's name, looked up on the PATH.
     static let program = "ffmpeg"
 
-    /// The full path of ffmpeg on `PATH`, or nil.
-    static func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    /// The full path of `program` (ffmpeg) on `PATH`, or nil.
+    static func locate(
+        program: String = program, path: String? = ProcessInfo.processInfo.environment["PATH"]
+    ) -> String? {
         for folder in (path ?? "").split(separator: ":") where !folder.isEmpty {
             let candidate = (String(folder) as NSString).appendingPathComponent(program)
             var isFolder: ObjCBool = false
@@ -66,56 +66,79 @@ enum FFmpeg {
         return arguments
     }
 
-    /// Runs ffmpeg to make `output` from the animated PNG at `input`.
+    /// The time ffmpeg is given for an animation of `frames` frames: a minute, and two seconds a
+    /// frame; `ERROREST_FFMPEG_TIMEOUT` (seconds) sets it instead.
+    static func timeLimit(frames: Int) -> Duration {
+        if let text = ProcessInfo.processInfo.environment["ERROREST_FFMPEG_TIMEOUT"],
+            let seconds = Double(text), seconds > 0, seconds < 1e9
+        {
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        return .seconds(60 + 2 * min(max(0, frames), 1_000_000))
+    }
+
+    /// Runs ffmpeg to make `output` from the animated PNG at `input` (of `frames` frames), then
+    /// checks that the file is there and, where ffprobe is on the PATH, that it reads back.
+    ///
+    /// ffmpeg runs in a process group of its own, ended when its time is up or errorest is
+    /// stopped; only the end of what it says is kept.
     ///
     /// - Throws: ``ErrorestError/unavailable(_:)`` with ffmpeg's own last line when it fails.
-    static func encode(input: URL, output: URL, display: String, format: FileFormat, fps: Int)
-        throws
-    {
+    static func encode(
+        input: URL, output: URL, display: String, format: FileFormat, fps: Int, frames: Int
+    ) throws {
         guard let ffmpeg = locate() else {
             try check([format])
             return
         }
+        let limit = timeLimit(frames: frames)
         let arguments = arguments(
             input: input.path, output: output.path, format: format, fps: fps)
-        let outcome = blocking { () async throws -> (Bool, String) in
-            let result = try await Subprocess.run(
-                .path(.init(ffmpeg)), arguments: Arguments(arguments), input: .none,
-                output: .discarded, error: .string(limit: 64 * 1024))
-            return (result.terminationStatus.isSuccess, result.standardError)
-        }
-        switch outcome {
-        case .success(let (succeeded, message)):
-            guard !succeeded else { return }
-            let last =
-                message.split(separator: "\n").last.map(String.init)
-                ?? "it gave no reason"
-            throw ErrorestError.unavailable("ffmpeg could not make \(display): \(last)")
+        let outcome: Supervised.Outcome
+        switch Supervised.run(ffmpeg, arguments, timeout: limit) {
+        case .success(let result): outcome = result
         case .failure(let error):
-            throw ErrorestError.unavailable("ffmpeg could not be started for \(display): \(error)")
+            throw ErrorestError.unavailable("ffmpeg could not be started for \(display): \(error).")
+        }
+        if outcome.timedOut {
+            throw ErrorestError.unavailable(
+                "ffmpeg did not finish \(display) within \(seconds(limit)) s and was stopped; "
+                    + "check that it runs (ffmpeg -version), or allow it longer with "
+                    + "ERROREST_FFMPEG_TIMEOUT=<seconds>.")
+        }
+        guard outcome.status == 0 else {
+            throw ErrorestError.unavailable(
+                "ffmpeg could not make \(display): \(outcome.lastLine ?? "it gave no reason")")
+        }
+        var info = stat()
+        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0
+        else {
+            throw ErrorestError.unavailable(
+                "ffmpeg said it made \(display) but wrote no file there; check the ffmpeg on the "
+                    + "PATH (ffmpeg -version).")
+        }
+        try probe(output, display: display, limit: limit)
+    }
+
+    /// Checks with ffprobe, where it is on the PATH, that `output` decodes as a video.
+    private static func probe(_ output: URL, display: String, limit: Duration) throws {
+        guard let ffprobe = locate(program: "ffprobe") else { return }
+        let arguments = [
+            "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries",
+            "stream=nb_read_packets", "-of", "csv=p=0", output.path,
+        ]
+        guard case .success(let outcome) = Supervised.run(ffprobe, arguments, timeout: limit),
+            outcome.status == 0, outcome.lastLine == nil
+        else {
+            throw ErrorestError.unavailable(
+                "ffmpeg wrote \(display) but ffprobe cannot read it back; check the ffmpeg on the "
+                    + "PATH (ffmpeg -version).")
         }
     }
 
-    /// Waits on this (non-async) thread for an async body.
-    ///
-    /// The commands are synchronous and Subprocess is async; the body runs on the concurrency
-    /// pool, never on this thread.
-    private static func blocking<T: Sendable>(
-        _ body: @escaping @Sendable () async throws -> T
-    ) -> Result<T, any Error> {
-        let box = Mutex<Result<T, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let result: Result<T, any Error>
-            do {
-                result = .success(try await body())
-            } catch {
-                result = .failure(error)
-            }
-            box.withLock { $0 = result }
-            done.signal()
-        }
-        done.wait()
-        return box.withLock { $0 } ?? .failure(ErrorestError.unavailable("ffmpeg did not finish."))
+    private static func seconds(_ duration: Duration) -> String {
+        let value =
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value.shortText
     }
 }

@@ -20,6 +20,21 @@ struct GenerationStore: Sendable {
     static let entries = ["run.json", "frames", "figures", "manifest.json"]
     static let subfolders = ["frames", "figures"]
 
+    /// The entries a folder's generations hold: a run's, or a sweep's own index and figures.
+    struct Layout: Sendable {
+        /// The folder's entries that link into the live generation, the last written last.
+        var entries: [String]
+        /// Those of them that are folders.
+        var subfolders: [String]
+
+        static let run = Layout(
+            entries: GenerationStore.entries, subfolders: GenerationStore.subfolders)
+        /// A sweep's folder: its comparison figures, then `index.json`.
+        static let sweep = Layout(entries: ["figures", "index.json"], subfolders: ["figures"])
+    }
+
+    let layout: Layout
+
     /// The output folder.
     let folder: URL
     let displayPath: String
@@ -31,7 +46,8 @@ struct GenerationStore: Sendable {
     /// Makes `.errorest+`, takes its lock and removes what killed runs left.
     ///
     /// - Throws: ``ErrorestError/cannotCreateOutput(_:)`` when another run holds the lock.
-    init(folder: URL, displayPath: String) throws {
+    init(folder: URL, displayPath: String, layout: Layout = .run) throws {
+        self.layout = layout
         self.folder = folder
         self.displayPath = displayPath
         url = folder.appendingPathComponent(GenerationStore.name)
@@ -87,11 +103,11 @@ struct GenerationStore: Sendable {
     /// Refuses a folder where `frames` or `figures` is a file, or `run.json` or `manifest.json`
     /// a folder, before anything is trained or written.
     private func checkEntries() throws {
-        for entry in GenerationStore.entries where !isLinkIntoCurrent(entry) {
+        for entry in layout.entries where !isLinkIntoCurrent(entry) {
             var info = stat()
             guard lstat(entryPath(entry), &info) == 0 else { continue }
             let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-            let wantsFolder = GenerationStore.subfolders.contains(entry)
+            let wantsFolder = layout.subfolders.contains(entry)
             if isFolder != wantsFolder {
                 removeIfUnused()
                 lock.release()
@@ -112,7 +128,7 @@ struct GenerationStore: Sendable {
     func startGeneration() throws -> URL {
         let id = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let generation = url.appendingPathComponent("g-\(getpid())-\(id)")
-        for path in [generation] + GenerationStore.subfolders.map(generation.appendingPathComponent)
+        for path in [generation] + layout.subfolders.map(generation.appendingPathComponent)
         where mkdir(path.path, 0o755) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: generation)
@@ -127,6 +143,7 @@ struct GenerationStore: Sendable {
     func switchCurrent(to generation: URL) throws {
         let current = url.appendingPathComponent("current").path
         let fresh = url.appendingPathComponent("current.new-\(getpid())").path
+        let last = layout.entries.last ?? "manifest.json"
         unlink(fresh)
         guard symlink(generation.lastPathComponent, fresh) == 0, rename(fresh, current) == 0,
             FileSystem.syncFolder(url.path) == 0
@@ -134,7 +151,7 @@ struct GenerationStore: Sendable {
             let code = errno
             unlink(fresh)
             throw ErrorestError.writeFailed(
-                "Cannot write \((displayPath as NSString).appendingPathComponent("manifest.json")): "
+                "Cannot write \((displayPath as NSString).appendingPathComponent(last)): "
                     + "\(systemMessage(code)).")
         }
     }
@@ -144,7 +161,7 @@ struct GenerationStore: Sendable {
     /// no link in the folder leads nowhere.
     func linkEntries() throws {
         let live = url.appendingPathComponent("current")
-        for entry in GenerationStore.entries {
+        for entry in layout.entries {
             if FileSystem.exists(live.appendingPathComponent(entry).path) {
                 if !FileSystem.exists(entryPath(entry)) { try replace(entry) }
             } else if isLinkIntoCurrent(entry) {
@@ -161,12 +178,12 @@ struct GenerationStore: Sendable {
     /// replaced by a link that reads the same bytes: files by `rename(2)`, folders by an atomic
     /// exchange where the file system has one.
     func adoptEarlierLayout() throws {
-        let plain = GenerationStore.entries.filter {
+        let plain = layout.entries.filter {
             FileSystem.exists(entryPath($0)) && !isLinkIntoCurrent($0)
         }
         guard !plain.isEmpty else { return }
         let generation = try startGeneration()
-        for entry in GenerationStore.entries where FileSystem.exists(entryPath(entry)) {
+        for entry in layout.entries where FileSystem.exists(entryPath(entry)) {
             let code = FileSystem.linkTree(
                 from: entryPath(entry), to: generation.appendingPathComponent(entry).path)
             if code != 0 {
@@ -174,7 +191,9 @@ struct GenerationStore: Sendable {
                 throw writeError(entry, code)
             }
         }
-        if FileSystem.syncAll(generation.path) != 0 { throw writeError("manifest.json", errno) }
+        if FileSystem.syncAll(generation.path) != 0 {
+            throw writeError(layout.entries.last ?? "manifest.json", errno)
+        }
         try switchCurrent(to: generation)
         for entry in plain { try replace(entry) }
     }

@@ -72,7 +72,7 @@ public final class OutputFolder: Sendable {
     }
 
     /// Writes a whole file into the new generation; `path` is relative to the output folder.
-    public func stage(_ data: Data, at path: String) throws {
+    func stage(_ data: Data, at path: String) throws {
         let code = FileSystem.write(data, to: staging.appendingPathComponent(path).path)
         if code != 0 { throw writeError(path, code) }
     }
@@ -83,7 +83,7 @@ public final class OutputFolder: Sendable {
     /// run) is linked in from the previous generation, and so are the user's own files inside
     /// `frames/` and `figures/`; then the manifest is written, everything is flushed to disk and
     /// `current` is switched. The previous generation is removed afterwards.
-    public func commit(_ manifest: Manifest, staged: [String]) throws {
+    func commit(_ manifest: Manifest, staged: [String]) throws {
         let fresh = Set(staged)
         for path in manifest.ownedPaths where !fresh.contains(path) {
             let code = FileSystem.linkTree(
@@ -159,24 +159,32 @@ public final class OutputFolder: Sendable {
 /// Named points of a run where a test may stop the process with a signal.
 ///
 /// They show that a kill at that point loses nothing: `ERROREST_FAULT=switch:KILL` sends SIGKILL
-/// just before the switch. Unset, it costs one dictionary look-up per run.
+/// just before the switch. Only debug builds (the ones `swift test` runs) read the variable; in a
+/// release build ``reach(_:)`` is empty and the switch is not in the binary.
 enum FaultPoint {
-    private static let setting: (point: String, signal: Int32)? = {
-        guard let text = ProcessInfo.processInfo.environment["ERROREST_FAULT"] else { return nil }
-        let parts = text.split(separator: ":").map(String.init)
-        guard parts.count == 2 else { return nil }
-        let signals = ["KILL": SIGKILL, "TERM": SIGTERM, "INT": SIGINT, "STOP": SIGSTOP]
-        guard let signal = signals[parts[1]] else { return nil }
-        return (parts[0], signal)
-    }()
+    #if DEBUG
+        private static let setting: (point: String, signal: Int32)? = {
+            guard let text = ProcessInfo.processInfo.environment["ERROREST_FAULT"] else {
+                return nil
+            }
+            let parts = text.split(separator: ":").map(String.init)
+            guard parts.count == 2 else { return nil }
+            let signals = ["KILL": SIGKILL, "TERM": SIGTERM, "INT": SIGINT, "STOP": SIGSTOP]
+            guard let signal = signals[parts[1]] else { return nil }
+            return (parts[0], signal)
+        }()
 
-    /// Stops the process with the configured signal if `point` is the configured point
-    /// (SIGSTOP: pauses it until SIGCONT, then goes on).
-    static func reach(_ point: String) {
-        guard let setting, setting.point == point else { return }
-        kill(getpid(), setting.signal)
-        guard setting.signal != SIGSTOP else { return }
-        // SIGTERM and SIGINT may be delivered a moment later; wait for them here.
-        while true { pause() }
-    }
+        /// Stops the process with the configured signal if `point` is the configured point
+        /// (SIGSTOP: pauses it until SIGCONT, then goes on).
+        static func reach(_ point: String) {
+            guard let setting, setting.point == point else { return }
+            kill(getpid(), setting.signal)
+            guard setting.signal != SIGSTOP else { return }
+            // SIGTERM and SIGINT may be delivered a moment later; wait for them here.
+            while true { pause() }
+        }
+    #else
+        /// Nothing: a release build has no fault points.
+        @inline(__always) static func reach(_ point: String) {}
+    #endif
 }

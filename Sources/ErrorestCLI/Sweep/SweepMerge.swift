@@ -25,13 +25,7 @@ struct SweepMerge {
             case .failed(let failure):
                 finished.append(
                     FinishedRun(planned: run, record: nil, manifest: nil, failure: failure))
-            case .done(let manifest):
-                let path = plan.url(of: run).appendingPathComponent(manifest.run)
-                let display = plan.display(of: run) + "/" + manifest.run
-                guard let bytes = FileManager.default.contents(atPath: path.path) else {
-                    throw ErrorestError.inputMissing("The run record \(display) cannot be read.")
-                }
-                let record = try TrainingRun(jsonData: bytes, source: display)
+            case .done(let manifest, let record):
                 finished.append(
                     FinishedRun(planned: run, record: record, manifest: manifest, failure: nil))
             }
@@ -75,21 +69,52 @@ struct SweepMerge {
         {
             return (index, false)
         }
-        try draw(jobs)
-        // Figures the previous index listed and this one does not are ours to remove.
-        let kept = Set(index.figures.map(\.path))
-        for old in previous.flatMap(SweepIndex.read)?.figures ?? [] where !kept.contains(old.path) {
-            if old.path.hasPrefix("figures/"), !old.path.contains("..") {
-                try? FileManager.default.removeItem(
-                    at: plan.folder.appendingPathComponent(old.path))
-            }
-        }
-        try SweepFiles.write(bytes, to: indexURL, display: plan.displayPath)
+        try commit(bytes, jobs: jobs, previous: previous.flatMap(SweepIndex.read))
         return (index, true)
     }
 
+    /// Writes the figures and the index into a new generation of the sweep's folder and switches
+    /// to it in one `rename(2)`, as a run's folder does: a merge killed at any point leaves the
+    /// earlier index and figures whole.
+    private func commit(_ index: Data, jobs: [Job], previous: SweepIndex?) throws {
+        let store = try GenerationStore(
+            folder: plan.folder, displayPath: plan.displayPath, layout: .sweep)
+        defer { store.release() }
+        let generation = try store.startGeneration()
+        do {
+            try draw(jobs, into: generation)
+            FaultPoint.reach("merge-drawn")
+            // The user's own files among the figures are kept; those of the previous index that
+            // this one does not list are ours and left behind with its generation.
+            let owned = Set(jobs.map(\.meta.path) + (previous?.figures.map(\.path) ?? []))
+            let figures = generation.appendingPathComponent("figures")
+            var code = FileSystem.linkUnowned(
+                in: plan.folder.appendingPathComponent("figures"), under: "figures",
+                skipping: owned, into: figures)
+            if code == 0 {
+                code = FileSystem.write(
+                    index, to: generation.appendingPathComponent(SweepIndex.fileName).path)
+            }
+            rmdir(figures.path)  // an empty one is left out
+            if code == 0, FileSystem.syncAll(generation.path) != 0 { code = errno }
+            if code != 0 {
+                let path = (plan.displayPath as NSString).appendingPathComponent(
+                    SweepIndex.fileName)
+                throw ErrorestError.writeFailed("Cannot write \(path): \(systemMessage(code)).")
+            }
+            try store.adoptEarlierLayout()
+            FaultPoint.reach("merge-switch")
+            try store.switchCurrent(to: generation)
+        } catch {
+            try? FileManager.default.removeItem(at: generation)
+            throw error
+        }
+        try store.linkEntries()
+        store.collectGarbage()
+    }
+
     /// Draws the figures on several threads and writes each whole.
-    private func draw(_ jobs: [Job]) throws {
+    private func draw(_ jobs: [Job], into generation: URL) throws {
         let failure = Mutex<(Int, ErrorestError)?>(nil)
         let next = Mutex(0)
         let plan = self.plan
@@ -102,10 +127,14 @@ struct SweepMerge {
                 guard i < jobs.count, failure.withLock({ $0 == nil }) else { return }
                 do {
                     let data = try jobs[i].draw()
-                    let url = plan.folder.appendingPathComponent(jobs[i].meta.path)
-                    try SweepFiles.write(
-                        data, to: url,
-                        display: (plan.displayPath as NSString).appendingPathComponent("figures"))
+                    let code = FileSystem.write(
+                        data, to: generation.appendingPathComponent(jobs[i].meta.path).path)
+                    if code != 0 {
+                        let path = (plan.displayPath as NSString).appendingPathComponent(
+                            jobs[i].meta.path)
+                        throw ErrorestError.writeFailed(
+                            "Cannot write \(path): \(systemMessage(code)).")
+                    }
                 } catch {
                     failure.withLock { current in
                         if let current, current.0 < i { return }

@@ -19,7 +19,7 @@ struct PlannedRun: Sendable {
 /// What a run's folder holds.
 enum RunState: Sendable {
     /// A complete run for these inputs: its manifest, written last, names them.
-    case done(Manifest)
+    case done(Manifest, TrainingRun)
     /// Training these inputs diverged; the failure is recorded (`failed.json`).
     case failed(RunFailure)
     /// Nothing for these inputs yet (nothing at all, a run of other inputs, or a run cut short).
@@ -49,6 +49,7 @@ struct SweepPlan: Sendable {
         folder = URL(fileURLWithPath: displayPath).standardizedFileURL
         var runs: [PlannedRun] = []
         var seen: [String: String] = [:]
+        var names: [String: Int] = [:]
         for position in 0..<sweep.count {
             let choice = sweep.choice(at: position)
             let name = sweep.runName(choice)
@@ -57,7 +58,14 @@ struct SweepPlan: Sendable {
                     "\(sweep.source): the run name \"\(name)\" made from its values is not "
                         + "usable: " + RunName.problem(name))
             }
+            if let other = names[name] {
+                throw ErrorestError.badInput(
+                    "\(sweep.source): the runs at positions \(other) and \(position) would both "
+                        + "be named \"\(name)\"; give values that read differently.")
+            }
+            names[name] = position
             var file = try sweep.runFile(choice)
+            if position == 0 { try SweepPlan.checkFlags(sweep, first: file, adjust: adjust) }
             try adjust(&file)
             file.name = name
             let trainer = try Pipeline.prepare(file, source: sweep.source)
@@ -78,6 +86,40 @@ struct SweepPlan: Sendable {
         render = runs.first?.file.render ?? RenderSettings()
     }
 
+    /// Refuses (64) a flag that sets a key the sweep varies: it would give every run the flag's
+    /// value while the names, the index and the grid say the sweep's.
+    ///
+    /// A key is overridden when two runs that differ only in its value are the same run once the
+    /// flags are applied.
+    static func checkFlags(
+        _ sweep: SweepFile, first: RunFile, adjust: (inout RunFile) throws -> Void
+    ) throws {
+        for (k, key) in sweep.keys.enumerated() where key.nodes.count > 1 {
+            var choice = [Int](repeating: 0, count: sweep.keys.count)
+            choice[k] = 1
+            var one = first
+            var other = try sweep.runFile(choice)
+            try adjust(&one)
+            try adjust(&other)
+            guard settingsText(one) == settingsText(other) else { continue }
+            let flags = SettingCatalog.all.filter { $0.key == key.path }.compactMap(\.flag)
+            let flag = flags.first ?? "a flag"
+            throw ErrorestError.usage(
+                "\(flag) sets \(key.path), which \(sweep.source)"
+                    + (key.line.map { " (line \($0))" } ?? "")
+                    + " sweeps; drop the flag, or the key from the sweep block.")
+        }
+    }
+
+    /// Every setting of a run file but its name, as text to compare.
+    private static func settingsText(_ file: RunFile) -> String {
+        var settings = file
+        settings.name = nil
+        var text = ""
+        dump(settings, to: &text)
+        return text
+    }
+
     /// The folder of a run.
     func url(of run: PlannedRun) -> URL {
         folder.appendingPathComponent(run.folder)
@@ -93,14 +135,19 @@ struct SweepPlan: Sendable {
     /// Reads only; writes nothing.
     func state(of run: PlannedRun) -> RunState {
         let url = url(of: run)
+        // Done only when the manifest names these inputs, every file it lists is there and the
+        // run record reads back whole: a damaged record is a run to do again, like a lost frame.
         if let bytes = FileManager.default.contents(
             atPath: url.appendingPathComponent("manifest.json").path),
             let manifest = Manifest.read(bytes), manifest.inputs == run.inputs,
             manifest.ownedPaths.allSatisfy({
                 FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
-            })
+            }),
+            let recordBytes = FileManager.default.contents(
+                atPath: url.appendingPathComponent(manifest.run).path),
+            let record = try? TrainingRun(jsonData: recordBytes, source: manifest.run)
         {
-            return .done(manifest)
+            return .done(manifest, record)
         }
         if let failure = RunFailure.read(in: url), failure.inputs == run.inputs {
             return .failed(failure)

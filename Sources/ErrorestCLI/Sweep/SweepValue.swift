@@ -72,8 +72,13 @@ public indirect enum SweepValue: Equatable, Sendable, Codable {
             let safe = text.unicodeScalars.map { scalar -> String in
                 scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == ".")
                     ? String(scalar) : "."
-            }
-            return safe.joined()
+            }.joined()
+            // A text that had to be changed to be a name gets a short hash of itself, so that
+            // `a-b.csv` and `a_b.csv` (both `a.b.csv`) name two runs.
+            guard safe != text else { return safe }
+            var digest = SHA256()
+            digest.update(text)
+            return safe + "." + digest.hexDigest().prefix(8)
         case .list(let items):
             return items.isEmpty
                 ? "none"

@@ -88,10 +88,6 @@ struct Canvas {
         cairo_close_path(cr)
     }
 
-    func newPath() {
-        cairo_new_path(cr)
-    }
-
     func rectangle(_ r: Rect) {
         cairo_rectangle(cr, r.x, r.y, r.width, r.height)
     }

@@ -9,7 +9,7 @@ import Foundation
 /// stream: on Errorest's figures (flat areas, shading that shifts by a constant step from row to
 /// row, which deflate matches directly) None gives the smallest files of the five filters and of
 /// libpng's adaptive choice, and costs nothing to apply (`errorest-bench png`).
-public enum PNGCodec {
+package enum PNGCodec {
     /// Encodes an opaque Cairo RGB24 image surface as an 8-bit RGB PNG.
     static func encode(_ surface: Surface, level: Int, texts: [(String, String)]) throws -> Data {
         surface.flush()
@@ -22,7 +22,7 @@ public enum PNGCodec {
     }
 
     /// Encodes `height` rows of 8-bit RGBA pixels, packed, as an RGBA PNG (for diff images).
-    public static func encodeRGBA(_ rgba: [UInt8], width: Int, height: Int, level: Int = 6) throws
+    package static func encodeRGBA(_ rgba: [UInt8], width: Int, height: Int, level: Int = 6) throws
         -> Data
     {
         guard width > 0, height > 0, rgba.count == width * height * 4 else {
@@ -99,20 +99,20 @@ public enum PNGCodec {
     }
 
     /// A decoded image: 8-bit R, G, B, A per pixel, rows top to bottom.
-    public struct Image: Sendable, Equatable {
-        public var width: Int
-        public var height: Int
-        public var rgba: [UInt8]
+    package struct Image: Sendable, Equatable {
+        package var width: Int
+        package var height: Int
+        package var rgba: [UInt8]
 
         /// The R, G, B of the pixel at column `x`, row `y`.
-        public func rgb(_ x: Int, _ y: Int) -> (red: UInt8, green: UInt8, blue: UInt8) {
+        package func rgb(_ x: Int, _ y: Int) -> (red: UInt8, green: UInt8, blue: UInt8) {
             let k = 4 * (y * width + x)
             return (rgba[k], rgba[k + 1], rgba[k + 2])
         }
     }
 
     /// Decodes PNG bytes to RGBA through libpng.
-    public static func decode(_ data: Data) throws -> Image {
+    package static func decode(_ data: Data) throws -> Image {
         var image = cpng_image()
         var message = [CChar](repeating: 0, count: 512)
         let status = data.withUnsafeBytes { raw in

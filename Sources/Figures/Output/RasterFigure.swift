@@ -4,9 +4,9 @@ import Foundation
 ///
 /// ``encodePNG()`` is exactly what ``FigureRenderer/render(_:snapshot:format:)`` does to make a
 /// PNG, so a benchmark can time the encoding alone on the same pixels and settings.
-public struct RasterFigure {
+package struct RasterFigure {
     let surface: Surface
-    public let panels: [PanelInfo]
+    package let panels: [PanelInfo]
     let metadata: FigureMetadata
     let encoder: PNGEncoder
 
@@ -18,13 +18,13 @@ public struct RasterFigure {
     }
 
     /// The PNG compression level the PNG is written with.
-    public var level: Int { encoder.level }
+    package var level: Int { encoder.level }
 
-    public var width: Int { surface.width }
-    public var height: Int { surface.height }
+    package var width: Int { surface.width }
+    package var height: Int { surface.height }
 
     /// Encodes the pixels as a PNG with the figure's text chunks and compression level.
-    public func encodePNG() throws -> Data {
+    package func encodePNG() throws -> Data {
         try encoder.encode(surface, metadata: metadata)
     }
 }
