@@ -15,6 +15,8 @@ public struct FigureRenderer: Sendable {
     private let backdrops = ErrorBackdrops()
     /// Error surfaces, computed once per plane.
     let landscapes = Landscapes()
+    /// The one factor every wish of the run is drawn magnified by, when a point is followed.
+    let wishMagnification: Double?
 
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
@@ -44,6 +46,9 @@ public struct FigureRenderer: Sendable {
         series = ErrorSeries(errors: run.errors)
         testSeries = run.testErrors.map { ErrorSeries(errors: $0) }
         sprites = try FigureRenderer.markerSprites(run: run, options: options)
+        wishMagnification =
+            options.wish == WishSource.none
+            ? nil : options.focus.map { FocusPoint.runMagnification($0, run: run) }
     }
 
     /// Sprites for every marker size the figures of this run will use: the layouts depend only
@@ -145,7 +150,8 @@ public struct FigureRenderer: Sendable {
         let snapshot = run.snapshots[index]
         var scene = Scene(
             run: run, snapshot: snapshot,
-            derived: DerivedData(run: run, snapshot: snapshot, options: options),
+            derived: DerivedData(
+                run: run, snapshot: snapshot, options: options, magnification: wishMagnification),
             series: series, testSeries: testSeries, options: options, sprites: sprites,
             backdrops: backdrops)
         let data = try gather(needs, snapshot: index)
