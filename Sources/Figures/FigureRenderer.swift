@@ -71,6 +71,20 @@ public struct FigureRenderer: Sendable {
         return try MarkerSprites(radii: radii, palette: Palette.named(options.palette))
     }
 
+    /// What `kind` leaves out for lack of room, as one sentence, or nil: today the frame's
+    /// network diagram (``RenderOptions/frameDiagram``) where its cell would be under
+    /// `FrameComposition.diagramMinimum`. The figure itself is drawn without it.
+    public func leftOut(_ kind: FigureKind) -> String? {
+        guard kind == .frame, options.frameDiagram else { return nil }
+        let page = Page(
+            kind, options: options, hidden: run.network.hidden, aspect: run.domain.aspect)
+        guard !page.layout.panels.contains(where: { $0.kind == .diagram }) else { return nil }
+        let minimum = FrameComposition.diagramMinimum
+        return "a \(page.width)×\(page.height) frame has no room for the network diagram (it "
+            + "needs \(Int(minimum.width))×\(Int(minimum.height)) px beside the error curve), so "
+            + "the frames are drawn without it; draw it with a larger size or as figure diagram."
+    }
+
     /// Draws `kind` for the snapshot at index `snapshot` of `run.snapshots`.
     public func render(_ kind: FigureKind, snapshot: Int, format: FileFormat) throws
         -> RenderedFigure
