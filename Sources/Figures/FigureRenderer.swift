@@ -71,8 +71,9 @@ public struct FigureRenderer: Sendable {
         return try MarkerSprites(radii: radii, palette: Palette.named(options.palette))
     }
 
-    /// What `kind` leaves out for lack of room, as one sentence, or nil: today the frame's
-    /// network diagram (``RenderOptions/frameDiagram``) where its cell would be under
+    /// What `kind` leaves out for lack of room, as one sentence, or nil.
+    ///
+    /// Today the frame's network diagram (``RenderOptions/frameDiagram``) where its cell would be under
     /// `FrameComposition.diagramMinimum`. The figure itself is drawn without it.
     public func leftOut(_ kind: FigureKind) -> String? {
         guard kind == .frame, options.frameDiagram else { return nil }
