@@ -93,11 +93,11 @@ import Testing
     }
 
     @Test func crossEntropyIsStableForLargeLogits() {
-        #expect(crossEntropy(logit: 800, label: 1) == 0)
-        #expect(abs(crossEntropy(logit: 800, label: 0) - 800) < 1e-9)
-        #expect(abs(crossEntropy(logit: -800, label: 1) - 800) < 1e-9)
-        #expect(crossEntropy(logit: -800, label: 0) == 0)
+        #expect(Lesson.crossEntropy(logit: 800, label: 1) == 0)
+        #expect(abs(Lesson.crossEntropy(logit: 800, label: 0) - 800) < 1e-9)
+        #expect(abs(Lesson.crossEntropy(logit: -800, label: 1) - 800) < 1e-9)
+        #expect(Lesson.crossEntropy(logit: -800, label: 0) == 0)
         #expect(sigmoid(-800) == 0 && sigmoid(800) == 1 && sigmoid(0) == 0.5)
-        #expect(abs(crossEntropy(logit: 0, label: 1) - log(2)) < 1e-15)
+        #expect(abs(Lesson.crossEntropy(logit: 0, label: 1) - log(2)) < 1e-15)
     }
 }

@@ -43,6 +43,9 @@ import Testing
             #expect(model.preactivation(.output, p.x1, p.x2) == network.logit(at: p))
             #expect(model.output(p.x1, p.x2) == network.output(at: p))
             #expect(model.activations(p.x1, p.x2) == network.activations(at: p))
+            // The lesson's forward pass (Foundation's exp and tanh) agrees to rounding.
+            let z = Lesson.forward(network.layers, activation, at: p).z
+            #expect(abs(z - network.logit(at: p)) <= 1e-12 * max(1, abs(z)))
         }
     }
 

@@ -34,7 +34,7 @@ import Testing
             var copy = network
             copy.setParameters(p)
             let (_, z) = Lesson.forward(copy.layers, activation, at: data.points[k])
-            return crossEntropy(logit: z, label: Double(data.labels[k]))
+            return Lesson.crossEntropy(logit: z, label: Double(data.labels[k]))
         }
         for k in 0..<data.count {
             let analytic = GradientTests.flat(

@@ -36,7 +36,8 @@ import Testing
             let model = ModelEvaluator(
                 layers: run.snapshots[snapshot].layers, activation: run.network.activation)
             let errors = zip(run.data.points, run.data.labels).map {
-                crossEntropy(logit: model.preactivation(.output, $0.x1, $0.x2), label: Double($1))
+                Lesson.crossEntropy(
+                    logit: model.preactivation(.output, $0.x1, $0.x2), label: Double($1))
             }
             #expect(errors.max() == focus.error)
             let lines = figure.panels.filter { $0.wish != nil }
@@ -67,7 +68,7 @@ import Testing
         let eta = run.training.learningRate
         func error(_ layers: [Layer]) throws -> Double {
             let network = try Network(layers: layers, activation: run.network.activation)
-            return crossEntropy(
+            return Lesson.crossEntropy(
                 logit: network.logit(at: run.data.points[k]), label: Double(run.data.labels[k]))
         }
         let h = 1e-6

@@ -1,9 +1,11 @@
 /// One snapshot's network, evaluated where a figure asks: `ŷ`, a unit's `z`, the activations
 /// of every unit, or a whole row of values at equally spaced points.
 ///
-/// This is the plain path: the forward pass of ``Network/activations(at:)`` with the same
-/// arithmetic in the same order, so it gives the very same bits, evaluated four points at a time
-/// through each activation's lane form. ``FastRow`` is the one fast evaluator beside it, for
+/// This is the plain path, and ``Network/activations(at:)``, ``Network/logit(at:)`` and
+/// ``Network/output(at:)`` are answered by it: `z = b + Σ w·a` in input order, `g(z)` by each
+/// activation's lane form (the kernel's σ and tanh), so a figure draws the bits the trainer has.
+/// The lesson's forward pass (``Lesson/forward(_:_:at:)``, Foundation's `exp` and `tanh`) agrees
+/// with it to rounding. ``FastRow`` is the one fast evaluator beside it, for
 /// shading pixels, and is tested against it.
 ///
 /// `weights[l][j * inputs + i]` is the weight from input `i` to unit `j` of layer `l`; the last
@@ -114,7 +116,7 @@ public struct ModelEvaluator: Sendable {
     /// Writes `z` of `value` at `(x1 + i·dx, x2)` for every `i` of `out`.
     ///
     /// Layer by layer, four points at a time: `z = b + Σ w·a` in input order, then `g(z)` by
-    /// the activation's lane form, as ``Network/activations(at:)`` does for one point.
+    /// the activation's lane form, as ``preactivation(_:_:_:)`` does for one point.
     public func preactivations(
         _ value: ModelValue, x1: Double, dx: Double, x2: Double,
         into out: UnsafeMutableBufferPointer<Double>

@@ -8,12 +8,15 @@ import Foundation
 ///
 ///     zˡ = Wˡ aˡ⁻¹ + bˡ,    aˡ = g(zˡ),    starting from a⁰ = x,
 ///
-/// with the hidden activation `g` (``Activation``), and the output is `ŷ = σ(z)`, the probability
-/// that the point is blue. The error of a point is the cross-entropy
+/// with the hidden activation `g` (``Activation``, computed here by ``g(_:_:)`` with Foundation's
+/// `exp` and `tanh`), and the output is `ŷ = σ(z)` (``σ(_:)``), the probability that the point is
+/// blue. The error of a point is the cross-entropy
 /// `e = −y ln ŷ − (1 − y) ln(1 − ŷ)`, and the error `E` of a set is the mean over its points.
 ///
 /// Training with ``Engine/reference`` runs exactly these functions. ``Engine/fast`` does the same
-/// sums four points at a time over flat buffers and is tested equal to them.
+/// sums four points at a time over flat buffers and is tested equal to them. To check a gradient
+/// by hand, build the same sums from ``Value``s (a reverse-mode autodiff of scalars) and compare
+/// their `grad` with ``backward(_:_:a:z:y:)``.
 public enum Lesson {
     /// The forward pass at one point: the activations `a⁰ = x, a¹, …` of the input and of every
     /// hidden layer, and the output unit's `z`, so that `ŷ = σ(z)`.
@@ -23,7 +26,7 @@ public enum Lesson {
         var a = [[x.x1, x.x2]]
         for layer in layers.dropLast() {
             let z = layer.preactivations(a[a.count - 1])
-            a.append(z.map { g($0) })
+            a.append(z.map { Lesson.g(g, $0) })
         }
         let z = layers[layers.count - 1].preactivations(a[a.count - 1])[0]
         return (a, z)
@@ -46,7 +49,7 @@ public enum Lesson {
         _ layers: [Layer], _ g: Activation, a: [[Double]], z: Double, y: Double
     ) -> [Layer] {
         var gradient = layers.map { Layer(zerosWithUnits: $0.units, inputs: $0.inputs) }
-        var delta = [sigmoid(z) - y]
+        var delta = [σ(z) - y]
         for l in layers.indices.reversed() {
             let below = a[l]  // aˡ⁻¹ in the maths: the input of layer l
             for j in 0..<layers[l].units {
@@ -59,7 +62,7 @@ public enum Lesson {
             delta = (0..<layers[l].inputs).map { i in
                 var sum = 0.0
                 for j in 0..<layers[l].units { sum += layers[l].weights[j][i] * delta[j] }
-                return sum * g.derivative(atActivation: below[i])
+                return sum * gPrime(g, atActivation: below[i])
             }
         }
         return gradient
@@ -78,19 +81,33 @@ public enum Lesson {
             let y = Double(data.labels[k])
             let (a, z) = forward(layers, g, at: x)
             error += self.error(z: z, y: y)
-            if (sigmoid(z) > 0.5 ? 1.0 : 0.0) == y { correct += 1 }
+            if (σ(z) > 0.5 ? 1.0 : 0.0) == y { correct += 1 }
             add(backward(layers, g, a: a, z: z, y: y), to: &gradient)
         }
         return (error, gradient, correct)
     }
 
-    /// The update: the optimizer takes one step from the weights along the gradient.
+    /// The update: one step of every weight and bias along the gradient.
     ///
-    /// Plain gradient descent moves every weight and bias by `−η ∂E/∂w`; momentum and Adam also
-    /// remember the gradients of earlier steps (``Optimizer``).
+    /// Plain gradient descent is `w −= η·g` for every weight and bias `w` and its `g = ∂E/∂w`.
+    /// Momentum and Adam also remember the gradients of earlier steps, and a penalty adds its
+    /// own gradient to the weights': those go through the ``Optimizer``'s rule.
     public static func update(
         _ layers: inout [Layer], gradient: [Layer], optimizer: inout Optimizer
     ) {
+        if optimizer.kind == .sgd && optimizer.regularisation.isNone {
+            let eta = optimizer.learningRate  // η
+            for l in layers.indices {
+                for j in 0..<layers[l].units {
+                    for i in 0..<layers[l].inputs {
+                        layers[l].weights[j][i] -= eta * gradient[l].weights[j][i]
+                    }
+                    layers[l].biases[j] -= eta * gradient[l].biases[j]
+                }
+            }
+            optimizer.countStep()
+            return
+        }
         var w = flatten(layers)
         optimizer.update(&w, gradient: flatten(gradient))
         layers = unflatten(w, like: layers)
@@ -131,10 +148,4 @@ public enum Lesson {
             return layer
         }
     }
-}
-
-/// The cross-entropy of one point from its logit: `ln(1 + e^z) − y·z`, never `log(0)`.
-public func crossEntropy(logit z: Double, label y: Double) -> Double {
-    // ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|))
-    max(z, 0) + log1p(exponential(-abs(z))) - y * z
 }

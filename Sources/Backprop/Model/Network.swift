@@ -102,16 +102,15 @@ public struct Network: Equatable, Sendable {
         }
     }
 
-    /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last (the lesson's
-    /// forward pass, ``Lesson/forward(_:_:at:)``).
+    /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last, by the fast
+    /// engine's arithmetic (``ModelEvaluator``), the bits every figure draws.
     public func activations(at point: Point) -> [[Double]] {
-        let (a, z) = Lesson.forward(layers, activation, at: point)
-        return Array(a.dropFirst()) + [[sigmoid(z)]]
+        ModelEvaluator(self).activations(point.x1, point.x2)
     }
 
     /// The output's logit `z` at `point`.
     public func logit(at point: Point) -> Double {
-        Lesson.forward(layers, activation, at: point).z
+        ModelEvaluator(self).preactivation(.output, point.x1, point.x2)
     }
 
     /// `ŷ`, the probability that `point` is blue.

@@ -239,23 +239,9 @@ struct StateMatrix {
     /// The change between the states whose feature 0 is at `from` and at `to`.
     @inline(__always)
     private func change(from: UnsafePointer<Double>, to: UnsafePointer<Double>) -> Double {
-        var output = 0.0
-        for f in 0..<outputs {
-            let d = from[f * Self.tile] - to[f * Self.tile]
-            output += d * d
+        VisibleState.change(outputs: outputs, lines: lines) { f in
+            from[f * Self.tile] - to[f * Self.tile]
         }
-        var line = 0.0
-        for f in outputs..<(outputs + lines) {
-            let d = from[f * Self.tile] - to[f * Self.tile]
-            line += d * d
-        }
-        let x = (outputs + lines) * Self.tile
-        let y = x + Self.tile
-        let dx = to[x] - from[x]
-        let dy = to[y] - from[y]
-        return (output / Double(max(1, outputs))).squareRoot()
-            + (line / Double(max(1, lines))).squareRoot()
-            + 0.1 * (dx * dx + dy * dy).squareRoot()
     }
 
     /// The changes from state `i` to each of the states `8 t ..< 8 t + 8`, as
@@ -265,23 +251,9 @@ struct StateMatrix {
             guard let base = v.baseAddress else { return Block(repeating: 0) }
             let from = base + start(i)
             let to = base + t * features * Self.tile
-            var output = Block(repeating: 0)
-            for f in 0..<outputs {
-                let d = Block(repeating: from[f * Self.tile]) - Self.load(to + f * Self.tile)
-                output += d * d
+            return VisibleState.change(outputs: outputs, lines: lines) { f in
+                Block(repeating: from[f * Self.tile]) - Self.load(to + f * Self.tile)
             }
-            var line = Block(repeating: 0)
-            for f in outputs..<(outputs + lines) {
-                let d = Block(repeating: from[f * Self.tile]) - Self.load(to + f * Self.tile)
-                line += d * d
-            }
-            let x = (outputs + lines) * Self.tile
-            let y = x + Self.tile
-            let dx = Self.load(to + x) - Block(repeating: from[x])
-            let dy = Self.load(to + y) - Block(repeating: from[y])
-            return (output / Double(max(1, outputs))).squareRoot()
-                + (line / Double(max(1, lines))).squareRoot()
-                + 0.1 * (dx * dx + dy * dy).squareRoot()
         }
     }
 

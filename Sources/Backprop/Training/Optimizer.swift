@@ -53,6 +53,9 @@ public struct Optimizer: Sendable {
         second = [Double](repeating: 0, count: kind == .adam ? count : 0)
     }
 
+    /// Counts a step taken without ``update(_:gradient:)`` (plain gradient descent, by hand).
+    mutating func countStep() { steps += 1 }
+
     /// The penalty of the weights among the parameters `w` (biases excluded).
     public func penalty(_ w: some Collection<Double>) -> Double {
         guard !regularisation.isNone else { return 0 }

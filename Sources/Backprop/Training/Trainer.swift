@@ -38,32 +38,37 @@ public struct Trainer: Sendable {
         name: String, domain: Domain? = nil, progress: ((Int) -> Void)? = nil
     ) throws -> TrainingRun {
         try options.validate()
-        var snapshotEpochs = try schedule.epochs(through: options.epochs)
+        let scheduled = try schedule.epochs(through: options.epochs)
         if case .paced(let count) = schedule {
-            snapshotEpochs = Pacing.candidates(
-                count: count, last: options.epochs,
-                parameterCount: network.layers.reduce(0) { $0 + $1.parameterCount },
-                points: data.count)
+            let recorder = PacingRecorder(
+                count: count, network: network, points: data.count, options: options)
+            return try train(recorder, name: name, domain: domain, progress: progress)
         }
+        return try train(
+            ScheduleRecorder(epochs: scheduled), name: name, domain: domain, progress: progress)
+    }
+
+    /// Trains with the options' engine, telling `recorder` what it keeps.
+    private func train<R: SnapshotRecorder>(
+        _ recorder: R, name: String, domain: Domain?, progress: ((Int) -> Void)?
+    ) throws -> TrainingRun {
         switch options.engine {
         case .fast:
             return try train(
-                Kernel(network: network), name: name, domain: domain,
-                snapshotEpochs: snapshotEpochs,
-                progress: progress)
+                Kernel(network: network), recorder, name: name, domain: domain, progress: progress)
         case .reference:
             return try train(
-                LessonEngine(network: network), name: name, domain: domain,
-                snapshotEpochs: snapshotEpochs, progress: progress)
+                LessonEngine(network: network), recorder, name: name, domain: domain,
+                progress: progress)
         }
     }
 
     /// The epochs, batches and snapshots of a run, whichever engine does the passes and steps.
-    private func train<E: TrainingEngine>(
-        _ engine: E, name: String, domain: Domain?, snapshotEpochs: [Int],
-        progress: ((Int) -> Void)?
+    private func train<E: TrainingEngine, R: SnapshotRecorder>(
+        _ engine: E, _ recorder: R, name: String, domain: Domain?, progress: ((Int) -> Void)?
     ) throws -> TrainingRun {
         var engine = engine
+        var recorder = recorder
         var optimizer = Optimizer(options, shapes: network.layers)
         let set = TrainingData(data)
         let testSet = test.map(TrainingData.init)
@@ -77,8 +82,6 @@ public struct Trainer: Sendable {
         var testErrors: [Double] = []
         var testAccuracies: [Double] = []
         var penalties: [Double] = []
-        var snapshots: [Snapshot] = []
-        var nextSnapshot = 0
         var order = Array(0..<m)
         var random = SeededRandom(seed: options.seed)
         // Error surfaces: the parameters of every epoch (see Landscape/Trajectory.swift).
@@ -91,35 +94,13 @@ public struct Trainer: Sendable {
                     parameterCount: parameterCount, epochs: epochs,
                     isPerceptron: network.hidden.isEmpty)) : nil
 
-        // `paced N`: the candidates' weights and gradients, kept flat; N are chosen at the end.
-        var paced: (count: Int, candidates: PacingCandidates)?
-        if case .paced(let count) = schedule {
-            paced = (
-                count,
-                PacingCandidates(
-                    parameterCount: parameterCount, capacity: snapshotEpochs.count,
-                    keepsGradients: options.batchSize == .full)
-            )
-        }
-
-        // `paced` with mini-batches: after which batches an epoch's weights may be kept.
-        var batchCount = 1
-        if case .size(let size) = options.batchSize { batchCount = (m + size - 1) / size }
-        var partBatches = [Bool](repeating: false, count: batchCount + 1)
-        for batch in Pacing.partBatches(of: batchCount) { partBatches[batch] = true }
-
-        // With mini-batches a paced run's candidates keep no gradient (see PacingCandidates).
-        let gradientKept = paced?.candidates.keepsGradients ?? true
-
         for epoch in 0...epochs {
-            let isSnapshot =
-                nextSnapshot < snapshotEpochs.count && snapshotEpochs[nextSnapshot] == epoch
+            let kept = recorder.keeps(epoch: epoch)
             // With full batches, the pass that measures this epoch's error is also the step's
-            // gradient; otherwise the gradient is only needed for a snapshot (pacing measures
-            // it afterwards for the candidates it keeps).
+            // gradient; otherwise the gradient is only needed for the recorder.
             let fullStep = options.batchSize == .full && epoch < epochs
             let tally = engine.pass(
-                set, indices: 0..<m, accumulate: fullStep || (isSnapshot && gradientKept))
+                set, indices: 0..<m, accumulate: fullStep || recorder.needsGradient(at: epoch))
             engine.scaleGradient(by: m)
             let error = tally.error / Double(m)
             guard error.isFinite, engine.parametersAreFinite else {
@@ -127,7 +108,7 @@ public struct Trainer: Sendable {
             }
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
-            if trajectory?.keeps(epoch: epoch, isSnapshot: isSnapshot, lastEpoch: epochs) == true {
+            if trajectory?.keeps(epoch: epoch, isSnapshot: kept, lastEpoch: epochs) == true {
                 trajectory?.append(epoch: epoch, parameters: engine.network.parameters)
             }
             if let testSet {
@@ -143,37 +124,21 @@ public struct Trainer: Sendable {
                 }
                 penalties.append(penalty)
             }
-            if isSnapshot, paced != nil {
-                paced?.candidates.record(epoch: epoch, engine: engine)
-                nextSnapshot += 1
-            } else if isSnapshot {
-                snapshots.append(
-                    Snapshot(
-                        epoch: epoch, error: error, accuracy: accuracies[epoch],
-                        layers: engine.network.layers, gradient: engine.gradientLayers))
-                nextSnapshot += 1
-            }
+            recorder.measured(
+                epoch: epoch, error: error, accuracy: accuracies[epoch], engine: engine)
             guard epoch < epochs else { break }
             switch options.batchSize {
             case .full:
                 engine.step(&optimizer)
             case .size(let size):
                 if options.shuffle { random.shuffle(&order) }
-                // `paced`: weights part-way through an epoch whose start and end are candidates.
-                let keepsParts =
-                    isSnapshot && paced?.candidates.keepsParts == true
-                    && nextSnapshot < snapshotEpochs.count
-                    && snapshotEpochs[nextSnapshot] == epoch + 1
+                let batches = (m + size - 1) / size
                 for (batch, start) in stride(from: 0, to: m, by: size).enumerated() {
                     let end = min(start + size, m)
                     _ = engine.pass(set, indices: order[start..<end], accumulate: true)
                     engine.scaleGradient(by: end - start)
                     engine.step(&optimizer)
-                    if keepsParts && partBatches[batch + 1] {
-                        paced?.candidates.recordPart(
-                            epoch: epoch, fraction: Double(batch + 1) / Double(batchCount),
-                            engine: engine)
-                    }
+                    recorder.stepped(epoch: epoch, batch: batch + 1, of: batches, engine: engine)
                 }
             }
             if let progress, (epoch + 1) % reportEvery == 0 { progress(epoch + 1) }
@@ -182,15 +147,11 @@ public struct Trainer: Sendable {
             name: name,
             network: Architecture(hidden: network.hidden, activation: network.activation),
             training: options, data: data, domain: domain ?? data.defaultDomain,
-            errors: errors, accuracies: accuracies, snapshots: snapshots, test: test,
+            errors: errors, accuracies: accuracies, snapshots: [], test: test,
             testErrors: test == nil ? nil : testErrors,
             testAccuracies: test == nil ? nil : testAccuracies,
             penalties: optimizer.regularisation.isNone ? nil : penalties)
         run.trajectory = trajectory
-        if let paced {
-            return Pacing.pace(
-                run, candidates: paced.candidates, count: paced.count, network: network)
-        }
-        return run
+        return recorder.finish(run, network: network)
     }
 }
