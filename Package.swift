@@ -52,8 +52,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
-            // The built-in lesson: a link to Samples/lesson.yaml, compiled in.
-            resources: [.embedInCode("RunFile/lesson.yaml")]
+            // The built-in run and lesson: links to Samples/lesson.yaml and
+            // Samples/lessons/backpropagation.yaml, compiled in.
+            resources: [
+                .embedInCode("RunFile/lesson.yaml"), .embedInCode("Lesson/backpropagation.yaml"),
+            ]
         ),
         .executableTarget(name: "errorest", dependencies: ["ErrorestCLI"]),
 

@@ -138,7 +138,7 @@ public struct FigureRenderer: Sendable {
     }
 
     /// What the figures of snapshot `index` show, with what `needs` names gathered.
-    private func scene(_ index: Int, needs: Set<PanelNeed>) throws -> Scene {
+    func scene(_ index: Int, needs: Set<PanelNeed>) throws -> Scene {
         guard run.snapshots.indices.contains(index) else {
             throw FiguresError.noSuchSnapshot(index: index, count: run.snapshots.count)
         }
@@ -169,7 +169,7 @@ public struct FigureRenderer: Sendable {
     /// Draws the whole figure on `surface` (whose background is already `painted`, or not) and
     /// returns its panels: the header, then the placed panels kind by kind, in the order each
     /// kind (on each snapshot) was first placed.
-    private func draw(
+    func draw(
         _ composition: any Composition, scenes: [Scene], page: Page, on surface: Surface,
         painted: Bool
     ) throws -> [PanelInfo] {

@@ -23,7 +23,7 @@ public struct ErrorestCommand: ParsableCommand {
         version: "1.0.0",
         subcommands: [
             RunCommand.self, TrainCommand.self, RenderCommand.self, DatasetsCommand.self,
-            SweepCommand.self,
+            SweepCommand.self, LessonCommand.self,
         ])
 
     public init() {}

@@ -43,7 +43,7 @@ struct RenderFlags: ParsableArguments {
     var equations: Bool?
 
     @Option(
-        name: .setting(Keys.focus), help: .setting(Keys.focus),
+        name: .setting(Keys.focus), parsing: .unconditional, help: .setting(Keys.focus),
         transform: {
             guard let focus = Focus(argument: $0) else {
                 throw ValidationError(
@@ -98,8 +98,8 @@ struct RenderFlags: ParsableArguments {
     var header: Bool?
 
     @Option(
-        name: .setting(Keys.errorRange), help: .setting(Keys.errorRange),
-        transform: Parse.errorRange)
+        name: .setting(Keys.errorRange), parsing: .unconditional,
+        help: .setting(Keys.errorRange), transform: Parse.errorRange)
     var errorRange: [Double]?
 
     @OptionGroup var animation: AnimationFlags

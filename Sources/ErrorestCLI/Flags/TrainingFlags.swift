@@ -76,7 +76,9 @@ struct TrainingFlags: ParsableArguments {
         name: .setting(Keys.snapshots), help: .setting(Keys.snapshots), transform: Parse.schedule)
     var snapshots: SnapshotSchedule?
 
-    @Option(name: .setting(Keys.domain), help: .setting(Keys.domain), transform: Parse.domain)
+    @Option(
+        name: .setting(Keys.domain), parsing: .unconditional, help: .setting(Keys.domain),
+        transform: Parse.domain)
     var domain: [Double]?
 
     /// The name of a run whose data the flags give: the data file's name without its extension,

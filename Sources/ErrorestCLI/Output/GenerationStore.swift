@@ -17,8 +17,14 @@ struct GenerationStore: Sendable {
     static let name = ".errorest+"
     /// The folder's entries that link into the live generation, the manifest last: a first run
     /// links them one by one, and a folder whose manifest is visible then has every file it lists.
-    static let entries = ["run.json", "frames", "figures", "manifest.json"]
-    static let subfolders = ["frames", "figures"]
+    ///
+    /// A lesson's files (`errorest lesson`) are entries too.
+    static let entries = [
+        "run.json", "frames", "figures", "perceptron.json", "slides", "slides.pdf",
+        "handout.pdf", "captions.txt", "storyboard.json", "lesson.mp4", "lesson.png",
+        "index.html", "manifest.json",
+    ]
+    static let subfolders = ["frames", "figures", "slides"]
 
     /// The entries a folder's generations hold: a run's, or a sweep's own index and figures.
     struct Layout: Sendable {

@@ -8,6 +8,10 @@ enum BuiltInLesson {
     /// The run file's bytes.
     static var data: Data { Data(PackageResources.lesson_yaml) }
 
+    /// The built-in lesson file's bytes (`Samples/lessons/backpropagation.yaml`, linked as
+    /// `Lesson/backpropagation.yaml`), told by `errorest lesson` without a lesson file.
+    static var backpropagation: Data { Data(PackageResources.backpropagation_yaml) }
+
     /// The run file's text.
     static var yaml: String { String(decoding: PackageResources.lesson_yaml, as: UTF8.self) }
 }

@@ -31,10 +31,16 @@ extension RunFileReader {
         return focus
     }
 
-    /// `render.surface.span`: `[[u low, u high], [v low, v high]]`, checked by the library's
-    /// rule.
+    /// `render.surface.span`: `path` or `[[u low, u high], [v low, v high]]`, checked by the
+    /// library's rule; the same values `--surface-span` takes.
     func span(_ n: RunFileNode) throws -> SurfaceSpan {
         let key = Keys.surfaceSpan.key
+        if case .string(let text) = n.value {
+            guard text == "path" else {
+                throw fail(n, "\"\(key)\" should be path or [[u low, u high], [v low, v high]].")
+            }
+            return .pathExtent
+        }
         let pairs = try list(n, key).map { try list($0, key).map { try number($0, key) } }
         var span = SurfaceSpan.pathExtent
         try check(n) { span = try SurfaceOptions.span(pairs) }

@@ -86,7 +86,9 @@ extension Keys {
         "render.surface.span", flags: ["surface-span"], valueName: "span",
         help: "The plane coordinates the error surface covers: u low,u high,v low,v high, or "
             + "path (the path's extent plus a quarter)",
-        doc: "The plane coordinates the surface covers, `[[u low, u high], [v low, v high]]`.",
+        doc:
+            "The plane coordinates the surface covers: `path` (the path's extent plus a quarter) or "
+            + "`[[u low, u high], [v low, v high]]`.",
         type: .span, library: [.backprop(.surfaceSpan)], path: \.options.surface.span)
 
     static let surfaceAxes = Declared<RenderSettings, SurfaceAxes>(

@@ -68,7 +68,8 @@ extension ValueType where Value == Domain {
 
 extension ValueType where Value == SurfaceSpan {
     static let span = ValueType(
-        words: "`[[u low, u high], [v low, v high]]`", schema: .pairs,
+        words: "`path` or `[[u low, u high], [v low, v high]]`",
+        schema: ["oneOf": [["const": "path"], .pairs]],
         read: { reader, node, _ in try reader.span(node) }, show: { _ in "path" })
 }
 

@@ -103,6 +103,18 @@ final class Surface {
             owning: handle, sink: sink, during: "creating a \(format.rawValue) surface")
     }
 
+    /// The rectangle `x, y, width, height` of `parent` as a surface of its own.
+    ///
+    /// What is drawn on it lands on the parent, moved and clipped (a figure placed on a lesson's
+    /// PDF page). The parent must outlive it.
+    static func region(of parent: Surface, x: Double, y: Double, width: Double, height: Double)
+        throws -> Surface
+    {
+        try Surface(
+            owning: cairo_surface_create_for_rectangle(parent.handle, x, y, width, height),
+            sink: nil, during: "placing a figure on a page")
+    }
+
     /// Finishes the surface (a vector surface writes its file now) and checks for errors.
     func finish() throws {
         cairo_surface_finish(handle)

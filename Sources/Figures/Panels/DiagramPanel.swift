@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The inputs x₁ and x₂, a bias node under every layer but the last, each unit as a small picture
 /// of its shading, and `ŷ`. Every weight is an edge coloured by its sign (blue positive, red
-/// negative) and as wide as its size (one scale per figure, stated in the title), with a mark for
+/// negative, grey zero: ``edgeColour(weight:palette:)``) and as wide as its size (one scale per figure, stated in the title), with a mark for
 /// the change asked of it: ▲ where the change is positive (`Δw > 0`), ▼ where it is negative
 /// (``ChangeMarker``), as large as `|Δw|`, with the number beside it where there is room.
 enum DiagramPanel: Panel {
@@ -57,6 +57,12 @@ enum DiagramPanel: Panel {
         return info
     }
 
+    /// An edge's colour: blue for `w > 0`, red for `w < 0`, and the neutral grey of the bias node
+    /// for a weight of exactly 0, which has no sign to show.
+    static func edgeColour(weight: Double, palette: Palette) -> Colour {
+        weight > 0 ? palette.blue : weight < 0 ? palette.red : palette.mutedText
+    }
+
     /// Edges first, thin ones under wide ones, then the marks of the change asked of each.
     static func drawEdges(
         _ diagram: DiagramGeometry, scene: Scene, style: Style, on canvas: Canvas
@@ -65,7 +71,7 @@ enum DiagramPanel: Panel {
         let crowd = min(1, 24 / Double(max(1, diagram.edges.count)).squareRoot() + 0.35)
         canvas.setRoundCaps()
         for edge in diagram.edges.sorted(by: { abs($0.weight) < abs($1.weight) }) {
-            let colour = edge.weight >= 0 ? palette.blue : palette.red
+            let colour = edgeColour(weight: edge.weight, palette: palette)
             // Opaque, as the translucent edge would look over the background: an opaque stroke
             // costs Cairo half as much, and only crossings differ (the upper edge hides the other).
             canvas.setColour(colour.mixed(with: palette.background, 0.65 - 0.5 * crowd))
@@ -100,13 +106,18 @@ enum DiagramPanel: Panel {
         let vote = !scene.hidden.isEmpty && scene.shading(layer: scene.hidden.count - 1) == .vote
         let asked = scene.derived.focus == nil || scene.options.wish == .batch ? "E" : "e"
         let changes = scene.options.wish != WishSource.none
+        let zero = scene.layers.contains {
+            $0.biases.contains(0) || $0.weights.contains { $0.contains(0) }
+        }
         let full =
-            "blue edge: w > 0 · red edge: w < 0 · "
+            "blue edge: w > 0 · red edge: w < 0 · " + (zero ? "grey edge: w = 0 · " : "")
             + (changes
                 ? "▲ Δw > 0, ▼ Δw < 0: the change asked, Δw = −η ∂\(asked)/∂w (size ∝ |Δw|) · "
                 : "") + "1: bias node" + (vote ? " · last hidden layer: its vote" : "")
         // The legend says the units show their vote; the short key leaves it out.
-        let short = "blue w > 0 · red w < 0" + (changes ? " · ▲ Δw > 0 · ▼ Δw < 0" : "")
+        let short =
+            "blue w > 0 · red w < 0" + (zero ? " · grey w = 0" : "")
+            + (changes ? " · ▲ Δw > 0 · ▼ Δw < 0" : "")
         let text =
             canvas.width(of: full) <= rect.width
             ? full : PanelChrome.fitted(short, width: rect.width, on: canvas)
