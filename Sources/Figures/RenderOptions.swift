@@ -65,9 +65,15 @@ public enum FileFormat: String, CaseIterable, Sendable, Codable {
     case mp4
     /// An animated GIF, made by ffmpeg from the animated PNG.
     case gif
+    /// A self-contained web page of the PNG frames with a slider, play and the numbers of every
+    /// point (the lesson page).
+    case html
 
     /// True for the formats that hold a whole sequence of frames.
-    public var isAnimation: Bool { self == .apng || self == .mp4 || self == .gif }
+    public var isAnimation: Bool { self == .apng || self == .mp4 || self == .gif || self == .html }
+
+    /// The animations made of the frames' pixels: apng, mp4 and gif (not the html page).
+    public var isMovie: Bool { isAnimation && self != .html }
 
     /// The file extension: an animated PNG is a `.png` file.
     public var fileExtension: String { self == .apng ? "png" : rawValue }

@@ -45,7 +45,7 @@ enum Fixtures {
         case .svg:
             tool = "rsvg-convert"
             arguments = ["--dpi-x", "72", "--dpi-y", "72", "-o", output.path, input.path]
-        case .png, .apng, .mp4, .gif:
+        case .png, .apng, .mp4, .gif, .html:
             return try PNGCodec.decode(figure.data)
         }
         let process = Process()

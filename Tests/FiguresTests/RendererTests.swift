@@ -233,10 +233,15 @@ import Testing
     }
 
     @Test func formatRawValuesAreFileExtensions() {
-        #expect(FileFormat.allCases.map(\.rawValue) == ["png", "pdf", "svg", "apng", "mp4", "gif"])
         #expect(
-            FileFormat.allCases.map(\.fileExtension) == ["png", "pdf", "svg", "png", "mp4", "gif"])
-        #expect(FileFormat.allCases.filter(\.isAnimation) == [.apng, .mp4, .gif])
+            FileFormat.allCases.map(\.rawValue) == [
+                "png", "pdf", "svg", "apng", "mp4", "gif", "html",
+            ])
+        #expect(
+            FileFormat.allCases.map(\.fileExtension)
+                == ["png", "pdf", "svg", "png", "mp4", "gif", "html"])
+        #expect(FileFormat.allCases.filter(\.isAnimation) == [.apng, .mp4, .gif, .html])
+        #expect(FileFormat.allCases.filter(\.isMovie) == [.apng, .mp4, .gif])
         // The figures users know keep their names and order; a new panel kind comes after.
         #expect(
             FigureKind.allCases.map(\.rawValue).prefix(9) == [

@@ -17,7 +17,7 @@ enum Animations {
     static func start(
         run: TrainingRun, settings: RenderSettings, snapshots: [Int], folder: OutputFolder
     ) throws -> [FigureKind: Animation] {
-        guard settings.formats.contains(where: \.isAnimation), !snapshots.isEmpty else {
+        guard settings.formats.contains(where: \.isMovie), !snapshots.isEmpty else {
             return [:]
         }
         var sequences: [FigureKind: Animation] = [:]
@@ -44,7 +44,7 @@ enum Animations {
         for kind in settings.figures {
             guard let sequence = sequences[kind] else { continue }
             let last = try sequence.finish()
-            for format in settings.formats where format.isAnimation {
+            for format in settings.formats where format.isMovie {
                 let path = path(kind, format)
                 if format != .apng {
                     try FFmpeg.encode(

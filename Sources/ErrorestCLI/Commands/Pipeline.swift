@@ -137,6 +137,10 @@ enum Pipeline {
                 var writer = FigureWriter(run: run, settings: settings, snapshots: snapshots)
                 writer.sequences = try Animations.start(
                     run: run, settings: settings, snapshots: snapshots, folder: folder)
+                if FigureWriter.isSequence(snapshots, of: run) {
+                    writer.pages = try Pages.start(
+                        run: run, settings: settings, snapshots: snapshots, folder: folder)
+                }
                 let bar = ProgressBar(
                     label: "rendering", total: writer.jobs.count, unit: writer.unit, quiet: quiet)
                 defer { bar?.finish() }
@@ -144,6 +148,7 @@ enum Pipeline {
                 bar?.finish()
                 entries += try Animations.finish(
                     writer.sequences, run: run, settings: settings, folder: folder)
+                entries += try Pages.finish(writer.pages, run: run, settings: settings)
                 staged += entries.map(\.path) + Array(Set(entries.compactMap(\.data))).sorted()
             }
             let fresh = Set(entries.map(\.path))
@@ -176,7 +181,7 @@ enum Pipeline {
         }
         guard !output.quiet else { return }
         let accuracy = (run.accuracies.last ?? 0) * 100
-        let frames = manifest.files.filter { $0.path.hasPrefix("frames/") }.count
+        let frames = manifest.files.filter { $0.path.hasPrefix("frames/frame-") }.count
         let others = manifest.files.count - frames
         var written: [String] = []
         if frames > 0 { written.append("\(frames) frame" + (frames == 1 ? "" : "s")) }

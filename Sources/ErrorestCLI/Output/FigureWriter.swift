@@ -25,6 +25,8 @@ struct FigureWriter {
     var snapshots: [Int]
     /// The animations being assembled, by figure: each receives that figure's PNG frames.
     var sequences: [FigureKind: Animation] = [:]
+    /// The lesson pages being written, by figure: each receives that figure's PNG frames.
+    var pages: [FigureKind: Page] = [:]
 
     /// True when `snapshots` are every snapshot of `run`: their PNG frames make the sequence
     /// `frames/`; fewer are stills, which never replace it.
@@ -51,7 +53,7 @@ struct FigureWriter {
                             kind: kind, format: format, snapshot: snapshot, path: path,
                             frameIndex: frameIndex))
                 }
-                if sequences[kind] != nil && !stills.contains(.png) {
+                if sequences[kind] != nil || pages[kind] != nil, !stills.contains(.png) {
                     jobs.append(
                         FigureJob(
                             kind: kind, format: .png, snapshot: snapshot, path: "",
@@ -96,6 +98,9 @@ struct FigureWriter {
                         job.kind, snapshot: job.snapshot, format: job.format)
                     if job.format == .png, let sequence = sequences[job.kind] {
                         try sequence.add(frame: job.frameIndex, figure: figure)
+                    }
+                    if job.format == .png, let page = pages[job.kind] {
+                        try page.add(frame: job.frameIndex, figure: figure)
                     }
                     if job.staged {
                         try folder.stage(figure.data, at: job.path)

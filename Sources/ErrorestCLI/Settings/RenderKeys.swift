@@ -25,9 +25,11 @@ extension Keys {
     static let formats = Declared<RenderSettings, [FileFormat]>(
         "render.formats", flags: ["format", "formats"], valueName: "list",
         help: "File formats, comma-separated: png, pdf, svg for each snapshot; apng, mp4, gif "
-            + "for one animation of them all",
+            + "for one animation of them all; html for a page to scrub and question them",
         doc: "File formats: `png`, `pdf`, `svg` for each snapshot; `apng`, `mp4`, `gif` for one "
-            + "animation of them all (see Animations).", type: .formats, path: \.formats)
+            + "animation of them all (see Animations); `html` for one self-contained page of the "
+            + "frames with a slider, play and every point's numbers (see The lesson page).",
+        type: .formats, path: \.formats)
 
     static let palette = Declared<RenderSettings, PaletteName>(
         "render.palette", flags: ["palette"], valueName: "name",
@@ -137,8 +139,9 @@ extension Keys {
 
     static let fps = Declared<RenderSettings, Int>(
         "render.animation.fps", flags: ["fps"], valueName: "n",
-        help: "Frames a second of apng, mp4 and gif, 1 to 60",
-        doc: "Frames a second of `apng`, `mp4` and `gif`, 1 to 60; each snapshot is one frame.",
+        help: "Frames a second of apng, mp4, gif and the html page's play, 1 to 60",
+        doc: "Frames a second of `apng`, `mp4`, `gif` and the `html` page's play, 1 to 60; each "
+            + "snapshot is one frame.",
         type: .integer, schema: .within(AnimationOptions.fpsRange), library: [.figures(.fps)],
         rule: { try AnimationOptions.check(fps: $0) }, path: \.animation.fps)
 

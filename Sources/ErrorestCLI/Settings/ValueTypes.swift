@@ -121,7 +121,8 @@ extension ValueType where Value == [FileFormat] {
             let formats: [FileFormat] = try reader.choices(node, key)
             guard !formats.isEmpty else {
                 throw reader.fail(
-                    node, "\"render.formats\" needs at least one of png, pdf, svg, apng, mp4, gif.")
+                    node,
+                    "\"render.formats\" needs at least one of png, pdf, svg, apng, mp4, gif, html.")
             }
             return formats
         }, show: { $0.map(\.rawValue).joined(separator: ",") })

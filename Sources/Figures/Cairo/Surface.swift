@@ -96,7 +96,7 @@ final class Surface {
             // Sized in pixels, so a 1280×720 figure opens at 1280×720 (in points, Cairo's
             // default, it would open at 1707×960); one unit of drawing is one pixel either way.
             cairo_svg_surface_set_document_unit(handle, CAIRO_SVG_UNIT_PX)
-        case .png, .apng, .mp4, .gif:
+        case .png, .apng, .mp4, .gif, .html:
             handle = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         }
         return try Surface(

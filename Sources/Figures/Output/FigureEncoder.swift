@@ -26,7 +26,7 @@ extension FileFormat {
     func encoder(_ options: RenderOptions) -> any FigureEncoder {
         switch self {
         // An animation's frames are PNG files; the animation is assembled by a ``FrameSink``.
-        case .png, .apng, .mp4, .gif: return PNGEncoder(level: options.pngCompression)
+        case .png, .apng, .mp4, .gif, .html: return PNGEncoder(level: options.pngCompression)
         case .pdf, .svg: return VectorEncoder(format: self)
         }
     }
