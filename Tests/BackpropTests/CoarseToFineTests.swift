@@ -19,7 +19,7 @@ import Testing
             schedule: schedule
         ).train(name: "plateau")
         let rows = run.snapshots.flatMap { snapshot in
-            let row = snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
+            let row = ParameterVector(snapshot.layers).values
             return row + row.map { _ in 0 }
         }
         return (run, network, rows)

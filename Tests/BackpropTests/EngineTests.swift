@@ -15,7 +15,7 @@ import Testing
     }
 
     static func flat(_ layers: [Layer]) -> [Double] {
-        layers.flatMap { $0.weights.joined() + $0.biases }
+        ParameterVector(layers).values
     }
 
     static func run(

@@ -120,7 +120,7 @@ import Testing
         let flat = network.parameters
         #expect(flat.count == (3 * 2 + 3) + (2 * 3 + 2) + (1 * 2 + 1))
         network.setParameters(flat.map { $0 + 1 })
-        #expect(network.parameters == flat.map { $0 + 1 })
+        #expect(network.parameters.values == flat.map { $0 + 1 })
     }
 
     @Test func splitMix64MatchesItsReferenceSequence() {

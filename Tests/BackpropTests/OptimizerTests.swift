@@ -79,7 +79,7 @@ import Testing
         ).train(name: "hand")
         let expected = Self.handSteps(options)
         for t in 1...3 {
-            let got = run.snapshots[t].layers.flatMap { $0.weights.joined() + $0.biases }
+            let got = ParameterVector(run.snapshots[t].layers).values
             for (a, b) in zip(got, expected[t - 1]) {
                 #expect(abs(a - b) <= 1e-12, "\(options.optimizer) step \(t): \(a) vs \(b)")
             }
@@ -101,7 +101,7 @@ import Testing
         }
         var analytic = network.evaluate(on: data).gradient
         Lesson.add(penalty.gradient(network.layers), to: &analytic)
-        let parameters = network.parameters
+        let parameters = network.parameters.values
         let h = 1e-6
         let numeric = parameters.indices.map { k in
             var p = parameters

@@ -26,7 +26,7 @@ import Testing
             snapshots.append(last)
         }
         let rows = snapshots.flatMap { snapshot in
-            let row = snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
+            let row = ParameterVector(snapshot.layers).values
             return row + row.map { -$0 }
         }
         var withRows = run

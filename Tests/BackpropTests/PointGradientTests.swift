@@ -28,7 +28,7 @@ import Testing
     {
         let data = try GradientTests.data()
         let network = try GradientTests.network(hidden, activation)
-        let parameters = network.parameters
+        let parameters = network.parameters.values
         let h = 1e-6
         func error(_ p: [Double], _ k: Int) -> Double {
             var copy = network

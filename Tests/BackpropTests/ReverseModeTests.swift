@@ -65,7 +65,9 @@ func referenceErrorAndGradient(
             let backward = Lesson.backward(layers, activation, a: a, z: z, y: y)
             let reference = Lesson.reverseMode(layers, activation, on: [(x, y)])
             #expect(abs(Lesson.error(z: z, y: y) - reference.error) <= 1e-14)
-            for (g, r) in zip(Lesson.flatten(backward), Lesson.flatten(reference.gradient)) {
+            for (g, r) in zip(
+                ParameterVector(backward).values, ParameterVector(reference.gradient).values)
+            {
                 #expect(abs(g - r) <= 1e-14 * max(1, abs(r)), "\(g) against \(r)")
             }
         }

@@ -89,8 +89,8 @@ import Testing
             func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(b)) }
             #expect(close(snapshot.error, sums.error / m))
             #expect(snapshot.accuracy == Double(sums.correct) / m)
-            let gradient = sums.gradient.flatMap { $0.weights.joined() + $0.biases }.map { $0 / m }
-            let actual = snapshot.gradient.flatMap { $0.weights.joined() + $0.biases }
+            let gradient = ParameterVector(sums.gradient).values.map { $0 / m }
+            let actual = ParameterVector(snapshot.gradient).values
             #expect(actual.count == gradient.count && zip(actual, gradient).allSatisfy(close))
             #expect(snapshot.testError == nil)
         }
@@ -137,8 +137,8 @@ import Testing
                 }
                 Lesson.update(&layers, gradient: mean, optimizer: &optimizer)
             }
-            let expected = layers.flatMap { $0.weights.joined() + $0.biases }
-            let actual = snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
+            let expected = ParameterVector(layers).values
+            let actual = ParameterVector(snapshot.layers).values
             #expect(zip(expected, actual).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) })
             let sums = Lesson.sum(snapshot.layers, .sigmoid, on: paced.data, indices: 0..<200)
             #expect(abs(snapshot.error - sums.error / 200) <= 1e-12)

@@ -61,23 +61,22 @@ final class Kernel: TrainingEngine {
         weightOffset = .allocate(capacity: layerCount)
         biasOffset = .allocate(capacity: layerCount)
         rowOffset = .allocate(capacity: sizes.count)
-        var p = 0
+        let layout = ParameterLayout(sizes: sizes)
         var rows = 0
         for l in sizes.indices {
             width[l] = sizes[l]
             rowOffset[l] = rows * Kernel.chunkVectors
             rows += sizes[l]
             if l < layerCount {
-                weightOffset[l] = p
-                p += sizes[l + 1] * sizes[l]
-                biasOffset[l] = p
-                p += sizes[l + 1]
+                weightOffset[l] = layout.weightOffsets[l]
+                biasOffset[l] = layout.biasOffsets[l]
             }
         }
+        let p = layout.count
         rowCount = rows
         parameterCount = p
         parameters = .allocate(capacity: p)
-        parameters.initialize(from: network.parameters, count: p)
+        parameters.initialize(from: network.parameters.values, count: p)
         gradient = .allocate(capacity: p)
         gradient.initialize(repeating: 0, count: p)
         sums = .allocate(capacity: p)

@@ -4,14 +4,14 @@ extension Kernel {
     /// The current parameters as a network value.
     var network: Network {
         var copy = template
-        copy.setParameters(Array(UnsafeBufferPointer(start: parameters, count: parameterCount)))
+        copy.setParameters(UnsafeBufferPointer(start: parameters, count: parameterCount))
         return copy
     }
 
     /// The current gradient in the network's layer shapes.
     var gradientLayers: [Layer] {
         var copy = template
-        copy.setParameters(Array(UnsafeBufferPointer(start: gradient, count: parameterCount)))
+        copy.setParameters(UnsafeBufferPointer(start: gradient, count: parameterCount))
         return copy.layers
     }
 

@@ -132,7 +132,7 @@ public struct ErrorSurface: Sendable {
         let network = try run.network(at: snapshot)
         let evaluator = PlaneEvaluator(network: network, data: run.data, plane: plane)
         let theta = network.parameters
-        let next = Lesson.flatten(run.step(from: snapshot))
+        let next = ParameterVector(run.step(from: snapshot))
         let (u, v) = plane.coordinates(of: theta)
         let (u2, v2) = plane.coordinates(of: next)
         let height2 = evaluator.height(u: u2, v: v2)
@@ -164,7 +164,7 @@ struct PathSource {
         } else {
             every = nil
             epochs = run.snapshots.map(\.epoch)
-            let rows = run.snapshots.map { $0.layers.flatMap { $0.weights.joined() + $0.biases } }
+            let rows = run.snapshots.map { ParameterVector($0.layers).values }
             parameterCount = rows[0].count
             values = rows.flatMap { $0 }
         }

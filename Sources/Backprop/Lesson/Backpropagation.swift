@@ -108,9 +108,9 @@ public enum Lesson {
             optimizer.countStep()
             return
         }
-        var w = flatten(layers)
-        optimizer.update(&w, gradient: flatten(gradient))
-        layers = unflatten(w, like: layers)
+        var w = ParameterVector(layers)
+        optimizer.update(&w, gradient: ParameterVector(gradient))
+        layers = w.layers
     }
 
     /// `total += gradient`, layer by layer.
@@ -122,30 +122,6 @@ public enum Lesson {
                     total[l].weights[j][i] += gradient[l].weights[j][i]
                 }
             }
-        }
-    }
-
-    /// Every weight and bias in one list: for each layer its weights row by row, then its biases.
-    static func flatten(_ layers: [Layer]) -> [Double] {
-        layers.flatMap { $0.weights.joined() + $0.biases }
-    }
-
-    /// The layers of `flat`, in the shapes of `shapes`: the inverse of ``flatten(_:)``.
-    static func unflatten(_ flat: [Double], like shapes: [Layer]) -> [Layer] {
-        var k = 0
-        return shapes.map { shape in
-            var layer = shape
-            for j in 0..<layer.units {
-                for i in 0..<layer.inputs {
-                    layer.weights[j][i] = flat[k]
-                    k += 1
-                }
-            }
-            for j in 0..<layer.units {
-                layer.biases[j] = flat[k]
-                k += 1
-            }
-            return layer
         }
     }
 }

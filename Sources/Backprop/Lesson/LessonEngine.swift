@@ -20,7 +20,9 @@ struct LessonEngine: TrainingEngine {
 
     mutating func scaleGradient(by count: Int) {
         let n = Double(count)
-        gradient = Lesson.unflatten(Lesson.flatten(gradient).map { $0 / n }, like: gradient)
+        var g = ParameterVector(gradient)
+        for k in g.indices { g[k] /= n }
+        gradient = g.layers
     }
 
     mutating func step(_ optimizer: inout Optimizer) {
@@ -28,12 +30,12 @@ struct LessonEngine: TrainingEngine {
     }
 
     func penalty(_ optimizer: Optimizer) -> Double {
-        optimizer.penalty(Lesson.flatten(layers))
+        optimizer.penalty(ParameterVector(layers))
     }
 
     var network: Network {
         var copy = template
-        copy.setParameters(Lesson.flatten(layers))
+        copy.setParameters(ParameterVector(layers))
         return copy
     }
 
@@ -42,11 +44,11 @@ struct LessonEngine: TrainingEngine {
     var parametersAreFinite: Bool { layers.allSatisfy(\.isFinite) }
 
     mutating func setParameters(_ parameters: [Double]) {
-        layers = Lesson.unflatten(parameters, like: layers)
+        layers = ParameterVector(parameters, layout: ParameterLayout(layers)).layers
     }
 
     func appendParameters(to buffer: inout [Double], gradient: Bool) {
-        buffer += Lesson.flatten(layers)
-        if gradient { buffer += Lesson.flatten(self.gradient) }
+        buffer += ParameterVector(layers).values
+        if gradient { buffer += ParameterVector(self.gradient).values }
     }
 }

@@ -80,26 +80,12 @@ public struct Network: Equatable, Sendable {
         }
     }
 
-    /// Every weight and bias, layer by layer (weights row by row, then biases).
-    public var parameters: [Double] {
-        layers.flatMap { $0.weights.joined() + $0.biases }
-    }
+    /// Every weight and bias as one vector `θ` (``ParameterVector``).
+    public var parameters: ParameterVector { ParameterVector(layers) }
 
-    /// Replaces every parameter from a flat array laid out as ``parameters``.
-    mutating func setParameters(_ flat: [Double]) {
-        var k = 0
-        for l in layers.indices {
-            for j in 0..<layers[l].units {
-                for i in 0..<layers[l].inputs {
-                    layers[l].weights[j][i] = flat[k]
-                    k += 1
-                }
-            }
-            for j in 0..<layers[l].units {
-                layers[l].biases[j] = flat[k]
-                k += 1
-            }
-        }
+    /// Replaces every parameter from `θ` laid out as ``parameters``.
+    mutating func setParameters(_ theta: some Sequence<Double>) {
+        layers = ParameterVector(theta, layout: ParameterLayout(layers)).layers
     }
 
     /// The activations of every layer at `point`: hidden layers, then `[ŷ]` last, by the fast

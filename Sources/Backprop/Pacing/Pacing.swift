@@ -46,9 +46,7 @@ package enum Pacing {
     {
         guard let first = snapshots.first else { return [] }
         let network = try run.network(at: first)
-        let rows = snapshots.map { snapshot in
-            snapshot.layers.flatMap { $0.weights.joined() + $0.biases }
-        }
+        let rows = snapshots.map { ParameterVector($0.layers).values }
         return states(
             of: rows, network: network, epochs: snapshots.map(\.epoch),
             errors: snapshots.map(\.error), run: run)
@@ -65,7 +63,9 @@ package enum Pacing {
         // without building a network for each of thousands of candidates.
         let kernel = Kernel(network: network)
         let hidden = network.layers.count > 1
-        let units = network.layers[0].units
+        let layout = ParameterLayout(network.layers)
+        let first = layout.weightOffsets[0]..<layout.biasOffsets[0]
+        let biases = layout.biasOffsets[0]..<(layout.biasOffsets[0] + layout.sizes[1])
         return rows.indices.map { k in
             let row = rows[k]
             row.withUnsafeBufferPointer {
@@ -74,10 +74,7 @@ package enum Pacing {
             }
             return VisibleState(
                 outputs: kernel.outputs(at: grid),
-                firstLayer: (
-                    weights: Array(row[0..<(2 * units)]),
-                    biases: Array(row[(2 * units)..<(3 * units)])
-                ),
+                firstLayer: (weights: Array(row[first]), biases: Array(row[biases])),
                 hasHidden: hidden, domain: run.domain, grid: grid, epoch: epochs[k],
                 lastEpoch: run.training.epochs, error: errors[k] - low, errorScale: high - low)
         }

@@ -18,7 +18,7 @@ struct PacingRecorder: SnapshotRecorder {
 
     /// The recorder of `paced count` for `network` trained on `points` points with `options`.
     init(count: Int, network: Network, points: Int, options: TrainingOptions) {
-        let parameterCount = network.layers.reduce(0) { $0 + $1.parameterCount }
+        let parameterCount = ParameterLayout(network.layers).count
         self.count = count
         epochs = Pacing.candidates(
             count: count, last: options.epochs, parameterCount: parameterCount, points: points)

@@ -26,6 +26,7 @@ extension Pacing {
         let grid = VisibleState.grid(run.domain)
         let lineGrid = VisibleState.grid(run.domain, side: VisibleState.lineGridSide)
         let units = network.layers.count > 1 ? network.layers[0].units : 0
+        let layout = ParameterLayout(network.layers)
         var matrix = StateMatrix(
             count: indices.count, outputs: grid.count, lines: units * lineGrid.count)
         guard let base = rows.baseAddress else { return matrix }
@@ -41,7 +42,7 @@ extension Pacing {
             kernel.parameters.update(from: row, count: kernel.parameterCount)
             outputs.withUnsafeMutableBufferPointer { kernel.outputs(at: grid, into: $0) }
             distances.withUnsafeMutableBufferPointer {
-                lines.measure(firstLayer: row, units: units, into: $0)
+                lines.measure(row, layout: layout, units: units, into: $0)
             }
             let error = errors[c] - low
             let errorScale = high - low
@@ -86,16 +87,16 @@ private struct LineDistances {
         quarter = span / 4
     }
 
-    /// The distances of the `units` lines of the first layer whose parameters start at `row`
-    /// (weights row by row, then biases), line after line.
+    /// The distances of the `units` lines of the first layer of the parameters `θ` at `row`
+    /// (laid out by `layout`), line after line.
     func measure(
-        firstLayer row: UnsafePointer<Double>, units: Int,
+        _ row: UnsafePointer<Double>, layout: ParameterLayout, units: Int,
         into lines: UnsafeMutableBufferPointer<Double>
     ) {
         for unit in 0..<units {
-            let w0 = row[2 * unit]
-            let w1 = row[2 * unit + 1]
-            let b = row[2 * units + unit]
+            let w0 = row[layout.weight(layer: 0, unit: unit, input: 0)]
+            let w1 = row[layout.weight(layer: 0, unit: unit, input: 1)]
+            let b = row[layout.bias(layer: 0, unit: unit)]
             let norm = (w0 * w0 + w1 * w1).squareRoot()
             let start = unit * points
             guard norm > 0 else {

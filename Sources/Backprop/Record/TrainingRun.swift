@@ -246,7 +246,7 @@ public struct TrainingRun: Equatable, Sendable, Codable {
             }
         }
         try trajectory?.validate(
-            parameterCount: snapshots[0].layers.reduce(0) { $0 + $1.parameterCount },
+            parameterCount: ParameterLayout(snapshots[0].layers).count,
             epochs: epochs)
     }
 }

@@ -44,10 +44,7 @@ public struct Optimizer: Sendable {
         beta2 = options.beta2
         epsilon = options.epsilon
         regularisation = Regularisation(l1: options.l1, l2: options.l2)
-        isWeight = layers.flatMap {
-            [Bool](repeating: true, count: $0.units * $0.inputs)
-                + [Bool](repeating: false, count: $0.units)
-        }
+        isWeight = ParameterLayout(layers).isWeight
         let count = kind == .sgd ? 0 : isWeight.count
         first = [Double](repeating: 0, count: count)
         second = [Double](repeating: 0, count: kind == .adam ? count : 0)

@@ -85,7 +85,7 @@ public struct Trainer: Sendable {
         var order = Array(0..<m)
         var random = SeededRandom(seed: options.seed)
         // Error surfaces: the parameters of every epoch (see Landscape/Trajectory.swift).
-        let parameterCount = network.layers.reduce(0) { $0 + $1.parameterCount }
+        let parameterCount = ParameterLayout(network.layers).count
         var trajectory =
             recordsTrajectory
             ? Trajectory(
@@ -109,7 +109,7 @@ public struct Trainer: Sendable {
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
             if trajectory?.keeps(epoch: epoch, isSnapshot: kept, lastEpoch: epochs) == true {
-                trajectory?.append(epoch: epoch, parameters: engine.network.parameters)
+                trajectory?.append(epoch: epoch, parameters: engine.network.parameters.values)
             }
             if let testSet {
                 let n = testSet.labels.count

@@ -28,7 +28,8 @@ import Testing
             #expect(trainers == (optimizer == .sgd || snapshot.epoch == 0))
             guard trainers else { continue }
             let following = Array(trajectory.parameters(at: snapshot.epoch + 1))
-            #expect(Self.distance(Lesson.flatten(run.step(from: snapshot)), following) <= 1e-12)
+            #expect(
+                Self.distance(ParameterVector(run.step(from: snapshot)).values, following) <= 1e-12)
             // Drawn: the projection of the trainer's next weights, at its recorded error.
             let (_, next) = try surface.step(run: run, snapshot: index)
             let (u, v) = surface.plane.coordinates(of: following)
@@ -44,13 +45,13 @@ import Testing
             hidden: [2], epochs: 40, learningRate: 0.1, optimizer: optimizer)
         let snapshot = run.snapshots[1]
         #expect(snapshot.epoch == 20 && !run.stepIsTheTrainers(from: snapshot))
-        let w = Lesson.flatten(snapshot.layers)
-        let g = Lesson.flatten(snapshot.gradient)
+        let w = ParameterVector(snapshot.layers).values
+        let g = ParameterVector(snapshot.gradient).values
         // From rest, momentum's first step is plain descent; Adam's is η·g / (|g| + ε).
         let expected = zip(w, g).map { w, g in
             optimizer == .momentum ? w - 0.1 * g : w - 0.1 * g / (abs(g) + 1e-8)
         }
-        #expect(Self.distance(Lesson.flatten(run.step(from: snapshot)), expected) <= 1e-12)
+        #expect(Self.distance(ParameterVector(run.step(from: snapshot)).values, expected) <= 1e-12)
         // Not the trainer's step, whose state had built up.
         let following = Array(try #require(run.trajectory).parameters(at: 21))
         #expect(Self.distance(expected, following) > 1e-6)
@@ -60,8 +61,10 @@ import Testing
         let run = try LandscapeReference.run(hidden: [], epochs: 20, batchSize: .size(7))
         let snapshot = run.snapshots[0]
         #expect(!run.stepIsTheTrainers(from: snapshot))
-        let expected = zip(Lesson.flatten(snapshot.layers), Lesson.flatten(snapshot.gradient))
-            .map { $0 - 1 * $1 }
-        #expect(Self.distance(Lesson.flatten(run.step(from: snapshot)), expected) <= 1e-15)
+        let expected = zip(
+            ParameterVector(snapshot.layers).values, ParameterVector(snapshot.gradient).values
+        )
+        .map { $0 - 1 * $1 }
+        #expect(Self.distance(ParameterVector(run.step(from: snapshot)).values, expected) <= 1e-15)
     }
 }

@@ -34,7 +34,7 @@ import Testing
         #expect(trajectory.parameterCount == 3)
         for snapshot in run.snapshots {
             let row = Array(trajectory.parameters(at: snapshot.epoch))
-            #expect(row == (try run.network(at: snapshot)).parameters)
+            #expect(row == (try run.network(at: snapshot)).parameters.values)
         }
         for epoch in [0, 13, 50] {
             var network = try run.network(at: run.snapshots[0])
