@@ -67,6 +67,44 @@ import Testing
             label: "both shard flags", arguments: ["--shard", "1/2", "--shard-from-env"],
             status: 64, message: "Give either --shard or --shard-from-env, not both."),
         Case(
+            label: "more runs than an Int counts (issue 20, finding 6)",
+            file: "sweep:\n"
+                + (1...20).map { "  k\($0).x: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n" }.joined(),
+            status: 65,
+            message: "s.yaml, line 1: \"sweep\" makes more runs than can be counted (more than "
+                + "9223372036854775807, from 20 keys); sweep fewer keys or values."),
+        Case(
+            label: "Slurm's task id beyond Int (issue 20, finding 7)",
+            arguments: ["--shard-from-env"],
+            environment: [
+                "SLURM_ARRAY_TASK_ID": "9223372036854775807", "SLURM_ARRAY_TASK_MIN": "-1",
+                "SLURM_ARRAY_TASK_COUNT": "3",
+            ], status: 64,
+            message: "--shard-from-env: SLURM_ARRAY_TASK_ID 9223372036854775807 is not a task of "
+                + "the array starting at -1; check the job's array range."),
+        Case(
+            label: "Kubernetes' last index (issue 20, finding 7)",
+            arguments: ["--shard-from-env", "--shard-count", "3"],
+            environment: ["JOB_COMPLETION_INDEX": "9223372036854775807"], status: 64,
+            message: "--shard-from-env: JOB_COMPLETION_INDEX is 9223372036854775807, beyond any "
+                + "array's last task; check the job."),
+        Case(
+            label: "AWS Batch's last index (issue 20, finding 7)", arguments: ["--shard-from-env"],
+            environment: [
+                "AWS_BATCH_JOB_ARRAY_INDEX": "9223372036854775807", "AWS_BATCH_JOB_ARRAY_SIZE": "3",
+            ], status: 64,
+            message: "--shard-from-env: AWS_BATCH_JOB_ARRAY_INDEX is 9223372036854775807, beyond "
+                + "any array's last task; check the job."),
+        Case(
+            label: "2 and 2.0 are one value twice (issue 20, finding 18)",
+            file: "sweep:\n  training.learningRate: [2, 2.0]\n", status: 65,
+            message: "s.yaml, line 2: \"sweep.training.learningRate\" lists the value 2 twice."),
+        Case(
+            label: "a flag that sets the swept key (issue 20, finding 2)",
+            file: "sweep:\n  training.epochs: [5, 6]\n", arguments: ["--epochs", "7"], status: 64,
+            message: "--epochs sets training.epochs, which s.yaml (line 2) sweeps; drop the flag, "
+                + "or the key from the sweep block."),
+        Case(
             label: "merge before the runs", arguments: ["--merge"], status: 66,
             message: "2 of 2 runs of s.yaml are not done in Output/s"),
     ]

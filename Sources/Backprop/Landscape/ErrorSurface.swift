@@ -71,8 +71,11 @@ public struct ErrorSurface: Sendable {
         switch options.span {
         case .fixed(let fixed): domain = fixed
         case .pathExtent:
-            let us = path.map(\.u)
-            let vs = path.map(\.v)
+            // A path that blew up (NaN, ∞, 1e300) spans only the part before it left: the rest
+            // is drawn as having left the view.
+            let shown = path.filter { abs($0.u) <= 1e100 && abs($0.v) <= 1e100 }
+            let us = shown.map(\.u)
+            let vs = shown.map(\.v)
             domain = Domain(
                 x1: (us.min() ?? 0)...(us.max() ?? 0), x2: (vs.min() ?? 0)...(vs.max() ?? 0)
             ).expanded(by: SurfaceOptions.margin)

@@ -54,9 +54,10 @@ public struct SurfaceGrid: Equatable, Sendable {
     /// The height at column `j` of row `i`.
     public subscript(row i: Int, column j: Int) -> Double { heights[i * u.count + j] }
 
-    /// The lowest and highest heights.
+    /// The lowest and highest finite heights (0...0 when none is finite).
     public var range: ClosedRange<Double> {
-        (heights.min() ?? 0)...(heights.max() ?? 0)
+        let finite = heights.filter(\.isFinite)
+        return (finite.min() ?? 0)...(finite.max() ?? 0)
     }
 
     /// The rectangle the grid covers.

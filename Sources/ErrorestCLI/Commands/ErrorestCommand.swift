@@ -38,6 +38,8 @@ public struct ErrorestCommand: ParsableCommand {
     public static func main(_ arguments: [String]) -> Never {
         // A file-size limit must surface as a write error (74), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
+        // A closed pipe (`errorest sweep --list | head -1`) is a write error (74), not a signal.
+        signal(SIGPIPE, SIG_IGN)
         StandardStreams.guardClosedDescriptors()
         // Ctrl-C and kill stop a run even if the parent left them blocked; nothing is lost.
         var stops = sigset_t()

@@ -121,6 +121,8 @@ struct RenderCommand: ParsableCommand {
             guard let value = Double(item), value >= 0, value.isFinite,
                 item.allSatisfy({ $0.isNumber || $0 == "." })
             else { return nil }
+            // Beyond any run's epochs (and Int's): no snapshot has it.
+            guard value < 1e15 else { return item }
             let epoch = Int(value.rounded(.down))
             let fraction = value - Double(epoch)
             return Snapshot.label(epoch: epoch, fraction: fraction > 0 ? fraction : nil)

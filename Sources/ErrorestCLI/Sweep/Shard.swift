@@ -63,6 +63,15 @@ extension Shard {
             }
             return n
         }
+        /// The shard's number (from 1) of an index from 0.
+        func next(_ index: Int, _ name: String) throws -> Int {
+            let (shard, overflow) = index.addingReportingOverflow(1)
+            guard !overflow else {
+                throw ErrorestError.usage(
+                    "\(flag): \(name) is \(index), beyond any array's last task; check the job.")
+            }
+            return shard
+        }
         func missing(_ name: String, _ set: String) -> ErrorestError {
             .usage(
                 "\(flag): \(set) is set but \(name) is not; \(set) alone does not say how many shards there are."
@@ -78,12 +87,19 @@ extension Shard {
                         + "the first task's number is needed to count from it.")
             }
             let step = try number("SLURM_ARRAY_TASK_STEP") ?? 1
-            guard step >= 1, (id - first) % step == 0 else {
+            let (offset, overflow) = id.subtractingReportingOverflow(first)
+            guard !overflow, offset >= 0 else {
+                throw ErrorestError.usage(
+                    "\(flag): SLURM_ARRAY_TASK_ID \(id) is not a task of the array starting at "
+                        + "\(first); check the job's array range.")
+            }
+            guard step >= 1, offset % step == 0 else {
                 throw ErrorestError.usage(
                     "\(flag): SLURM_ARRAY_TASK_ID \(id) is not a task of the array starting at "
                         + "\(first) in steps of \(step).")
             }
-            let shard = try Shard(index: (id - first) / step + 1, count: count, flag: flag)
+            let shard = try Shard(
+                index: try next(offset / step, "SLURM_ARRAY_TASK_ID"), count: count, flag: flag)
             return (
                 shard,
                 "shard \(shard) from SLURM_ARRAY_TASK_ID=\(id) (SLURM_ARRAY_TASK_MIN=\(first), "
@@ -96,7 +112,8 @@ extension Shard {
                     "\(flag): JOB_COMPLETION_INDEX is set but the number of shards is not; "
                         + "give --shard-count with the Job's completions.")
             }
-            let shard = try Shard(index: index + 1, count: count, flag: flag)
+            let shard = try Shard(
+                index: try next(index, "JOB_COMPLETION_INDEX"), count: count, flag: flag)
             return (
                 shard,
                 "shard \(shard) from JOB_COMPLETION_INDEX=\(index) (--shard-count \(count))"
@@ -108,7 +125,8 @@ extension Shard {
                     "\(flag): AWS_BATCH_JOB_ARRAY_INDEX is set but AWS_BATCH_JOB_ARRAY_SIZE is "
                         + "not; set it, or give --shard-count with the array's size.")
             }
-            let shard = try Shard(index: index + 1, count: count, flag: flag)
+            let shard = try Shard(
+                index: try next(index, "AWS_BATCH_JOB_ARRAY_INDEX"), count: count, flag: flag)
             return (shard, "shard \(shard) from AWS_BATCH_JOB_ARRAY_INDEX=\(index) (size \(count))")
         }
         throw ErrorestError.usage(

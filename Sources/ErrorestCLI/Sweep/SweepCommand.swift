@@ -93,7 +93,7 @@ struct SweepCommand: ParsableCommand {
             }
             sweep.name = name
         }
-        let plan = try SweepPlan(sweep, out: output.out) { file in
+        let plan = try SweepPlan(sweep, out: output.out, shard: shard?.shard) { file in
             try training.apply(to: &file)
             try render.apply(to: &file.render)
         }
@@ -101,15 +101,17 @@ struct SweepCommand: ParsableCommand {
             printError("errorest: \(plan.sweep.name): \(shard.origin)")
         }
         if list {
-            for run in plan.runs where shard?.shard.contains(run.position) ?? true {
+            var lines: [String] = []
+            for run in plan.runs {
                 let state: String
                 switch plan.state(of: run) {
                 case .done: state = "done"
                 case .failed: state = "diverged"
                 case .pending: state = "pending"
                 }
-                print("\(run.position)\t\(run.name)\t\(plan.display(of: run))\t\(state)")
+                lines.append("\(run.position)\t\(run.name)\t\(plan.display(of: run))\t\(state)\n")
             }
+            try StandardStreams.writeOutput(lines.joined())
             return
         }
         let label = plan.sweep.name + (shard.map { " shard \($0.shard)" } ?? "")
@@ -117,7 +119,16 @@ struct SweepCommand: ParsableCommand {
             try writeIndex(plan, label: label, started: started, ran: nil)
             return
         }
-        let mine = plan.runs.filter { shard?.shard.contains($0.position) ?? true }
+        let mine = plan.runs
+        if mine.isEmpty, let shard {
+            if !output.quiet {
+                printError(
+                    "\(label): this shard has no runs (\(plan.sweep.source) has "
+                        + "\(plan.sweep.count) run\(plan.sweep.count == 1 ? "" : "s"), fewer than "
+                        + "\(shard.shard.count) shards); nothing written.")
+            }
+            return
+        }
         let pending = mine.filter {
             if case .pending = plan.state(of: $0) { return true }
             return false
@@ -161,7 +172,7 @@ struct SweepCommand: ParsableCommand {
         _ plan: SweepPlan, label: String, started: ContinuousClock.Instant, ran: String?
     ) throws {
         let (index, written) = try SweepMerge(plan: plan, threads: jobs.count).write()
-        if output.json { FileHandle.standardOutput.write(try index.jsonData()) }
+        if output.json { try StandardStreams.writeOutput(try index.jsonData()) }
         guard !output.quiet else { return }
         let diverged = index.runs.filter { $0.status != "done" }.count
         let what =

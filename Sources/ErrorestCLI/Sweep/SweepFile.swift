@@ -62,11 +62,23 @@ struct SweepFile: Sendable {
         }
         base = RunFileNode(value: .map(entries.filter { $0.key != "sweep" }), line: root.line)
         keys = try SweepFile.readKeys(block, reader: reader)
+        var count = 1
+        for key in keys {
+            let (product, overflow) = count.multipliedReportingOverflow(by: key.nodes.count)
+            guard !overflow else {
+                throw RunFileError(
+                    file: file, line: block.line,
+                    problem: "\"sweep\" makes more runs than can be counted (more than \(Int.max), "
+                        + "from \(keys.count) keys); sweep fewer keys or values.")
+            }
+            count = product
+        }
+        self.count = count
         name = try reader.read(base).name ?? defaultName
     }
 
-    /// The number of runs: the product of the numbers of values.
-    var count: Int { keys.reduce(1) { $0 * $1.nodes.count } }
+    /// The number of runs: the product of the numbers of values, checked not to overflow.
+    private(set) var count: Int
 
     /// For the run at `position`, the index of each key's value.
     func choice(at position: Int) -> [Int] {
@@ -187,10 +199,18 @@ struct SweepFile: Sendable {
                     problem: "\"\(here)\" has an empty list of values; give at least one.")
             }
             let values = items.map(SweepValue.init)
-            for (i, value) in values.enumerated() where values[..<i].contains(value) {
+            // Two values that read the same in a run's name (2 and 2.0) are one value twice;
+            // with every key's values reading differently, no two runs share a name.
+            let labels = values.enumerated().map { $1.label(position: $0) }
+            for (i, value) in values.enumerated() {
+                guard let j = labels[..<i].firstIndex(of: labels[i]) else { continue }
+                let (first, second) = (values[j].display(position: j), value.display(position: i))
                 throw reader.fail(
                     items[i],
-                    "\"\(here)\" lists the value \(value.display(position: i)) twice.")
+                    first == second
+                        ? "\"\(here)\" lists the value \(second) twice."
+                        : "\"\(here)\" lists \(first) and \(second), which both read \"\(labels[i])\" in "
+                            + "a run's name; give each value once.")
             }
             let last = String(parts.last ?? "")
             keys.append(

@@ -26,31 +26,38 @@ enum RunState: Sendable {
     case pending
 }
 
-/// Every run of a sweep file with the command line's flags applied, checked before anything is
-/// trained or written.
+/// The runs of a sweep file a command needs (every run, or one shard's), with the command line's
+/// flags applied, checked before anything is trained or written.
+///
+/// Planning costs what the runs planned cost: a shard of a sweep of 10⁶ runs plans its own runs
+/// only. What concerns every run is checked from the keys alone: the count (``SweepFile/count``),
+/// names that cannot repeat (each key's values read differently), and flags that set a swept key.
 struct SweepPlan: Sendable {
     var sweep: SweepFile
+    /// The runs planned, by position.
     var runs: [PlannedRun]
     /// The sweep's output folder and how the user names it.
     var folder: URL
     var displayPath: String
-    /// The render settings of the first run: the formats and size of the comparison figures.
+    /// The render settings of the first run planned: the formats and size of the comparison
+    /// figures (the merge plans every run).
     var render: RenderSettings
 
-    /// Expands `sweep` and applies `adjust` (the flags) to every run; each run is named by its
-    /// values.
+    /// Plans the runs of `sweep` in `shard` (every run when it is nil) and applies `adjust`
+    /// (the flags) to each; each run is named by its values.
     ///
     /// Throws the first mistake found, before anything is written.
     init(
-        _ sweep: SweepFile, out: String?, adjust: (inout RunFile) throws -> Void
+        _ sweep: SweepFile, out: String?, shard: Shard? = nil,
+        adjust: (inout RunFile) throws -> Void
     ) throws {
         self.sweep = sweep
         displayPath = out ?? "Output/\(sweep.name)"
         folder = URL(fileURLWithPath: displayPath).standardizedFileURL
+        try SweepPlan.checkFlags(
+            sweep, first: try sweep.runFile(sweep.choice(at: 0)), adjust: adjust)
         var runs: [PlannedRun] = []
-        var seen: [String: String] = [:]
-        var names: [String: Int] = [:]
-        for position in 0..<sweep.count {
+        for position in SweepPlan.positions(of: shard, count: sweep.count) {
             let choice = sweep.choice(at: position)
             let name = sweep.runName(choice)
             guard RunName.isValid(name) else {
@@ -58,25 +65,12 @@ struct SweepPlan: Sendable {
                     "\(sweep.source): the run name \"\(name)\" made from its values is not "
                         + "usable: " + RunName.problem(name))
             }
-            if let other = names[name] {
-                throw ErrorestError.badInput(
-                    "\(sweep.source): the runs at positions \(other) and \(position) would both "
-                        + "be named \"\(name)\"; give values that read differently.")
-            }
-            names[name] = position
             var file = try sweep.runFile(choice)
-            if position == 0 { try SweepPlan.checkFlags(sweep, first: file, adjust: adjust) }
             try adjust(&file)
             file.name = name
             let trainer = try Pipeline.prepare(file, source: sweep.source)
             try Pipeline.check(file.render, source: sweep.source)
             let inputs = RunInputs.hash(file, data: trainer.data)
-            if let twin = seen[inputs] {
-                throw ErrorestError.usage(
-                    "\(sweep.source): the runs \(twin) and \(name) would be the same run; "
-                        + "does a flag set a key the sweep varies?")
-            }
-            seen[inputs] = name
             runs.append(
                 PlannedRun(
                     position: position, name: name, choice: choice, file: file, inputs: inputs,
@@ -84,6 +78,13 @@ struct SweepPlan: Sendable {
         }
         self.runs = runs
         render = runs.first?.file.render ?? RenderSettings()
+    }
+
+    /// The positions of the runs of `shard` among `count`, from the shard's first: a stride, so
+    /// that nothing is made for the positions of other shards.
+    static func positions(of shard: Shard?, count: Int) -> StrideTo<Int> {
+        guard let shard else { return stride(from: 0, to: count, by: 1) }
+        return stride(from: shard.index - 1, to: count, by: shard.count)
     }
 
     /// Refuses (64) a flag that sets a key the sweep varies: it would give every run the flag's
