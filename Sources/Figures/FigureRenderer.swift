@@ -15,6 +15,8 @@ public struct FigureRenderer: Sendable {
     private let backdrops = ErrorBackdrops()
     /// Error surfaces, computed once per plane.
     let landscapes = Landscapes()
+    /// The one factor every wish of the run is drawn magnified by, when a point is followed.
+    let wishMagnification: Double?
 
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
@@ -44,6 +46,9 @@ public struct FigureRenderer: Sendable {
         series = ErrorSeries(errors: run.errors)
         testSeries = run.testErrors.map { ErrorSeries(errors: $0) }
         sprites = try FigureRenderer.markerSprites(run: run, options: options)
+        wishMagnification =
+            options.wish == WishSource.none
+            ? nil : options.focus.map { FocusPoint.runMagnification($0, run: run) }
     }
 
     /// Sprites for every marker size the figures of this run will use: the layouts depend only
@@ -64,6 +69,21 @@ public struct FigureRenderer: Sendable {
             }
         }
         return try MarkerSprites(radii: radii, palette: Palette.named(options.palette))
+    }
+
+    /// What `kind` leaves out for lack of room, as one sentence, or nil.
+    ///
+    /// Today the frame's network diagram (``RenderOptions/frameDiagram``) where its cell would be under
+    /// `FrameComposition.diagramMinimum`. The figure itself is drawn without it.
+    public func leftOut(_ kind: FigureKind) -> String? {
+        guard kind == .frame, options.frameDiagram else { return nil }
+        let page = Page(
+            kind, options: options, hidden: run.network.hidden, aspect: run.domain.aspect)
+        guard !page.layout.panels.contains(where: { $0.kind == .diagram }) else { return nil }
+        let minimum = FrameComposition.diagramMinimum
+        return "a \(page.width)×\(page.height) frame has no room for the network diagram (it "
+            + "needs \(Int(minimum.width))×\(Int(minimum.height)) px beside the error curve), so "
+            + "the frames are drawn without it; draw it with a larger size or as figure diagram."
     }
 
     /// Draws `kind` for the snapshot at index `snapshot` of `run.snapshots`.
@@ -145,7 +165,8 @@ public struct FigureRenderer: Sendable {
         let snapshot = run.snapshots[index]
         var scene = Scene(
             run: run, snapshot: snapshot,
-            derived: DerivedData(run: run, snapshot: snapshot, options: options),
+            derived: DerivedData(
+                run: run, snapshot: snapshot, options: options, magnification: wishMagnification),
             series: series, testSeries: testSeries, options: options, sprites: sprites,
             backdrops: backdrops)
         let data = try gather(needs, snapshot: index)

@@ -41,13 +41,14 @@ struct FigureWriter {
         var jobs: [FigureJob] = []
         let sequence = FigureWriter.isSequence(snapshots, of: run)
         let stills = settings.formats.filter { !$0.isAnimation }
+        let names = EpochNames(run: run)
         for (frameIndex, snapshot) in snapshots.enumerated() {
             for kind in settings.figures {
                 for format in stills {
                     let path = Manifest.Entry.path(
                         kind: kind, format: format, epoch: run.snapshots[snapshot].epoch,
                         fraction: run.snapshots[snapshot].stepFraction,
-                        frameIndex: sequence ? frameIndex : nil)
+                        frameIndex: sequence ? frameIndex : nil, names: names)
                     jobs.append(
                         FigureJob(
                             kind: kind, format: format, snapshot: snapshot, path: path,
@@ -78,6 +79,9 @@ struct FigureWriter {
         -> [Manifest.Entry]
     {
         let renderer = try FigureRenderer(run: run, options: settings.options)
+        if settings.figures.contains(.frame), let note = renderer.leftOut(.frame) {
+            printError("errorest: note: \(run.name): \(note)")
+        }
         let jobs = self.jobs
         let run = self.run
         let results = Mutex([Manifest.Entry?](repeating: nil, count: jobs.count))
@@ -112,7 +116,7 @@ struct FigureWriter {
                         if let table = try renderer.table(job.kind, snapshot: job.snapshot) {
                             let path = Manifest.Entry.dataPath(
                                 table: table.name, epoch: figure.epoch,
-                                fraction: figure.stepFraction)
+                                fraction: figure.stepFraction, names: EpochNames(run: run))
                             let first = staged.withLock { $0.insert(path).inserted }
                             if first { try folder.stage(table.data, at: path) }
                             entry.data = path

@@ -115,27 +115,52 @@ extension Manifest.Entry {
     /// The path of a figure in the output folder: PNG frames of a sequence numbered for ffmpeg
     /// (`frameIndex`), everything else, stills included, by figure and epoch.
     static func path(
-        kind: FigureKind, format: FileFormat, epoch: Int, fraction: Double? = nil, frameIndex: Int?
+        kind: FigureKind, format: FileFormat, epoch: Int, fraction: Double? = nil, frameIndex: Int?,
+        names: EpochNames = EpochNames()
     ) -> String {
         if kind == .frame && format == .png, let frameIndex {
             return "frames/frame-" + padded(frameIndex, 4) + ".png"
         }
-        return "figures/\(kind.rawValue)-epoch-" + epochName(epoch, fraction)
+        return "figures/\(kind.rawValue)-epoch-" + names.name(epoch, fraction)
             + ".\(format.rawValue)"
     }
 
     /// The path of a figure's table (``FigureTable``): surface and mountain figures share one.
-    static func dataPath(table name: String, epoch: Int, fraction: Double? = nil) -> String {
-        "figures/\(name)-epoch-" + epochName(epoch, fraction) + ".csv"
+    static func dataPath(
+        table name: String, epoch: Int, fraction: Double? = nil, names: EpochNames = EpochNames()
+    ) -> String {
+        "figures/\(name)-epoch-" + names.name(epoch, fraction) + ".csv"
     }
 
-    /// `000289`, or `000004.35` part-way through epoch 4: sorts in epoch order.
-    private static func epochName(_ epoch: Int, _ fraction: Double?) -> String {
-        padded(epoch, 6) + Snapshot.fractionDigits(fraction)
-    }
-
-    private static func padded(_ n: Int, _ width: Int) -> String {
+    fileprivate static func padded(_ n: Int, _ width: Int) -> String {
         let digits = String(n)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// How a run's stills name their epochs so that `ls` and shell globs list them in training order,
+/// in the C locale and in locales that skip punctuation alike: every epoch with as many digits as
+/// the run's last (at least 6: `000289`), and, in a run with snapshots part-way through an epoch,
+/// every name with two more digits after a dot (`000004.00`, `000004.35`, `000005.00`).
+struct EpochNames: Equatable, Sendable {
+    var digits = 6
+    var partway = false
+
+    init() {}
+
+    /// The names of `run`'s stills.
+    init(run: TrainingRun) {
+        let last = max(run.training.epochs, run.snapshots.map(\.epoch).max() ?? 0)
+        digits = max(6, String(last).count)
+        partway = run.snapshots.contains { $0.stepFraction != nil }
+    }
+
+    /// `000289`, or `000004.35` part-way through epoch 4 (`000004.00` at its start).
+    func name(_ epoch: Int, _ fraction: Double?) -> String {
+        let whole = Manifest.Entry.padded(epoch, digits)
+        guard partway else { return whole + Snapshot.fractionDigits(fraction) }
+        // Hundredths, 01 to 99 part-way: never the name of the epoch's start or the next.
+        let hundredths = fraction.map { min(99, max(1, Int(($0 * 100).rounded()))) } ?? 0
+        return whole + "." + Manifest.Entry.padded(hundredths, 2)
     }
 }

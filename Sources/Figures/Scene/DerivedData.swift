@@ -17,13 +17,18 @@ struct DerivedData: Sendable {
     /// What the diagram's edges show: the point's wish or the batch's step, `−η ∂E/∂(W, b)`.
     let wish: [Layer]
 
-    init(run: TrainingRun, snapshot: Snapshot, options: RenderOptions) {
+    /// `magnification`: the run's one factor for the wishes (``FocusPoint/runMagnification(_:run:)``);
+    /// nil draws them at this snapshot's own.
+    init(
+        run: TrainingRun, snapshot: Snapshot, options: RenderOptions, magnification: Double? = nil
+    ) {
         let model = ModelEvaluator(layers: snapshot.layers, activation: run.network.activation)
         self.model = model
         outputs = run.data.points.map { model.output($0.x1, $0.x2) }
         mistakes = zip(outputs, run.data.labels).map { y, label in (y > 0.5) != (label == 1) }
         let focus = options.focus.flatMap {
-            FocusPoint($0, run: run, snapshot: snapshot, model: model)
+            FocusPoint(
+                $0, run: run, snapshot: snapshot, model: model, magnification: magnification)
         }
         self.focus = focus
         let wishes = options.wish != WishSource.none

@@ -14,12 +14,17 @@ struct FocusPoint: Sendable {
     /// Its wish: `−η ∂e/∂(W, b)`, the step this point alone asks of every weight and bias, in
     /// the shapes of the layers (Backprop's per-point gradient times `−η`).
     let wish: [Layer]
-    /// The factor every wish is drawn magnified by (1, 2 or 5 times a power of ten).
+    /// The factor every wish is drawn magnified by (1, 2 or 5 times a power of ten): the run's
+    /// one factor (``FocusPoint/runMagnification(_:run:)``) when it is given, so that arrows
+    /// compare from frame to frame; else this snapshot's own.
     let magnification: Double
 
     /// The point `focus` picks in `run` at `snapshot` (or the visitor it names), or nil if the
-    /// data is empty.
-    init?(_ focus: Focus, run: TrainingRun, snapshot: Snapshot, model: ModelEvaluator) {
+    /// data is empty; its wish drawn `magnification` times (this snapshot's own when nil).
+    init?(
+        _ focus: Focus, run: TrainingRun, snapshot: Snapshot, model: ModelEvaluator,
+        magnification: Double? = nil
+    ) {
         var points = run.data.points
         var labels = run.data.labels
         if case .visitor(let x1, let x2, let y) = focus {
@@ -49,8 +54,24 @@ struct FocusPoint: Sendable {
         let (a, z) = Lesson.forward(snapshot.layers, g, at: point)
         let gradient = Lesson.backward(snapshot.layers, g, a: a, z: z, y: Double(label))
         wish = gradient.scaled(by: -run.training.learningRate)
-        magnification = FocusPoint.magnification(
-            layers: snapshot.layers, wish: wish, at: point, span: run.domain.shortestSide)
+        self.magnification =
+            magnification
+            ?? FocusPoint.magnification(
+                layers: snapshot.layers, wish: wish, at: point, span: run.domain.shortestSide)
+    }
+
+    /// One magnification for every snapshot of `run`: the median of the snapshots' own factors,
+    /// so that a wish's arrow keeps its scale through an animation and the legend states one
+    /// factor; 1 when nothing is followed.
+    static func runMagnification(_ focus: Focus, run: TrainingRun) -> Double {
+        let factors = run.snapshots.compactMap { snapshot in
+            FocusPoint(
+                focus, run: run, snapshot: snapshot,
+                model: ModelEvaluator(layers: snapshot.layers, activation: run.network.activation)
+            )?.magnification
+        }.sorted()
+        guard !factors.isEmpty else { return 1 }
+        return factors[(factors.count - 1) / 2]
     }
 
     /// A factor that moves the line that moves most by about a seventh of the view at the
