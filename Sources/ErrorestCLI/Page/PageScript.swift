@@ -93,7 +93,7 @@ enum PageScript {
           function index(l, j, i) { var L = layers[l]; return L.offset + j * (L.inputs + 1) + i; }
           function unitName(l, j) {
             if (l === layers.length - 1) return "output";
-            return layers.length > 2 ? "hidden " + (l + 1) + "." + (j + 1) : "hidden " + (j + 1);
+            return layers.length > 2 ? "unit " + (l + 1) + "." + (j + 1) : "unit " + (j + 1);
           }
           function inputName(l, i) {
             if (l === 0) return "x" + (i + 1);
@@ -166,7 +166,7 @@ enum PageScript {
             }
             unitInfo.textContent = "";
             unitInfo.setAttribute("data-unit", unitName(u.l, u.j));
-            unitInfo.appendChild(el("p", "Unit " + unitName(u.l, u.j) + " at epoch " + f.time + ":"));
+            unitInfo.appendChild(el("p", "Hidden " + unitName(u.l, u.j) + " at epoch " + f.time + ":"));
             var t = el("table"), head = el("tr");
             ["", "value", "change since the last frame", "training's step \u2212\u03B7\u2202E/\u2202w"].forEach(function (s) { head.appendChild(el("th", s)); });
             t.appendChild(head);
@@ -187,7 +187,7 @@ enum PageScript {
             slider.value = k;
             img.src = frameURL(k);
             img.alt = f.alt;
-            status.textContent = "Frame " + (k + 1) + " of " + N + ": epoch " + f.time + ", E(W) = " + num(f.E) +
+            status.textContent = "Frame " + (k + 1) + " of " + N + ": epoch " + f.time + ", E(W) = " + Number(f.E.toPrecision(4)) +
               ", accuracy " + pct(f.accuracy);
             showPoint(point);
             showUnit(unit);
@@ -240,7 +240,7 @@ enum PageScript {
           layers.forEach(function (L, l) {
             if (l === layers.length - 1) return;
             for (var j = 0; j < L.units; j++) {
-              var b = el("button", "Unit " + unitName(l, j));
+              var b = el("button", "Unit " + unitName(l, j).slice(5));
               b.type = "button";
               b.addEventListener("click", (function (u) { return function () { showUnit(u); }; })({ l: l, j: j }));
               $("units").appendChild(b);
