@@ -51,8 +51,7 @@ public struct SlideDeck: Sendable {
         let context = try Context(surface)
         let canvas = Canvas(context)
         let box = try frame(slide, number: number, of: count, scale: 1, on: canvas)
-        var options = slide.options
-        (options.width, options.height) = (Int(box.width), Int(box.height))
+        let options = SlideDeck.fitted(slide.options, to: box)
         let renderer = try FigureRenderer(run: slide.run, options: options)
         let figure = try renderer.raster(slide.figure, snapshot: slide.snapshot)
         let origin = PixelPoint(
@@ -95,8 +94,7 @@ public struct SlideDeck: Sendable {
 
     /// Draws `slide`'s figure as vectors, centred in `box` of the page `surface`.
     static func place(_ slide: Slide, in box: Rect, on surface: Surface) throws {
-        var options = slide.options
-        (options.width, options.height) = (Int(box.width), Int(box.height))
+        let options = SlideDeck.fitted(slide.options, to: box)
         let renderer = try FigureRenderer(run: slide.run, options: options)
         let composition = slide.figure.composition(options)
         let page = Page(
@@ -110,6 +108,15 @@ public struct SlideDeck: Sendable {
         _ = try renderer.draw(
             composition, scenes: [scene], page: page, on: region, painted: false)
         cairo_surface_flush(region.handle)
+    }
+
+    /// `options` sized to `box`, their smallest text (unless set) that of a 1280-wide frame
+    /// scaled to the box: a panel on its own keeps a slide's proportions instead of print's.
+    static func fitted(_ options: RenderOptions, to box: Rect) -> RenderOptions {
+        var fitted = options
+        (fitted.width, fitted.height) = (Int(box.width), Int(box.height))
+        if fitted.fontSize == nil { fitted.fontSize = 11.5 * box.width / 1280 }
+        return fitted
     }
 
     /// Draws the slide's title, caption and number at `scale` (1 for the PNG, ½ for the PDF)
