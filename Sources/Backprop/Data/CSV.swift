@@ -42,16 +42,22 @@ extension Dataset {
             if isFirst && numbers.allSatisfy({ $0 == nil }) { continue }  // a header
             for (index, name) in ["x1", "x2", "label"].enumerated() {
                 guard let value = numbers[index] else {
-                    throw fail("\(name) is \"\(fields[index])\", which is not a number.")
+                    throw fail(
+                        "\(name) is \"\(Dataset.shownField(fields[index]))\", which is not a number."
+                    )
                 }
                 guard value.isFinite else {
-                    throw fail("\(name) is \(fields[index]); every value must be a finite number.")
+                    throw fail(
+                        "\(name) is \(Dataset.shownField(fields[index])); every value must be a finite number."
+                    )
                 }
             }
             guard let x1 = numbers[0], let x2 = numbers[1], let label = numbers[2],
                 label == 0 || label == 1
             else {
-                throw fail("the label is \(fields[2]); labels are 0 (red) or 1 (blue).")
+                throw fail(
+                    "the label is \(Dataset.shownField(fields[2])); labels are 0 (red) or 1 (blue)."
+                )
             }
             points.append(Point(x1, x2))
             labels.append(label == 1 ? 1 : 0)
@@ -73,5 +79,12 @@ extension Dataset {
             text += "\(p.x1),\(p.x2),\(label)\n"
         }
         return text
+    }
+}
+
+extension Dataset {
+    /// A field as an error message shows it: at most 40 characters, then how long it is.
+    static func shownField(_ field: String) -> String {
+        field.count <= 40 ? field : "\(field.prefix(40))… (\(field.count) characters)"
     }
 }

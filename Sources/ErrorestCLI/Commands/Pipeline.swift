@@ -63,10 +63,17 @@ enum Pipeline {
     ) throws {
         do {
             try settings.options.validate()
-            if let hidden, let domain,
-                settings.needs(hidden: hidden, domain: domain).contains(.landscape)
-            {
-                try settings.options.surface.validate(hidden: hidden)
+            if let hidden, let domain {
+                let needs = settings.needs(hidden: hidden, domain: domain)
+                if needs.contains(.landscape) {
+                    try settings.options.surface.validate(hidden: hidden)
+                }
+                // The hidden space draws the last hidden layer's units two at a time.
+                if needs.contains(.hiddenSpace), (hidden.last ?? 0) < 2 {
+                    throw BackpropError.badSurface(
+                        "The hidden space needs a last hidden layer of at least 2 units; this "
+                            + "network's hidden layers are \(hidden).")
+                }
             }
             try settings.animation.validate()
             try FFmpeg.check(settings.formats)

@@ -114,6 +114,19 @@ struct TrainingFlags: ParsableArguments {
         try Keys.beta1.apply(beta1, to: &run)
         try Keys.beta2.apply(beta2, to: &run)
         try Keys.epsilon.apply(epsilon, to: &run)
+        // A flag the run's optimizer does not use is refused, as its key is in a run file.
+        let owned: [(any AnySetting, Double?)] = [
+            (Keys.momentum, momentum), (Keys.beta1, beta1), (Keys.beta2, beta2),
+            (Keys.epsilon, epsilon),
+        ]
+        for (setting, value) in owned where value != nil {
+            if let problem = SettingCatalog.ownerProblem(setting, optimizer: run.training.optimizer)
+            {
+                throw ErrorestError.usage(
+                    "\(setting.flag ?? setting.key): \(problem) Drop the flag, or choose that "
+                        + "optimizer.")
+            }
+        }
         try Keys.l1.apply(l1, to: &run)
         try Keys.l2.apply(l2, to: &run)
         if test != nil, testFile != nil {

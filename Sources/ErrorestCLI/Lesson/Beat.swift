@@ -5,9 +5,24 @@ import Foundation
 /// A beat of the lesson: one slide, its figure and its caption's claim.
 public enum Beat: String, CaseIterable, Sendable, Codable {
     case perceptron, wish, step, mountain, descent
+    case kilimanjerror, feedforward, verdict
+    case whichIsRight = "which-is-right"
+    case listen
+    case moveLines = "move-lines"
+    case biases, result
 
     /// The part of the lesson the beat is about.
-    var part: String { "perceptron" }
+    var part: String {
+        switch self {
+        case .perceptron, .wish, .step, .mountain, .descent: return "perceptron"
+        default: return "network"
+        }
+    }
+
+    /// True for the beats told at the network's focus point and epoch.
+    var followsNetworkFocus: Bool {
+        [.feedforward, .verdict, .whichIsRight, .listen, .moveLines, .biases].contains(self)
+    }
 
     /// The slide's title.
     var title: String {
@@ -17,6 +32,14 @@ public enum Beat: String, CaseIterable, Sendable, Codable {
         case .step: return "One step of the point's own gradient"
         case .mountain: return "A step down Mt. Errorest"
         case .descent: return "Again and again, down the mountain"
+        case .kilimanjerror: return "Mt. Kilimanjerror"
+        case .feedforward: return "Feedforward"
+        case .verdict: return "The model's verdict"
+        case .whichIsRight: return "Which hidden model is right?"
+        case .listen: return "Listen more to the right one"
+        case .moveLines: return "The hidden lines move too"
+        case .biases: return "And the biases"
+        case .result: return "The result"
         }
     }
 
@@ -31,8 +54,24 @@ public enum Beat: String, CaseIterable, Sendable, Codable {
         case .mountain:
             return "At the perceptron's chosen epoch, the full-batch training step W′ = W − η∇E(W) "
                 + "lowers the error: E(W′) < E(W)."
-        case .descent:
+        case .descent, .result:
             return "The error at the last snapshot is below the error at the first."
+        case .kilimanjerror:
+            return "The network's training path, drawn over the plane of its two principal "
+                + "directions through the last weights; the share of the path's variance that "
+                + "plane explains and the largest gap between the drawn height and the true error "
+                + "along the path are stated with it."
+        default:
+            return
+                "The snapshot of the network and the focus point at which the point is misclassified, "
+                + "one hidden unit classifies it right (its vote v_j·(h_j − g(0)) pushes toward "
+                + "the point's label) and one wrong, and along both the small step "
+                + "W + 0.01·(−η∇e) and the point's full step W − η∇e(W): the right unit's |v| "
+                + "grows and the wrong one's shrinks, the wrong unit's line comes closer to the "
+                + "point and the right one's moves away, neither crossing it. Of several right "
+                + "(wrong) units, the one with the largest |vote|. Among the snapshots and points "
+                + "that satisfy this (every point with focus auto): blue points (y = 1) before red "
+                + "ones, then the largest smaller |vote| of the two units, the earliest on a tie."
         }
     }
 
@@ -43,7 +82,12 @@ public enum Beat: String, CaseIterable, Sendable, Codable {
         case .wish: return "the wish −η∇e(W) of the focus point alone (its direction)"
         case .step: return "the full step W′ = W − η∇e(W) of the focus point alone"
         case .mountain: return "the full-batch training step W′ = W − η∇E(W)"
-        case .descent: return "every training step from the first epoch to the last"
+        case .descent, .result, .kilimanjerror:
+            return "every training step from the first epoch to the last"
+        case .feedforward, .verdict, .whichIsRight: return "none: the network W at the chosen epoch"
+        case .listen, .moveLines, .biases:
+            return "the full step W′ = W − η∇e(W) of the focus point alone (numbers); the claim's "
+                + "direction holds along the small step W + 0.01·(−η∇e) too"
         }
     }
 }

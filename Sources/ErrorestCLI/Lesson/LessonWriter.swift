@@ -18,12 +18,13 @@ struct LessonWriter {
 
     func write() throws -> Written {
         let perceptron = try train(lesson.perceptron, trajectory: true)
-        let network = try train(lesson.network, trajectory: false)
-        var options = lesson.perceptron.run.render.options
-        options.header = true
-        let planned = try PerceptronBeats(
-            run: perceptron, focus: lesson.perceptron.focus, source: source
-        ).plan(lesson.beats, options: options)
+        let network = try train(lesson.network, trajectory: true)
+        let told =
+            try PerceptronBeats(run: perceptron, focus: lesson.perceptron.focus, source: source)
+            .plan(lesson.beats, options: lesson.perceptron.run.render.options)
+            + NetworkBeats(run: network, focus: lesson.network.focus, source: source)
+            .plan(lesson.beats, options: lesson.network.run.render.options)
+        let planned = lesson.beats.compactMap { beat in told.first { $0.beat == beat } }
         let runs = ["perceptron": perceptron, "network": network]
         let slides = try planned.map { beat in
             guard let run = runs[beat.part] else {

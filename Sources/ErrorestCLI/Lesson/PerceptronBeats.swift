@@ -148,7 +148,7 @@ struct PerceptronBeats {
                 "This is a step down Mt. Errorest, whose height is the error E(W) over the "
                     + "weights: the whole batch's training step −η∇E(W) takes it from E(W) = "
                     + "\(f3(before)) down to E(W′) = \(f3(after)).")
-        case .descent:
+        default:  // descent: the only other perceptron beat
             options.wish = WishSource.none
             let last = run.snapshots.count - 1
             let (first, end) = (run.snapshots[0].error, run.snapshots[last].error)
@@ -171,11 +171,12 @@ struct PerceptronBeats {
     }
 }
 
-/// `higher by 1.35` or `lower by 0.40` (`unchanged` at 0 to two decimals).
+/// `higher by 1.35` or `lower by 0.40`: two decimals, more for a change below 0.1, so that two
+/// significant digits always show.
 func change(_ delta: Double) -> String {
-    let size = f2(abs(delta))
-    if size == "0.00" { return "unchanged" }
-    return (delta > 0 ? "higher by " : "lower by ") + size
+    let digits = delta == 0 ? 2 : max(2, 1 - Int(floor(log10(abs(delta)))))
+    let size = String(format: "%.\(digits)f", abs(delta))
+    return (delta > 0 ? "higher by " : delta < 0 ? "lower by " : "unchanged at ") + size
 }
 
 /// `rises from 0.23 to 0.41` or `falls from …`.

@@ -49,7 +49,10 @@ public struct AnimationOptions: Sendable, Equatable {
     public static func check(seconds: Double, _ setting: RenderSetting) throws {
         guard seconds.isFinite, (0...longestHold).contains(seconds) else {
             throw FiguresError.outOfRange(
-                setting, value: String(format: "%g", seconds),
+                setting,
+                // Every digit: 60.0000001 is not 60.
+                value: seconds.rounded() == seconds && abs(seconds) < 1e15
+                    ? String(Int(seconds)) : "\(seconds)",
                 rule: "it must be 0 to \(Int(longestHold)) seconds")
         }
     }
