@@ -105,7 +105,15 @@ struct LessonWriter {
         }
         if lesson.slideFormats.contains(.html) {
             try folder.stage(SlidePage.html(name: lesson.name, slides: pages), at: "lesson.html")
-            staged.append("lesson.html")
+            files["page"] = "lesson.html"
+        }
+        if lesson.handout {
+            try folder.stage(try Handout.pdf(slides, title: lesson.name), at: "handout.pdf")
+            files["handout"] = "handout.pdf"
+        }
+        if lesson.slideFormats.contains(.png) {
+            try folder.stage(Data(ContactSheet.html(lesson.name, board).utf8), at: "index.html")
+            files["contactSheet"] = "index.html"
         }
         let storyboard = Storyboard(
             name: lesson.name, runs: ["perceptron": "perceptron.json", "network": "run.json"],
@@ -115,11 +123,7 @@ struct LessonWriter {
         staged += files.values.sorted() + ["storyboard.json"]
         let manifest = Manifest(name: lesson.name, files: entries)
         try folder.commit(manifest, staged: staged)
-        return [
-            "\(entries.count) slides", files["slides"],
-            lesson.slideFormats.contains(.html) ? "lesson.html" : nil, "captions.txt",
-            "storyboard.json",
-        ].compactMap { $0 }
+        return ["\(entries.count) slides"] + files.values.sorted() + ["storyboard.json"]
     }
 
     /// The storyboard's description of a beat's focus point.
