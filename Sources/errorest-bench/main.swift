@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
             SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
             MountainFrameBenchmark.self, PacingBenchmark.self, AnimationBenchmark.self,
-            PacingDetail.self, PNGBenchmark.self,
+            PacingDetail.self, PNGBenchmark.self, LessonBenchmark.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }

@@ -71,6 +71,16 @@ import Testing
             let slide = try #require(beat["slide"] as? String)
             #expect(FileManager.default.fileExists(atPath: h.url("out/" + slide).path))
         }
+        let handout = try h.run(pdfinfo, [h.url("out/handout.pdf").path]).stdoutText
+        #expect(handout.contains("595 x 842 pts (A4)"), "\(handout)")
+        let handoutText = Self.collapsed(
+            try h.run(pdftotext, [h.url("out/handout.pdf").path, "-"]).stdoutText)
+        let sheet = try String(contentsOf: h.url("out/index.html"), encoding: .utf8)
+        for beat in beats {
+            let caption = try #require(beat["caption"] as? String)
+            #expect(handoutText.contains(Self.collapsed(caption)), "handout lacks: \(caption)")
+            #expect(sheet.contains("<img src=\"\(try #require(beat["slide"] as? String))\""))
+        }
         let pdffonts = try #require(Self.tool("pdffonts"))
         let fonts = try h.run(pdffonts, [h.url("out/slides.pdf").path]).stdoutText
         let rows = fonts.split(separator: "\n").dropFirst(2)

@@ -95,6 +95,14 @@ struct LessonWriter {
             try folder.stage(try deck.pdf(slides, title: lesson.name), at: "slides.pdf")
             files["slides"] = "slides.pdf"
         }
+        if lesson.handout {
+            try folder.stage(try Handout.pdf(slides, title: lesson.name), at: "handout.pdf")
+            files["handout"] = "handout.pdf"
+        }
+        if lesson.slideFormats.contains(.png) {
+            try folder.stage(Data(ContactSheet.html(lesson.name, board).utf8), at: "index.html")
+            files["contactSheet"] = "index.html"
+        }
         let storyboard = Storyboard(
             name: lesson.name, runs: ["perceptron": "perceptron.json", "network": "run.json"],
             beats: board, files: files.merging(["storyboard": "storyboard.json"]) { $1 })
@@ -103,9 +111,7 @@ struct LessonWriter {
         staged += files.values.sorted() + ["storyboard.json"]
         let manifest = Manifest(name: lesson.name, files: entries)
         try folder.commit(manifest, staged: staged)
-        return [
-            "\(entries.count) slides", files["slides"], "captions.txt", "storyboard.json",
-        ].compactMap { $0 }
+        return ["\(entries.count) slides"] + files.values.sorted() + ["storyboard.json"]
     }
 
     /// The storyboard's description of a beat's focus point.

@@ -35,7 +35,6 @@ enum Header {
         canvas.setColour(palette.text)
         canvas.text(name, x: strip.minX, middle: middle)
         var x = strip.minX + canvas.width(of: name) + style.headerFont
-        canvas.setFont(size: style.headerFont * 0.8)
         let facts =
             [
                 "epoch \(scene.epochText) of \(Ticks.grouped(scene.epochs))",
@@ -43,9 +42,16 @@ enum Header {
                 "accuracy \(Ticks.fixed(100 * scene.accuracy, decimals: 1))%",
             ] + (scene.testError.map { ["test E = \(formatError($0))"] } ?? [])
         let gap = style.headerFont * 1.1
+        // The legend's keys that must stay (the classes, and the factor the wish is drawn
+        // magnified by) keep their room: facts that would crowd them out are left out instead.
+        // (Where not even they fit beside the name, the facts keep the room.)
+        let reserved = minimumLegendWidth(legend, scene: scene, style: style, on: canvas)
+            .flatMap { x + $0 + style.tickFont <= strip.maxX ? $0 : nil }
+        canvas.setFont(size: style.headerFont * 0.8)
         for fact in facts {
             let w = canvas.width(of: fact)
-            guard x + w <= strip.maxX else { break }
+            let room = reserved.map { gap + $0 + style.tickFont } ?? 0
+            guard x + w + room <= strip.maxX else { break }
             canvas.text(fact, x: x, middle: middle)
             x += w + gap
         }
@@ -73,6 +79,12 @@ enum Header {
         case vote
         /// The ▲ and ▼ of the hidden units' titles and the diagram (``ChangeMarker``).
         case change
+
+        /// The focus point's key when it states the wish's factor: kept in any legend.
+        var isMustKeep: Bool {
+            if case .focus(let k) = self { return k != nil }
+            return false
+        }
 
         var text: String {
             switch self {
@@ -114,6 +126,20 @@ enum Header {
         return keys
     }
 
+    /// The width of the keys the legend keeps however little room there is (both classes and the
+    /// wish's factor), or nil when it states no factor (then the facts come first, as before).
+    private static func minimumLegendWidth(
+        _ legend: Legend?, scene: Scene, style: Style, on canvas: Canvas
+    ) -> Double? {
+        let all = keys(legend, scene: scene)
+        guard all.contains(where: \.isMustKeep) else { return nil }
+        let keys = all.enumerated().filter { $0.offset < 2 || $0.element.isMustKeep }
+        let font = style.tickFont
+        canvas.setFont(size: font)
+        return keys.map { font * 2 + canvas.width(of: $0.element.text) }.reduce(0, +)
+            + font * 1.2 * Double(keys.count - 1)
+    }
+
     /// Right-aligned keys for markers and lines after `start`: as many as fit, most important
     /// first (at least both classes, or none).
     private static func legend(
@@ -129,7 +155,13 @@ enum Header {
         func total() -> Double {
             keys.map(width).reduce(0, +) + spacing * Double(max(0, keys.count - 1))
         }
-        while keys.count > 2 && strip.maxX - total() < start + font { keys.removeLast() }
+        // Drop the least important first, but never the wish's factor: arrows drawn scaled
+        // with no statement of the scale would mislead.
+        while strip.maxX - total() < start + font,
+            let k = keys.indices.dropFirst(2).last(where: { !keys[$0].isMustKeep })
+        {
+            keys.remove(at: k)
+        }
         guard keys.count >= 2, strip.maxX - total() >= start + font else { return }
         var x = strip.maxX - total()
         for key in keys {
