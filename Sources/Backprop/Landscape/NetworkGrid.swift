@@ -63,10 +63,10 @@ final class NetworkGrid {
         return (terms(plane.origin), terms(plane.first), terms(plane.second))
     }
 
-    /// Heights row by row (`v` bottom to top, `u` left to right).
     /// The most lanes of column factors kept at once (32 bytes each: 128 MiB).
     static let cachedLanes = 4 << 20
 
+    /// Heights row by row (`v` bottom to top, `u` left to right).
     func heights(u: [Double], v: [Double]) -> [Double] {
         let units = widths[1]
         let (z0, zu, zv) = firstLayerTerms()
