@@ -56,8 +56,8 @@ extension NetworkBeats {
             epoch: epochs,
             caption: "After \(epochs) epochs of these steps, every point asking at once: E falls "
                 + "from \(f3(first)) to \(f3(end)) and the network classifies "
-                + String(format: "%.1f", accuracy * 100) + "% of the points right, its two "
-                + "linear models combined into a nonlinear boundary.",
+                + String(format: "%.1f", accuracy * 100) + "% of the points right, its "
+                + "\(run.network.hidden[0]) linear models combined into a nonlinear boundary.",
             numbers: numbers)
     }
 
