@@ -205,3 +205,36 @@ import Testing
         #expect(PageData.string("ŷ</") == "\"\\u0177\\u003c\\/\"")
     }
 }
+
+/// `slides.formats: [.., html]`: `errorest lesson` writes `lesson.html`, its slides' own PNG bytes
+/// with the storyboard's titles and captions.
+@Suite struct LessonPageTests {
+    @Test func lessonHTMLHoldsEverySlideAndItsCaption() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let sample = try String(
+            contentsOf: Harness.samples.appendingPathComponent("lessons/backpropagation.yaml"),
+            encoding: .utf8)
+        let lesson = sample.replacingOccurrences(
+            of: "formats: [png, pdf]", with: "formats: [png, html]"
+        )
+        .replacingOccurrences(of: "\nanimation: mp4", with: "\nanimation: none")
+        #expect(lesson.contains("[png, html]"))
+        try h.write(lesson, to: "bp.yaml")
+        let result = try h.errorest(["lesson", "bp.yaml", "--quiet", "--out", "out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try PageTests.Page(try Data(contentsOf: h.url("out/lesson.html")))
+        let board = try h.json("out/storyboard.json")
+        let beats = try #require(board["beats"] as? [[String: Any]])
+        let slides = try #require(page.json["slides"] as? [[String: Any]])
+        #expect(page.frames.count == beats.count && slides.count == beats.count)
+        for (k, beat) in beats.enumerated() {
+            let png = try Data(contentsOf: h.url("out/" + (beat["slide"] as? String ?? "")))
+            #expect(PageSink.unescaped(try #require(page.frames[k])) == png, "slide \(k + 1)")
+            #expect(slides[k]["caption"] as? String == beat["caption"] as? String)
+            #expect(slides[k]["title"] as? String == beat["title"] as? String)
+        }
+        #expect(page.text.unicodeScalars.allSatisfy { $0.value < 0x80 })
+        #expect(!page.text.contains("http:") && !page.text.contains("https:"))
+    }
+}

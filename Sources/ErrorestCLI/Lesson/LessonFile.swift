@@ -200,10 +200,11 @@ public struct LessonFile: Equatable, Sendable {
         if let n = fields["formats"] {
             lesson.slideFormats = try reader.list(n, "slides.formats").map { item in
                 let text = try reader.scalarText(item, "slides.formats")
-                guard let format = FileFormat(rawValue: text), format == .png || format == .pdf
+                guard let format = FileFormat(rawValue: text),
+                    [.png, .pdf, .html].contains(format)
                 else {
                     throw reader.fail(
-                        item, "\"slides.formats\" takes png and pdf; not \"\(text)\".")
+                        item, "\"slides.formats\" takes png, pdf and html; not \"\(text)\".")
                 }
                 return format
             }

@@ -66,12 +66,20 @@ struct LessonWriter {
         try folder.stage(try StreamedJSON.record(perceptron), at: "perceptron.json")
         var entries: [Manifest.Entry] = []
         var board: [Storyboard.Entry] = []
+        var pages: [SlidePage.Slide] = []
         for (i, (beat, slide)) in zip(planned, slides).enumerated() {
             let number = i + 1
             let name = (number < 10 ? "0" : "") + "\(number)-\(beat.beat.rawValue).png"
             var path: String?
-            if lesson.slideFormats.contains(.png) {
-                let png = try deck.png(slide, number: number, of: slides.count)
+            let html = lesson.slideFormats.contains(.html)
+            let png =
+                html || lesson.slideFormats.contains(.png)
+                ? try deck.png(slide, number: number, of: slides.count) : nil
+            if html, let png {
+                pages.append(
+                    SlidePage.Slide(png: png, title: beat.beat.title, caption: beat.caption))
+            }
+            if lesson.slideFormats.contains(.png), let png {
                 try folder.stage(png, at: "slides/" + name)
                 path = "slides/" + name
                 staged.append("slides/" + name)
@@ -94,6 +102,10 @@ struct LessonWriter {
         if lesson.slideFormats.contains(.pdf) {
             try folder.stage(try deck.pdf(slides, title: lesson.name), at: "slides.pdf")
             files["slides"] = "slides.pdf"
+        }
+        if lesson.slideFormats.contains(.html) {
+            try folder.stage(SlidePage.html(name: lesson.name, slides: pages), at: "lesson.html")
+            files["page"] = "lesson.html"
         }
         if lesson.handout {
             try folder.stage(try Handout.pdf(slides, title: lesson.name), at: "handout.pdf")

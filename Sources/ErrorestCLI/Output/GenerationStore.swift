@@ -21,7 +21,7 @@ struct GenerationStore: Sendable {
     /// A lesson's files (`errorest lesson`) are entries too.
     static let entries = [
         "run.json", "frames", "figures", "perceptron.json", "slides", "slides.pdf",
-        "handout.pdf", "captions.txt", "storyboard.json", "lesson.mp4", "lesson.png",
+        "handout.pdf", "captions.txt", "storyboard.json", "lesson.mp4", "lesson.png", "lesson.html",
         "index.html", "manifest.json",
     ]
     static let subfolders = ["frames", "figures", "slides"]
