@@ -68,4 +68,23 @@ import Testing
                 == "errorest: big.csv, line 1: label is \"" + String(repeating: "x", count: 40)
                 + "… (1000000 characters)\", which is not a number.\n")
     }
+
+    /// Finding 19: a record's snapshot at epoch −1 is named as such.
+    @Test func aSnapshotBeforeEpochZeroIsNamed() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let run = try h.errorest(["run", "--epochs", "5", "--out", "o", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var record = try h.json("o/run.json")
+        var snapshots = try #require(record["snapshots"] as? [[String: Any]])
+        snapshots[0]["epoch"] = -1
+        record["snapshots"] = snapshots
+        try JSONSerialization.data(withJSONObject: record).write(to: h.url("bad.json"))
+        let render = try h.errorest(["render", "bad.json", "--out", "r", "--quiet"])
+        #expect(render.status == 65)
+        #expect(
+            render.stderr.contains("A snapshot is at epoch -1; snapshot epochs count from 0 to 5."),
+            "\(render.stderr)")
+        #expect(!render.stderr.contains("comes after"))
+    }
 }

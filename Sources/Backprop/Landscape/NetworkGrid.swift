@@ -63,6 +63,9 @@ final class NetworkGrid {
         return (terms(plane.origin), terms(plane.first), terms(plane.second))
     }
 
+    /// The most lanes of column factors kept at once (32 bytes each: 128 MiB).
+    static let cachedLanes = 4 << 20
+
     /// Heights row by row (`v` bottom to top, `u` left to right).
     func heights(u: [Double], v: [Double]) -> [Double] {
         let units = widths[1]
@@ -72,9 +75,14 @@ final class NetworkGrid {
         let maxV = v.map(abs).max() ?? 0
         // The split exponentials stay within e^±350, so their products neither overflow nor
         // vanish.
+        // The column factors cache columns × units × points: only where that stays within
+        // `NetworkGrid.cachedLanes` (128 MiB), so memory does not grow with points × grid.
         let split =
             activation == .sigmoid && largest(z0) + maxU * largest(zu) <= 350
             && maxV * largest(zv) <= 350
+            && u.count.multipliedReportingOverflow(by: units * vectors).partialValue
+                <= NetworkGrid.cachedLanes
+            && u.count <= NetworkGrid.cachedLanes / max(1, units * vectors)
         // e^(−(z₀ + u·z_u)) for every column.
         var columns: [Lanes] = []
         if split {

@@ -209,6 +209,11 @@ public struct TrainingRun: Equatable, Sendable, Codable {
                             + "must be between 0 and 1, and the step must end by epoch \(epochs).")
                 }
             }
+            guard snapshot.epoch >= 0 else {
+                throw fail(
+                    "A snapshot is at epoch \(snapshot.epoch); snapshot epochs count from 0 to "
+                        + "\(epochs).")
+            }
             guard (previous?.time ?? -1) < snapshot.time, snapshot.epoch <= epochs else {
                 throw fail(
                     "Snapshot epochs must rise from 0 to \(epochs); \(snapshot.epochLabel) "
