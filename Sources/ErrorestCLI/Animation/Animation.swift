@@ -14,10 +14,9 @@ final class Animation: Sendable {
     let path: String
     /// Where the staged animated PNG is, for ffmpeg to read.
     let url: URL
+    private let frames: StagedFrames<APNGSink>
     /// The epoch of each snapshot frame, in order.
-    let epochs: [Double]
-    private let file: StagedFile
-    private let sequence: FrameSequence<APNGSink>
+    var epochs: [Double] { frames.epochs }
 
     /// Starts the staged file and writes the title card, if the options ask for one.
     init(
@@ -36,24 +35,20 @@ final class Animation: Sendable {
         }
         self.kind = kind
         self.path = path
-        self.file = file
         url = file.url
-        epochs = snapshots.map { run.snapshots[$0].time }
-        sequence = FrameSequence(APNGSink(writer: writer, delays: delays))
+        frames = StagedFrames(
+            file: file, epochs: snapshots.map { run.snapshots[$0].time },
+            sink: APNGSink(writer: writer, delays: delays),
+            name: "The animation of \(kind.rawValue)")
     }
 
     /// Takes frame `index` (counted from 0 among the snapshot frames).
     func add(frame index: Int, figure: RenderedFigure) throws {
-        try sequence.deliver(figure, at: index)
+        try frames.add(frame: index, figure: figure)
     }
 
     /// Closes the file once every frame is in; returns the last frame, which describes it.
     func finish() throws -> RenderedFigure {
-        let sink = try sequence.finish(count: epochs.count)
-        try file.finish()
-        guard let last = sink.last else {
-            throw ErrorestError.writeFailed("The animation of \(kind.rawValue) has no frames.")
-        }
-        return last
+        try frames.finish()
     }
 }

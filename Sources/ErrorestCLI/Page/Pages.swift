@@ -7,10 +7,9 @@ import Foundation
 final class Page: Sendable {
     let kind: FigureKind
     let path: String
+    private let frames: StagedFrames<PageSink>
     /// The epoch of each frame, in order.
-    let epochs: [Double]
-    private let file: StagedFile
-    private let sequence: FrameSequence<PageSink>
+    var epochs: [Double] { frames.epochs }
 
     init(
         kind: FigureKind, path: String, run: TrainingRun, snapshots: [Int],
@@ -20,25 +19,21 @@ final class Page: Sendable {
         let data = PageData(run: run, fps: settings.animation.fps, figure: kind)
         self.kind = kind
         self.path = path
-        self.file = file
-        epochs = snapshots.map { run.snapshots[$0].time }
-        sequence = FrameSequence(try PageSink(file: file, data: data, snapshots: snapshots))
+        frames = StagedFrames(
+            file: file, epochs: snapshots.map { run.snapshots[$0].time },
+            sink: try PageSink(file: file, data: data, snapshots: snapshots),
+            name: "The page of \(kind.rawValue)")
     }
 
     /// Takes frame `index` (counted from 0).
     func add(frame index: Int, figure: RenderedFigure) throws {
-        try sequence.deliver(figure, at: index)
+        try frames.add(frame: index, figure: figure)
     }
 
     /// Writes the numbers and the script after the last frame and closes the file; returns the
     /// last frame, which describes it.
     func finish() throws -> RenderedFigure {
-        let sink = try sequence.finish(count: epochs.count)
-        try file.finish()
-        guard let last = sink.last else {
-            throw ErrorestError.writeFailed("The page of \(kind.rawValue) has no frames.")
-        }
-        return last
+        try frames.finish()
     }
 }
 
