@@ -31,7 +31,11 @@ func runSurfaceBenchmark(rounds: Int = 3) {
         let lattice = (0..<400).map { k in k == 399 ? 8.0 : -8.0 + Double(k) * (16.0 / 399) }
         let perceptron = try Network(layers: [Layer(weights: [[0, 0]], biases: [0.1])])
         let network = try Network(layers: job.layers(hidden: [8, 8]))
-        let plane = ParameterPlane(origin: job.origin, first: job.first, second: job.second)
+        let layout = network.parameters.layout
+        let plane = ParameterPlane(
+            origin: ParameterVector(job.origin, layout: layout),
+            first: ParameterVector(job.first, layout: layout),
+            second: ParameterVector(job.second, layout: layout))
         let jobs: [(name: String, kind: String, grid: () -> SurfaceGrid)] = [
             (
                 "perceptron 400×400, 500 pts", "perceptron",
@@ -139,21 +143,9 @@ private struct PeerJob: Decodable {
     var u: [Double]
     var v: [Double]
 
-    /// The layers of a 2-h1-h2-1 network from a flat parameter array.
+    /// The layers of a 2-h1-h2-1 network from the peer's flat parameters `θ`.
     func layers(hidden: [Int]) throws -> [Layer] {
-        var layers: [Layer] = []
-        var k = 0
-        var inputs = 2
-        for units in hidden + [1] {
-            let weights = (0..<units).map { j in
-                Array(origin[(k + j * inputs)..<(k + (j + 1) * inputs)])
-            }
-            k += units * inputs
-            layers.append(Layer(weights: weights, biases: Array(origin[k..<(k + units)])))
-            k += units
-            inputs = units
-        }
-        return layers
+        ParameterVector(origin, layout: ParameterLayout(sizes: [2] + hidden + [1])).layers
     }
 }
 

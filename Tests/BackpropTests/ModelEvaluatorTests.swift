@@ -49,6 +49,34 @@ import Testing
         }
     }
 
+    /// The figures' values run the fast engine's forward pass: `ŷ` is the kernel's bit for bit
+    /// (150 points: two whole chunks of 64 and a part-filled third), and every unit's activation
+    /// is the lesson's plain forward pass (Foundation's `exp` and `tanh`) to 1e-12.
+    @Test(arguments: cases)
+    func valuesAreTheKernelsBitsAndTheLessonsTo1e12(
+        hidden: [Int], activation: Activation, scale: Double
+    ) throws {
+        let network = try Self.network(hidden, activation, scale: scale)
+        let model = ModelEvaluator(network)
+        let points = (0..<150).map { k in
+            Point(Double(k % 15) / 3 - 2.5, Double(k / 15) / 2.5 - 2)
+        }
+        let kernel = network.outputs(at: points)
+        for (p, trained) in zip(points, kernel) {
+            #expect(model.output(p.x1, p.x2).bitPattern == trained.bitPattern, "at \(p)")
+            let lesson = Lesson.forward(network.layers, activation, at: p)
+            let values = model.activations(p.x1, p.x2)
+            for (l, layer) in values.dropLast().enumerated() {
+                for (j, a) in layer.enumerated() {
+                    let plain = lesson.a[l + 1][j]
+                    #expect(abs(a - plain) <= 1e-12 * max(1, abs(plain)), "unit \(j) of \(l)")
+                }
+            }
+            let plain = Lesson.σ(lesson.z)
+            #expect(abs(values[values.count - 1][0] - plain) <= 1e-12 * max(1, plain))
+        }
+    }
+
     @Test(arguments: cases)
     func rowsAreThePointsSideBySide(hidden: [Int], activation: Activation, scale: Double)
         throws

@@ -57,10 +57,11 @@ package final class FastRow {
 
     /// Fills ``z`` with the target's pre-activation at `(x1 + i·dx, x2)` for `i` in `0..<width`.
     package func evaluate(x1: Double, dx: Double, x2: Double) {
-        let w = net.weights[0]
-        let b = net.biases[0]
+        let theta = net.parameters
         func line(_ j: Int) -> (z0: Double, d: Double) {
-            (b[j] + w[2 * j] * x1 + w[2 * j + 1] * x2, w[2 * j] * dx)
+            let w = theta.weights(layer: 0, unit: j)
+            let (w1, w2) = (w[w.startIndex], w[w.startIndex + 1])
+            return (theta.bias(layer: 0, unit: j) + w1 * x1 + w2 * x2, w1 * dx)
         }
         if last == 0 {
             let (z0, d) = line(unit)
@@ -70,15 +71,15 @@ package final class FastRow {
         let first = net.sizes[1]
         if last == 1 {
             // Summed straight into z: z = b + Σ v_j·g(z_j), with tanh as 2σ(2z) − 1.
-            let v = net.weights[1]
-            var base = net.biases[1][unit]
+            let v = theta.weights(layer: 1, unit: unit)
+            var base = theta.bias(layer: 1, unit: unit)
             if net.activation == .tanh {
-                for j in 0..<first { base -= v[unit * first + j] }
+                for j in 0..<first { base -= v[v.startIndex + j] }
             }
             z.update(repeating: Octet(repeating: Float(base)), count: octets)
             for j in 0..<first {
                 let (z0, d) = line(j)
-                accumulate(into: z, z0: z0, d: d, weight: v[unit * first + j])
+                accumulate(into: z, z0: z0, d: d, weight: v[v.startIndex + j])
             }
             return
         }
@@ -183,12 +184,13 @@ package final class FastRow {
 
     /// `out = b + Σ w·a` for unit `j` of layer `l ≥ 1`, from the row buffers of layer `l − 1`.
     private func weightedSum(layer l: Int, unit j: Int, into out: UnsafeMutablePointer<Octet>) {
-        let nIn = net.sizes[l]
-        let w = net.weights[l]
-        out.update(repeating: Octet(repeating: Float(net.biases[l][j])), count: octets)
+        let w = net.parameters.weights(layer: l, unit: j)
+        out.update(
+            repeating: Octet(repeating: Float(net.parameters.bias(layer: l, unit: j))),
+            count: octets)
         let input = buffers[l - 1]
-        for k in 0..<nIn {
-            let wk = Float(w[j * nIn + k])
+        for k in 0..<w.count {
+            let wk = Float(w[w.startIndex + k])
             let a = input + k * octets
             for o in 0..<octets { out[o] += wk * a[o] }
         }

@@ -1,36 +1,32 @@
 /// One snapshot's network, evaluated where a figure asks: `ŷ`, a unit's `z`, the activations
 /// of every unit, or a whole row of values at equally spaced points.
 ///
-/// This is the plain path, and ``Network/activations(at:)``, ``Network/logit(at:)`` and
-/// ``Network/output(at:)`` are answered by it: `z = b + Σ w·a` in input order, `g(z)` by each
-/// activation's lane form (the kernel's σ and tanh), so a figure draws the bits the trainer has.
-/// The lesson's forward pass (``Lesson/forward(_:_:at:)``, Foundation's `exp` and `tanh`) agrees
-/// with it to rounding. ``FastRow`` is the one fast evaluator beside it, for
-/// shading pixels, and is tested against it.
-///
-/// `weights[l][j * inputs + i]` is the weight from input `i` to unit `j` of layer `l`; the last
-/// layer is the output.
-public struct ModelEvaluator: Sendable {
-    /// Widths from the input to the output: `[2, h1, …, 1]`.
-    public let sizes: [Int]
-    /// Each layer's weights, row by row (one row per unit).
-    public let weights: [[Double]]
-    public let biases: [[Double]]
-    public let activation: Activation
+/// It runs the fast engine's forward pass (``unitSum(weights:bias:inputs:input:stride:vector:)``,
+/// the sum the kernel trains with, and each activation's lane form: the kernel's σ and tanh), so
+/// a figure draws the bits the trainer has; ``Network/activations(at:)``,
+/// ``Network/logit(at:)`` and ``Network/output(at:)`` are answered by it. The lesson's forward
+/// pass (``Lesson/forward(_:_:at:)``, Foundation's `exp` and `tanh`) agrees with it to rounding.
+/// ``FastRow`` is the one single-precision evaluator beside it, for shading pixels, and is tested
+/// against it.
+package struct ModelEvaluator: Sendable {
+    /// Every weight and bias, `θ`, laid out by ``ParameterLayout``; the last layer is the output.
+    package let parameters: ParameterVector
+    package let activation: Activation
 
-    public init(layers: [Layer], activation: Activation) {
-        sizes = [Network.inputs] + layers.map(\.units)
-        weights = layers.map { Array($0.weights.joined()) }
-        biases = layers.map(\.biases)
+    package init(layers: [Layer], activation: Activation) {
+        parameters = ParameterVector(layers)
         self.activation = activation
     }
 
-    public init(_ network: Network) {
+    package init(_ network: Network) {
         self.init(layers: network.layers, activation: network.activation)
     }
 
+    /// Widths from the input to the output: `[2, h1, …, 1]`.
+    package var sizes: [Int] { parameters.layout.sizes }
+
     /// The number of hidden layers.
-    public var hiddenLayers: Int { sizes.count - 2 }
+    package var hiddenLayers: Int { sizes.count - 2 }
 
     /// The index of the layer `value` belongs to (the output is the last).
     package func layerIndex(of value: ModelValue) -> Int {
@@ -41,58 +37,36 @@ public struct ModelEvaluator: Sendable {
     }
 
     /// The weights into unit `unit` of layer `layer` (the output is layer `hiddenLayers`).
-    public func weights(layer: Int, unit: Int) -> ArraySlice<Double> {
-        let inputs = sizes[layer]
-        return weights[layer][(unit * inputs)..<((unit + 1) * inputs)]
+    package func weights(layer: Int, unit: Int) -> ArraySlice<Double> {
+        parameters.weights(layer: layer, unit: unit)
     }
 
-    /// The pre-activation `z` of `value` at `(x1, x2)`.
-    ///
-    /// Layer by layer, four units at a time: `z = b + Σ w·a` in input order, then `g(z)` by
-    /// the activation's lane form.
-    public func preactivation(_ value: ModelValue, _ x1: Double, _ x2: Double) -> Double {
-        let last = layerIndex(of: value)
-        let widest = ((sizes[0...last].max() ?? 2) + 3) / 4 * 4
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * widest) { scratch in
-            guard var below = scratch.baseAddress else { return 0 }
-            var above = below + widest
-            (below[0], below[1]) = (x1, x2)
-            for l in 0..<last {
-                let inputs = sizes[l]
-                weights[l].withUnsafeBufferPointer { w in
-                    for j in stride(from: 0, to: sizes[l + 1], by: 4) {
-                        var z = Lanes(repeating: 0)
-                        for k in 0..<min(4, sizes[l + 1] - j) {
-                            z[k] = biases[l][j + k]
-                            for i in 0..<inputs { z[k] += w[(j + k) * inputs + i] * below[i] }
-                        }
-                        let a = activation(z)
-                        for k in 0..<min(4, sizes[l + 1] - j) { above[j + k] = a[k] }
-                    }
-                }
-                swap(&below, &above)
-            }
-            let j = value.unitIndex
-            let inputs = sizes[last]
-            var z = biases[last][j]
-            for i in 0..<inputs { z += weights[last][j * inputs + i] * below[i] }
-            return z
-        }
+    /// The pre-activation `z` of `value` at `(x1, x2)`: the forward pass in one lane.
+    package func preactivation(_ value: ModelValue, _ x1: Double, _ x2: Double) -> Double {
+        var z = 0.0
+        forward(
+            value, vectors: 1,
+            points: {
+                $0[0] = Lanes(repeating: x1)
+                $1[0] = Lanes(repeating: x2)
+            },
+            result: { z = $0[0][0] })
+        return z
     }
 
     /// `ŷ`, the probability that `(x1, x2)` is blue.
-    public func output(_ x1: Double, _ x2: Double) -> Double {
+    package func output(_ x1: Double, _ x2: Double) -> Double {
         sigmoid(preactivation(.output, x1, x2))
     }
 
     /// The activation of `value` at a point: `ŷ` for the output, `g(z)` for a hidden unit.
-    public func activation(_ value: ModelValue, _ x1: Double, _ x2: Double) -> Double {
+    package func activation(_ value: ModelValue, _ x1: Double, _ x2: Double) -> Double {
         let z = preactivation(value, x1, x2)
         return value == .output ? sigmoid(z) : activation(z)
     }
 
     /// Every unit's activation at a point: the hidden layers, then `[ŷ]` last.
-    public func activations(_ x1: Double, _ x2: Double) -> [[Double]] {
+    package func activations(_ x1: Double, _ x2: Double) -> [[Double]] {
         (0...hiddenLayers).map { l in
             let value: (Int) -> ModelValue = {
                 l == hiddenLayers ? .output : .unit(layer: l, unit: $0)
@@ -103,7 +77,7 @@ public struct ModelEvaluator: Sendable {
 
     /// The pre-activation `z` of `value` at `(x1 + i·dx, x2)` for `i` in `0..<count`: a row of
     /// a field.
-    public func preactivations(
+    package func preactivations(
         _ value: ModelValue, x1: Double, dx: Double, x2: Double, count: Int
     ) -> [Double] {
         guard count > 0 else { return [] }
@@ -113,52 +87,68 @@ public struct ModelEvaluator: Sendable {
         }
     }
 
-    /// Writes `z` of `value` at `(x1 + i·dx, x2)` for every `i` of `out`.
-    ///
-    /// Layer by layer, four points at a time: `z = b + Σ w·a` in input order, then `g(z)` by
-    /// the activation's lane form, as ``preactivation(_:_:_:)`` does for one point.
-    public func preactivations(
+    /// Writes `z` of `value` at `(x1 + i·dx, x2)` for every `i` of `out`: the forward pass four
+    /// points at a time, as ``preactivation(_:_:_:)`` runs it for one.
+    package func preactivations(
         _ value: ModelValue, x1: Double, dx: Double, x2: Double,
         into out: UnsafeMutableBufferPointer<Double>
     ) {
         let count = out.count
         guard count > 0 else { return }
+        let vectors = (count + 3) / 4
+        forward(
+            value, vectors: vectors,
+            points: { first, second in
+                for v in 0..<vectors {
+                    first[v] = x1 + (Lanes(0, 1, 2, 3) + Double(4 * v)) * dx
+                    second[v] = Lanes(repeating: x2)
+                }
+            },
+            result: { z in
+                for i in 0..<count { out[i] = z[i / 4][i % 4] }
+            })
+    }
+
+    /// The forward pass up to `value` for `vectors` groups of four points.
+    ///
+    /// `points` writes the points' `x1` and `x2` rows, `result` reads `value`'s `z` row. Layer by
+    /// layer, each unit's `z = b + Σ w·a` by the kernel's
+    /// ``unitSum(weights:bias:inputs:input:stride:vector:)``, then `g(z)` below the layer of
+    /// `value`.
+    private func forward(
+        _ value: ModelValue, vectors: Int,
+        points: (UnsafeMutablePointer<Lanes>, UnsafeMutablePointer<Lanes>) -> Void,
+        result: (UnsafePointer<Lanes>) -> Void
+    ) {
         let last = layerIndex(of: value)
-        let wanted = value.unitIndex
-        let lanes = (count + 3) / 4
-        // The activations of the layer below and the one being made, `units × lanes` each.
-        let room = lanes * (sizes[0...last].max() ?? 2)
+        let layout = parameters.layout
+        let g = activation
+        // The activations of the layer below and of the one being made, a row per unit.
+        let room = vectors * (sizes[0...last].max() ?? 2)
         withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * room) { scratch in
             guard var below = scratch.baseAddress else { return }
             var above = below + room
-            for k in 0..<lanes {
-                let i = Lanes(0, 1, 2, 3) + Double(4 * k)
-                below[k] = x1 + i * dx
-                below[lanes + k] = Lanes(repeating: x2)
-            }
-            for l in 0...last {
-                let inputs = sizes[l]
-                let units = l == last ? wanted...wanted : 0...(sizes[l + 1] - 1)
-                weights[l].withUnsafeBufferPointer { w in
+            points(below, below + vectors)
+            parameters.values.withUnsafeBufferPointer { theta in
+                guard let theta = theta.baseAddress else { return }
+                for l in 0...last {
+                    let units =
+                        l == last ? value.unitIndex...value.unitIndex : 0...(sizes[l + 1] - 1)
                     for j in units {
-                        let z = above + (l == last ? 0 : j * lanes)
-                        z.update(repeating: Lanes(repeating: biases[l][j]), count: lanes)
-                        for i in 0..<inputs {
-                            let (weight, a) = (w[j * inputs + i], below + i * lanes)
-                            for k in 0..<lanes { z[k] += weight * a[k] }
+                        let row = theta + layout.weight(layer: l, unit: j, input: 0)
+                        let bias = theta[layout.bias(layer: l, unit: j)]
+                        let z = above + (l == last ? 0 : j * vectors)
+                        for v in 0..<vectors {
+                            let sum = unitSum(
+                                weights: row, bias: bias, inputs: sizes[l], input: below,
+                                stride: vectors, vector: v)
+                            z[v] = l == last ? sum : g(sum)
                         }
-                        if l < last { activate(z, count: lanes) }
                     }
+                    swap(&below, &above)
                 }
-                swap(&below, &above)
             }
-            for i in 0..<count { out[i] = below[i / 4][i % 4] }
+            result(below)
         }
-    }
-
-    /// `g(z)` in place over `count` lanes, by the activation's one description.
-    private func activate(_ z: UnsafeMutablePointer<Lanes>, count: Int) {
-        let g = activation
-        for k in 0..<count { z[k] = g(z[k]) }
     }
 }

@@ -1,5 +1,5 @@
 /// Which value of a network a figure asks for at a point of the plane.
-public enum ModelValue: Hashable, Sendable {
+package enum ModelValue: Hashable, Sendable {
     /// The output's logit `z`, where `ŷ = σ(z)`.
     case output
     /// The pre-activation `z` of unit `unit` (from 0) of hidden layer `layer` (from 0).

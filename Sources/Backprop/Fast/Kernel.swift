@@ -181,9 +181,10 @@ final class Kernel: TrainingEngine {
                 let bias = b[j]
                 let out = output + j * rows
                 for v in 0..<vectors {
-                    var z = Lanes(repeating: bias)
-                    for i in 0..<nIn { z += row[i] * input[i * rows + v] }
-                    out[v] = activation(z)
+                    out[v] = activation(
+                        unitSum(
+                            weights: row, bias: bias, inputs: nIn, input: input, stride: rows,
+                            vector: v))
                 }
             }
         }
@@ -264,9 +265,9 @@ final class Kernel: TrainingEngine {
         /// `z = w·a + b` for vector `v` of the chunk.
         @inline(__always)
         func logit(_ v: Int) -> Lanes {
-            var z = Lanes(repeating: bias)
-            for i in 0..<count { z += weights[i] * input[i * Kernel.chunkVectors + v] }
-            return z
+            unitSum(
+                weights: weights, bias: bias, inputs: count, input: input,
+                stride: Kernel.chunkVectors, vector: v)
         }
     }
 
@@ -277,4 +278,18 @@ final class Kernel: TrainingEngine {
             input: a + rowOffset[top], weights: parameters + weightOffset[top], count: width[top],
             bias: parameters[biasOffset[top]])
     }
+}
+
+/// One unit's `z = b + Σᵢ wᵢ·aᵢ` for vector `v` (four points): the fast engine's forward sum.
+///
+/// The terms are added in input order. `input` holds the layer below, one row of `stride` vectors per input; the
+/// kernel's layers and output unit and ``ModelEvaluator`` all run it.
+@inline(__always)
+func unitSum(
+    weights row: UnsafePointer<Double>, bias: Double, inputs: Int, input: UnsafePointer<Lanes>,
+    stride: Int, vector v: Int
+) -> Lanes {
+    var z = Lanes(repeating: bias)
+    for i in 0..<inputs { z += row[i] * input[i * stride + v] }
+    return z
 }

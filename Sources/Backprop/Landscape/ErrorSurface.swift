@@ -1,16 +1,16 @@
 /// One epoch of the training path over an error surface.
-public struct PathPoint: Equatable, Sendable {
-    public var epoch: Int
+package struct PathPoint: Equatable, Sendable {
+    package var epoch: Int
     /// The point's projection onto the surface's plane.
-    public var u: Double
-    public var v: Double
+    package var u: Double
+    package var v: Double
     /// `E` the trainer recorded at this epoch, at the true parameters.
-    public var error: Double
+    package var error: Double
     /// The surface's height under `(u, v)`: `E` at the projection.
-    public var height: Double
+    package var height: Double
 
     /// How far the drawn point is from the true error: `|error − height|`.
-    public var gap: Double { abs(error - height) }
+    package var gap: Double { abs(error - height) }
 }
 
 /// The error `E` over a plane of parameter space on a run's training data: a grid of heights
@@ -21,20 +21,20 @@ public struct PathPoint: Equatable, Sendable {
 /// snapshot has its own surface; the `pca` plane passes through the final weights and serves
 /// every snapshot. ``ErrorSurface/plane(run:snapshot:axes:)`` picks it; equal planes give
 /// equal surfaces, so a renderer computes each once.
-public struct ErrorSurface: Sendable {
-    public let axes: SurfaceAxes
-    public let plane: ParameterPlane
+package struct ErrorSurface: Sendable {
+    package let axes: SurfaceAxes
+    package let plane: ParameterPlane
     /// The principal directions and variance share, for `pca` axes.
-    public let principal: PrincipalDirections?
-    public let grid: SurfaceGrid
+    package let principal: PrincipalDirections?
+    package let grid: SurfaceGrid
     /// Every kept epoch of the trajectory, or the snapshots when the record has no trajectory.
-    public let path: [PathPoint]
+    package let path: [PathPoint]
     /// The trajectory's stride (1: every epoch); `nil` when the path runs through the snapshots
     /// only.
-    public let pathEvery: Int?
+    package let pathEvery: Int?
 
     /// The surface of `run` in the plane of `axes` for the snapshot at `index`.
-    public init(run: TrainingRun, snapshot index: Int, options: SurfaceOptions = SurfaceOptions())
+    package init(run: TrainingRun, snapshot index: Int, options: SurfaceOptions = SurfaceOptions())
         throws
     {
         try options.validate(hidden: run.network.hidden)
@@ -44,7 +44,7 @@ public struct ErrorSurface: Sendable {
     }
 
     /// The surface of `run` over a given plane.
-    public init(
+    package init(
         run: TrainingRun, plane: ParameterPlane, axes: SurfaceAxes,
         principal: PrincipalDirections?, options: SurfaceOptions
     ) throws {
@@ -88,7 +88,7 @@ public struct ErrorSurface: Sendable {
     /// The plane of `axes` for the snapshot at `index`: the perceptron's `(w1, w2)` with the
     /// snapshot's bias, or the plane through the final weights spanned by the trajectory's top two
     /// principal directions.
-    public static func plane(run: TrainingRun, snapshot index: Int, axes: SurfaceAxes) throws
+    package static func plane(run: TrainingRun, snapshot index: Int, axes: SurfaceAxes) throws
         -> (ParameterPlane, PrincipalDirections?)
     {
         guard run.snapshots.indices.contains(index) else {
@@ -107,28 +107,30 @@ public struct ErrorSurface: Sendable {
             let kept = PathSource(run: run)
             let principal = PrincipalDirections(
                 points: kept.values, count: kept.epochs.count, dimension: kept.parameterCount)
-            let final = Array(kept.parameters(at: kept.epochs.count - 1))
+            let final = kept.parameters(at: kept.epochs.count - 1)
             return (
-                ParameterPlane(origin: final, first: principal.first, second: principal.second),
+                ParameterPlane(
+                    origin: final, first: ParameterVector(principal.first, layout: kept.layout),
+                    second: ParameterVector(principal.second, layout: kept.layout)),
                 principal
             )
         }
     }
 
     /// The path up to and including `epoch`.
-    public func path(through epoch: Int) -> ArraySlice<PathPoint> {
+    package func path(through epoch: Int) -> ArraySlice<PathPoint> {
         path.prefix { $0.epoch <= epoch }
     }
 
     /// The largest `|recorded error − height|` over the path up to and including `epoch`.
-    public func pathGap(through epoch: Int) -> Double {
+    package func pathGap(through epoch: Int) -> Double {
         path(through: epoch).map(\.gap).max() ?? 0
     }
 
     /// The snapshot's weights `W` and the training step's end `W′` (``TrainingRun/step(from:)``:
     /// the run's optimizer, from rest) on the plane, each with the surface's height under it;
     /// `W`'s error is the one recorded, `W′`'s the error at `W′` itself.
-    public func step(run: TrainingRun, snapshot index: Int) throws -> (
+    package func step(run: TrainingRun, snapshot index: Int) throws -> (
         current: PathPoint, next: PathPoint
     ) {
         let snapshot = run.snapshots[index]
@@ -155,25 +157,28 @@ public struct ErrorSurface: Sendable {
 struct PathSource {
     let every: Int?
     let epochs: [Int]
-    let parameterCount: Int
+    /// The network's layout of each row.
+    let layout: ParameterLayout
+    /// The rows, one after the other.
     let values: [Double]
 
     init(run: TrainingRun) {
+        layout = ParameterLayout(run.snapshots[0].layers)
         if let trajectory = run.trajectory {
             every = trajectory.every
             epochs = trajectory.epochs
-            parameterCount = trajectory.parameterCount
             values = trajectory.values
         } else {
             every = nil
             epochs = run.snapshots.map(\.epoch)
-            let rows = run.snapshots.map { ParameterVector($0.layers).values }
-            parameterCount = rows[0].count
-            values = rows.flatMap { $0 }
+            values = run.snapshots.flatMap { ParameterVector($0.layers).values }
         }
     }
 
-    func parameters(at k: Int) -> ArraySlice<Double> {
-        values[(k * parameterCount)..<((k + 1) * parameterCount)]
+    var parameterCount: Int { layout.count }
+
+    /// The parameters at the `k`-th kept epoch.
+    func parameters(at k: Int) -> ParameterVector {
+        ParameterVector(values[(k * parameterCount)..<((k + 1) * parameterCount)], layout: layout)
     }
 }

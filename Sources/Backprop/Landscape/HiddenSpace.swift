@@ -7,22 +7,22 @@
 /// output's logit `w·h + b = |w|·(h·ŵ) + b` depends only on the first coordinate, so the
 /// boundary is the vertical line `u = −b/|w|` and every point lands on the side of its predicted
 /// class, whatever the width.
-public struct HiddenSpace: Equatable, Sendable {
+package struct HiddenSpace: Equatable, Sendable {
     /// Units in the last hidden layer.
-    public let units: Int
+    package let units: Int
     /// The plane's axes in activation space, orthonormal.
-    public let first: [Double]
-    public let second: [Double]
+    package let first: [Double]
+    package let second: [Double]
     /// Each point's coordinates on the plane: `u[p] = h·first`, `v[p] = h·second`.
-    public let u: [Double]
-    public let v: [Double]
+    package let u: [Double]
+    package let v: [Double]
     /// The output's logit on the plane, `a·u + b·v + c`.
     ///
     /// The boundary is where it is 0; points with a positive logit are predicted blue.
     /// `a = b = 0` when the output ignores every unit.
-    public let boundary: (a: Double, b: Double, c: Double)
+    package let boundary: (a: Double, b: Double, c: Double)
 
-    public static func == (lhs: HiddenSpace, rhs: HiddenSpace) -> Bool {
+    package static func == (lhs: HiddenSpace, rhs: HiddenSpace) -> Bool {
         lhs.units == rhs.units && lhs.first == rhs.first && lhs.second == rhs.second
             && lhs.u == rhs.u && lhs.v == rhs.v && lhs.boundary == rhs.boundary
     }
@@ -30,7 +30,7 @@ public struct HiddenSpace: Equatable, Sendable {
     /// The hidden space of `network` for the points of `data`.
     /// - Throws: ``BackpropError/badSurface(_:)`` when the last hidden layer has fewer than two
     ///   units (or the network has none).
-    public init(network: Network, data: Dataset) throws {
+    package init(network: Network, data: Dataset) throws {
         guard let width = network.hidden.last, width >= 2 else {
             throw BackpropError.badSurface(
                 "The hidden space needs a last hidden layer of at least 2 units; this network's "

@@ -46,12 +46,12 @@ extension NetworkGrid {
                     below[j] = hidden(z0[index] + a * zu[index] + b * zv[index])
                 }
             }
-            // Further layers: weights row by row, then biases, after the first layer's.
-            var offset = widths[1] * (widths[0] + 1)
+            // Further layers, their weights and biases where the plane's layout has them.
             for l in 1..<layers {
                 let nIn = widths[l]
                 let nOut = widths[l + 1]
-                let biases = offset + nOut * nIn
+                let offset = layout.weightOffsets[l]
+                let biases = layout.biasOffsets[l]
                 // Four units at a time, so that four independent sums run side by side.
                 var j = 0
                 while j + 4 <= nOut {
@@ -87,7 +87,6 @@ extension NetworkGrid {
                         for j in 0..<nOut { above[j] = activation(above[j]) }
                     }
                 }
-                offset = biases + nOut
                 swap(&below, &above)
             }
             // The output's logit is below[0].

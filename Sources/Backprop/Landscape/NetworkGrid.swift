@@ -18,6 +18,8 @@ final class NetworkGrid {
     let widths: [Int]
     let activation: Activation
     let plane: ParameterPlane
+    /// Where each layer's weights and biases are in `θ` (the plane's layout).
+    let layout: ParameterLayout
     /// Point vectors (four points each) and their count.
     let vectors: Int
     let count: Int
@@ -44,6 +46,7 @@ final class NetworkGrid {
         widths = [Network.inputs] + network.layers.map(\.units)
         activation = network.activation
         self.plane = plane
+        layout = plane.origin.layout
         self.tileBytes = tileBytes
         let count = data.labels.count
         let vectors = (count + 3) / 4
@@ -68,13 +71,15 @@ final class NetworkGrid {
     /// unit (`(k − tile.lowerBound) * units + j`).
     private func firstLayerTerms(_ tile: Range<Int>) -> (z0: [Lanes], zu: [Lanes], zv: [Lanes]) {
         let units = widths[1]
-        func terms(_ theta: [Double]) -> [Lanes] {
-            // Layer 1: weights [j][i] at 2j + i, biases after them.
+        func terms(_ theta: ParameterVector) -> [Lanes] {
             var result: [Lanes] = []
             result.reserveCapacity(units * tile.count)
             for k in tile {
                 for j in 0..<units {
-                    let (w1, w2, b) = (theta[2 * j], theta[2 * j + 1], theta[2 * units + j])
+                    let (w1, w2, b) = (
+                        theta.weight(layer: 0, unit: j, input: 0),
+                        theta.weight(layer: 0, unit: j, input: 1), theta.bias(layer: 0, unit: j)
+                    )
                     result.append(w1 * x1[k] + w2 * x2[k] + b)
                 }
             }

@@ -1,11 +1,14 @@
-/// A plane through parameter space, `θ(u, v) = origin + u·first + v·second`, with `first` and
-/// `second` orthonormal: the two axes an error surface is drawn over.
-public struct ParameterPlane: Equatable, Sendable {
-    public var origin: [Double]
-    public var first: [Double]
-    public var second: [Double]
+/// A plane through parameter space, `θ(u, v) = origin + u·first + v·second`.
+///
+/// `first` and `second` are orthonormal: the two axes an error surface is drawn over. All three
+/// are laid out as the network's parameters (``ParameterLayout``).
+package struct ParameterPlane: Equatable, Sendable {
+    package var origin: ParameterVector
+    package var first: ParameterVector
+    package var second: ParameterVector
 
-    public init(origin: [Double], first: [Double], second: [Double]) {
+    package init(origin: ParameterVector, first: ParameterVector, second: ParameterVector) {
+        precondition(origin.layout == first.layout && origin.layout == second.layout)
         self.origin = origin
         self.first = first
         self.second = second
@@ -13,18 +16,22 @@ public struct ParameterPlane: Equatable, Sendable {
 
     /// The perceptron's `(w1, w2)` plane with its bias held at `bias`: `θ(u, v) = (u, v, bias)`.
     package static func perceptronWeights(bias: Double) -> ParameterPlane {
-        ParameterPlane(origin: [0, 0, bias], first: [1, 0, 0], second: [0, 1, 0])
+        let layout = ParameterLayout(sizes: [Network.inputs, 1])
+        return ParameterPlane(
+            origin: ParameterVector([0, 0, bias], layout: layout),
+            first: ParameterVector([1, 0, 0], layout: layout),
+            second: ParameterVector([0, 1, 0], layout: layout))
     }
 
     /// The parameters at plane coordinates `(u, v)`.
-    public func parameters(u: Double, v: Double) -> [Double] {
+    package func parameters(u: Double, v: Double) -> ParameterVector {
         var theta = origin
         for k in theta.indices { theta[k] += u * first[k] + v * second[k] }
         return theta
     }
 
     /// The coordinates of the orthogonal projection of `theta` onto the plane.
-    public func coordinates<C: Collection<Double>>(of theta: C) -> (u: Double, v: Double) {
+    package func coordinates<C: Collection<Double>>(of theta: C) -> (u: Double, v: Double) {
         var u = 0.0
         var v = 0.0
         for (k, value) in theta.enumerated() {
@@ -37,31 +44,31 @@ public struct ParameterPlane: Equatable, Sendable {
 }
 
 /// Heights over a square lattice of a plane's coordinates.
-public struct SurfaceGrid: Equatable, Sendable {
+package struct SurfaceGrid: Equatable, Sendable {
     /// Horizontal coordinates of the columns, left to right.
-    public var u: [Double]
+    package var u: [Double]
     /// Vertical coordinates of the rows, bottom to top.
-    public var v: [Double]
+    package var v: [Double]
     /// `heights[i * u.count + j]` is the height at `(u[j], v[i])`.
-    public var heights: [Double]
+    package var heights: [Double]
 
-    public init(u: [Double], v: [Double], heights: [Double]) {
+    package init(u: [Double], v: [Double], heights: [Double]) {
         self.u = u
         self.v = v
         self.heights = heights
     }
 
     /// The height at column `j` of row `i`.
-    public subscript(row i: Int, column j: Int) -> Double { heights[i * u.count + j] }
+    package subscript(row i: Int, column j: Int) -> Double { heights[i * u.count + j] }
 
     /// The lowest and highest finite heights (0...0 when none is finite).
-    public var range: ClosedRange<Double> {
+    package var range: ClosedRange<Double> {
         let finite = heights.filter(\.isFinite)
         return (finite.min() ?? 0)...(finite.max() ?? 0)
     }
 
     /// The rectangle the grid covers.
-    public var domain: Domain {
+    package var domain: Domain {
         Domain(x1: u[0]...u[u.count - 1], x2: v[0]...v[v.count - 1])
     }
 

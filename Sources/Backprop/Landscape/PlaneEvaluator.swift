@@ -71,7 +71,7 @@ struct PlaneEvaluator {
 extension SurfaceGrid {
     /// `E` over the lattice `u × v` of `plane` for networks shaped like `network`, on `data`:
     /// the grid an ``ErrorSurface`` holds, computed alone.
-    public init(network: Network, data: Dataset, plane: ParameterPlane, u: [Double], v: [Double]) {
+    package init(network: Network, data: Dataset, plane: ParameterPlane, u: [Double], v: [Double]) {
         self = PlaneEvaluator(network: network, data: data, plane: plane).grid(u: u, v: v)
     }
 }

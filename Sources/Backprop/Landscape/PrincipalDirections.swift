@@ -4,21 +4,21 @@
 /// The covariance `C = Xᵀ X / n` of the centred points `X` is never formed: block power iteration
 /// with four vectors multiplies by `Xᵀ (X Q)`, with a Rayleigh–Ritz step after each, until both
 /// top directions are eigenvectors to 1e-10 of the largest eigenvalue.
-public struct PrincipalDirections: Equatable, Sendable {
-    public let first: [Double]
-    public let second: [Double]
+package struct PrincipalDirections: Equatable, Sendable {
+    package let first: [Double]
+    package let second: [Double]
     /// The variances along ``first`` and ``second``: the two largest eigenvalues of `C`.
-    public let variances: [Double]
+    package let variances: [Double]
     /// The total variance, the trace of `C`.
-    public let totalVariance: Double
+    package let totalVariance: Double
 
     /// The share of the total variance that the plane explains (1 when the points coincide).
-    public var varianceShare: Double {
+    package var varianceShare: Double {
         totalVariance > 0 ? (variances[0] + variances[1]) / totalVariance : 1
     }
 
     /// The directions of the `count` points of `dimension` numbers each, laid out row by row.
-    public init(points: [Double], count n: Int, dimension: Int) {
+    package init(points: [Double], count n: Int, dimension: Int) {
         var mean = [Double](repeating: 0, count: dimension)
         for e in 0..<n {
             for k in 0..<dimension { mean[k] += points[e * dimension + k] }

@@ -56,6 +56,6 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
 
 /// The logistic function `σ(z) = 1 / (1 + e^(−z))`, accurate for large `|z|` of either sign.
 @inline(__always)
-public func sigmoid(_ z: Double) -> Double {
+package func sigmoid(_ z: Double) -> Double {
     sigmoid(Lanes(repeating: z))[0]
 }

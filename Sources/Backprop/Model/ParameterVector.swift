@@ -89,15 +89,27 @@ public struct ParameterVector: Equatable, Sendable, MutableCollection, RandomAcc
     /// The layers: `Wˡ` and `bˡ` read back from the vector.
     public var layers: [Layer] {
         (0..<layout.layerCount).map { l in
-            let (inputs, units) = (layout.sizes[l], layout.sizes[l + 1])
-            let start = layout.weightOffsets[l]
-            return Layer(
-                weights: (0..<units).map { j in
-                    Array(values[(start + j * inputs)..<(start + (j + 1) * inputs)])
-                },
-                biases: Array(values[layout.biasOffsets[l]..<(layout.biasOffsets[l] + units)]))
+            Layer(
+                weights: (0..<layout.sizes[l + 1]).map { Array(weights(layer: l, unit: $0)) },
+                biases: (0..<layout.sizes[l + 1]).map { bias(layer: l, unit: $0) })
         }
     }
+
+    /// `Wˡ[j][i]`, the weight from input `i` to unit `j` of layer `l`.
+    @inline(__always)
+    public func weight(layer l: Int, unit j: Int, input i: Int) -> Double {
+        values[layout.weight(layer: l, unit: j, input: i)]
+    }
+
+    /// The weights into unit `j` of layer `l`: row `j` of `Wˡ`.
+    public func weights(layer l: Int, unit j: Int) -> ArraySlice<Double> {
+        let start = layout.weight(layer: l, unit: j, input: 0)
+        return values[start..<(start + layout.sizes[l])]
+    }
+
+    /// `bˡ[j]`, the bias of unit `j` of layer `l`.
+    @inline(__always)
+    public func bias(layer l: Int, unit j: Int) -> Double { values[layout.bias(layer: l, unit: j)] }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { values.count }

@@ -112,8 +112,8 @@ package enum Pacing {
             partway: { k, parts in
                 full
                     ? interpolated(
-                        candidates.parameters(at: measured[k]),
-                        candidates.parameters(at: measured[k + 1]), parts: parts)
+                        candidates.parameters(at: measured[k]).values,
+                        candidates.parameters(at: measured[k + 1]).values, parts: parts)
                     : candidates.parts(after: candidates.epochs[measured[k]])
             },
             measure: { rows, places in
@@ -140,7 +140,7 @@ package enum Pacing {
                 guard !candidates.keepsGradients else { return nil }
                 let c = measured[m]
                 let epoch = Place(epoch: candidates.epochs[c], fraction: 0)
-                return (candidates.parameters(at: c), epoch)
+                return (candidates.parameters(at: c).values, epoch)
             }
         }
         var measuredNow = measuredSnapshots(unmeasured, network: network, run: run).makeIterator()
@@ -151,13 +151,9 @@ package enum Pacing {
             else { return measuredNow.next() }
             let c = measured[m]
             let epoch = candidates.epochs[c]
-            var weights = network
-            weights.setParameters(candidates.parameters(at: c))
-            var gradient = network
-            gradient.setParameters(kept)
             return Snapshot(
                 epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
-                layers: weights.layers, gradient: gradient.layers)
+                layers: candidates.parameters(at: c).layers, gradient: kept.layers)
         }
         return paced
     }

@@ -5,18 +5,20 @@
 /// compute one for thousands of candidates; pacing measures it afterwards for the few it
 /// chooses (see ``Pacing/measuredSnapshots(_:network:run:)``).
 struct PacingCandidates {
-    let parameterCount: Int
+    /// Where each weight and bias is in a candidate's parameters.
+    let layout: ParameterLayout
+    var parameterCount: Int { layout.count }
     /// True when each candidate's gradient is kept after its parameters.
     let keepsGradients: Bool
     private(set) var epochs: [Int] = []
     /// Per candidate: its parameters, then (with ``keepsGradients``) its gradient.
     private var numbers: [Double] = []
 
-    init(parameterCount: Int, capacity: Int, keepsGradients: Bool) {
-        self.parameterCount = parameterCount
+    init(layout: ParameterLayout, capacity: Int, keepsGradients: Bool) {
+        self.layout = layout
         self.keepsGradients = keepsGradients
         epochs.reserveCapacity(capacity)
-        numbers.reserveCapacity(capacity * Self.numbers(parameterCount, keepsGradients))
+        numbers.reserveCapacity(capacity * Self.numbers(layout.count, keepsGradients))
     }
 
     /// Numbers from one candidate's parameters to the next's.
@@ -71,13 +73,15 @@ struct PacingCandidates {
         numbers.withUnsafeBufferPointer { body($0, stride) }
     }
 
-    func parameters(at k: Int) -> [Double] {
-        Array(numbers[(k * stride)..<(k * stride + parameterCount)])
+    /// The parameters of candidate `k`.
+    func parameters(at k: Int) -> ParameterVector {
+        ParameterVector(numbers[(k * stride)..<(k * stride + parameterCount)], layout: layout)
     }
 
     /// The gradient of candidate `k`, when ``keepsGradients``.
-    func gradient(at k: Int) -> [Double]? {
+    func gradient(at k: Int) -> ParameterVector? {
         guard keepsGradients else { return nil }
-        return Array(numbers[(k * stride + parameterCount)..<((k + 1) * stride)])
+        return ParameterVector(
+            numbers[(k * stride + parameterCount)..<((k + 1) * stride)], layout: layout)
     }
 }

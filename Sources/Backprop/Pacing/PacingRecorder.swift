@@ -24,7 +24,7 @@ struct PacingRecorder: SnapshotRecorder {
             count: count, last: options.epochs, parameterCount: parameterCount, points: points)
         // With mini-batches a candidate keeps no gradient (see PacingCandidates).
         candidates = PacingCandidates(
-            parameterCount: parameterCount, capacity: epochs.count,
+            layout: ParameterLayout(network.layers), capacity: epochs.count,
             keepsGradients: options.batchSize == .full)
         var batches = 1
         if case .size(let size) = options.batchSize { batches = (points + size - 1) / size }

@@ -9,7 +9,7 @@ extension Scene {
 
     /// The weight `v` from unit `unit` of the last hidden layer to the output.
     func outgoingWeight(unit: Int) -> Double {
-        net.weights[net.weights.count - 1][unit]
+        net.parameters.weight(layer: net.hiddenLayers, unit: 0, input: unit)
     }
 
     /// How `target`'s `z` becomes a shade in this scene: a unit's vote `sign(v)·z` where

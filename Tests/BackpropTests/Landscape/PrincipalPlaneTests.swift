@@ -65,7 +65,7 @@ import Testing
         let run = try LandscapeReference.run(hidden: [4], epochs: 120, learningRate: 3)
         let trajectory = try #require(run.trajectory)
         let surface = try ErrorSurface(run: run, snapshot: 3, options: SurfaceOptions(gridSize: 9))
-        let final = try run.network(at: run.snapshots.last!).parameters.values
+        let final = try run.network(at: run.snapshots.last!).parameters
         #expect(surface.plane.origin == final)
         let last = try #require(surface.path.last)
         #expect(abs(last.u) <= 1e-15 && abs(last.v) <= 1e-15 && last.epoch == 120)
@@ -121,7 +121,10 @@ import Testing
         var random = SeededRandom(seed: 11)
         let raw = (0..<2).map { _ in (0..<p).map { _ in random.gaussian() } }
         let first = raw[0].map { $0 / dot(raw[0], raw[0]).squareRoot() }
-        let plane = ParameterPlane(origin: network.parameters.values, first: first, second: raw[1])
+        let layout = network.parameters.layout
+        let plane = ParameterPlane(
+            origin: network.parameters, first: ParameterVector(first, layout: layout),
+            second: ParameterVector(raw[1], layout: layout))
         let evaluator = PlaneEvaluator(network: network, data: data, plane: plane)
         let u = SurfaceGrid.lattice(-span...span, count: 6)
         let v = SurfaceGrid.lattice((-span / 3)...span, count: 5)

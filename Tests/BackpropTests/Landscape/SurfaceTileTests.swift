@@ -12,7 +12,10 @@ import Testing
         var random = SeededRandom(seed: 11)
         let raw = (0..<2).map { _ in (0..<p).map { _ in random.gaussian() } }
         let first = raw[0].map { $0 / dot(raw[0], raw[0]).squareRoot() }
-        return ParameterPlane(origin: network.parameters.values, first: first, second: raw[1])
+        let layout = network.parameters.layout
+        return ParameterPlane(
+            origin: network.parameters, first: ParameterVector(first, layout: layout),
+            second: ParameterVector(raw[1], layout: layout))
     }
 
     /// 701 points are 176 vectors of four, across the 128-vector fold of the logarithm: cut
