@@ -40,15 +40,18 @@ import Testing
     }
 
     static let cases: [(OptimizerKind, BatchSize, Bool, Engine)] = OptimizerKind.allCases.flatMap {
-        [($0, .full, true, .fast), ($0, .size(7), true, .fast), ($0, .size(7), false, .fast),
-         ($0, .size(5), true, .reference)]
+        [
+            ($0, .full, true, .fast), ($0, .size(7), true, .fast), ($0, .size(7), false, .fast),
+            ($0, .size(5), true, .reference),
+        ]
     }
 
     @Test(arguments: cases)
     func theStepFromEverySnapshotEndsAtTheTrainersNextWeights(
         optimizer: OptimizerKind, batchSize: BatchSize, shuffle: Bool, engine: Engine
     ) throws {
-        let trained = try Self.run(optimizer, batchSize: batchSize, shuffle: shuffle, engine: engine)
+        let trained = try Self.run(
+            optimizer, batchSize: batchSize, shuffle: shuffle, engine: engine)
         // Through the record's JSON, as the figures read it.
         let run = try TrainingRun(jsonData: try trained.jsonData(), source: "run.json")
         #expect(run == trained)
@@ -104,7 +107,9 @@ import Testing
                 + "finite ones, one per parameter.")
         run = try Self.run(.adam, batchSize: .size(7), epochs: 2)
         run.snapshots[0].batchOrder?[0] = 1
-        #expect(Self.refusal(run).hasSuffix("must list each of the 26 points once, and only in a shuffled mini-batch run."))
+        #expect(
+            Self.refusal(run).hasSuffix(
+                "must list each of the 26 points once, and only in a shuffled mini-batch run."))
         run = try Self.run(.sgd, batchSize: .full, epochs: 2)
         run.snapshots[0].optimizerState = OptimizerState(steps: 0, velocity: [0])
         #expect(Self.refusal(run).hasSuffix("has a velocity, which sgd does not keep."))
