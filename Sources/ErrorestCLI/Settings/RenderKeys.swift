@@ -138,6 +138,15 @@ extension Keys {
         doc: "Draws the network diagram in each frame, beside the error curve, where it fits.",
         type: .bool, path: \.options.frameDiagram)
 
+    static let hiddenLayout = Declared<RenderSettings, HiddenLayout>(
+        "render.hiddenLayout", flags: ["hidden-layout"], valueName: "layout",
+        help: "How the hidden units' panels are arranged: row (a row per layer), column, or auto "
+            + "(a column in portrait frames)",
+        doc: "How the hidden units' panels are arranged in a frame and the `hidden` figure: `row` "
+            + "(each layer's units side by side), `column` (one above the other) or `auto` (in a "
+            + "portrait frame a column beside the error curve, else the arrangement with the "
+            + "largest plots).", type: .choice, path: \.options.hiddenLayout)
+
     static let fps = Declared<RenderSettings, Int>(
         "render.animation.fps", flags: ["fps"], valueName: "n",
         help: "Frames a second of apng, mp4, gif and the html page's play, 1 to 60",
