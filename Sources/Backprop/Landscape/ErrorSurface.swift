@@ -128,8 +128,8 @@ package struct ErrorSurface: Sendable {
     }
 
     /// The snapshot's weights `W` and the training step's end `W′` (``TrainingRun/step(from:)``:
-    /// the run's optimizer, from rest) on the plane, each with the surface's height under it;
-    /// `W`'s error is the one recorded, `W′`'s the error at `W′` itself.
+    /// the run's optimizer from the state it had there) on the plane, each with the surface's
+    /// height under it; `W`'s error is the one recorded, `W′`'s the error at `W′` itself.
     package func step(run: TrainingRun, snapshot index: Int) throws -> (
         current: PathPoint, next: PathPoint
     ) {
