@@ -166,6 +166,15 @@ import Testing
                     says(d1)
                     says(d2)
                     #expect(d2 < d1 && caption.contains("is closer"))
+                    // The slide draws W′ where the step puts it: its dashed line is as far
+                    // from the point as the caption says.
+                    if beat["slide"] != nil {
+                        let ghost = try #require(beat["ghost"] as? [String: Any])
+                        let line = try #require(ghost["line"] as? [Double])
+                        #expect(ghost["magnification"] as? Double == 1)
+                        #expect(abs(distance([line[0], line[1]], line[2], x) - d2) < 1e-9)
+                        #expect(caption.contains("drawn where that step puts it (×1)"))
+                    }
                     let p2 = output(w2, b2, x)
                     #expect(caption.contains((p2 > p ? "rises" : "falls") + " from"))
                     says(p2)

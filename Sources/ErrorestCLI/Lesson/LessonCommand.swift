@@ -28,7 +28,11 @@ struct LessonCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let (lesson, source) = try LessonCommand.load(lessonFile)
-        let written = try LessonWriter(lesson: lesson, source: source, output: output).write()
+        let (movie, note) = LessonMovie.format(lesson.animation)
+        if let note, !output.quiet { printError(note) }
+        let written = try LessonWriter(
+            lesson: lesson, source: source, output: output, movieFormat: movie
+        ).write()
         guard !output.quiet else { return }
         let elapsed = (ContinuousClock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
