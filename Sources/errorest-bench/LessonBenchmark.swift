@@ -54,7 +54,7 @@ func runLessonBenchmark(tries: Int) {
 /// User and system time of the waited-for child processes (errorest and its ffmpeg), in seconds.
 private func childCPUSeconds() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_CHILDREN, &usage)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
