@@ -109,4 +109,24 @@ import Testing
         #expect(!files.contains { $0.hasPrefix("lesson.") || $0.contains("animation") }, "\(files)")
         #expect(try h.files(under: "none/slides").count == beats.count)
     }
+
+    @Test func theStoryboardAndManifestFollowTheirSchemas() throws {
+        let (h, result) = try #require(LessonCommandTests.builtIn)
+        #expect(result.status == 0, "\(result.stderr)")
+        try Schemas.validate([h.url("out/storyboard.json")], against: "storyboard")
+        try Schemas.validate([h.url("out/manifest.json")], against: "manifest")
+        // The storyboard names figures as the manifest does.
+        func schema(_ name: String) throws -> [String: Any] {
+            let url = Schemas.folder.appendingPathComponent("\(name).schema.json")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+            return try #require(json as? [String: Any])
+        }
+        let figures =
+            (try schema("storyboard")["$defs"] as? [String: Any])
+            .flatMap { $0["figure"] as? [String: Any] }?["enum"] as? [String]
+        let files = (try schema("manifest")["properties"] as? [String: Any])?["files"]
+        let entry = ((files as? [String: Any])?["items"] as? [String: Any])?["properties"]
+        let manifestFigures = ((entry as? [String: Any])?["figure"] as? [String: Any])?["enum"]
+        #expect(figures != nil && figures == manifestFigures as? [String])
+    }
 }

@@ -64,22 +64,21 @@ import Testing
         let text = Self.collapsed(
             try h.run(pdftotext, [h.url("out/slides.pdf").path, "-"]).stdoutText)
         let captions = try String(contentsOf: h.url("out/captions.txt"), encoding: .utf8)
-        for beat in beats {
-            let caption = try #require(beat["caption"] as? String)
-            #expect(text.contains(Self.collapsed(caption)), "page lacks: \(caption)")
-            #expect(captions.contains(caption))
-            let slide = try #require(beat["slide"] as? String)
-            #expect(FileManager.default.fileExists(atPath: h.url("out/" + slide).path))
-        }
         let handout = try h.run(pdfinfo, [h.url("out/handout.pdf").path]).stdoutText
         #expect(handout.contains("595 x 842 pts (A4)"), "\(handout)")
         let handoutText = Self.collapsed(
             try h.run(pdftotext, [h.url("out/handout.pdf").path, "-"]).stdoutText)
         let sheet = try String(contentsOf: h.url("out/index.html"), encoding: .utf8)
+        // Each caption is in the slides, captions.txt and the handout; each slide is a file,
+        // shown on the contact sheet.
         for beat in beats {
             let caption = try #require(beat["caption"] as? String)
+            #expect(text.contains(Self.collapsed(caption)), "page lacks: \(caption)")
+            #expect(captions.contains(caption))
             #expect(handoutText.contains(Self.collapsed(caption)), "handout lacks: \(caption)")
-            #expect(sheet.contains("<img src=\"\(try #require(beat["slide"] as? String))\""))
+            let slide = try #require(beat["slide"] as? String)
+            #expect(FileManager.default.fileExists(atPath: h.url("out/" + slide).path))
+            #expect(sheet.contains("<img src=\"\(slide)\""))
         }
         let pdffonts = try #require(Self.tool("pdffonts"))
         let fonts = try h.run(pdffonts, [h.url("out/slides.pdf").path]).stdoutText

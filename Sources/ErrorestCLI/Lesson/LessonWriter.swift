@@ -37,14 +37,10 @@ struct LessonWriter {
                 title: beat.beat.title, caption: beat.caption,
                 handout: beat.figure == .frame ? beat.beat.handoutPanels : nil)
         }
-        let (url, display) = output.folder(for: lesson.name)
-        let folder = try OutputFolder(url: url, displayPath: display)
-        do {
+        let folder = try Pipeline.openFolder(lesson.name, output: output)
+        return try Pipeline.staging(folder, source: source) {
             let files = try stage(planned, slides, perceptron, network, into: folder)
-            return Written(beats: planned.count, files: files, folder: display)
-        } catch {
-            folder.discard()
-            throw ErrorestError(error, context: source)
+            return Written(beats: planned.count, files: files, folder: folder.displayPath)
         }
     }
 
