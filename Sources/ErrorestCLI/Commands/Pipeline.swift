@@ -96,10 +96,12 @@ enum Pipeline {
             try check(render, hidden: trainer.network.hidden, domain: domain, source: source)
         }
         let folder = try openFolder(name, output: output)
-        let record = try staging(folder, source: source) {
+        var record = try staging(folder, source: source) {
             try train(
                 trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
         }
+        // The record keeps the look it is drawn with, for `errorest render` to start from.
+        record.render = render?.recorded
         return (record, folder)
     }
 
