@@ -104,7 +104,7 @@ public struct Trainer: Sendable {
             engine.scaleGradient(by: m)
             let error = tally.error / Double(m)
             guard error.isFinite, engine.parametersAreFinite else {
-                throw BackpropError.diverged(epoch: epoch, learningRate: options.learningRate)
+                throw options.divergence(at: epoch, penaltyOnly: false)
             }
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
@@ -120,7 +120,7 @@ public struct Trainer: Sendable {
             if !optimizer.regularisation.isNone {
                 let penalty = engine.penalty(optimizer)
                 guard penalty.isFinite else {
-                    throw BackpropError.diverged(epoch: epoch, learningRate: options.learningRate)
+                    throw options.divergence(at: epoch, penaltyOnly: true)
                 }
                 penalties.append(penalty)
             }
