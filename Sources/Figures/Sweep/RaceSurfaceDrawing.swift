@@ -224,9 +224,10 @@ struct RaceSurfaceDrawing {
         }
         canvas.setColour(palette.mutedText)
         for line in [
-            "○ start W0, ● last snapshot;", "keeps: its variance in the plane;",
+            "○ start W0, ● last snapshot;",
+            landscape.axes == .pca ? "keeps: its variance in the plane;" : "",
             "gap: |recorded E − height|",
-        ] {
+        ] where !line.isEmpty {
             canvas.text(
                 PanelChrome.fitted(line, width: legend.width - 2 * g, on: canvas),
                 x: legend.minX + g, middle: y)
