@@ -2,7 +2,8 @@ import Backprop
 import Foundation
 
 /// The error surface from above: E shaded by height over two directions of weight space, level
-/// curves, the path walked so far, the current weights `W` and the step to `W′`.
+/// curves, the path walked so far, the current weights `W` and the step to `W′` (a ring), and
+/// beside the plot the colour bar of `E` with `E(W)` and `E(W′)`.
 enum SurfacePanel: Panel {
     static var needs: Set<PanelNeed> { [.trajectory, .landscape] }
 
@@ -30,7 +31,6 @@ enum SurfacePanel: Panel {
     ) throws -> PanelInfo {
         let surface = view.surface
         let grid = surface.grid
-        let rect = plotRect(cell: cell, style: style)
         let name = surface.axes == .weights ? "Mt. Errorest" : "Mt. Kilimanjerror"
         let (a1, a2) = view.axisNames
         PanelChrome.title(
@@ -38,7 +38,9 @@ enum SurfacePanel: Panel {
             in: Rect(x: cell.x, y: cell.y, width: cell.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let domain = grid.domain
-        let info = PanelInfo(
+        let full = plotRect(cell: cell, style: style)
+        let (rect, strip) = full.slicingLeft(full.width - ErrorScaleBar.width(style: style))
+        var info = PanelInfo(
             kind: .surface, layer: nil, unit: nil, rect: rect.array,
             domain: [
                 [domain.x1.lowerBound, domain.x1.upperBound],
@@ -73,6 +75,12 @@ enum SurfacePanel: Panel {
             drawPath(view: view, map: map, scene: scene, style: style, on: canvas)
         }
         PanelChrome.frame(rect, scene: scene, on: canvas)
+        info.landscape = ErrorScaleBar.draw(
+            in: strip, range: range, current: view.current, next: view.next,
+            pixels: (
+                map.pixel(view.current.u, view.current.v), map.pixel(view.next.u, view.next.v)
+            ),
+            scene: scene, style: style, on: canvas)
         if !style.textless {
             axes(
                 rect: rect, domain: domain, names: view.axisNames, scene: scene, style: style,
@@ -119,6 +127,8 @@ enum SurfacePanel: Panel {
                 length: max(length, 3 * r), width: max(1.5, 2.2 * style.scale),
                 colour: palette.marker, halo: Colour(hex: 0xFF_FF_FF, alpha: 0.9), on: canvas)
         }
+        // W′, a ring where the step ends; then the ball at W over it.
+        ErrorScaleBar.mark(at: w2, radius: r * 0.75, filled: false, scene: scene, canvas)
         canvas.setColour(palette.markerOutline)
         canvas.circle(centre: w, radius: r + max(1, 1.5 * style.scale))
         canvas.fill()
@@ -141,13 +151,23 @@ enum SurfacePanel: Panel {
         rect: Rect, domain: Domain, names: (String, String), scene: Scene, style: Style,
         on canvas: Canvas
     ) {
+        axes(
+            rect: rect, domain: domain, names: names, palette: scene.palette, style: style,
+            on: canvas)
+    }
+
+    /// Ticks and names of the two axes, in `palette`'s colours (shared with the race surface).
+    static func axes(
+        rect: Rect, domain: Domain, names: (String, String), palette: Palette, style: Style,
+        on canvas: Canvas
+    ) {
         let viewport = Viewport(domain: domain, rect: rect)
         canvas.setFont(size: style.tickFont)
         let m = canvas.fontMetrics
         let tick = style.tickFont * 0.45
         let xs = Ticks.linear(domain.x1.lowerBound, domain.x1.upperBound)
         let ys = Ticks.linear(domain.x2.lowerBound, domain.x2.upperBound)
-        canvas.setColour(scene.palette.mutedText)
+        canvas.setColour(palette.mutedText)
         let xStep = xs.count > 1 ? xs[1] - xs[0] : 1
         for t in xs {
             let px = viewport.pixel(t, domain.x2.lowerBound).x
@@ -160,7 +180,7 @@ enum SurfacePanel: Panel {
             let py = viewport.pixel(domain.x1.lowerBound, t).y
             canvas.text(Ticks.label(t, step: yStep), x: rect.minX - 4, middle: py, align: .right)
         }
-        canvas.setColour(scene.palette.text)
+        canvas.setColour(palette.text)
         canvas.text(
             names.0, x: rect.midX, baseline: rect.maxY + tick + 2 * m.ascent + m.descent + 1,
             align: .centre)
