@@ -1,16 +1,16 @@
 /// One runner's path over a race's plane, and how faithfully the plane shows it.
-public struct RacePath: Equatable, Sendable {
+package struct RacePath: Equatable, Sendable {
     /// The runner's name, such as `optimizer-adam`.
-    public var name: String
+    package var name: String
     /// The recorded weights (the trajectory's epochs, else the snapshots'), projected.
-    public var points: [PathPoint]
+    package var points: [PathPoint]
     /// The share of this path's own variance (about its own mean) that lies in the plane.
     ///
     /// 1 for a path within it, and always for a perceptron's `(w1, w2)` plane.
-    public var varianceShare: Double
+    package var varianceShare: Double
     /// The largest `|recorded error − height|` along the path: how far the drawn path is from
     /// the errors the trainer measured.
-    public var gap: Double
+    package var gap: Double
 }
 
 /// Several runs that start from the same weights `W0`, walking one error surface: the plane they
@@ -20,22 +20,22 @@ public struct RacePath: Equatable, Sendable {
 /// `b`; a network's passes through the shared start `W0` and is spanned by the top two
 /// principal directions of the union of every runner's path, with each path's variance share
 /// and gap stated.
-public struct RaceLandscape: Sendable {
-    public let axes: SurfaceAxes
-    public let plane: ParameterPlane
+package struct RaceLandscape: Sendable {
+    package let axes: SurfaceAxes
+    package let plane: ParameterPlane
     /// The principal directions of the union of the paths (`pca` axes only).
-    public let principal: PrincipalDirections?
-    public let grid: SurfaceGrid
-    public let paths: [RacePath]
+    package let principal: PrincipalDirections?
+    package let grid: SurfaceGrid
+    package let paths: [RacePath]
     /// `W0`, the weights every runner starts from.
-    public let start: [Double]
+    package let start: [Double]
 
     /// The landscape of `runs` (named `names`), over a `gridSize`×`gridSize` lattice spanning
     /// every path.
     ///
     /// - Throws: ``BackpropError/badSurface(_:)`` when the runs do not share their data,
     ///   network and starting weights (compared bit for bit), or there is no run.
-    public init(runs: [TrainingRun], names: [String], gridSize: Int = 101) throws {
+    package init(runs: [TrainingRun], names: [String], gridSize: Int = 101) throws {
         try SurfaceOptions.check(gridSize: gridSize)
         start = try RaceLandscape.sharedStart(runs, names: names)
         let first = runs[0]
@@ -52,8 +52,11 @@ public struct RaceLandscape: Sendable {
             let directions = PrincipalDirections(
                 points: union, count: count, dimension: dimension)
             principal = directions
+            let layout = ParameterLayout(first.snapshots[0].layers)
             plane = ParameterPlane(
-                origin: start, first: directions.first, second: directions.second)
+                origin: ParameterVector(start, layout: layout),
+                first: ParameterVector(directions.first, layout: layout),
+                second: ParameterVector(directions.second, layout: layout))
         }
         let network = try first.network(at: first.snapshots[0])
         let evaluator = PlaneEvaluator(network: network, data: first.data, plane: plane)

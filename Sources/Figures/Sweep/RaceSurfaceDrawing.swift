@@ -34,7 +34,7 @@ extension SweepFigure {
     ///
     /// `runners` lists every runner in order; `landscape.paths` holds those with a path, in the
     /// same order.
-    public static func raceSurface(
+    package static func raceSurface(
         _ landscape: RaceLandscape, runners: [RaceRunner], title: String, width: Int, height: Int,
         palette: PaletteName = .lesson, format: FileFormat, pngCompression: Int = 3
     ) throws -> Data {

@@ -33,8 +33,8 @@ import Testing
                 ParameterVector(run.snapshots[0].layers).values.map(\.bitPattern)
                     == w0.map(\.bitPattern))
         }
-        #expect(race.axes == .pca && race.plane.origin == w0 && race.start == w0)
-        let (a, b) = (race.plane.first, race.plane.second)
+        #expect(race.axes == .pca && race.plane.origin.values == w0 && race.start == w0)
+        let (a, b) = (race.plane.first.values, race.plane.second.values)
         #expect(abs(Self.dot(a, a) - 1) <= 1e-12 && abs(Self.dot(b, b) - 1) <= 1e-12)
         #expect(abs(Self.dot(a, b)) <= 1e-12)
         // The plane's directions are the top eigenvectors of the union's covariance, formed
@@ -58,7 +58,7 @@ import Testing
                 #expect(abs(point.u - Self.dot(d, a)) <= 1e-9)
                 #expect(abs(point.v - Self.dot(d, b)) <= 1e-9)
                 #expect(point.error == run.errors[point.epoch])
-                let onPlane = race.plane.parameters(u: point.u, v: point.v)
+                let onPlane = race.plane.parameters(u: point.u, v: point.v).values
                 let height = LandscapeReference.error(
                     parameters: onPlane, hidden: [3], data: run.data)
                 gap = max(gap, abs(point.error - height))
