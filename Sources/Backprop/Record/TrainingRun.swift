@@ -95,6 +95,10 @@ public struct TrainingRun: Equatable, Sendable, Codable {
     /// `penalties[e]`: the regularisation penalty of the epoch-`e` weights, beside the data term in
     /// ``errors`` (absent without regularisation).
     public var penalties: [Double]?
+    /// The run file's `render` block the run was drawn with, every key written (absent when the
+    /// run was trained without figures, or written by another tool); `errorest render` starts
+    /// from it.
+    public var render: RecordValue?
 
     public init(
         name: String, network: Architecture, training: TrainingOptions, data: Dataset,

@@ -98,8 +98,10 @@ enum Pipeline {
         let (url, display) = output.folder(for: name)
         let folder = try OutputFolder(url: url, displayPath: display)
         do {
-            let record = try train(
+            var record = try train(
                 trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
+            // The record keeps the look it is drawn with, for `errorest render` to start from.
+            record.render = render?.recorded
             return (record, folder)
         } catch {
             folder.discard()

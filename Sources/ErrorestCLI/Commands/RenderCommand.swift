@@ -14,6 +14,8 @@ struct RenderCommand: ParsableCommand {
             Samples/numpy_run.py). Any figure, format and subset of the record's snapshots can \
             be drawn.
 
+            A record written by `errorest run` keeps the run file's render block it was drawn             with (size, figures, focus, shading, diagram, …): it is drawn the same way again,             and each flag given changes only what it names.
+
             A record named run.json is drawn into its own folder (beside it) unless --out says \
             otherwise; any other record into Output/<name>. Drawing every snapshot as PNG frames \
             makes the sequence frames/frame-NNNN.png; drawing some of them makes stills, \
@@ -61,7 +63,15 @@ struct RenderCommand: ParsableCommand {
             throw ErrorestError.badInput(
                 "\(record): " + RunName.problem(run.name) + " Give --name or --out.")
         }
+        // The look the run was drawn with, then the flags given over it.
         var settings = RenderSettings()
+        if let block = run.render {
+            do {
+                settings = try RenderSettings(recorded: block, source: record)
+            } catch {
+                throw ErrorestError(error)
+            }
+        }
         try render.apply(to: &settings)
         try Pipeline.check(
             settings, hidden: run.network.hidden, domain: run.domain, source: record)

@@ -14,24 +14,27 @@ struct ValueType<Value: Sendable>: Sendable {
     var read: @Sendable (RunFileReader, RunFileNode, String) throws -> Value
     /// How a value reads in `--help` and the docs.
     var show: @Sendable (Value) -> String
+    /// The value as a run file writes it, for the run record's render block; `nil` for a type
+    /// the record does not keep, or for a value a run file cannot write.
+    var json: (@Sendable (Value) -> RecordValue?)? = nil
 }
 
 extension ValueType where Value == Int {
     static let integer = ValueType(
         words: "a whole number", schema: ["type": "integer"], read: { try $0.integer($1, $2) },
-        show: { String($0) })
+        show: { String($0) }, json: { .integer($0) })
 }
 
 extension ValueType where Value == Double {
     static let number = ValueType(
         words: "a number", schema: ["type": "number"], read: { try $0.number($1, $2) },
-        show: { $0.shortText })
+        show: { $0.shortText }, json: { .number($0) })
 }
 
 extension ValueType where Value == Bool {
     static let bool = ValueType(
         words: "true or false", schema: ["type": "boolean"], read: { try $0.bool($1, $2) },
-        show: { $0 ? "true" : "false" })
+        show: { $0 ? "true" : "false" }, json: { .bool($0) })
 }
 
 extension ValueType where Value == UInt64 {
@@ -46,7 +49,8 @@ extension ValueType where Value: RawRepresentable & CaseIterable, Value.RawValue
         let names = Value.allCases.map(\.rawValue)
         return ValueType(
             words: names.joined(separator: " | "), schema: .oneOf(names),
-            read: { try $0.choice($1, $2, Value.self) }, show: { $0.rawValue })
+            read: { try $0.choice($1, $2, Value.self) }, show: { $0.rawValue },
+            json: { .text($0.rawValue) })
     }
 }
 
@@ -93,6 +97,8 @@ struct Declared<Root: Defaulted, Value: Sendable>: Sendable {
     var rule: @Sendable (Value) throws -> Void
     /// Sets it; `nil` where the section's reader and the flags set it themselves.
     var set: (@Sendable (inout Root, Value) -> Void)?
+    /// Reads it back from a root, for the run record's render block; `nil` where it cannot.
+    var get: (@Sendable (Root) -> Value?)?
     /// The default as the docs say it; `nil` reads it from `Root()`.
     var defaultText: String?
     /// Reads the default from `Root()`.
@@ -127,6 +133,7 @@ struct Declared<Root: Defaulted, Value: Sendable>: Sendable {
             key, flags: flags, valueName: valueName, help: help, doc: doc, type: type,
             schema: schema, optimizer: optimizer, library: library, rule: rule, defaultText: nil)
         set = { $0[keyPath: path] = $1 }
+        get = { $0[keyPath: path] }
         let show = type.show
         defaultValue = { show($0[keyPath: path]) }
     }
@@ -142,6 +149,7 @@ struct Declared<Root: Defaulted, Value: Sendable>: Sendable {
             key, flags: flags, valueName: valueName, help: help, doc: doc, type: type,
             schema: schema, library: library, rule: rule, defaultText: defaultText)
         set = { $0[keyPath: path] = $1 }
+        get = { $0[keyPath: path] }
     }
 
     /// A setting set by `set`, whose default the docs state as `defaultText`.
@@ -149,12 +157,14 @@ struct Declared<Root: Defaulted, Value: Sendable>: Sendable {
         _ key: String, flags: [String] = [], valueName: String? = nil, help: String = "",
         doc: String, type: ValueType<Value>, schema: SchemaValue? = nil,
         library: [LibraryName] = [], rule: @escaping @Sendable (Value) throws -> Void = { _ in },
-        set: @escaping @Sendable (inout Root, Value) -> Void, defaultText: String
+        set: @escaping @Sendable (inout Root, Value) -> Void,
+        get: (@Sendable (Root) -> Value?)? = nil, defaultText: String
     ) {
         self.init(
             key, flags: flags, valueName: valueName, help: help, doc: doc, type: type,
             schema: schema, library: library, rule: rule, defaultText: defaultText)
         self.set = set
+        self.get = get
     }
 
     /// The key's last part: its name in its section.

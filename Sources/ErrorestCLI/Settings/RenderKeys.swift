@@ -12,7 +12,7 @@ extension Keys {
         set: {
             $0.options.width = $1.width
             $0.options.height = $1.height
-        },
+        }, get: { ImageSize(width: $0.options.width, height: $0.options.height) },
         defaultText: "1280x720")
 
     static let figures = Declared<RenderSettings, [FigureKind]>(

@@ -19,6 +19,9 @@ protocol AnySetting: Sendable {
     var readsItself: Bool { get }
     /// Reads the key's node into the run: its type, the library's rule, then the value.
     func read(_ node: RunFileNode, _ reader: RunFileReader, into run: inout RunFile) throws
+    /// The key's value in `run` as a run file writes it, or `nil` where it has none (an
+    /// optional key unset) or the type is not kept in a record.
+    func recorded(in run: RunFile) -> RecordValue?
 }
 
 /// Where a root's settings live in a run file.
@@ -44,6 +47,11 @@ extension Declared: AnySetting where Root: RunFilePart {
     func read(_ node: RunFileNode, _ reader: RunFileReader, into run: inout RunFile) throws {
         let value = try value(node, reader)
         self.set?(&run[keyPath: Root.inRunFile], value)
+    }
+
+    func recorded(in run: RunFile) -> RecordValue? {
+        guard let value = get?(run[keyPath: Root.inRunFile]) else { return nil }
+        return type.json?(value)
     }
 }
 

@@ -70,7 +70,11 @@ extension ValueType where Value == SurfaceSpan {
     static let span = ValueType(
         words: "`path` or `[[u low, u high], [v low, v high]]`",
         schema: ["oneOf": [["const": "path"], .pairs]],
-        read: { reader, node, _ in try reader.span(node) }, show: { _ in "path" })
+        read: { reader, node, _ in try reader.span(node) }, show: { _ in "path" },
+        json: {
+            guard case .fixed(let d) = $0 else { return .text("path") }
+            return .pairs(d.x1, d.x2)
+        })
 }
 
 extension ValueType where Value == ClosedRange<Double> {
@@ -80,7 +84,8 @@ extension ValueType where Value == ClosedRange<Double> {
             "type": "array", "minItems": 2, "maxItems": 2,
             "items": ["type": "number", "minimum": 0],
         ], read: { reader, node, _ in try reader.errorRange(node) },
-        show: { "[\($0.lowerBound), \($0.upperBound)]" })
+        show: { "[\($0.lowerBound), \($0.upperBound)]" },
+        json: { .list([.number($0.lowerBound), .number($0.upperBound)]) })
 }
 
 extension ValueType where Value == ImageSize {
@@ -95,14 +100,16 @@ extension ValueType where Value == ImageSize {
                 ["type": "string", "pattern": "^[0-9]+[x×][0-9]+$"],
             ]
         ], read: { reader, node, _ in try reader.size(node) },
-        show: { "\($0.width)x\($0.height)" })
+        show: { "\($0.width)x\($0.height)" },
+        json: { .list([.integer($0.width), .integer($0.height)]) })
 }
 
 extension ValueType where Value == [FigureKind] {
     static let list = ValueType(
         words: "a list of: " + FigureKind.allCases.map(\.rawValue).joined(separator: ", "),
         schema: .names(FigureKind.allCases.map(\.rawValue)),
-        read: { try $0.choices($1, $2) }, show: { $0.map(\.rawValue).joined(separator: ",") })
+        read: { try $0.choices($1, $2) }, show: { $0.map(\.rawValue).joined(separator: ",") },
+        json: { .list($0.map { .text($0.rawValue) }) })
 }
 
 extension ValueType where Value == [FileFormat] {
@@ -125,7 +132,8 @@ extension ValueType where Value == [FileFormat] {
                     "\"render.formats\" needs at least one of png, pdf, svg, apng, mp4, gif, html.")
             }
             return formats
-        }, show: { $0.map(\.rawValue).joined(separator: ",") })
+        }, show: { $0.map(\.rawValue).joined(separator: ",") },
+        json: { .list($0.map { .text($0.rawValue) }) })
 }
 
 extension ValueType where Value == Focus {
@@ -136,7 +144,15 @@ extension ValueType where Value == Focus {
                 ["const": "worst"], ["type": "integer"],
                 ["type": "array", "minItems": 2, "maxItems": 2, "items": ["type": "number"]],
             ]
-        ], read: { reader, node, _ in try reader.focus(node) }, show: { "\($0)" })
+        ], read: { reader, node, _ in try reader.focus(node) }, show: { "\($0)" },
+        json: {
+            switch $0 {
+            case .worst: return .text("worst")
+            case .index(let n): return .integer(n)
+            case .near(let x1, let x2): return .list([.number(x1), .number(x2)])
+            case .visitor: return nil  // a lesson's point coming in: no run file writes it
+            }
+        })
 }
 
 extension ValueType where Value == PanelKind {
@@ -149,7 +165,7 @@ extension ValueType where Value == PanelKind {
                 throw reader.fail(node, "\"render.frameLandscape\" is surface or mountain.")
             }
             return kind
-        }, show: { $0.rawValue })
+        }, show: { $0.rawValue }, json: { .text($0.rawValue) })
 }
 
 extension ValueType where Value == Double {
@@ -160,7 +176,7 @@ extension ValueType where Value == Double {
         read: { reader, node, key in
             if case .bool(let shown) = node.value { return shown ? 2 : 0 }
             return try reader.number(node, key)
-        }, show: { $0.shortText })
+        }, show: { $0.shortText }, json: { .number($0) })
 }
 
 extension SchemaValue {
@@ -180,5 +196,15 @@ extension SchemaValue {
                 ["type": "array", "items": .oneOf(names)],
             ]
         ]
+    }
+}
+
+extension RecordValue {
+    /// Two ranges as a run file writes them: `[[low, high], [low, high]]`.
+    static func pairs(_ a: ClosedRange<Double>, _ b: ClosedRange<Double>) -> RecordValue {
+        .list([
+            .list([.number(a.lowerBound), .number(a.upperBound)]),
+            .list([.number(b.lowerBound), .number(b.upperBound)]),
+        ])
     }
 }

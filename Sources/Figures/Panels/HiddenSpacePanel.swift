@@ -7,7 +7,8 @@ import Foundation
 enum HiddenSpacePanel: Panel {
     static var needs: Set<PanelNeed> { [.hiddenSpace] }
 
-    /// The classes and the boundary; the plane shows no test points, shading or wishes.
+    /// The classes and the boundary; the plane shows no test points, shading or wishes (the
+    /// focus point is ringed, as in every panel).
     static var legend: Legend? { Legend(boundary: "ŷ = 0.5", sceneKeys: false) }
 
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
@@ -41,7 +42,7 @@ enum HiddenSpacePanel: Panel {
             scene: scene, style: style, on: canvas)
         let domain = domain(of: space)
         let rect = SurfacePanel.plotRect(cell: cell, style: style)
-        let info = PanelInfo(
+        var info = PanelInfo(
             kind: .hiddenSpace, layer: nil, unit: nil, rect: rect.array,
             domain: [
                 [domain.x1.lowerBound, domain.x1.upperBound],
@@ -90,6 +91,15 @@ enum HiddenSpacePanel: Panel {
             canvas.setColour(palette.fill(label: label))
             canvas.circle(centre: centre, radius: r)
             canvas.fill()
+        }
+        // The focus point, ringed as in every other panel, where the output sees it.
+        if let focus = scene.derived.focus, let p = focus.index, p < space.u.count {
+            let pixel = viewport.pixel(space.u[p], space.v[p])
+            canvas.saved {
+                canvas.clip(to: rect)
+                FocusMarker.draw(at: pixel, radius: r * 2.1 + 2, scene: scene, on: canvas)
+            }
+            info.focus = focus.info(pixel: pixel)
         }
         PanelChrome.frame(rect, scene: scene, on: canvas)
         if !style.textless {
