@@ -26,6 +26,12 @@ public enum BackpropError: Error, Equatable, Sendable, CustomStringConvertible {
     case badSurface(String)
     /// A weight or the error stopped being a finite number during training.
     case diverged(epoch: Int, learningRate: Double)
+    /// Training diverged because the L2 penalty's own step overshoots: learning rate × l2 is at
+    /// least `limit` (``TrainingOptions/penaltyStepLimit``), so every step grows the weights.
+    case penaltyOvershoots(epoch: Int, l2: Double, learningRate: Double, limit: Double)
+    /// The L1 and L2 penalties of the initial weights are not a finite number: a strength given
+    /// is too large for them.
+    case penaltyNotFinite(l1: Double, l2: Double)
 
     public var description: String {
         switch self {
@@ -45,6 +51,20 @@ public enum BackpropError: Error, Equatable, Sendable, CustomStringConvertible {
         case .diverged(let epoch, let learningRate):
             return "Training diverged at epoch \(epoch): a weight or the error is no longer a "
                 + "finite number. Try a learning rate smaller than \(learningRate)."
+        case .penaltyOvershoots(let epoch, let l2, let learningRate, let limit):
+            return "Training diverged at epoch \(epoch): a weight or the error is no longer a "
+                + "finite number. The L2 penalty's own step grows every weight once learning "
+                + "rate × l2 reaches \(shortNumber(limit)), and here it is "
+                + "\(shortNumber(learningRate)) × \(shortNumber(l2)); give an l2 smaller than "
+                + "\(roundedDown(limit / learningRate)) or a learning rate smaller than "
+                + "\(roundedDown(limit / l2))."
+        case .penaltyNotFinite(let l1, let l2):
+            let named = [("L1", "l1", l1), ("L2", "l2", l2)].filter { $0.2 != 0 }
+            let penalty = named.map(\.0).joined(separator: " and ")
+            let values = named.map { "\($0.1) = \(shortNumber($0.2))" }.joined(separator: ", ")
+            let keys = named.map(\.1).joined(separator: " and ")
+            return "Training cannot start: with the initial weights the \(penalty) penalty "
+                + "(\(values)) is not a finite number; give a smaller \(keys)."
         }
     }
 }

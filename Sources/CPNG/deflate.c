@@ -1,5 +1,6 @@
 // A PNG's image data: pixels to scanlines (filter type None), compressed as one zlib stream by
-// libdeflate. The chunks around it are written in Swift (PNGChunks).
+// Errorest's row encoder (rows.c) or libdeflate, by level. The chunks around it are written in
+// Swift (PNGChunks).
 
 #include "cpng.h"
 
@@ -14,11 +15,22 @@ static void cpng_set_message(char *message, size_t size, const char *text) {
     snprintf(message, size, "%s", text);
 }
 
+/// The row encoder's effort for each PNG compression level, 0 where libdeflate writes it.
+static const int cpng_row_efforts[10] = {0, 1, 2, 3, 0, 0, 0, 0, 0, 0};
+
 int cpng_deflate_level(int level) {
-    // 0 stores, 1-8 are libdeflate's levels of the same number (zlib's scale), and 9, the
-    // smallest, is libdeflate's slowest and smallest level, 12.
-    static const int levels[10] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 12};
+    // 0 stores, 4-8 are libdeflate's levels of the same number (zlib's scale), and 9, the
+    // smallest, is libdeflate's slowest and smallest level, 12; 1-3 are the row encoder's.
+    static const int levels[10] = {0, -1, -1, -1, 4, 5, 6, 7, 8, 12};
     return level >= 0 && level <= 9 ? levels[level] : -1;
+}
+
+const char *cpng_level_name(int level) {
+    static const char *names[10] = {
+        "stored",      "row encoder, greedy", "row encoder, lazy", "row encoder, lazy, 2-way",
+        "libdeflate 4", "libdeflate 5",       "libdeflate 6",      "libdeflate 7",
+        "libdeflate 8", "libdeflate 12"};
+    return level >= 0 && level <= 9 ? names[level] : "not a level";
 }
 
 /// A buffer a thread keeps from one image to the next: fresh memory for every frame costs a page
@@ -28,10 +40,11 @@ typedef struct {
     size_t capacity;
 } cpng_scratch_buffer;
 
-/// A thread's buffers: the scanlines, and the compressed stream.
+/// A thread's buffers: the scanlines, the compressed stream, the row encoder's working memory.
 typedef struct {
     cpng_scratch_buffer lines;
     cpng_scratch_buffer stream;
+    cpng_scratch_buffer work;
 } cpng_scratch;
 
 /// Buffers up to this size are kept for the thread's next image; larger ones are freed at once.
@@ -44,6 +57,7 @@ static void cpng_scratch_free(void *pointer) {
     cpng_scratch *scratch = (cpng_scratch *)pointer;
     free(scratch->lines.bytes);
     free(scratch->stream.bytes);
+    free(scratch->work.bytes);
     free(scratch);
 }
 
@@ -107,7 +121,7 @@ cpng_status cpng_image_data(const uint8_t *pixels, int width, int height, int st
                             cpng_pixels layout, int level, cpng_buffer *out, char *message,
                             size_t message_size) {
     if (out == NULL || pixels == NULL || width < 1 || height < 1 || stride < 4 * width ||
-        cpng_deflate_level(level) < 0) {
+        level < 0 || level > 9) {
         cpng_set_message(message, message_size,
                          "The PNG encoder was called with an invalid size, stride or level.");
         return CPNG_ERROR_ARGUMENT;
@@ -118,19 +132,29 @@ cpng_status cpng_image_data(const uint8_t *pixels, int width, int height, int st
     size_t channels = layout == CPNG_PIXELS_RGBA8 ? 4 : 3;
     size_t line = 1 + channels * (size_t)width;
     size_t count = line * (size_t)height;
+    int effort = cpng_row_efforts[level];
     cpng_scratch *scratch = cpng_scratch_get();
     struct libdeflate_compressor *compressor =
-        libdeflate_alloc_compressor(cpng_deflate_level(level));
+        effort == 0 ? libdeflate_alloc_compressor(cpng_deflate_level(level)) : NULL;
     uint8_t *lines = scratch != NULL ? cpng_reserve(&scratch->lines, count) : NULL;
-    // With room for the bound, libdeflate always succeeds, and takes the same path every time.
-    size_t bound = compressor != NULL ? libdeflate_zlib_compress_bound(compressor, count) : 0;
-    uint8_t *stream = lines != NULL ? cpng_reserve(&scratch->stream, bound) : NULL;
+    uint8_t *work = effort > 0 && lines != NULL
+                        ? cpng_reserve(&scratch->work, cpng_row_work_size())
+                        : NULL;
+    // With room for the bound, both encoders always succeed, and take the same path every time.
+    size_t bound = effort > 0              ? cpng_row_deflate_bound(count)
+                   : compressor != NULL ? libdeflate_zlib_compress_bound(compressor, count)
+                                        : 0;
+    uint8_t *stream = lines != NULL && bound > 0 && (effort == 0 || work != NULL)
+                          ? cpng_reserve(&scratch->stream, bound)
+                          : NULL;
     size_t written = 0;
     if (stream != NULL) {
         for (size_t y = 0; y < (size_t)height; y++) {
             cpng_scanline(pixels, width, stride, layout, y, lines + y * line);
         }
-        written = libdeflate_zlib_compress(compressor, lines, count, stream, bound);
+        written = effort > 0
+                      ? cpng_row_deflate(lines, count, line, channels, effort, work, stream, bound)
+                      : libdeflate_zlib_compress(compressor, lines, count, stream, bound);
         out->bytes = written > 0 ? (uint8_t *)malloc(written) : NULL;
         if (out->bytes != NULL) {
             memcpy(out->bytes, stream, written);

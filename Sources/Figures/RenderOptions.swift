@@ -42,6 +42,17 @@ public enum WishSource: String, CaseIterable, Sendable, Codable {
     case none
 }
 
+/// How the hidden units' panels are arranged in a frame and in the `hidden` figure.
+public enum HiddenLayout: String, CaseIterable, Sendable, Codable {
+    /// A portrait frame's units in a column beside the error curve; anything else in the number
+    /// of columns that makes the plots largest.
+    case auto
+    /// Each layer's units side by side, one row per layer.
+    case row
+    /// The units one above the other, in one column.
+    case column
+}
+
 /// How hidden panels shade a unit.
 public enum HiddenShading: String, CaseIterable, Sendable, Codable {
     /// The unit's own activation: blue where `z > 0`, the unit as a model of its own.
@@ -143,6 +154,9 @@ public struct RenderOptions: Sendable, Equatable {
     public var hiddenShading: HiddenShading?
     /// Draws the network diagram in each frame, beside the error curve, where it fits.
     public var frameDiagram: Bool = false
+    /// How the hidden units' panels are arranged: a row per layer, a column, or `auto`, a column
+    /// beside the error curve in a portrait frame and else the arrangement with the largest plots.
+    public var hiddenLayout: HiddenLayout = .auto
 
     public init() {}
 

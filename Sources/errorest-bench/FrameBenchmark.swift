@@ -135,9 +135,8 @@ private func benchmarkFrames(
             bytes / count / 1024))
     print(String(format: "drawing only         %7.2f ms", perDraw))
     print(
-        String(
-            format: "encode only          %7.2f ms  (level %d: libdeflate %d)", perEncode,
-            options.pngCompression, deflateLevel(options.pngCompression)))
+        String(format: "encode only          %7.2f ms", perEncode)
+            + "  (level \(options.pngCompression): \(levelName(options.pngCompression)))")
     print(String(format: "frame / drawing      %7.2f    (bar: ≤ 2)", perFrame / perDraw))
     print(
         String(
@@ -172,9 +171,9 @@ private func benchmarkFrames(
     }
 }
 
-/// The libdeflate level of PNG compression level `level`.
-private func deflateLevel(_ level: Int) -> Int {
-    Int(cpng_deflate_level(Int32(level)))
+/// What writes PNG compression level `level`: the row encoder or libdeflate at a level.
+private func levelName(_ level: Int) -> String {
+    String(cString: cpng_level_name(Int32(level)))
 }
 
 /// Draws the benchmark frames `rounds` times without encoding: for profiling the drawing.

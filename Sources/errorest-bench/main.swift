@@ -1,5 +1,5 @@
 // Release benchmarks, against the peers in Samples/peers (numpy, matplotlib):
-//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|pacing|animation|all]
+//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|pacing|animation|memory|all]
 // A benchmark that cannot run says why on one line and the process exits 1.
 import ArgumentParser
 import Figures
@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
             AllBenchmarks.self, TrainingBenchmark.self, FrameBenchmark.self, PeerBenchmark.self,
             SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
             MountainFrameBenchmark.self, PacingBenchmark.self, AnimationBenchmark.self,
-            PacingDetail.self, PNGBenchmark.self, LessonBenchmark.self,
+            PacingDetail.self, PNGBenchmark.self, LessonBenchmark.self, MemoryBenchmark.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }

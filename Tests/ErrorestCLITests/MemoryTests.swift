@@ -82,6 +82,29 @@ import Testing
         #expect(try StreamedJSON.record(none) == (try Self.oneShot(none)))
     }
 
+    /// A record's per-epoch series, written as text a number at a time, are the encoder's
+    /// numbers: whole numbers without ".0", Swift's exponents, the smallest and largest doubles,
+    /// −0; a series with a number JSON cannot hold is left to the encoder (which refuses it).
+    @Test func aRecordsSeriesAreWrittenAsTheEncoderWritesThem() throws {
+        var file = RunFile()
+        file.hidden = [2]
+        file.data = .generator(.xor, count: 20, noise: 0.1, seed: 3)
+        file.training.epochs = 8
+        file.snapshots = .linear(2)
+        var run = try file.trainer().train(name: "t")
+        let odd = [
+            0.1, 1, 2, 1e-05, 1e+20, 1e16, 5e-324, 1.7976931348623157e308, 123_456_789_012_345_680,
+            -0.0, 0, -2.5e-7, 0.30000000000000004,
+        ]
+        run.errors = odd
+        run.accuracies = odd.reversed()
+        run.penalties = odd
+        run.testErrors = []
+        #expect(try StreamedJSON.record(run) == (try Self.oneShot(run)))
+        run.penalties = [1, .nan]
+        #expect(throws: (any Error).self) { try StreamedJSON.record(run) }
+    }
+
     @Test func aManifestStreamedIsTheManifestEncodedWhole() throws {
         var entry = OutputFolderTests.entry("frames/frame-0000.png")
         entry.panels = [

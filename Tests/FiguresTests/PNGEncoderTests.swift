@@ -86,8 +86,9 @@ import Testing
         }
     }
 
-    @Test func levelsZeroToNineAreLibdeflatesZeroToEightAndTwelveAndShrinkTheFile() throws {
-        #expect((0...9).map { cpng_deflate_level(Int32($0)) } == [0, 1, 2, 3, 4, 5, 6, 7, 8, 12])
+    @Test func levelsZeroToNineAreStoredTheRowEncoderAndLibdeflateAndShrinkTheFile() throws {
+        #expect(
+            (0...9).map { cpng_deflate_level(Int32($0)) } == [0, -1, -1, -1, 4, 5, 6, 7, 8, 12])
         #expect(cpng_deflate_level(-1) == -1 && cpng_deflate_level(10) == -1)
         let run = try Fixtures.run(.wedge, hidden: [2])
         let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 320, height: 180))
@@ -106,7 +107,8 @@ import Testing
         #expect(sizes[0] > 180 * (1 + 3 * 320))
         #expect(sizes[0] < 180 * (1 + 3 * 320) + 1000)
         #expect(sizes[1] < sizes[0] / 3)
-        #expect(sizes[9] < sizes[6] && sizes[6] < sizes[3] && sizes[3] < sizes[1])
+        #expect(sizes[9] < sizes[6] && sizes[6] < sizes[3] && sizes[3] < sizes[2])
+        #expect(sizes[2] <= sizes[1])
     }
 
     @Test func textBeyondASCIIIsAnITXtChunkAndTextStopsAtANul() throws {

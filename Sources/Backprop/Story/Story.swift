@@ -35,9 +35,10 @@ public enum Story {
             times: factor)
     }
 
-    /// `ŷ = σ(z)` at `x`: the probability the network gives the point of being blue.
+    /// `ŷ = σ(z)` at `x`: the probability the network gives the point of being blue (the
+    /// lesson's ``Lesson/σ(_:)``, by Foundation's `exp`).
     public static func output(_ layers: [Layer], _ g: Activation, at x: Point) -> Double {
-        sigmoid(Lesson.forward(layers, g, at: x).z)
+        Lesson.σ(Lesson.forward(layers, g, at: x).z)
     }
 
     /// The point's error `e = −y ln ŷ − (1 − y) ln(1 − ŷ)`.
@@ -74,7 +75,7 @@ public enum Story {
     /// classifies a blue point right when its vote is positive, a red one when it is negative.
     public static func vote(_ layers: [Layer], _ g: Activation, at x: Point, unit j: Int) -> Double
     {
-        outputWeights(layers)[j] * (hidden(layers, g, at: x)[j] - g(0))
+        outputWeights(layers)[j] * (hidden(layers, g, at: x)[j] - Lesson.g(g, 0))
     }
 
     /// The distance from `x` to the line `w·x + b = 0` of unit `j` of the first layer (the

@@ -104,7 +104,7 @@ public struct Trainer: Sendable {
             engine.scaleGradient(by: m)
             let error = tally.error / Double(m)
             guard error.isFinite, engine.parametersAreFinite else {
-                throw BackpropError.diverged(epoch: epoch, learningRate: options.learningRate)
+                throw options.divergence(at: epoch, penaltyOnly: false)
             }
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
@@ -120,18 +120,21 @@ public struct Trainer: Sendable {
             if !optimizer.regularisation.isNone {
                 let penalty = engine.penalty(optimizer)
                 guard penalty.isFinite else {
-                    throw BackpropError.diverged(epoch: epoch, learningRate: options.learningRate)
+                    throw options.divergence(at: epoch, penaltyOnly: true)
                 }
                 penalties.append(penalty)
             }
+            // The next epoch's order is drawn before the snapshot, which keeps it.
+            let shuffles = epoch < epochs && options.batchSize != .full && options.shuffle
+            if shuffles { random.shuffle(&order) }
             recorder.measured(
-                epoch: epoch, error: error, accuracy: accuracies[epoch], engine: engine)
+                epoch: epoch, error: error, accuracy: accuracies[epoch], engine: engine,
+                optimizer: optimizer, order: shuffles ? order : nil)
             guard epoch < epochs else { break }
             switch options.batchSize {
             case .full:
                 engine.step(&optimizer)
             case .size(let size):
-                if options.shuffle { random.shuffle(&order) }
                 let batches = (m + size - 1) / size
                 for (batch, start) in stride(from: 0, to: m, by: size).enumerated() {
                     let end = min(start + size, m)

@@ -1,5 +1,6 @@
 #pragma once
-// PNG in C: the image data of a PNG (scanlines compressed by libdeflate), decoding through
+// PNG in C: the image data of a PNG (scanlines compressed by Errorest's row encoder or by
+// libdeflate), decoding through
 // libpng's simplified API, and the CRC-32 of chunks. Swift sees status codes and messages.
 
 #include <stddef.h>
@@ -41,20 +42,44 @@ typedef struct {
     uint32_t height;
 } cpng_image;
 
-/// The libdeflate level that PNG compression level `level` (0...9) is written with: 0-8 the
-/// same number, 9 libdeflate's level 12 (its smallest); -1 outside 0...9.
+/// The libdeflate level that PNG compression level `level` (0...9) is written with: 0 (stored)
+/// and 4-8 the same number, 9 libdeflate's level 12 (its smallest); -1 for levels 1 to 3,
+/// which Errorest's row encoder writes (cpng_row_deflate, efforts 1 to 3), and outside 0...9.
 int cpng_deflate_level(int level);
+
+/// What writes PNG compression level `level`, in a few words (for benchmarks).
+const char *cpng_level_name(int level);
 
 /// The image data of a PNG, the bytes its IDAT chunks hold: `height` rows of `width` pixels,
 /// `stride` bytes apart, as scanlines of filter type None (8-bit RGB for Cairo's pixels, RGBA
-/// for RGBA8), compressed as one zlib stream by libdeflate at `cpng_deflate_level(level)`.
+/// for RGBA8), compressed as one zlib stream at `level` (see cpng_deflate_level).
 ///
-/// The same pixels and level give the same bytes on every x86-64 CPU: libdeflate chooses code by
-/// CPU only for checksums and decompression. On failure, returns a non-zero status and writes a
+/// The same pixels and level give the same bytes on every x86-64 CPU: the row encoder has no
+/// CPU-dependent code, and libdeflate chooses code by CPU only for checksums and decompression. On failure, returns a non-zero status and writes a
 /// sentence into `message`.
 cpng_status cpng_image_data(const uint8_t *pixels, int width, int height, int stride,
                             cpng_pixels layout, int level, cpng_buffer *out, char *message,
                             size_t message_size);
+
+/// The bytes of working memory cpng_row_deflate needs (about 200 KiB).
+size_t cpng_row_work_size(void);
+
+/// Room enough for cpng_row_deflate's stream of `count` bytes.
+size_t cpng_row_deflate_bound(size_t count);
+
+/// Errorest's own deflate encoder, made for scanlines of filter type None: compresses `count`
+/// bytes of rows `line` bytes long (the filter byte included), `pixel` bytes a pixel, as one
+/// zlib stream into `out`, using `work` (cpng_row_work_size() bytes). At each position it tries
+/// a match with the previous pixel and with the row above (when `line` is within deflate's
+/// 32 KiB window), extended eight bytes at a time, and, for shorter ones, with the last position
+/// of the same four bytes (a hash table); effort 1 takes the longest match found (greedy),
+/// effort 2 first checks whether the next position has a longer one (lazy), effort 3 also keeps
+/// the last two positions of each four bytes instead of one; blocks are coded with dynamic Huffman codes
+/// of their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent
+/// code, so the same bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
+/// cpng_row_deflate_bound(count)) was too small or an argument is invalid.
+size_t cpng_row_deflate(const uint8_t *lines, size_t count, size_t line, size_t pixel,
+                        int effort, void *work, uint8_t *out, size_t capacity);
 
 /// Frees the bytes of a buffer filled by cpng_image_data (safe on an empty buffer).
 void cpng_buffer_free(cpng_buffer *buffer);

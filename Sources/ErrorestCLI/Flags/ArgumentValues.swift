@@ -30,6 +30,7 @@ extension Engine: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension WishSource: ExpressibleByArgument {}
 extension HiddenShading: ExpressibleByArgument {}
+extension HiddenLayout: ExpressibleByArgument {}
 extension PaletteName: ExpressibleByArgument {}
 extension FigureKind: ExpressibleByArgument {}
 extension FileFormat: ExpressibleByArgument {}

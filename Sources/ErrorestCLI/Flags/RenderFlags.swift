@@ -94,6 +94,9 @@ struct RenderFlags: ParsableArguments {
         help: .setting(Keys.frameDiagram))
     var frameDiagram: Bool?
 
+    @Option(name: .setting(Keys.hiddenLayout), help: .setting(Keys.hiddenLayout))
+    var hiddenLayout: HiddenLayout?
+
     @Flag(name: .setting(Keys.header), inversion: .prefixedNo, help: .setting(Keys.header))
     var header: Bool?
 
@@ -131,6 +134,7 @@ struct RenderFlags: ParsableArguments {
         try Keys.hiddenShading.apply(hiddenShading, to: &settings)
         try Keys.frameDiagram.apply(frameDiagram, to: &settings)
         try Keys.header.apply(header, to: &settings)
+        try Keys.hiddenLayout.apply(hiddenLayout, to: &settings)
         if let errorRange {
             try RangeViolation.checkingFlags {
                 try RenderOptions.check(errorLow: errorRange[0], high: errorRange[1])

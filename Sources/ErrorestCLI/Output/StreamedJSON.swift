@@ -5,50 +5,114 @@ import Foundation
 /// sorted keys, slashes unescaped) writes them whole.
 ///
 /// Encoding 2,000 snapshots or frames in one call builds the whole document as a tree first,
-/// some 20 MB for a 4 MB file; here only one item's tree exists at a time, so memory does not
-/// grow with the number of frames.
+/// some 20 MB for a 4 MB file, and a series of 1,000,000 epochs some 100 MB; here only one
+/// item's tree exists at a time, and a series' numbers are written as text directly, so memory
+/// grows only with the file itself.
 enum StreamedJSON {
-    /// `value` encoded with its top-level list `key` empty (`emptied`), and `items` spliced in,
-    /// each encoded on its own.
-    static func encode<Value: Encodable, Item: Encodable>(
-        _ emptied: Value, listKey key: String, items: [Item]
-    ) throws -> Data {
+    /// A top-level list spliced into the document: its key, its length, and its `index`-th item
+    /// appended to `out` as `JSONEncoder` writes it alone.
+    struct List {
+        var key: String
+        var count: Int
+        var append: (_ index: Int, _ out: inout Data) throws -> Void
+    }
+
+    /// A list of encodable items, each encoded on its own.
+    static func list<Item: Encodable>(_ key: String, _ items: [Item]) -> List {
         let encoder = JSONText.encoder()
+        return List(key: key, count: items.count) { index, out in
+            out.append(try encoder.encode(items[index]))
+        }
+    }
+
+    /// A list of finite numbers, each written as `JSONEncoder` writes a `Double`: its
+    /// `description`, without a trailing `.0`.
+    static func numbers(_ key: String, _ values: [Double]) -> List {
+        List(key: key, count: values.count) { index, out in
+            var text = values[index].description
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            out.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// `emptied` encoded with its top-level `lists` empty, and their items spliced in.
+    static func encode<Value: Encodable>(_ emptied: Value, lists: [List]) throws -> Data {
         let whole = try JSONText.data(emptied)
-        guard !items.isEmpty else { return whole }
-        let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
-        guard let range = whole.range(of: empty) else {
-            throw ErrorestError.writeFailed("The list \"\(key)\" could not be written as JSON.")
-        }
-        var out = Data(whole[..<range.lowerBound])
-        out.append(Data("\n  \"\(key)\" : [\n".utf8))
-        for (index, item) in items.enumerated() {
-            let text = try encoder.encode(item)
-            // Each line of the item four spaces deeper; blank lines (empty lists) stay blank.
-            var lineStart = true
-            for byte in text {
-                if lineStart && byte != 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                out.append(byte)
-                lineStart = byte == 0x0A
+        var places: [(range: Range<Data.Index>, list: List)] = []
+        for list in lists where list.count > 0 {
+            let empty = Data("\n  \"\(list.key)\" : [\n\n  ]".utf8)
+            guard let range = whole.range(of: empty) else {
+                throw ErrorestError.writeFailed(
+                    "The list \"\(list.key)\" could not be written as JSON.")
             }
-            out.append(contentsOf: index == items.count - 1 ? [0x0A] : [0x2C, 0x0A])
+            places.append((range, list))
         }
-        out.append(Data("  ]".utf8))
-        out.append(whole[range.upperBound...])
+        places.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var out = Data()
+        var copied = whole.startIndex
+        var item = Data()
+        for (range, list) in places {
+            out.append(whole[copied..<range.lowerBound])
+            out.append(Data("\n  \"\(list.key)\" : [\n".utf8))
+            for index in 0..<list.count {
+                item.removeAll(keepingCapacity: true)
+                try list.append(index, &item)
+                // Each line of the item four spaces deeper; blank lines (empty lists) stay blank.
+                var lineStart = true
+                for byte in item {
+                    if lineStart && byte != 0x0A {
+                        out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                    }
+                    out.append(byte)
+                    lineStart = byte == 0x0A
+                }
+                out.append(contentsOf: index == list.count - 1 ? [0x0A] : [0x2C, 0x0A])
+            }
+            out.append(Data("  ]".utf8))
+            copied = range.upperBound
+        }
+        out.append(whole[copied...])
         return out
     }
 
-    /// The run record as ``TrainingRun/jsonData()`` writes it, a snapshot at a time.
+    /// The run record as ``TrainingRun/jsonData()`` writes it, a snapshot at a time, and its
+    /// per-epoch series a number at a time (where every number is finite, as training leaves
+    /// them; any other series is encoded as before).
     static func record(_ run: TrainingRun) throws -> Data {
         var emptied = run
         emptied.snapshots = []
-        return try encode(emptied, listKey: "snapshots", items: run.snapshots)
+        var lists = [list("snapshots", run.snapshots)]
+        let series: [(String, WritableKeyPath<TrainingRun, [Double]?>)] = [
+            ("errors", \.optionalErrors), ("accuracies", \.optionalAccuracies),
+            ("testErrors", \.testErrors), ("testAccuracies", \.testAccuracies),
+            ("penalties", \.penalties),
+        ]
+        for (key, path) in series {
+            guard let values = run[keyPath: path], values.allSatisfy(\.isFinite) else { continue }
+            emptied[keyPath: path] = []
+            lists.append(numbers(key, values))
+        }
+        return try encode(emptied, lists: lists)
     }
 
     /// The manifest as ``Manifest/jsonData()`` writes it, an entry at a time.
     static func manifest(_ manifest: Manifest) throws -> Data {
         var emptied = manifest
         emptied.files = []
-        return try encode(emptied, listKey: "files", items: manifest.files)
+        return try encode(emptied, lists: [list("files", manifest.files)])
+    }
+}
+
+extension TrainingRun {
+    /// ``errors`` as an optional, so that every series has one key path type.
+    fileprivate var optionalErrors: [Double]? {
+        get { errors }
+        set { errors = newValue ?? [] }
+    }
+
+    /// ``accuracies`` as an optional.
+    fileprivate var optionalAccuracies: [Double]? {
+        get { accuracies }
+        set { accuracies = newValue ?? [] }
     }
 }

@@ -40,8 +40,9 @@ extension Keys {
     static let pngCompression = Declared<RenderSettings, Int>(
         "render.pngCompression", flags: ["png-compression"], valueName: "level",
         help: "PNG compression level, 0 (stored) to 9 (smallest)",
-        doc: "The PNG compression level, 0 (stored) to 9 (smallest): libdeflate's levels, 9 its "
-            + "12.", type: .integer,
+        doc: "The PNG compression level, 0 (stored) to 9 (smallest): 1 to 3 Errorest's row "
+            + "encoder (fastest to smallest), 4 to 8 libdeflate's levels, 9 its 12.",
+        type: .integer,
         schema: .within(RenderOptions.compressionRange), library: [.figures(.pngCompression)],
         rule: { try RenderOptions.check(pngCompression: $0) }, path: \.options.pngCompression)
 
@@ -136,6 +137,15 @@ extension Keys {
         help: "Draw the network diagram in each frame beside the error curve",
         doc: "Draws the network diagram in each frame, beside the error curve, where it fits.",
         type: .bool, path: \.options.frameDiagram)
+
+    static let hiddenLayout = Declared<RenderSettings, HiddenLayout>(
+        "render.hiddenLayout", flags: ["hidden-layout"], valueName: "layout",
+        help: "How the hidden units' panels are arranged: row (a row per layer), column, or auto "
+            + "(a column in portrait frames)",
+        doc: "How the hidden units' panels are arranged in a frame and the `hidden` figure: `row` "
+            + "(each layer's units side by side), `column` (one above the other) or `auto` (in a "
+            + "portrait frame a column beside the error curve, else the arrangement with the "
+            + "largest plots).", type: .choice, path: \.options.hiddenLayout)
 
     static let fps = Declared<RenderSettings, Int>(
         "render.animation.fps", flags: ["fps"], valueName: "n",

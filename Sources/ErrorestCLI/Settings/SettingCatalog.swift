@@ -66,8 +66,8 @@ enum SettingCatalog {
         Keys.domain, Keys.pngCompression, Keys.hiddenLinesOnOutput, Keys.logScaleError,
         Keys.equations, Keys.focus, Keys.wish, Keys.surfaceGrid, Keys.surfaceSpan,
         Keys.surfaceAxes, Keys.frameLandscape, Keys.fontSize, Keys.hiddenShading,
-        Keys.frameDiagram, Keys.fps, Keys.holdFirst, Keys.holdLast, Keys.title, Keys.errorRange,
-        Keys.header,
+        Keys.frameDiagram, Keys.hiddenLayout, Keys.fps, Keys.holdFirst, Keys.holdLast,
+        Keys.title, Keys.errorRange, Keys.header,
     ]
 
     /// The setting with this key.

@@ -1,5 +1,7 @@
 /// The composite frame: the output as a big square, the hidden units in a grid beside it, the
-/// error curve under the grid (or beside the output for a perceptron); a `landscape` panel
+/// error curve under the grid (or beside the output for a perceptron; in a portrait frame the
+/// output on top, the units in a column under it unless ``HiddenLayout/row`` asks for rows, the
+/// error curve beside them); a `landscape` panel
 /// (surface or mountain) and, when asked and where it fits, the network diagram share the error
 /// curve's cell.
 struct FrameComposition: Composition {
@@ -90,6 +92,15 @@ struct FrameComposition: Composition {
             let side = min(body.width / aspect + style.titleHeight, body.height * 0.45)
             let (top, rest) = body.slicingTop(side)
             let below = rest.inset(top: g, left: 0, bottom: 0, right: 0)
+            if style.hiddenLayout != .row {
+                // Portrait: the units stacked in a column on the left, the error curve (and
+                // what shares its cell) beside them.
+                let (grid, right) = below.slicingLeft((below.width * 0.42).rounded())
+                let units = HiddenGrid.place(
+                    widths: hidden, in: grid, aspect: aspect, style: style, centred: false)
+                let error = right.inset(top: 0, left: 2 * g, bottom: 0, right: 0)
+                return (units, top, error)
+            }
             let (grid, _) = below.slicingTop((below.height * 0.6).rounded())
             let units = HiddenGrid.place(
                 widths: hidden, in: grid, aspect: aspect, style: style, centred: false)

@@ -3,10 +3,11 @@
 enum HiddenGrid {
     /// The panels of the units of layers `widths` in `area`.
     ///
-    /// The number of columns is the one that makes the plots largest. The block of panels is as
-    /// tight as the plots allow, centred across `area`, and also down it when `centred`. When
-    /// the plots would be too small to see, as many units as fit are shown at a minimum size
-    /// and the last cell that would have fitted holds a note counting the units left out.
+    /// The number of columns is the widest layer's for ``HiddenLayout/row``, one for
+    /// ``HiddenLayout/column``, else the one that makes the plots largest. The block of panels
+    /// is as tight as the plots allow, centred across `area`, and also down it when `centred`.
+    /// When the plots would be too small to see, as many units as fit are shown at a minimum
+    /// size and the last cell that would have fitted holds a note counting the units left out.
     static func place(
         widths: [Int], in area: Rect, aspect: Double, style: Style, centred: Bool
     ) -> [PlacedPanel] {
@@ -14,7 +15,13 @@ enum HiddenGrid {
         let g = style.gap
         let widest = widths.max() ?? 1
         var best: (columns: Int, plot: Double) = (1, -1)
-        for columns in 1...widest {
+        let allowed: ClosedRange<Int>
+        switch style.hiddenLayout {
+        case .auto: allowed = 1...widest
+        case .row: allowed = widest...widest
+        case .column: allowed = 1...1
+        }
+        for columns in allowed {
             let rows = widths.reduce(0) { $0 + ($1 + columns - 1) / columns }
             let cellW = (area.width - Double(columns - 1) * g) / Double(columns)
             let cellH = (area.height - Double(rows - 1) * g) / Double(rows)

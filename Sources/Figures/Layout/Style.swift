@@ -55,6 +55,16 @@ struct Style: Sendable {
     /// False when the figure has no header strip (a panel placed under a caption in print).
     var showsHeader = true
 
+    /// How the hidden units' panels are arranged (``RenderOptions/hiddenLayout``).
+    var hiddenLayout = HiddenLayout.auto
+
+    /// The same style with the hidden units arranged by `layout`.
+    func withHiddenLayout(_ layout: HiddenLayout) -> Style {
+        var copy = self
+        copy.hiddenLayout = layout
+        return copy
+    }
+
     /// The same style with or without the figure's header strip.
     func withHeader(_ on: Bool) -> Style {
         var copy = self
