@@ -16,18 +16,18 @@ static void cpng_set_message(char *message, size_t size, const char *text) {
 }
 
 /// The row encoder's effort for each PNG compression level, 0 where libdeflate writes it.
-static const int cpng_row_efforts[10] = {0, 1, 2, 0, 0, 0, 0, 0, 0, 0};
+static const int cpng_row_efforts[10] = {0, 1, 2, 3, 0, 0, 0, 0, 0, 0};
 
 int cpng_deflate_level(int level) {
-    // 0 stores, 3-8 are libdeflate's levels of the same number (zlib's scale), and 9, the
-    // smallest, is libdeflate's slowest and smallest level, 12; 1 and 2 are the row encoder's.
-    static const int levels[10] = {0, -1, -1, 3, 4, 5, 6, 7, 8, 12};
+    // 0 stores, 4-8 are libdeflate's levels of the same number (zlib's scale), and 9, the
+    // smallest, is libdeflate's slowest and smallest level, 12; 1-3 are the row encoder's.
+    static const int levels[10] = {0, -1, -1, -1, 4, 5, 6, 7, 8, 12};
     return level >= 0 && level <= 9 ? levels[level] : -1;
 }
 
 const char *cpng_level_name(int level) {
     static const char *names[10] = {
-        "stored",      "row encoder, greedy", "row encoder, lazy", "libdeflate 3",
+        "stored",      "row encoder, greedy", "row encoder, lazy", "row encoder, lazy, 2-way",
         "libdeflate 4", "libdeflate 5",       "libdeflate 6",      "libdeflate 7",
         "libdeflate 8", "libdeflate 12"};
     return level >= 0 && level <= 9 ? names[level] : "not a level";

@@ -14,13 +14,13 @@
 #define CPNG_BLOCK_TOKENS 16384
 /// Matches shorter than this are looked for in the hash table too.
 #define CPNG_HASH_BELOW 16
-/// The hash table's size: 2^15 entries of the last position seen with those four bytes.
+/// The hash table's size: 2^15 buckets of the last positions seen with the same four bytes.
 #define CPNG_HASH_BITS 15
 
 /// The encoder's working memory.
 struct cpng_row_work {
     uint32_t tokens[CPNG_BLOCK_TOKENS];
-    uint32_t head[1u << CPNG_HASH_BITS];  ///< position + 1, 0 where none
+    uint32_t head[2u << CPNG_HASH_BITS];  ///< buckets of positions + 1, 0 where none
     cpng_frequencies frequencies;
 };
 
@@ -53,11 +53,9 @@ static inline size_t cpng_match_length(const uint8_t *a, const uint8_t *b, size_
     return n;
 }
 
-/// The hash of the four bytes at `p`.
-static inline uint32_t cpng_hash(const uint8_t *p) {
-    uint32_t word = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-                    (uint32_t)p[3] << 24;
-    return (word * 2654435761u) >> (32 - CPNG_HASH_BITS);
+/// The four bytes at `p` as a little-endian word (one load on x86-64; the same on any CPU).
+static inline uint32_t cpng_word(const uint8_t *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 /// The rows being encoded and what is known of their shape.
@@ -67,38 +65,52 @@ typedef struct {
     size_t pixel;  ///< distance to the previous pixel
     size_t line;   ///< distance to the row above, 0 if beyond deflate's window
     uint32_t *head;
+    int ways;      ///< positions kept per bucket of the hash table: 1 or 2
 } cpng_rows;
 
+/// The length of the match at `here` with `there` (0 unless its first three bytes, the low
+/// three of `word`, match), at most `limit`.
+static inline size_t cpng_match_at(const uint8_t *here, const uint8_t *there, uint32_t word,
+                                   size_t limit) {
+    if (((word ^ cpng_word(there)) & 0xFFFFFF) != 0) return 0;
+    return 3 + cpng_match_length(here + 3, there + 3, limit - 3);
+}
+
 /// The longest match at `i` (0 if none of 3 bytes or more), its distance in `*distance`.
-static inline __attribute__((always_inline)) size_t cpng_best_match(const cpng_rows *r, size_t i, size_t *distance) {
+static inline __attribute__((always_inline)) size_t cpng_best_match(const cpng_rows *r, size_t i,
+                                                                    size_t *distance) {
     size_t limit = r->count - i < 258 ? r->count - i : 258;
-    if (limit < 3) return 0;
+    if (limit < 4) return 0;  // the last three bytes go as literals
     const uint8_t *here = r->in + i;
+    uint32_t word = cpng_word(here);
     size_t best = 0;
     if (i >= r->pixel) {
-        best = cpng_match_length(here, here - r->pixel, limit);
+        best = cpng_match_at(here, here - r->pixel, word, limit);
         *distance = r->pixel;
     }
     if (r->line != 0 && i >= r->line && best < limit) {
-        size_t length = cpng_match_length(here, here - r->line, limit);
+        size_t length = cpng_match_at(here, here - r->line, word, limit);
         if (length > best) {
             best = length;
             *distance = r->line;
         }
     }
-    if (best < CPNG_HASH_BELOW && limit >= 4) {
-        uint32_t h = cpng_hash(here);
-        size_t seen = r->head[h];
-        r->head[h] = (uint32_t)(i + 1);
-        if (seen != 0 && seen - 1 < i && i - (seen - 1) <= 32768) {
-            size_t length = cpng_match_length(here, r->in + seen - 1, limit);
+    if (best < CPNG_HASH_BELOW) {
+        // The bucket of these four bytes: its last positions, newest first.
+        uint32_t *bucket = r->head + r->ways * ((word * 2654435761u) >> (32 - CPNG_HASH_BITS));
+        for (int k = 0; k < r->ways; k++) {
+            size_t seen = bucket[k];
+            if (seen == 0 || seen - 1 >= i || i - (seen - 1) > 32768) continue;
+            size_t length = cpng_match_at(here, r->in + seen - 1, word, limit);
             if (length > best) {
                 best = length;
                 *distance = i - (seen - 1);
             }
         }
+        for (int k = r->ways - 1; k > 0; k--) bucket[k] = bucket[k - 1];
+        bucket[0] = (uint32_t)(i + 1);
     }
-    return best >= 3 ? best : 0;
+    return best;
 }
 
 size_t cpng_row_deflate(const uint8_t *lines, size_t count, size_t line, size_t pixel,
@@ -107,8 +119,9 @@ size_t cpng_row_deflate(const uint8_t *lines, size_t count, size_t line, size_t 
     if (lines == NULL || state == NULL || out == NULL || capacity < 6 || pixel < 1) return 0;
     cpng_bit_writer w = {out, 0, capacity, 0, 0, 0};
     cpng_put_bits(&w, 0x78 | 0x01 << 8, 16);  // zlib: deflate, 32 KiB window, fastest
-    cpng_rows r = {lines, count, pixel, line <= 32768 ? line : 0, state->head};
-    memset(state->head, 0, sizeof state->head);
+    int ways = effort >= 3 ? 2 : 1;
+    cpng_rows r = {lines, count, pixel, line <= 32768 ? line : 0, state->head, ways};
+    memset(state->head, 0, sizeof(uint32_t) * ((size_t)ways << CPNG_HASH_BITS));
     int lazy = effort >= 2;
     size_t i = 0, start = 0, n = 0;
     size_t known = SIZE_MAX, known_length = 0, known_distance = 0;  // the match at i + 1

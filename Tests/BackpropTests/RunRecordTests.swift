@@ -51,7 +51,13 @@ import Testing
         let training = object["training"] as! [String: Any]
         #expect(training["batchSize"] as? Int == 16 && training["shuffle"] as? Bool == true)
         let snapshot = (object["snapshots"] as! [[String: Any]])[0]
-        #expect(Set(snapshot.keys) == ["epoch", "error", "accuracy", "layers", "gradient"])
+        // Shuffled mini-batches: the snapshot keeps the next epoch's order; plain descent keeps
+        // no optimizer state.
+        #expect(
+            Set(snapshot.keys) == [
+                "epoch", "error", "accuracy", "layers", "gradient", "batchOrder",
+            ])
+        #expect((snapshot["batchOrder"] as? [Int])?.sorted() == Array(0..<40))
         let points = (object["data"] as! [String: Any])["points"] as! [[Double]]
         #expect(points.count == 40 && points[0].count == 2)
         #expect((object["domain"] as! [[Double]]).count == 2)
@@ -60,6 +66,7 @@ import Testing
     @Test func fullBatchIsWrittenAsTheWordFull() throws {
         var run = try Self.run()
         run.training.batchSize = .full
+        for s in run.snapshots.indices { run.snapshots[s].batchOrder = nil }
         let text = String(decoding: try run.jsonData(), as: UTF8.self)
         #expect(text.contains("\"batchSize\" : \"full\""))
         #expect(try TrainingRun(jsonData: run.jsonData(), source: "r").training.batchSize == .full)

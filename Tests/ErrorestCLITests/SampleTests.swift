@@ -105,6 +105,41 @@ import Testing
             folders.map { $0.appendingPathComponent("manifest.json") }, against: "manifest")
     }
 
+    @Test(arguments: [
+        ("race-optimizers.yaml", ["optimizer-sgd", "optimizer-momentum", "optimizer-adam"]),
+        ("race-learning-rates.yaml", ["lr-0.5", "lr-2", "lr-8", "lr-50"]),
+    ])
+    func theRaceSamplesRunEveryRunnerFromOneStart(_ sample: String, names: [String]) throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let path = Harness.samples.appendingPathComponent(sample).path
+        let result = try h.errorest(
+            [
+                "race", path, "--out", "race", "--size", "64x48", "--epochs", "20",
+                "--snapshots", "every 5", "--quiet",
+            ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let index = try h.json("race/index.json")
+        let runs = try #require(index["runs"] as? [[String: Any]])
+        #expect(runs.compactMap { $0["name"] as? String } == names)
+        let figures = try #require(index["figures"] as? [[String: Any]])
+        #expect(figures.contains { $0["figure"] as? String == "raceSurface" })
+        #expect(FileManager.default.fileExists(atPath: h.url("race/figures/raceSurface.png").path))
+        try Schemas.validate([h.url("race/index.json")], against: "sweep-index")
+        let records = runs.compactMap { $0["record"] as? String }.map { h.url("race/" + $0) }
+        try Schemas.validate(records, against: "run-record")
+        // One start: the first snapshot's layers of every runner, as written, are equal.
+        let starts = try records.map { url -> String in
+            let record = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+            let snapshots = (record as? [String: Any])?["snapshots"] as? [[String: Any]]
+            let layers = try #require(snapshots?.first?["layers"])
+            return String(
+                decoding: try JSONSerialization.data(withJSONObject: layers, options: .sortedKeys),
+                as: UTF8.self)
+        }
+        #expect(Set(starts).count == 1)
+    }
+
     static let hasNumpy: Bool = {
         guard let h = try? Harness() else { return false }
         defer { h.cleanUp() }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Figures
 
-/// Errorest's row encoder (PNG levels 1 and 2): whatever the image's shape, its zlib stream
+/// Errorest's row encoder (PNG levels 1 to 3): whatever the image's shape, its zlib stream
 /// decodes in libpng (through zlib) to exactly the pixels written, and the rows it is made for
 /// cost little.
 @Suite struct RowEncoderTests {
@@ -25,7 +25,7 @@ import Testing
     ) {
         let surface = try PNGEncoderTests.surface(width: width, height: height, pixel)
         var sizes: [Int] = []
-        for level in [1, 2] {
+        for level in [1, 2, 3] {
             let png = try PNGCodec.encode(surface, level: level, texts: [])
             let image = try PNGCodec.decode(png)
             #expect(image.width == width && image.height == height)
@@ -43,10 +43,11 @@ import Testing
         return (sizes, height * (1 + 3 * width))
     }
 
-    @Test func levelsOneAndTwoAreTheRowEncoderGreedyAndLazy() {
-        #expect(cpng_deflate_level(1) == -1 && cpng_deflate_level(2) == -1)
+    @Test func levelsOneToThreeAreTheRowEncoderGreedyLazyAndTwoWay() {
+        #expect((1...3).allSatisfy { cpng_deflate_level(Int32($0)) == -1 })
         #expect(String(cString: cpng_level_name(1)) == "row encoder, greedy")
         #expect(String(cString: cpng_level_name(2)) == "row encoder, lazy")
+        #expect(String(cString: cpng_level_name(3)) == "row encoder, lazy, 2-way")
     }
 
     @Test func aSinglePixelImage() throws {
@@ -131,7 +132,7 @@ import Testing
         var noise = Noise(state: 11)
         let row = (0..<(4 * 90)).map { _ in UInt8(noise.next() & 0xFF) }
         let rgba = (0..<30).flatMap { y in y % 3 == 2 ? Array(repeating: 200, count: 360) : row }
-        for level in [1, 2] {
+        for level in [1, 2, 3] {
             let png = try PNGCodec.encodeRGBA(rgba, width: 90, height: 30, level: level)
             #expect(try PNGCodec.decode(png).rgba == rgba)
             #expect(png.count < rgba.count / 5)
@@ -140,7 +141,7 @@ import Testing
 
     @Test func theSamePixelsGiveTheSameBytes() throws {
         let surface = try PNGEncoderTests.picture(width: 500, height: 300)
-        for level in [1, 2] {
+        for level in [1, 2, 3] {
             let first = try PNGCodec.encode(surface, level: level, texts: [])
             #expect(try PNGCodec.encode(surface, level: level, texts: []) == first)
         }

@@ -126,8 +126,8 @@ public struct ErrorSurface: Sendable {
     }
 
     /// The snapshot's weights `W` and the training step's end `W′` (``TrainingRun/step(from:)``:
-    /// the run's optimizer, from rest) on the plane, each with the surface's height under it;
-    /// `W`'s error is the one recorded, `W′`'s the error at `W′` itself.
+    /// the run's optimizer from the state it had there) on the plane, each with the surface's
+    /// height under it; `W`'s error is the one recorded, `W′`'s the error at `W′` itself.
     public func step(run: TrainingRun, snapshot index: Int) throws -> (
         current: PathPoint, next: PathPoint
     ) {

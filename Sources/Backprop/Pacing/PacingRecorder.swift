@@ -40,7 +40,8 @@ struct PacingRecorder: SnapshotRecorder {
     }
 
     mutating func measured<E: TrainingEngine>(
-        epoch: Int, error: Double, accuracy: Double, engine: E
+        epoch: Int, error: Double, accuracy: Double, engine: E, optimizer: Optimizer,
+        order: [Int]?
     ) {
         guard keeps(epoch: epoch) else { return }
         candidates.record(epoch: epoch, engine: engine)

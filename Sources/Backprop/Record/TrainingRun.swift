@@ -36,6 +36,13 @@ public struct Snapshot: Equatable, Sendable, Codable {
     public var layers: [Layer]
     /// `∇E` over the whole training set at these weights, in the shapes of `layers`.
     public var gradient: [Layer]
+    /// What the optimizer remembered at these weights (momentum's velocity, Adam's moments and
+    /// step count), so the step from here is the trainer's own; absent for plain descent, which
+    /// remembers nothing, and for weights part-way along a step.
+    public var optimizerState: OptimizerState?
+    /// The order in which the next epoch visits the points (indices into the run's data, batch
+    /// after batch), when a mini-batch run shuffles them; absent otherwise.
+    public var batchOrder: [Int]?
 
     public init(epoch: Int, error: Double, accuracy: Double, layers: [Layer], gradient: [Layer]) {
         self.epoch = epoch
@@ -253,6 +260,7 @@ public struct TrainingRun: Equatable, Sendable, Codable {
             guard snapshot.error.isFinite, (0...1).contains(snapshot.accuracy) else {
                 throw fail("\(label) has an error or accuracy out of range.")
             }
+            try checkStepState(of: snapshot, label: label)
         }
         try trajectory?.validate(
             parameterCount: ParameterLayout(snapshots[0].layers).count,

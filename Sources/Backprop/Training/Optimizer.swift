@@ -16,7 +16,7 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
 /// biases, as ``Network/parameters``). Before the step it adds the regularisation's gradient to
 /// the weights' (``Regularisation``; biases are never regularised). Its state — momentum's `v`,
 /// Adam's `m`, `v` and step count — holds one number per parameter and starts at zero at the start
-/// of every run, so runs repeat exactly.
+/// of every run, so runs repeat exactly; a snapshot keeps it (``OptimizerState``).
 public struct Optimizer: Sendable {
     /// The rule and its parameters.
     public let kind: OptimizerKind
@@ -29,11 +29,11 @@ public struct Optimizer: Sendable {
     /// True for the weights, false for the biases, in parameter order.
     let isWeight: [Bool]
     /// Momentum's velocity `v`, or Adam's first moment `m`.
-    private var first: [Double]
+    var first: [Double]
     /// Adam's second moment `v`.
-    private var second: [Double]
+    var second: [Double]
     /// The number of steps taken (Adam's `t`).
-    public private(set) var steps = 0
+    public internal(set) var steps = 0
 
     /// An optimizer for `options`' rule at the start of a run, for parameters shaped as `layers`.
     public init(_ options: TrainingOptions, shapes layers: [Layer]) {

@@ -11,9 +11,11 @@ protocol SnapshotRecorder {
     /// Whether the pass that measures `epoch` must leave the gradient for the recorder.
     func needsGradient(at epoch: Int) -> Bool
     /// `epoch` is measured: its error and accuracy, and `engine` holds its weights (and, where
-    /// ``needsGradient(at:)``, its gradient).
+    /// ``needsGradient(at:)``, its gradient); `optimizer` is as it will take the next step, and
+    /// `order` is the next epoch's shuffled order of the points, if it has one.
     mutating func measured<E: TrainingEngine>(
-        epoch: Int, error: Double, accuracy: Double, engine: E)
+        epoch: Int, error: Double, accuracy: Double, engine: E, optimizer: Optimizer,
+        order: [Int]?)
     /// The step of mini-batch `batch` (counting from 1) of the `batches` of `epoch` is taken.
     mutating func stepped<E: TrainingEngine>(epoch: Int, batch: Int, of batches: Int, engine: E)
     /// `run`, trained, with its snapshots.
@@ -37,13 +39,16 @@ struct ScheduleRecorder: SnapshotRecorder {
     func needsGradient(at epoch: Int) -> Bool { keeps(epoch: epoch) }
 
     mutating func measured<E: TrainingEngine>(
-        epoch: Int, error: Double, accuracy: Double, engine: E
+        epoch: Int, error: Double, accuracy: Double, engine: E, optimizer: Optimizer,
+        order: [Int]?
     ) {
         guard keeps(epoch: epoch) else { return }
-        snapshots.append(
-            Snapshot(
-                epoch: epoch, error: error, accuracy: accuracy, layers: engine.network.layers,
-                gradient: engine.gradientLayers))
+        var snapshot = Snapshot(
+            epoch: epoch, error: error, accuracy: accuracy, layers: engine.network.layers,
+            gradient: engine.gradientLayers)
+        snapshot.optimizerState = optimizer.kind == .sgd ? nil : optimizer.state
+        snapshot.batchOrder = order
+        snapshots.append(snapshot)
         next += 1
     }
 

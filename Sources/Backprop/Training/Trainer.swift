@@ -124,14 +124,17 @@ public struct Trainer: Sendable {
                 }
                 penalties.append(penalty)
             }
+            // The next epoch's order is drawn before the snapshot, which keeps it.
+            let shuffles = epoch < epochs && options.batchSize != .full && options.shuffle
+            if shuffles { random.shuffle(&order) }
             recorder.measured(
-                epoch: epoch, error: error, accuracy: accuracies[epoch], engine: engine)
+                epoch: epoch, error: error, accuracy: accuracies[epoch], engine: engine,
+                optimizer: optimizer, order: shuffles ? order : nil)
             guard epoch < epochs else { break }
             switch options.batchSize {
             case .full:
                 engine.step(&optimizer)
             case .size(let size):
-                if options.shuffle { random.shuffle(&order) }
                 let batches = (m + size - 1) / size
                 for (batch, start) in stride(from: 0, to: m, by: size).enumerated() {
                     let end = min(start + size, m)

@@ -43,8 +43,8 @@ typedef struct {
 } cpng_image;
 
 /// The libdeflate level that PNG compression level `level` (0...9) is written with: 0 (stored)
-/// and 3-8 the same number, 9 libdeflate's level 12 (its smallest); -1 for levels 1 and 2,
-/// which Errorest's row encoder writes (cpng_row_deflate, efforts 1 and 2), and outside 0...9.
+/// and 4-8 the same number, 9 libdeflate's level 12 (its smallest); -1 for levels 1 to 3,
+/// which Errorest's row encoder writes (cpng_row_deflate, efforts 1 to 3), and outside 0...9.
 int cpng_deflate_level(int level);
 
 /// What writes PNG compression level `level`, in a few words (for benchmarks).
@@ -72,8 +72,9 @@ size_t cpng_row_deflate_bound(size_t count);
 /// zlib stream into `out`, using `work` (cpng_row_work_size() bytes). At each position it tries
 /// a match with the previous pixel and with the row above (when `line` is within deflate's
 /// 32 KiB window), extended eight bytes at a time, and, for shorter ones, with the last position
-/// of the same four bytes (a one-entry hash table); effort 1 takes the longest match found
-/// (greedy), effort 2 first checks whether the next position has a longer one (lazy); blocks are coded with dynamic Huffman codes
+/// of the same four bytes (a hash table); effort 1 takes the longest match found (greedy),
+/// effort 2 first checks whether the next position has a longer one (lazy), effort 3 also keeps
+/// the last two positions of each four bytes instead of one; blocks are coded with dynamic Huffman codes
 /// of their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent
 /// code, so the same bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
 /// cpng_row_deflate_bound(count)) was too small or an argument is invalid.

@@ -23,7 +23,7 @@ public struct ErrorestCommand: ParsableCommand {
         version: "1.0.0",
         subcommands: [
             RunCommand.self, TrainCommand.self, RenderCommand.self, DatasetsCommand.self,
-            SweepCommand.self, LessonCommand.self,
+            SweepCommand.self, RaceCommand.self, LessonCommand.self,
         ])
 
     public init() {}

@@ -40,8 +40,9 @@ extension Keys {
     static let pngCompression = Declared<RenderSettings, Int>(
         "render.pngCompression", flags: ["png-compression"], valueName: "level",
         help: "PNG compression level, 0 (stored) to 9 (smallest)",
-        doc: "The PNG compression level, 0 (stored) to 9 (smallest): 1 and 2 Errorest's row "
-            + "encoder (greedy, lazy), 3 to 8 libdeflate's levels, 9 its 12.", type: .integer,
+        doc: "The PNG compression level, 0 (stored) to 9 (smallest): 1 to 3 Errorest's row "
+            + "encoder (fastest to smallest), 4 to 8 libdeflate's levels, 9 its 12.",
+        type: .integer,
         schema: .within(RenderOptions.compressionRange), library: [.figures(.pngCompression)],
         rule: { try RenderOptions.check(pngCompression: $0) }, path: \.options.pngCompression)
 

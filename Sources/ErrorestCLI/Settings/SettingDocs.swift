@@ -34,7 +34,13 @@ extension SettingCatalog {
         return keys
     }
 
-    /// The run file's JSON Schema (2020-12), the `sweep` block of a sweep file included.
+    /// The keys a race may vary: the training keys (the data and the network are shared).
+    static var raceableKeys: [String] {
+        all.map(\.key).filter { $0.hasPrefix("training.") }
+    }
+
+    /// The run file's JSON Schema (2020-12), the `sweep` block of a sweep file and the `race`
+    /// block of a race file included.
     static var runFileSchema: SchemaValue {
         var root = section("")
         let sweep: SchemaValue = [
@@ -45,8 +51,17 @@ extension SettingCatalog {
             "propertyNames": ["enum": .list(sweepableKeys.map(SchemaValue.text))],
             "additionalProperties": ["type": "array", "minItems": 1],
         ]
+        let race: SchemaValue = [
+            "type": "object", "minProperties": 1, "maxProperties": 1,
+            "description": .text(
+                "Race files only (`errorest race`): one training key and the values its "
+                    + "runners take, every runner from the same start."),
+            "propertyNames": ["enum": .list(raceableKeys.map(SchemaValue.text))],
+            "additionalProperties": ["type": "array", "minItems": 2],
+        ]
         if case .object(var members) = root, case .object(var properties)? = members["properties"] {
             properties["sweep"] = sweep
+            properties["race"] = race
             members["properties"] = .object(properties)
             members["$schema"] = "https://json-schema.org/draft/2020-12/schema"
             members["title"] = "Errorest run file"

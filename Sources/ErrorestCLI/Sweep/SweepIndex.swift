@@ -53,7 +53,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
     /// A comparison figure.
     struct Figure: Codable, Equatable, Sendable {
         var path: String
-        /// `grid` or `errors`.
+        /// `grid`, `errors` or (a race's) `raceSurface`.
         var figure: String
         var format: FileFormat
         var width: Int
@@ -64,6 +64,8 @@ struct SweepIndex: Codable, Equatable, Sendable {
         var rows: String?
         var epoch: Int?
         var fixed: [String: SweepValue]?
+        /// For a race's `raceSurface`: its plane and each runner's path on it.
+        var plane: RaceFigures.Plane?
     }
 
     func jsonData() throws -> Data {

@@ -7,6 +7,8 @@ import Synchronization
 struct SweepMerge {
     var plan: SweepPlan
     var threads: Int
+    /// A race's merge: the runners' shared landscape too (``RaceFigures``).
+    var race = false
 
     /// One comparison figure to draw.
     private struct Job: Sendable {
@@ -46,7 +48,13 @@ struct SweepMerge {
     /// Returns the index and whether anything was written.
     func write() throws -> (index: SweepIndex, written: Bool) {
         let runs = try finishedRuns()
-        let jobs = figureJobs(runs)
+        var jobs = figureJobs(runs)
+        if race {
+            let formats = plan.render.formats.filter { !$0.isAnimation }
+            jobs += try RaceFigures.jobs(
+                runs, plan: plan, formats: formats.isEmpty ? [.png] : formats
+            ).map { Job(meta: $0.meta, draw: $0.draw) }
+        }
         let index = SweepIndex(
             name: plan.sweep.name,
             keys: plan.sweep.keys.map {

@@ -38,8 +38,7 @@ enum StepPanel: Panel {
                 "One step: E(W) = \(before) → E(W′) = \(after)",
                 "E(W) \(before) → E(W′) \(after)", "\(before) → \(after)",
             ],
-            note: step.sameBatchRule
-                ? "W dashed, W′ solid" : "full-batch step; W dashed, W′ solid",
+            note: (step.caption.map { "W′ \($0); " } ?? "") + "W dashed, W′ solid",
             in: Rect(x: titleX, y: cell.y, width: rect.maxX - titleX, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         var info = PanelInfo(

@@ -141,13 +141,23 @@ enum SurfacePanel: Panel {
         rect: Rect, domain: Domain, names: (String, String), scene: Scene, style: Style,
         on canvas: Canvas
     ) {
+        axes(
+            rect: rect, domain: domain, names: names, palette: scene.palette, style: style,
+            on: canvas)
+    }
+
+    /// Ticks and names of the two axes, in `palette`'s colours (shared with the race surface).
+    static func axes(
+        rect: Rect, domain: Domain, names: (String, String), palette: Palette, style: Style,
+        on canvas: Canvas
+    ) {
         let viewport = Viewport(domain: domain, rect: rect)
         canvas.setFont(size: style.tickFont)
         let m = canvas.fontMetrics
         let tick = style.tickFont * 0.45
         let xs = Ticks.linear(domain.x1.lowerBound, domain.x1.upperBound)
         let ys = Ticks.linear(domain.x2.lowerBound, domain.x2.upperBound)
-        canvas.setColour(scene.palette.mutedText)
+        canvas.setColour(palette.mutedText)
         let xStep = xs.count > 1 ? xs[1] - xs[0] : 1
         for t in xs {
             let px = viewport.pixel(t, domain.x2.lowerBound).x
@@ -160,7 +170,7 @@ enum SurfacePanel: Panel {
             let py = viewport.pixel(domain.x1.lowerBound, t).y
             canvas.text(Ticks.label(t, step: yStep), x: rect.minX - 4, middle: py, align: .right)
         }
-        canvas.setColour(scene.palette.text)
+        canvas.setColour(palette.text)
         canvas.text(
             names.0, x: rect.midX, baseline: rect.maxY + tick + 2 * m.ascent + m.descent + 1,
             align: .centre)

@@ -47,23 +47,37 @@ struct DerivedData: Sendable {
     }
 }
 
-/// One step of training from a snapshot, as the trainer takes it with full batches: every weight
-/// and bias moved by the optimizer along the snapshot's full-set gradient.
+/// One step of training from a snapshot, as the trainer took it (``TrainingRun/step(from:)``):
+/// the run's optimizer from the state it had there, over the next epoch's batches.
 struct TrainingStep: Sendable {
     /// `W′`.
     let layers: [Layer]
     /// `E(W′)` on the run's data.
     let error: Double
-    /// False when the run trains on mini-batches: the step shown is then the full-batch one.
-    let sameBatchRule: Bool
+    /// Which step `W′` ends: the trainer's own, or one full-batch step.
+    let rule: TrainingRun.StepRule
+    /// What the figures say of the step when it is not simply the trainer's one step, as
+    /// `adam from rest` or `after 4 batch steps`; nil when it is.
+    let caption: String?
 
     init?(run: TrainingRun, snapshot: Snapshot) {
-        // From rest: the record keeps no optimizer state (see TrainingRun.step(from:)).
         let layers = run.step(from: snapshot)
         guard let network = try? Network(layers: layers, activation: run.network.activation)
         else { return nil }
         self.layers = layers
         error = network.evaluate(on: run.data).error
-        sameBatchRule = run.training.batchSize == .full && run.training.optimizer == .sgd
+        rule = run.stepRule(from: snapshot)
+        caption = Self.caption(rule, run: run)
+    }
+
+    /// What the figures say of a step by `rule` in `run`; nil for the trainer's one step.
+    static func caption(_ rule: TrainingRun.StepRule, run: TrainingRun) -> String? {
+        switch rule {
+        case .trainers(let batches):
+            return batches > 1 ? "after the epoch's \(batches) batch steps" : nil
+        case .fullBatch(let fromRest):
+            if fromRest { return "\(run.training.optimizer.rawValue) from rest" }
+            return run.training.batchSize == .full ? nil : "one full-batch step"
+        }
     }
 }

@@ -12,9 +12,13 @@ struct LandscapeView: Sendable {
     let current: PathPoint
     /// `W′`, the run's training step from `W` (``TrainingRun/step(from:)``), projected.
     let next: PathPoint
-    /// The optimizer whose step starts from rest here, as the record keeps no momentum or
-    /// Adam state: `nil` when the drawn step is the trainer's own rule from its own state.
+    /// The optimizer whose step starts from rest here, as the snapshot keeps no momentum or
+    /// Adam state (part-way along a step): `nil` when the drawn step starts from the trainer's
+    /// own state.
     let restingOptimizer: OptimizerKind?
+    /// What the figures say of the step `W → W′` when it is not the trainer's one step
+    /// (``TrainingStep/caption(_:run:)``).
+    let stepCaption: String?
     /// The largest `|recorded error − height|` along ``walked``.
     let pathGap: Double
 
@@ -26,7 +30,7 @@ struct LandscapeView: Sendable {
     /// The sentence under the panel's title: what is held fixed and how faithful the path is.
     var note: String {
         let gap = Ticks.fixed(pathGap, decimals: pathGap < 0.001 ? 5 : 3)
-        let rest = restingOptimizer.map { "; W′: \($0.rawValue) from rest" } ?? ""
+        let rest = stepCaption.map { "; W′ \($0)" } ?? ""
         switch surface.axes {
         case .weights:
             let b = Ticks.fixed(surface.plane.origin[2], decimals: 3)
@@ -68,11 +72,12 @@ final class Landscapes: Sendable {
         }
         let (current, next) = try surface.step(run: run, snapshot: index)
         let epoch = run.snapshots[index].epoch
-        let optimizer = run.training.optimizer
+        let rule = run.stepRule(from: run.snapshots[index])
         return LandscapeView(
             surface: surface, epoch: epoch, walked: Array(surface.path(through: epoch)),
             current: current, next: next,
-            restingOptimizer: optimizer != .sgd && epoch > 0 ? optimizer : nil,
+            restingOptimizer: rule == .fullBatch(fromRest: true) ? run.training.optimizer : nil,
+            stepCaption: TrainingStep.caption(rule, run: run),
             pathGap: surface.pathGap(through: epoch))
     }
 }

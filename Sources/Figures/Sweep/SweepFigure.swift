@@ -55,7 +55,7 @@ public enum SweepFigure {
 
     /// Makes the surface for `format` through its encoder, draws on it and returns the file's
     /// bytes.
-    private static func render(
+    static func render(
         title: String, width: Int, height: Int, palette name: PaletteName, format: FileFormat,
         pngCompression: Int, draw: (Canvas, Style, Palette) throws -> Void
     ) throws -> Data {

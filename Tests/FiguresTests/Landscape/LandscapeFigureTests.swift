@@ -111,16 +111,25 @@ import Testing
             options: TrainingOptions(epochs: 40, learningRate: 0.05, optimizer: .adam),
             schedule: .list([0, 20]))
         trainer.recordsTrajectory = true
-        let adam = try trainer.train(name: "adam")
-        let landscapes = Landscapes()
+        var adam = try trainer.train(name: "adam")
         let options = SurfaceOptions(gridSize: 5)
+        // The snapshot keeps Adam's state: the arrow is the trainer's step, and says nothing.
+        let kept = try Landscapes().view(run: adam, snapshot: 1, options: options)
+        #expect(!kept.note.contains("rest") && kept.restingOptimizer == nil)
+        let following = Array(try #require(adam.trajectory).parameters(at: 21))
+        let (u, v) = kept.surface.plane.coordinates(of: following)
+        #expect(abs(kept.next.u - u) <= 1e-12 && abs(kept.next.v - v) <= 1e-12)
+        // A record without the state (older) steps from rest, and says so.
+        adam.snapshots[1].optimizerState = nil
+        let landscapes = Landscapes()
         let first = try landscapes.view(run: adam, snapshot: 0, options: options)
         let later = try landscapes.view(run: adam, snapshot: 1, options: options)
         #expect(!first.note.contains("rest") && first.restingOptimizer == nil)
-        #expect(later.note.hasSuffix("; W′: adam from rest") && later.restingOptimizer == .adam)
+        #expect(later.note.hasSuffix("; W′ adam from rest") && later.restingOptimizer == .adam)
         // The arrow's end is the run's step, one computation with the step figure's.
         let step = try #require(TrainingStep(run: adam, snapshot: adam.snapshots[1]))
         #expect(abs(later.next.error - step.error) <= 1e-12)
+        #expect(step.caption == "adam from rest")
         let sgd = try Landscapes().view(run: try Self.mlpRun(), snapshot: 1, options: options)
         #expect(!sgd.note.contains("rest"))
     }

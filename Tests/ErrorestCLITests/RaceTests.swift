@@ -1,0 +1,104 @@
+import Backprop
+import Foundation
+import Testing
+
+/// `errorest race`: runners that differ in one training key, from one start, on one surface.
+@Suite struct RaceTests {
+    static let file = """
+        name: tiny
+        data:
+          generator: xor
+          count: 40
+        network:
+          hidden: [3]
+        training:
+          epochs: 40
+          learningRate: 0.5
+        snapshots: every 10
+        render:
+          size: [160, 120]
+
+        """
+
+    @Test func threeOptimizersRaceFromOneStartOnOneSurface() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.write(Self.file, to: "tiny.yaml")
+        let result = try harness.errorest([
+            "race", "tiny.yaml", "--vary", "optimizer=sgd,momentum,adam", "--out", "race",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("3 runners from one W0 (checked bit for bit)"))
+        let index = try harness.json("race/index.json")
+        let runs = try #require(index["runs"] as? [[String: Any]])
+        #expect(
+            runs.compactMap { $0["name"] as? String } == [
+                "optimizer-sgd", "optimizer-momentum", "optimizer-adam",
+            ])
+        // Every runner's W0, as its record writes it, is the same bytes.
+        var records: [TrainingRun] = []
+        var starts: Set<[UInt64]> = []
+        for run in runs {
+            let path = try #require(run["record"] as? String)
+            let data = try Data(contentsOf: harness.url("race/" + path))
+            let record = try TrainingRun(jsonData: data, source: path)
+            records.append(record)
+            starts.insert(ParameterVector(record.snapshots[0].layers).values.map(\.bitPattern))
+        }
+        #expect(starts.count == 1)
+        #expect(records.map(\.training.optimizer) == [.sgd, .momentum, .adam])
+        let figures = try #require(index["figures"] as? [[String: Any]])
+        let race = try #require(figures.first { $0["figure"] as? String == "raceSurface" })
+        #expect(race["path"] as? String == "figures/raceSurface.png")
+        let png = try Data(contentsOf: harness.url("race/figures/raceSurface.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // The index states the plane and each path's share and gap: the landscape's own.
+        let plane = try #require(race["plane"] as? [String: Any])
+        #expect(plane["axes"] as? String == "pca")
+        #expect(plane["centre"] as? String == "W0, every runner's start")
+        let landscape = try RaceLandscape(
+            runs: records, names: records.map(\.name), gridSize: 3)
+        let paths = try #require(plane["paths"] as? [[String: Any]])
+        #expect(paths.count == 3)
+        for (path, expected) in zip(paths, landscape.paths) {
+            #expect(path["run"] as? String == expected.name)
+            // As JSONSerialization reads the numbers back: to the last digit or so.
+            let share = try #require(path["varianceShare"] as? Double)
+            let gap = try #require(path["gap"] as? Double)
+            #expect(abs(share - expected.varianceShare) <= 1e-12)
+            #expect(abs(gap - expected.gap) <= 1e-12)
+        }
+        let share = try #require(plane["varianceShare"] as? Double)
+        #expect(abs(share - (landscape.principal?.varianceShare ?? .nan)) <= 1e-12)
+    }
+
+    @Test func runnersFromDifferentStartsAreRefusedBeforeTraining() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.write(Self.file, to: "tiny.yaml")
+        let result = try harness.errorest([
+            "race", "tiny.yaml", "--vary", "network.init.seed=1,2", "--out", "race",
+        ])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr
+                == "errorest: tiny.yaml: the runner seed-2 starts from other weights than "
+                + "seed-1; a race's runners share network.init (vary training.seed for the "
+                + "data order).\n")
+        #expect(!FileManager.default.fileExists(atPath: harness.url("race").path))
+    }
+
+    @Test(arguments: [
+        ("optimizer", "--vary \"optimizer\" is not KEY=V1,V2,…"),
+        ("optimizer=adam", "--vary optimizer needs at least two values"),
+        ("colour=1,2", "--vary: \"colour\" is not a training key"),
+    ])
+    func aBadVaryIsAUsageError(vary: String, message: String) throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.write(Self.file, to: "tiny.yaml")
+        let result = try harness.errorest(["race", "tiny.yaml", "--vary", vary])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
