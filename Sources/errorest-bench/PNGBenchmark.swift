@@ -1,3 +1,4 @@
+import CPNG
 import CPNGCandidates
 import Figures
 import Foundation
@@ -11,8 +12,9 @@ import Foundation
 /// up to N images of each set times, per image, filtering the rows and compressing them as one
 /// zlib stream (the thread's CPU time, the best of the rounds), and adds up the streams' bytes.
 /// The candidates: every filter type and libpng's adaptive choice, zlib (what libpng uses),
-/// libdeflate and ISA-L (where libisal-dev is installed) at several levels, and libpng's whole
-/// writer as Errorest used it before.
+/// libdeflate and ISA-L (where libisal-dev is installed) at several levels, Errorest's row
+/// encoder at its three efforts (PNG levels 1 to 3), and libpng's whole writer as Errorest used
+/// it before.
 func runPNGBenchmark(images: Int, rounds: Int, level: Int) {
     do {
         let sets = try renderSamples()
@@ -132,6 +134,7 @@ private struct Candidate {
     enum Kind {
         case stream(cand_filter, cand_library, Int32)
         case libpng(level: Int32, filters: Int32)
+        case rows(effort: Int32)
     }
     var name: String
     var kind: Kind
@@ -145,7 +148,9 @@ private struct Candidate {
     func measure(_ image: Image, rounds: Int) -> (seconds: Double, bytes: Int) {
         let count = image.height * (1 + 3 * image.width)
         var lines = [UInt8](repeating: 0, count: count)
-        var out = [UInt8](repeating: 0, count: cand_bound(count))
+        var out = [UInt8](
+            repeating: 0, count: max(cand_bound(count), cpng_row_deflate_bound(count)))
+        var work = [UInt8](repeating: 0, count: cpng_row_work_size())
         var best = Double.infinity
         var bytes = 0
         for _ in 0..<max(1, rounds) {
@@ -154,6 +159,11 @@ private struct Candidate {
             case .stream(let filter, let library, let level):
                 cand_filter_rows(image.rgb, Int32(image.width), Int32(image.height), filter, &lines)
                 bytes = cand_compress(library, level, lines, count, &out, out.count)
+            case .rows(let effort):
+                cand_filter_rows(
+                    image.rgb, Int32(image.width), Int32(image.height), CAND_FILTER_NONE, &lines)
+                bytes = cpng_row_deflate(
+                    lines, count, 1 + 3 * image.width, 3, effort, &work, &out, out.count)
             case .libpng(let level, let filters):
                 bytes = cand_libpng(
                     image.rgb, Int32(image.width), Int32(image.height), level, filters)
@@ -182,6 +192,10 @@ private func candidates(level: Int) -> [Candidate] {
     }
     for i in 0...3 {
         list.append(Candidate(name: "None, ISA-L \(i)", kind: .stream(none, CAND_ISAL, Int32(i))))
+    }
+    for effort in 1...3 {
+        list.append(
+            Candidate(name: "None, row encoder \(effort)", kind: .rows(effort: Int32(effort))))
     }
     let filters: [(String, cand_filter)] = [
         ("Sub", CAND_FILTER_SUB), ("Up", CAND_FILTER_UP), ("Average", CAND_FILTER_AVERAGE),

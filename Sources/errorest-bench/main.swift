@@ -81,7 +81,10 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Pixels of every frame.", valueName: "WxH"))
     var size = "1280x720"
 
-    @Option(help: ArgumentHelp("PNG compression level (libdeflate's, 9 its 12).", valueName: "0…9"))
+    @Option(
+        help: ArgumentHelp(
+            "PNG compression level: 0 stored, 1-3 the row encoder, 4-8 libdeflate's, 9 its 12.",
+            valueName: "0…9"))
     var compression = RenderOptions().pngCompression
 
     @Option(help: ArgumentHelp("Write sample figures here instead of timing.", valueName: "dir"))

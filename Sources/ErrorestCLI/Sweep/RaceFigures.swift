@@ -55,7 +55,8 @@ enum RaceFigures {
             let i = finished.planned.choice[0]
             return RaceRunner(
                 label: "\(key.label) = \(key.values[i].display(position: i))",
-                note: finished.failure.map { SweepMerge.note($0.message) })
+                note: finished.failure.map { SweepMerge.note($0.message) },
+                warning: finished.record.flatMap { RaceRunner.climb($0.errors) })
         }
         let plane = Plane(
             axes: landscape.axes.rawValue, centre: "W0, every runner's start",

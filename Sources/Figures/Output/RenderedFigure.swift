@@ -36,6 +36,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     /// Last-layer hidden panels with a focus point: the unit's weight to the output, the change
     /// the point asks of it, and the ▲ or ▼ its title shows.
     public var outputWeight: OutputWeightInfo?
+    /// Surface and mountain panels: the colour bar of `E`, and `W` and `W′` with their errors.
+    public var landscape: LandscapeScaleInfo?
 
     public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind

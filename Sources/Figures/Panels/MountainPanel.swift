@@ -1,9 +1,12 @@
 import Backprop
 import Foundation
 
-/// The error surface as a mountain in perspective: a mesh shaded by height and lit from the
-/// upper left, hidden surfaces removed by drawing from the back to the front (the painter's
-/// algorithm), the path walking down it and the current weights as a ball.
+/// The error surface as a mountain in perspective, with the colour bar of `E` beside it.
+///
+/// A mesh shaded by height and lit from the upper left, hidden surfaces removed by drawing from
+/// the back to the front (the painter's algorithm), the path walking down it and the current
+/// weights as a ball. The ball, `W′` (a ring) and the path's last stretch are drawn over the
+/// surface with a white halo, so that no ridge hides them.
 enum MountainPanel: Panel {
     static var needs: Set<PanelNeed> { [.trajectory, .landscape] }
 
@@ -30,11 +33,12 @@ enum MountainPanel: Panel {
             ["\(name), the walk down", name], note: view.note,
             in: Rect(x: cell.x, y: cell.y, width: cell.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
-        let rect =
+        let whole =
             style.textless ? cell : cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0)
+        let (rect, strip) = whole.slicingLeft(whole.width - ErrorScaleBar.width(style: style))
         let d = grid.domain
         let range = grid.range
-        let info = PanelInfo(
+        var info = PanelInfo(
             kind: .mountain, layer: nil, unit: nil, rect: rect.array,
             domain: [
                 [d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound],
@@ -111,38 +115,62 @@ enum MountainPanel: Panel {
                     }
                 ))
         }
-        // The ball at W, resting on the surface.
+        // The ball at W, resting on the surface, and W′ where the step ends.
         let radius = max(4, 9 * style.scale)
         let ball = camera.project(
             camera.world(view.current.u, view.current.v, view.current.height, lift: lift))
-        let palette = scene.palette
-        items.append(
-            (
-                ball.depth - 0.05,
-                {
-                    let centre = PixelPoint(ball.pixel.x, ball.pixel.y - radius * 0.8)
-                    canvas.setColour(palette.markerOutline)
-                    canvas.circle(centre: centre, radius: radius + max(1, 1.5 * style.scale))
-                    canvas.fill()
-                    canvas.setColour(palette.marker)
-                    canvas.circle(centre: centre, radius: radius)
-                    canvas.fill()
-                    canvas.setColour(Colour(hex: 0xFF_FF_FF, alpha: 0.55))
-                    canvas.circle(
-                        centre: PixelPoint(centre.x - radius * 0.35, centre.y - radius * 0.35),
-                        radius: radius * 0.32)
-                    canvas.fill()
-                }
-            ))
+        let after = camera.project(
+            camera.world(view.next.u, view.next.v, view.next.height, lift: lift))
+        let centre = PixelPoint(ball.pixel.x, ball.pixel.y - radius * 0.8)
         canvas.saved {
             canvas.clip(to: rect)
             floor(
                 camera: camera, grid: grid, names: view.axisNames, scene: scene, style: style,
                 on: canvas)
             for item in items.sorted(by: { $0.depth > $1.depth }) { item.draw() }
+            // Over the surface, whatever stands in front: the path's last stretch, W′ and the
+            // ball, each with a white halo, so that a ridge never hides where the walk is.
+            let end = path.suffix(max(2, path.count / 12))
+            if let first = end.first {
+                canvas.setRoundCaps()
+                canvas.setDash([])
+                for (lineWidth, colour) in [
+                    (width + 2, Colour(hex: 0xFF_FF_FF, alpha: 0.85)),
+                    (width, Colour(hex: 0x11_11_11)),
+                ] {
+                    canvas.setLineWidth(lineWidth)
+                    canvas.setColour(colour)
+                    canvas.move(to: first.pixel)
+                    for p in end.dropFirst() { canvas.line(to: p.pixel) }
+                    canvas.stroke()
+                }
+            }
+            ErrorScaleBar.mark(
+                at: after.pixel, radius: radius * 0.55, filled: false, scene: scene, canvas)
+            drawBall(at: centre, radius: radius, scene: scene, style: style, on: canvas)
         }
+        info.landscape = ErrorScaleBar.draw(
+            in: strip, range: range, current: view.current, next: view.next,
+            pixels: (centre, after.pixel), scene: scene, style: style, on: canvas)
         try canvas.context.check(during: "drawing the mountain panel")
         return info
+    }
+
+    /// The ball at `W`: the marker's colour in a white halo, with a highlight.
+    private static func drawBall(
+        at centre: PixelPoint, radius: Double, scene: Scene, style: Style, on canvas: Canvas
+    ) {
+        canvas.setColour(scene.palette.markerOutline)
+        canvas.circle(centre: centre, radius: radius + max(1.5, 2 * style.scale))
+        canvas.fill()
+        canvas.setColour(scene.palette.marker)
+        canvas.circle(centre: centre, radius: radius)
+        canvas.fill()
+        canvas.setColour(Colour(hex: 0xFF_FF_FF, alpha: 0.55))
+        canvas.circle(
+            centre: PixelPoint(centre.x - radius * 0.35, centre.y - radius * 0.35),
+            radius: radius * 0.32)
+        canvas.fill()
     }
 
     /// The floor's outline and the axes' names along its front edges.

@@ -2,7 +2,8 @@ import Backprop
 import Foundation
 
 /// The error surface from above: E shaded by height over two directions of weight space, level
-/// curves, the path walked so far, the current weights `W` and the step to `W′`.
+/// curves, the path walked so far, the current weights `W` and the step to `W′` (a ring), and
+/// beside the plot the colour bar of `E` with `E(W)` and `E(W′)`.
 enum SurfacePanel: Panel {
     static var needs: Set<PanelNeed> { [.trajectory, .landscape] }
 
@@ -30,7 +31,6 @@ enum SurfacePanel: Panel {
     ) throws -> PanelInfo {
         let surface = view.surface
         let grid = surface.grid
-        let rect = plotRect(cell: cell, style: style)
         let name = surface.axes == .weights ? "Mt. Errorest" : "Mt. Kilimanjerror"
         let (a1, a2) = view.axisNames
         PanelChrome.title(
@@ -38,7 +38,9 @@ enum SurfacePanel: Panel {
             in: Rect(x: cell.x, y: cell.y, width: cell.width, height: style.titleHeight),
             scene: scene, style: style, on: canvas)
         let domain = grid.domain
-        let info = PanelInfo(
+        let full = plotRect(cell: cell, style: style)
+        let (rect, strip) = full.slicingLeft(full.width - ErrorScaleBar.width(style: style))
+        var info = PanelInfo(
             kind: .surface, layer: nil, unit: nil, rect: rect.array,
             domain: [
                 [domain.x1.lowerBound, domain.x1.upperBound],
@@ -73,6 +75,12 @@ enum SurfacePanel: Panel {
             drawPath(view: view, map: map, scene: scene, style: style, on: canvas)
         }
         PanelChrome.frame(rect, scene: scene, on: canvas)
+        info.landscape = ErrorScaleBar.draw(
+            in: strip, range: range, current: view.current, next: view.next,
+            pixels: (
+                map.pixel(view.current.u, view.current.v), map.pixel(view.next.u, view.next.v)
+            ),
+            scene: scene, style: style, on: canvas)
         if !style.textless {
             axes(
                 rect: rect, domain: domain, names: view.axisNames, scene: scene, style: style,
@@ -119,6 +127,8 @@ enum SurfacePanel: Panel {
                 length: max(length, 3 * r), width: max(1.5, 2.2 * style.scale),
                 colour: palette.marker, halo: Colour(hex: 0xFF_FF_FF, alpha: 0.9), on: canvas)
         }
+        // W′, a ring where the step ends; then the ball at W over it.
+        ErrorScaleBar.mark(at: w2, radius: r * 0.75, filled: false, scene: scene, canvas)
         canvas.setColour(palette.markerOutline)
         canvas.circle(centre: w, radius: r + max(1, 1.5 * style.scale))
         canvas.fill()

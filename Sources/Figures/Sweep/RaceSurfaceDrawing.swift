@@ -8,10 +8,23 @@ public struct RaceRunner: Sendable {
     public var label: String
     /// Said in the legend for a runner without a path, such as "diverged at epoch 12".
     public var note: String?
+    /// Said under a runner's path details when its error climbed above its start, such as
+    /// "E climbed to 13.245 (epoch 3)".
+    public var warning: String?
 
-    public init(label: String, note: String? = nil) {
+    public init(label: String, note: String? = nil, warning: String? = nil) {
         self.label = label
         self.note = note
+        self.warning = warning
+    }
+
+    /// "E climbed to 13.245 (epoch 3)" when `errors` rise above their first value, else nil.
+    public static func climb(_ errors: [Double]) -> String? {
+        guard let first = errors.first,
+            let peak = errors.indices.max(by: { errors[$0] < errors[$1] }),
+            errors[peak] > first
+        else { return nil }
+        return "E climbed to \(Ticks.fixed(errors[peak], decimals: 3)) (epoch \(peak))"
     }
 }
 
@@ -201,13 +214,20 @@ struct RaceSurfaceDrawing {
             canvas.text(
                 PanelChrome.fitted(detail, width: width, on: canvas),
                 x: legend.minX + g + swatch, middle: y)
+            if let warning = runner.warning {
+                y += step
+                canvas.text(
+                    PanelChrome.fitted(warning, width: width, on: canvas),
+                    x: legend.minX + g + swatch, middle: y)
+            }
             y += step * 1.3
         }
         canvas.setColour(palette.mutedText)
         for line in [
-            "○ start W0, ● last snapshot;", "keeps: its variance in the plane;",
+            "○ start W0, ● last snapshot;",
+            landscape.axes == .pca ? "keeps: its variance in the plane;" : "",
             "gap: |recorded E − height|",
-        ] {
+        ] where !line.isEmpty {
             canvas.text(
                 PanelChrome.fitted(line, width: legend.width - 2 * g, on: canvas),
                 x: legend.minX + g, middle: y)
