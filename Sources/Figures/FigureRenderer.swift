@@ -41,6 +41,11 @@ public struct FigureRenderer: Sendable {
                     rule: "a visitor needs finite coordinates and the label 0 or 1")
             }
         }
+        if let k = options.wishMagnification, !(k.isFinite && k > 0 && k <= 1e12) {
+            throw FiguresError.outOfRange(
+                .focus, value: "a wish magnified \(k) times",
+                rule: "the magnification must be a number above 0 and at most 1e12")
+        }
         self.run = run
         self.options = options
         series = ErrorSeries(errors: run.errors)
@@ -48,7 +53,10 @@ public struct FigureRenderer: Sendable {
         sprites = try FigureRenderer.markerSprites(run: run, options: options)
         wishMagnification =
             options.wish == WishSource.none
-            ? nil : options.focus.map { FocusPoint.runMagnification($0, run: run) }
+            ? nil
+            : options.focus.map {
+                options.wishMagnification ?? FocusPoint.runMagnification($0, run: run)
+            }
     }
 
     /// Sprites for every marker size the figures of this run will use: the layouts depend only

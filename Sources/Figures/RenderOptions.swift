@@ -150,6 +150,11 @@ public struct RenderOptions: Sendable, Equatable {
     ///
     /// `none` draws the focus point without any wish.
     public var wish: WishSource?
+    /// The factor every wish is drawn magnified by; nil for the run's one factor.
+    ///
+    /// The run's factor is 1, 2 or 5 times a power of ten, so that the arrows show; 1 draws the
+    /// ghost line `W′` where the point's own full step puts it.
+    public var wishMagnification: Double?
     /// How hidden units are shaded; nil is `activation`, unstated in titles and the manifest.
     public var hiddenShading: HiddenShading?
     /// Draws the network diagram in each frame, beside the error curve, where it fits.

@@ -64,22 +64,21 @@ import Testing
         let text = Self.collapsed(
             try h.run(pdftotext, [h.url("out/slides.pdf").path, "-"]).stdoutText)
         let captions = try String(contentsOf: h.url("out/captions.txt"), encoding: .utf8)
-        for beat in beats {
-            let caption = try #require(beat["caption"] as? String)
-            #expect(text.contains(Self.collapsed(caption)), "page lacks: \(caption)")
-            #expect(captions.contains(caption))
-            let slide = try #require(beat["slide"] as? String)
-            #expect(FileManager.default.fileExists(atPath: h.url("out/" + slide).path))
-        }
         let handout = try h.run(pdfinfo, [h.url("out/handout.pdf").path]).stdoutText
         #expect(handout.contains("595 x 842 pts (A4)"), "\(handout)")
         let handoutText = Self.collapsed(
             try h.run(pdftotext, [h.url("out/handout.pdf").path, "-"]).stdoutText)
         let sheet = try String(contentsOf: h.url("out/index.html"), encoding: .utf8)
+        // Each caption is in the slides, captions.txt and the handout; each slide is a file,
+        // shown on the contact sheet.
         for beat in beats {
             let caption = try #require(beat["caption"] as? String)
+            #expect(text.contains(Self.collapsed(caption)), "page lacks: \(caption)")
+            #expect(captions.contains(caption))
             #expect(handoutText.contains(Self.collapsed(caption)), "handout lacks: \(caption)")
-            #expect(sheet.contains("<img src=\"\(try #require(beat["slide"] as? String))\""))
+            let slide = try #require(beat["slide"] as? String)
+            #expect(FileManager.default.fileExists(atPath: h.url("out/" + slide).path))
+            #expect(sheet.contains("<img src=\"\(slide)\""))
         }
         let pdffonts = try #require(Self.tool("pdffonts"))
         let fonts = try h.run(pdffonts, [h.url("out/slides.pdf").path]).stdoutText
@@ -166,6 +165,15 @@ import Testing
                     says(d1)
                     says(d2)
                     #expect(d2 < d1 && caption.contains("is closer"))
+                    // The slide draws W′ where the step puts it: its dashed line is as far
+                    // from the point as the caption says.
+                    if beat["slide"] != nil {
+                        let ghost = try #require(beat["ghost"] as? [String: Any])
+                        let line = try #require(ghost["line"] as? [Double])
+                        #expect(ghost["magnification"] as? Double == 1)
+                        #expect(abs(distance([line[0], line[1]], line[2], x) - d2) < 1e-9)
+                        #expect(caption.contains("drawn where that step puts it (×1)"))
+                    }
                     let p2 = output(w2, b2, x)
                     #expect(caption.contains((p2 > p ? "rises" : "falls") + " from"))
                     says(p2)

@@ -115,7 +115,7 @@ import Testing
             ])
     }
 
-    /// A small lesson on seed `seed`: no slides, so that only the words are made.
+    /// A small lesson on seed `seed`: no slides and no animation, so that only the words are made.
     static func variant(_ seed: Int) -> String {
         """
         perceptron:
@@ -129,6 +129,7 @@ import Testing
           training: {epochs: 300, learningRate: 1.0}
           snapshots: paced 12
         slides: {formats: []}
+        animation: none
 
         """
     }

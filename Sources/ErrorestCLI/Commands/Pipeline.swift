@@ -95,18 +95,40 @@ enum Pipeline {
             let domain = file.domain ?? trainer.data.defaultDomain
             try check(render, hidden: trainer.network.hidden, domain: domain, source: source)
         }
-        let (url, display) = output.folder(for: name)
-        let folder = try OutputFolder(url: url, displayPath: display)
-        do {
-            var record = try train(
+        let folder = try openFolder(name, output: output)
+        var record = try staging(folder, source: source) {
+            try train(
                 trainer, name: name, domain: file.domain, source: source, quiet: output.quiet)
-            // The record keeps the look it is drawn with, for `errorest render` to start from.
-            record.render = render?.recorded
-            return (record, folder)
+        }
+        // The record keeps the look it is drawn with, for `errorest render` to start from.
+        record.render = render?.recorded
+        return (record, folder)
+    }
+
+    /// Opens the output folder of the run or lesson `name` (or `--out`) for a new generation:
+    /// its files stay as they are until the generation is committed.
+    static func openFolder(_ name: String, output: OutputOptions) throws -> OutputFolder {
+        let (url, display) = output.folder(for: name)
+        return try OutputFolder(url: url, displayPath: display)
+    }
+
+    /// Runs `body`, which stages files in `folder`; on any failure the staging is removed, the
+    /// folder's files stay as they were and the error names `source`.
+    static func staging<T>(_ folder: OutputFolder, source: String?, _ body: () throws -> T)
+        throws -> T
+    {
+        do {
+            return try body()
         } catch {
             folder.discard()
-            throw error
+            throw ErrorestError(error, context: source)
         }
+    }
+
+    /// The seconds since `started`, for the summary line.
+    static func seconds(since started: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - started).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 
     /// Trains, with a progress bar of epochs when stderr is a terminal.
@@ -135,7 +157,7 @@ enum Pipeline {
         folder: OutputFolder, keeping kept: [Manifest.Entry] = [], jobs: Int, quiet: Bool,
         inputs: String? = nil, source: String? = nil
     ) throws -> Manifest {
-        do {
+        try staging(folder, source: source) {
             var staged: [String] = []
             if stageRecord {
                 try folder.stage(try StreamedJSON.record(run), at: "run.json")
@@ -168,9 +190,6 @@ enum Pipeline {
             let manifest = Manifest(name: run.name, files: files, inputs: inputs)
             try folder.commit(manifest, staged: staged)
             return manifest
-        } catch {
-            folder.discard()
-            throw ErrorestError(error, context: source)
         }
     }
 
@@ -196,13 +215,12 @@ enum Pipeline {
         if frames > 0 { written.append("\(frames) frame" + (frames == 1 ? "" : "s")) }
         if others > 0 { written.append("\(others) figure" + (others == 1 ? "" : "s")) }
         written.append("run.json")
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let elapsed = seconds(since: started)
         printError(
             "\(run.name): E(W) \(format(first)) → \(format(last)), accuracy "
                 + String(format: "%.1f%%", accuracy) + " after \(run.training.epochs) epochs; "
                 + written.joined(separator: ", ") + " in \(folder.displayPath) "
-                + String(format: "(%.1f s)", seconds))
+                + String(format: "(%.1f s)", elapsed))
     }
 
     /// A warning for a run whose error ended above where it started, or `nil`; it is a warning

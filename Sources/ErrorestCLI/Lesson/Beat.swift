@@ -24,6 +24,15 @@ public enum Beat: String, CaseIterable, Sendable, Codable {
         [.feedforward, .verdict, .whichIsRight, .listen, .moveLines, .biases].contains(self)
     }
 
+    /// The panels the handout prints for the beat's frame, 8 cm wide one under the other: the
+    /// hidden units' panels too where the beat is about them; nil for the output panel alone.
+    var handoutPanels: [FigureKind]? {
+        switch self {
+        case .feedforward, .moveLines: return [.panel(.hidden), .panel(.output)]
+        default: return nil
+        }
+    }
+
     /// The slide's title.
     var title: String {
         switch self {

@@ -7,13 +7,14 @@ import Foundation
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "Train a lesson's runs and write its slides, captions and storyboard.",
+        abstract: "Train a lesson's runs and write its slides, handout, animation and storyboard.",
         discussion: """
             Reads a lesson file (YAML or JSON; see "The lesson file", \
             Sources/ErrorestCLI/ErrorestCLI.docc/LessonFileFormat.md), trains its perceptron and \
             network parts, chooses each beat's point and epoch by the beat's rule and writes \
-            storyboard.json, captions.txt, slides/NN-<beat>.png and slides.pdf into the output \
-            folder. Without a file it tells the built-in lesson \
+            storyboard.json, captions.txt, slides/NN-<beat>.png, slides.pdf, handout.pdf and \
+            the course animation (lesson.mp4; lesson.png, an animated PNG, without ffmpeg) into \
+            the output folder. Without a file it tells the built-in lesson \
             (Samples/lessons/backpropagation.yaml). A beat whose rule no point and epoch \
             satisfy stops the lesson with exit 65, naming the beat and the claim.
             """)
@@ -28,10 +29,13 @@ struct LessonCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let (lesson, source) = try LessonCommand.load(lessonFile)
-        let written = try LessonWriter(lesson: lesson, source: source, output: output).write()
+        let (movie, note) = LessonMovie.format(lesson.animation)
+        if let note, !output.quiet { printError(note) }
+        let written = try LessonWriter(
+            lesson: lesson, source: source, output: output, movieFormat: movie
+        ).write()
         guard !output.quiet else { return }
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let seconds = Pipeline.seconds(since: started)
         printError(
             "\(lesson.name): \(written.beats) beats; "
                 + written.files.joined(separator: ", ") + " in \(written.folder) "

@@ -8,6 +8,8 @@ struct LessonWriter {
     let lesson: LessonFile
     let source: String
     let output: OutputOptions
+    /// The animation's format (nil: none), chosen before anything is trained.
+    let movieFormat: FileFormat?
 
     /// What was written, for the summary line.
     struct Written {
@@ -32,16 +34,13 @@ struct LessonWriter {
             }
             return Slide(
                 run: run, options: beat.options, figure: beat.figure, snapshot: beat.snapshot,
-                title: beat.beat.title, caption: beat.caption)
+                title: beat.beat.title, caption: beat.caption,
+                handout: beat.figure == .frame ? beat.beat.handoutPanels : nil)
         }
-        let (url, display) = output.folder(for: lesson.name)
-        let folder = try OutputFolder(url: url, displayPath: display)
-        do {
+        let folder = try Pipeline.openFolder(lesson.name, output: output)
+        return try Pipeline.staging(folder, source: source) {
             let files = try stage(planned, slides, perceptron, network, into: folder)
-            return Written(beats: planned.count, files: files, folder: display)
-        } catch {
-            folder.discard()
-            throw ErrorestError(error, context: source)
+            return Written(beats: planned.count, files: files, folder: folder.displayPath)
         }
     }
 
@@ -67,14 +66,23 @@ struct LessonWriter {
         var entries: [Manifest.Entry] = []
         var board: [Storyboard.Entry] = []
         var pages: [SlidePage.Slide] = []
+        let movie = try movieFormat.map {
+            try LessonMovie(format: $0, captions: planned.map(\.caption), folder: folder)
+        }
         for (i, (beat, slide)) in zip(planned, slides).enumerated() {
             let number = i + 1
             let name = (number < 10 ? "0" : "") + "\(number)-\(beat.beat.rawValue).png"
             var path: String?
             let html = lesson.slideFormats.contains(.html)
-            let png =
-                html || lesson.slideFormats.contains(.png)
-                ? try deck.png(slide, number: number, of: slides.count) : nil
+            let drawn =
+                html || lesson.slideFormats.contains(.png) || movie != nil
+                ? try deck.drawn(slide, number: number, of: slides.count) : nil
+            let png = drawn?.png
+            if let movie, let png {
+                try movie.add(
+                    slide: i, png: png, width: deck.width, height: deck.height,
+                    figure: slide.figure)
+            }
             if html, let png {
                 pages.append(
                     SlidePage.Slide(png: png, title: beat.beat.title, caption: beat.caption))
@@ -96,9 +104,22 @@ struct LessonWriter {
                     part: beat.part, figure: beat.figure.rawValue, epoch: beat.epoch,
                     focus: focus(beat.options.focus, slide.run), rule: beat.beat.rule,
                     step: beat.beat.step, caption: beat.caption, numbers: beat.numbers,
-                    slide: path))
+                    slide: path, ghost: Storyboard.Ghost(drawn?.panels ?? []),
+                    handout: lesson.handout ? slide.printed.map(\.rawValue) : nil))
         }
         var files = ["captions": "captions.txt"]
+        if let movie {
+            try movie.finish()
+            files["animation"] = movie.path
+            let last = slides.last.map { $0.run.snapshots[$0.snapshot] }
+            entries.append(
+                Manifest.Entry(
+                    path: movie.path, figure: slides.last?.figure ?? .frame,
+                    format: movie.format, epoch: last?.epoch ?? 0, error: last?.error ?? 0,
+                    width: deck.width & (movie.format == .mp4 ? ~1 : ~0),
+                    height: deck.height & (movie.format == .mp4 ? ~1 : ~0), panels: [],
+                    epochs: slides.map { Double($0.run.snapshots[$0.snapshot].epoch) }))
+        }
         if lesson.slideFormats.contains(.pdf) {
             try folder.stage(try deck.pdf(slides, title: lesson.name), at: "slides.pdf")
             files["slides"] = "slides.pdf"
@@ -117,13 +138,15 @@ struct LessonWriter {
         }
         let storyboard = Storyboard(
             name: lesson.name, runs: ["perceptron": "perceptron.json", "network": "run.json"],
-            beats: board, files: files.merging(["storyboard": "storyboard.json"]) { $1 })
+            beats: board, files: files.merging(["storyboard": "storyboard.json"]) { $1 },
+            animation: movie?.storyboard)
         try folder.stage(Data(storyboard.captions.utf8), at: "captions.txt")
         try folder.stage(try storyboard.jsonData(), at: "storyboard.json")
         staged += files.values.sorted() + ["storyboard.json"]
         let manifest = Manifest(name: lesson.name, files: entries)
         try folder.commit(manifest, staged: staged)
-        return ["\(entries.count) slides"] + files.values.sorted() + ["storyboard.json"]
+        let stills = entries.count - (movie == nil ? 0 : 1)
+        return ["\(stills) slides"] + files.values.sorted() + ["storyboard.json"]
     }
 
     /// The storyboard's description of a beat's focus point.

@@ -117,6 +117,8 @@ struct PerceptronBeats {
                     + "b \(change(db)). ▲/▼ mark the sign of each change.")
         case .step:
             options.wish = .point
+            // W′ where the step puts it, so the picture shows what the caption says.
+            options.wishMagnification = 1
             let after = asks.stepped[0]
             numbers.merge([
                 "w1After": after.weights[0][0], "w2After": after.weights[0][1],
@@ -130,7 +132,7 @@ struct PerceptronBeats {
                     + "b \(f2(b)) → \(f2(after.biases[0])). Its distance to the line goes from "
                     + "\(f2(asks.distances[0])) to \(f2(asks.distancesAfter[0])): the new line W′ "
                     + "is closer, and ŷ \(moves(asks.output, asks.outputAfter)). "
-                    + "The dashed line is that step drawn magnified.")
+                    + "The dashed line is W′, drawn where that step puts it (×1).")
         case .mountain:
             options.wish = WishSource.none
             let before = run.snapshots[s].error

@@ -6,8 +6,8 @@ import Foundation
 /// caption, no text under 7 pt.
 ///
 /// The figures are the slides' own (``FigureRenderer``, never redrawn here), laid out for print:
-/// 8 cm (226.8 pt) wide with their smallest text at 7 pt; a frame becomes its output panel,
-/// which fits that width.
+/// 8 cm (226.8 pt) wide with their smallest text at 7 pt; a frame becomes the panels the slide
+/// names for print (``Slide/handout``), by default its output panel, which fits that width.
 public enum Handout {
     /// A4 in points.
     static let page = (width: 595.0, height: 842.0)
@@ -37,25 +37,35 @@ public enum Handout {
             options.fontSize = smallestText
             options.header = false
             (options.width, options.height) = (Int(figureWidth.rounded()), 170)
-            let figure = slide.figure == .frame ? FigureKind.panel(.output) : slide.figure
-            let print = Slide(
-                run: slide.run, options: options, figure: figure, snapshot: slide.snapshot,
-                title: slide.title, caption: slide.caption)
-            let shape = Page(
-                figure.composition(options), options: options, hidden: slide.run.network.hidden,
-                aspect: slide.run.domain.aspect)
+            let figures = slide.printed
+            let prints = figures.map { figure in
+                Slide(
+                    run: slide.run, options: options, figure: figure, snapshot: slide.snapshot,
+                    title: slide.title, caption: slide.caption)
+            }
+            let heights = figures.map { figure in
+                Double(
+                    Page(
+                        figure.composition(options), options: options,
+                        hidden: slide.run.network.hidden, aspect: slide.run.domain.aspect
+                    ).height)
+            }
+            let figuresHeight = heights.reduce(0, +) + gap * Double(max(0, heights.count - 1))
             canvas.setFont(size: 9)
             let lines = SlideDeck.wrap(slide.caption, width: textWidth) { canvas.width(of: $0) }
             let textHeight = 16 + Double(lines.count) * 11.5
-            let rowHeight = max(Double(shape.height), textHeight) + 16
+            let rowHeight = max(figuresHeight, textHeight) + 16
             if y + rowHeight > page.height - margin {
                 cairo_show_page(context.handle)
                 y = margin
             }
-            try SlideDeck.place(
-                print,
-                in: Rect(x: margin, y: y, width: figureWidth, height: Double(shape.height)),
-                on: surface)
+            var top = y
+            for (print, height) in zip(prints, heights) {
+                try SlideDeck.place(
+                    print, in: Rect(x: margin, y: top, width: figureWidth, height: height),
+                    on: surface)
+                top += height + gap
+            }
             canvas.setColour(Colour(hex: 0x1E1E_1E))
             canvas.setFont(size: 10.5, bold: true)
             canvas.text("\(index + 1). \(slide.title)", x: textX, baseline: y + 10)

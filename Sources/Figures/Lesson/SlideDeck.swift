@@ -15,11 +15,21 @@ public struct Slide: Sendable {
     public var snapshot: Int
     public var title: String
     public var caption: String
+    /// The figures the handout prints for the slide, one under the other, 8 cm wide; nil for
+    /// the slide's own (a frame as its output panel, which fits that width).
+    public var handout: [FigureKind]?
+
+    /// The figures the handout prints: ``handout``, or the slide's own figure (a frame as its
+    /// output panel).
+    public var printed: [FigureKind] {
+        handout ?? [figure == .frame ? .panel(.output) : figure]
+    }
 
     public init(
         run: TrainingRun, options: RenderOptions, figure: FigureKind, snapshot: Int,
-        title: String, caption: String
+        title: String, caption: String, handout: [FigureKind]? = nil
     ) {
+        self.handout = handout
         self.run = run
         self.options = options
         self.figure = figure
@@ -47,6 +57,14 @@ public struct SlideDeck: Sendable {
 
     /// The slide `number` (from 1) of `count` as a PNG.
     public func png(_ slide: Slide, number: Int, of count: Int) throws -> Data {
+        try drawn(slide, number: number, of: count).png
+    }
+
+    /// The slide `number` (from 1) of `count` as a PNG, and its figure's panels as the figure
+    /// reports them (their pixels from the figure's top-left corner).
+    public func drawn(_ slide: Slide, number: Int, of count: Int) throws
+        -> (png: Data, panels: [PanelInfo])
+    {
         let surface = try Surface.image(width: width, height: height, filledWith: .white)
         let context = try Context(surface)
         let canvas = Canvas(context)
@@ -63,9 +81,10 @@ public struct SlideDeck: Sendable {
                 x: origin.x, y: origin.y, width: Double(figure.width),
                 height: Double(figure.height)))
         try context.check(during: "drawing slide \(number)")
-        return try PNGCodec.encode(
+        let png = try PNGCodec.encode(
             surface, level: slide.options.pngCompression,
             texts: [("Software", "Errorest"), ("Title", slide.title)])
+        return (png, figure.panels)
     }
 
     /// Every slide as one page of a PDF, its figures drawn as vectors.
