@@ -210,9 +210,6 @@ public struct FigureRenderer: Sendable {
                 Rect(x: 0, y: 0, width: Double(page.width), height: Double(page.height)),
                 scene.palette.background)
         }
-        if let header = layout.header {
-            Header.draw(composition.legend, in: header, scene: scene, style: style, on: canvas)
-        }
         var groups: [(kind: PanelKind, scene: Int, places: [PlacedPanel])] = []
         for place in layout.panels {
             if let g = groups.firstIndex(where: { $0.kind == place.kind && $0.scene == place.scene }
@@ -226,6 +223,18 @@ public struct FigureRenderer: Sendable {
         for group in groups {
             let figure = FigureContext(scene: scenes[group.scene], style: style, canvas: canvas)
             panels += try group.kind.panel.draw(group.places, in: figure)
+        }
+        // The header last: its legend keys the marks the panels drew.
+        let offView = panels.contains { $0.offView != nil }
+        if let header = layout.header {
+            Header.draw(
+                composition.legend, in: header, offView: offView, scene: scene, style: style,
+                on: canvas)
+        }
+        if let strip = layout.legendStrip {
+            Header.legendStrip(
+                composition.legend, in: strip, offView: offView, scene: scene, style: style,
+                on: canvas)
         }
         try context.check(during: "drawing the \(composition.name) figure")
         return panels

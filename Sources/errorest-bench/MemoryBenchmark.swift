@@ -74,27 +74,30 @@ struct MemoryBenchmark: ParsableCommand {
         print(
             String(
                 format: "sweep of 1,000,000 runs, --list --shard 7/1000 (1,000 runs): %.2f s "
-                    + "(bar 1 s), peak RSS %.1f MB", child.seconds, child.megabytes))
+                    + "wall, %.2f s CPU (bar 1 s), peak RSS %.1f MB", child.seconds, child.cpu,
+                child.megabytes))
     }
 
     private func surfaceCase(_ folder: URL) throws {
         let child = try Child.run([
             "run", "--generator", "xor", "--count", "\(points)", "--hidden", "8", "--epochs", "1",
-            "--snapshots", "last", "--figures", "surface", "--surface-grid", "\(grid)", "--size",
+            "--snapshots", "1", "--figures", "surface", "--surface-grid", "\(grid)", "--size",
             "320x240", "--out", folder.appendingPathComponent("surface").path, "--quiet",
         ])
         print(
             String(
                 format: "surface, xor %d points, --hidden 8, grid %d, one snapshot: peak RSS "
-                    + "%.1f MB (bar 1 GB at 1,000,000 points), %.1f s", points, grid,
-                child.megabytes, child.seconds))
+                    + "%.1f MB (bar 1 GB at 1,000,000 points), %.1f s wall, %.1f s CPU", points,
+                grid, child.megabytes, child.seconds, child.cpu))
     }
 }
 
-/// One finished `errorest` process: its peak resident memory and wall time.
+/// One finished `errorest` process: its peak resident memory, wall time and CPU time (user and
+/// system; on a shared machine the wall time also counts the waits for a core).
 struct Child {
     var peakBytes: Int
     var seconds: Double
+    var cpu: Double
     var megabytes: Double { Double(peakBytes) / 1e6 }
 
     /// Runs the `errorest` beside this binary with `arguments` (output to /dev/null) and waits
@@ -128,6 +131,9 @@ struct Child {
             throw BenchmarkError(
                 "errorest \(arguments.joined(separator: " ")) ended with status \(status)")
         }
-        return Child(peakBytes: Int(usage.ru_maxrss) * 1024, seconds: seconds)
+        func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return Child(
+            peakBytes: Int(usage.ru_maxrss) * 1024, seconds: seconds,
+            cpu: time(usage.ru_utime) + time(usage.ru_stime))
     }
 }

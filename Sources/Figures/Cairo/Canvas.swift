@@ -15,10 +15,41 @@ struct Canvas {
     let context: Context
     /// Marker sprites made for this figure.
     let sprites = SpriteCache()
+    /// Where the words and glyphs go, for a layout test (``LabelRecorder/current``).
+    let recorder = LabelRecorder.current
     private var cr: OpaquePointer { context.handle }
 
     init(_ context: Context) {
         self.context = context
+    }
+
+    /// Tells the layout test (if any) of a glyph drawn in `box`, `size` pixels across: a
+    /// diagram's ▲, an arrow, a marker.
+    func glyph(_ name: String, box: Rect, size: Double) {
+        guard let recorder else { return }
+        recorder.record(
+            LabelRecorder.Label(
+                kind: .glyph, text: name, box: LabelRecorder.device(box, cr),
+                size: LabelRecorder.device(length: size, cr),
+                clipped: LabelRecorder.isClipped(box, cr)))
+    }
+
+    /// Records a line of text about to be shown at `left`, `baseline`.
+    private func record(_ text: String, left: Double, baseline: Double) {
+        guard let recorder, !text.isEmpty else { return }
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(cr, text, &extents)
+        guard extents.width > 0 else { return }
+        let box = Rect(
+            x: left + extents.x_bearing, y: baseline + extents.y_bearing, width: extents.width,
+            height: extents.height)
+        var matrix = cairo_matrix_t()
+        cairo_get_font_matrix(cr, &matrix)
+        recorder.record(
+            LabelRecorder.Label(
+                kind: .text, text: text, box: LabelRecorder.device(box, cr),
+                size: LabelRecorder.device(length: matrix.yy, cr),
+                clipped: LabelRecorder.isClipped(box, cr)))
     }
 
     func setColour(_ c: Colour) {
@@ -178,6 +209,7 @@ struct Canvas {
         case .centre: left = x - w / 2
         case .right: left = x - w
         }
+        record(text, left: left, baseline: baseline)
         cairo_move_to(cr, left, baseline)
         cairo_show_text(cr, text)
         cairo_new_path(cr)

@@ -1,6 +1,8 @@
 /// Where the parts of a figure go: the header strip and the placed panels.
 struct FigureLayout: Equatable, Sendable {
     var header: Rect?
+    /// A strip of its own for the legend, at the bottom: a print panel's without its header.
+    var legendStrip: Rect?
     /// Everything below the header.
     var body: Rect
     /// Every panel, in drawing order.
@@ -19,6 +21,13 @@ struct FigureLayout: Equatable, Sendable {
             let (top, rest) = body.slicingTop(style.headerHeight)
             header = top
             body = rest.inset(top: g / 2, left: 0, bottom: 0, right: 0)
+        }
+        if style.headerHeight == 0, composition.printPanel != nil, composition.legend != nil,
+            Header.stripHeight(style) > 0
+        {
+            let (rest, bottom) = body.slicingTop(body.height - Header.stripHeight(style))
+            legendStrip = bottom
+            body = rest
         }
         self.body = body
         panels = composition.place(in: body, hidden: hidden, aspect: aspect, style: style)

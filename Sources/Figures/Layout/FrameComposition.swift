@@ -18,7 +18,7 @@ struct FrameComposition: Composition {
     var legend: Legend? {
         Legend(
             boundary: "ŷ = 0.5", mistakes: true, reluOff: true, vote: true, wish: true,
-            changes: true)
+            changes: true, offView: true)
     }
 
     /// The hidden units, the output, the error curve, then the panels sharing its cell.

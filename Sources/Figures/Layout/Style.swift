@@ -79,6 +79,15 @@ struct Style: Sendable {
         return copy
     }
 
+    /// The smallest text any panel writes: the figure's smallest text where its size is set (a
+    /// print page's 1/32 of its width, or ``RenderOptions/fontSize``), else 8 pixels.
+    var textFloor: Double { fixedText ? tickFont : min(tickFont, 8) }
+
+    /// The smallest glyph (a diagram's ▲ or ▼, an arrowhead, the off-view marker) across, in
+    /// pixels: 8 up to 1280×720 and in proportion above, and on a print page at least 1 mm when it is placed 8 cm wide
+    /// (its text is at least 1/32 of its width, so this is at least 1/64 of it; 1 mm is 1/80).
+    var glyphFloor: Double { textless ? 0 : max(8 * max(1, scale), tickFont * 0.5) }
+
     /// The height of a panel's title strip.
     var titleHeight: Double { textless ? 0 : (titleFont * 1.55).rounded(.up) }
 

@@ -55,6 +55,10 @@ struct DiagramGeometry {
     let edges: [Edge]
     /// The nodes' radius in pixels.
     let radius: Double
+    /// The size of the nodes' labels: never under the figure's floor (``Style/textFloor``).
+    let labelFont: Double
+    /// The smallest mark's half-height: its ▲ is ``Style/glyphFloor`` across.
+    let smallestMark: Double
     /// The largest `|w|` (the widest edge) and `|Δw|` (the largest mark).
     let widest: Double
     let largestChange: Double
@@ -70,7 +74,11 @@ struct DiagramGeometry {
         let tallest = Double(slots.max() ?? 1)
         let step = rect.height / tallest
         let gap = rect.width / Double(columns)
-        radius = max(4, min(step * 0.36, gap * 0.22, 34 * style.scale + 6))
+        let room = max(4, min(step * 0.36, gap * 0.22, 34 * style.scale + 6))
+        labelFont = max(style.textFloor, min(style.tickFont, room * 0.9))
+        // Room under each unit for its label, above the node below.
+        radius = max(4, min(room, (step - 1.4 * labelFont) / 2))
+        smallestMark = max(2.5, style.glyphFloor / 1.6)
         scale = style.scale
         func centre(_ column: Int, _ row: Int) -> PixelPoint {
             let x = rect.minX + gap * (Double(column) + 0.5)
@@ -133,12 +141,14 @@ struct DiagramGeometry {
         return widest > 0 ? max(0.4, top * abs(edge.weight) / widest) : 0.4
     }
 
-    /// The half-height of an edge's mark, in proportion to `|Δw|`; 0 for changes too small to
-    /// show (under a twentieth of the largest).
+    /// The half-height of an edge's mark, larger for a larger `|Δw|` (from the smallest mark
+    /// that reads, ``smallestMark``, to twice that or more); 0 for changes too small to show
+    /// (under a twentieth of the largest).
     func markSize(of edge: Edge) -> Double {
         guard largestChange > 0 else { return 0 }
         let relative = abs(edge.change) / largestChange
         guard relative >= 0.05 else { return 0 }
-        return max(2.5, min(radius * 0.4, 8 * scale + 2) * relative.squareRoot())
+        let top = max(2 * smallestMark, min(radius * 0.4, 8 * scale + 2))
+        return smallestMark + (top - smallestMark) * (relative - 0.05) / 0.95
     }
 }

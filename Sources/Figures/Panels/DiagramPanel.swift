@@ -5,10 +5,12 @@ import Foundation
 ///
 /// The inputs x₁ and x₂, a bias node under every layer but the last, each unit as a small picture
 /// of its shading, and `ŷ`. Every weight is an edge coloured by its sign (blue positive, red
-/// negative, grey zero: ``edgeColour(weight:palette:)``) and as wide as its size (one scale per figure, stated in the title), with a mark for
-/// the change asked of it: ▲ where the change is positive (`Δw > 0`), ▼ where it is negative
-/// (``ChangeMarker``), as large as `|Δw|`, with the number beside it where there is room.
-enum DiagramPanel: Panel {
+/// negative, grey zero: ``edgeColour(weight:palette:)``) and as wide as its size (one scale per
+/// figure, stated in the title), with a mark for the change asked of it: ▲ where the change is
+/// positive (`Δw > 0`), ▼ where it is negative (``ChangeMarker``), larger for a larger `|Δw|`
+/// and never under the figure's glyph floor, with the number beside it where there is room
+/// (``DiagramLabels``). On a page of its own it is laid out for print, as the hidden units are.
+enum DiagramPanel: PrintPanel {
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in
             try draw(cell: place.cell, scene: figure.scene, style: figure.style, on: figure.canvas)
@@ -18,8 +20,14 @@ enum DiagramPanel: Panel {
     static func draw(cell: Rect, scene: Scene, style: Style, on canvas: Canvas) throws -> PanelInfo
     {
         let rect = cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0).integral
+        // The key under the network, wrapped: the network takes what it leaves.
+        let key =
+            rect.isUsable ? DiagramLabels.key(in: rect, scene: scene, style: style, on: canvas) : []
+        let keyHeight = Double(key.count) * DiagramLabels.lineHeight(style)
+        let network = rect.inset(
+            top: 0, left: 0, bottom: key.isEmpty ? 0 : keyHeight + style.tickFont * 0.4, right: 0)
         let diagram = DiagramGeometry(
-            layers: scene.layers, wish: scene.derived.wish, in: rect, style: style)
+            layers: scene.layers, wish: scene.derived.wish, in: network, style: style)
         let source =
             scene.options.wish == .batch
             ? "the batch"
@@ -50,9 +58,15 @@ enum DiagramPanel: Panel {
         }
         guard rect.isUsable else { return info }
         drawEdges(diagram, scene: scene, style: style, on: canvas)
-        changeNumbers(diagram, in: rect, scene: scene, style: style, on: canvas)
+        changeNumbers(diagram, in: network, scene: scene, style: style, on: canvas)
         try drawNodes(diagram, scene: scene, style: style, on: canvas)
-        key(in: rect, scene: scene, style: style, on: canvas)
+        canvas.setFont(size: style.tickFont)
+        canvas.setColour(scene.palette.mutedText)
+        for (i, line) in key.enumerated() {
+            canvas.text(
+                line, x: rect.minX,
+                middle: rect.maxY - keyHeight + (Double(i) + 0.5) * DiagramLabels.lineHeight(style))
+        }
         try canvas.context.check(during: "drawing the network diagram")
         return info
     }
@@ -94,62 +108,68 @@ enum DiagramPanel: Panel {
             canvas.setColour(palette.markerOutline)
             canvas.setLineWidth(0.8)
             canvas.stroke()
+            canvas.glyph(
+                edge.change > 0 ? ChangeMarker.up : ChangeMarker.down, box: markBox(edge, size),
+                size: size * 1.6)
         }
     }
 
-    /// What the colours and marks mean, along the bottom of the panel: in full if it fits (as on
-    /// the diagram figure), else in short (as in a frame).
-    static func key(in rect: Rect, scene: Scene, style: Style, on canvas: Canvas) {
-        guard !style.textless else { return }
-        canvas.setFont(size: style.tickFont)
-        canvas.setColour(scene.palette.mutedText)
-        let vote = !scene.hidden.isEmpty && scene.shading(layer: scene.hidden.count - 1) == .vote
-        let asked = scene.derived.focus == nil || scene.options.wish == .batch ? "E" : "e"
-        let changes = scene.options.wish != WishSource.none
-        let zero = scene.layers.contains {
-            $0.biases.contains(0) || $0.weights.contains { $0.contains(0) }
-        }
-        let full =
-            "blue edge: w > 0 · red edge: w < 0 · " + (zero ? "grey edge: w = 0 · " : "")
-            + (changes
-                ? "▲ Δw > 0, ▼ Δw < 0: the change asked, Δw = −η ∂\(asked)/∂w (size ∝ |Δw|) · "
-                : "") + "1: bias node" + (vote ? " · last hidden layer: its vote" : "")
-        // The legend says the units show their vote; the short key leaves it out.
-        let short =
-            "blue w > 0 · red w < 0" + (zero ? " · grey w = 0" : "")
-            + (changes ? " · ▲ Δw > 0 · ▼ Δw < 0" : "")
-        let text =
-            canvas.width(of: full) <= rect.width
-            ? full : PanelChrome.fitted(short, width: rect.width, on: canvas)
-        canvas.text(text, x: rect.minX, baseline: rect.maxY - style.tickFont * 0.4)
+    /// The box of an edge's mark of half-height `size`.
+    static func markBox(_ edge: DiagramGeometry.Edge, _ size: Double) -> Rect {
+        let c = edge.markCentre
+        let top = edge.change > 0 ? c.y - size : c.y - size * 0.6
+        return Rect(x: c.x - size * 0.8, y: top, width: size * 1.6, height: size * 1.6)
     }
 
-    /// Each drawn mark's `Δw` printed beside it (`+0.35`), where the diagram has room: a few
-    /// edges, and columns wide enough for a number between the nodes.
+    /// Each drawn mark's `Δw` printed beside it (`+0.35`), where the diagram has room (a few
+    /// edges, and columns wide enough for a number between the nodes), on the side of the mark
+    /// that crosses the fewest edges and meets no node, label or mark; a number that finds no
+    /// such place is left out (the manifest has every one).
     static func changeNumbers(
         _ diagram: DiagramGeometry, in rect: Rect, scene: Scene, style: Style, on canvas: Canvas
     ) {
         guard !style.textless, diagram.edges.count <= 16 else { return }
-        let font = max(style.tickFont * 0.9, 8)
+        let font = max(style.textFloor, style.tickFont * 0.9)
         canvas.setFont(size: font)
         let gap = rect.width / Double(diagram.columns)
         let widest = diagram.edges.map { canvas.width(of: ChangeMarker.text($0.change)) }.max()
         guard let widest, widest + 2 * diagram.radius <= gap * 0.55 else { return }
+        var taken = nodeBoxes(diagram, on: canvas)
+        taken += diagram.edges.compactMap { edge in
+            let size = diagram.markSize(of: edge)
+            return size > 0 ? markBox(edge, size) : nil
+        }
+        canvas.setFont(size: font)
         let m = canvas.fontMetrics
+        let lines = diagram.edges.map { ($0.from, $0.to, diagram.width(of: $0)) }
         for edge in diagram.edges {
             let size = diagram.markSize(of: edge)
             guard size > 0 else { continue }
-            let c = edge.markCentre
             let text = ChangeMarker.text(edge.change)
-            let x = c.x + size * 0.9 + 2
-            // On a pale box, so the number reads over the edges it crosses.
-            canvas.fill(
-                Rect(
-                    x: x - 1, y: c.y - (m.ascent + m.descent) / 2 - 1,
-                    width: canvas.width(of: text) + 2, height: m.ascent + m.descent + 2),
-                scene.palette.background.withAlpha(0.85))
+            guard
+                let box = DiagramLabels.place(
+                    size: (canvas.width(of: text) + 2, m.ascent + m.descent + 2),
+                    mark: edge.markCentre, markSize: size, edges: lines, taken: taken,
+                    bounds: rect)
+            else { continue }
+            taken.append(box)
+            // On a pale box, so the number reads over an edge it cannot avoid.
+            canvas.fill(box, scene.palette.background.withAlpha(0.85))
             canvas.setColour(scene.palette.text)
-            canvas.text(text, x: x, middle: c.y)
+            canvas.text(text, x: box.minX + 1, middle: box.midY)
+        }
+    }
+
+    /// Where the nodes and their labels are: what a change's number must not cover.
+    static func nodeBoxes(_ diagram: DiagramGeometry, on canvas: Canvas) -> [Rect] {
+        let r = diagram.radius
+        let font = diagram.labelFont
+        canvas.setFont(size: font)
+        return diagram.nodes.flatMap { node -> [Rect] in
+            let box = Rect(x: node.centre.x - r, y: node.centre.y - r, width: 2 * r, height: 2 * r)
+            guard case .unit = node.role else { return [box] }
+            let w = canvas.width(of: node.label)
+            return [box, Rect(x: node.centre.x - w / 2, y: box.maxY, width: w, height: font * 1.4)]
         }
     }
 
@@ -158,7 +178,7 @@ enum DiagramPanel: Panel {
         _ diagram: DiagramGeometry, scene: Scene, style: Style, on canvas: Canvas
     ) throws {
         let palette = scene.palette
-        let font = max(8, min(style.tickFont, diagram.radius * 0.9))
+        let font = diagram.labelFont
         for node in diagram.nodes {
             let r = diagram.radius
             let box = Rect(x: node.centre.x - r, y: node.centre.y - r, width: 2 * r, height: 2 * r)
@@ -187,7 +207,7 @@ enum DiagramPanel: Panel {
                         on: canvas)
                 }
                 PanelChrome.frame(picture, scene: scene, on: canvas)
-                canvas.setFont(size: font * 0.9)
+                canvas.setFont(size: font)
                 canvas.setColour(palette.text)
                 canvas.text(
                     node.label, x: node.centre.x, baseline: picture.maxY + font * 1.05,

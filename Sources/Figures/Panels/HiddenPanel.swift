@@ -17,7 +17,9 @@ enum HiddenPanel: PrintPanel {
     }
 
     static var legend: Legend? {
-        Legend(boundary: "w·x + b = 0", reluOff: true, vote: true, wish: true, changes: true)
+        Legend(
+            boundary: "w·x + b = 0", reluOff: true, vote: true, wish: true, changes: true,
+            offView: true)
     }
 
     /// Every hidden unit placed, with one title form for all; then the notes in place of units

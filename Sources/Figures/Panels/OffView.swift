@@ -94,14 +94,16 @@ enum OffView {
             point: [point.x1, point.x2])
     }
 
-    /// An arrowhead inside the plot with its tip on the border, pointing out toward the line.
+    /// An arrowhead inside the plot with its tip on the border, pointing out toward the line: as
+    /// small as a glyph may be (``Style/glyphFloor``, about the text's size), so that it keeps
+    /// to the plot's edge and off the data, and the header's legend explains it.
     static func draw(
         _ info: OffViewInfo, viewport: Viewport, style: Style, scene: Scene,
         on canvas: Canvas
     ) {
         guard info.marker.count == 2, info.direction.count == 2 else { return }
         let side = min(viewport.rect.width, viewport.rect.height)
-        let size = min(side * 0.3, max(9, side * 0.1, style.tickFont * 1.1))
+        let size = max(style.glyphFloor, min(side * 0.08, style.tickFont))
         let (ux, uy) = (info.direction[0], info.direction[1])
         let tip = PixelPoint(info.marker[0] - ux * 1.5, info.marker[1] - uy * 1.5)
         let back = PixelPoint(tip.x - ux * size, tip.y - uy * size)
@@ -122,6 +124,13 @@ enum OffView {
             canvas.closePath()
             canvas.setColour(scene.palette.boundary)
             canvas.fill()
+            let xs = [tip.x, back.x + nx, back.x - nx]
+            let ys = [tip.y, back.y + ny, back.y - ny]
+            let (x0, y0) = (xs.min() ?? 0, ys.min() ?? 0)
+            canvas.glyph(
+                "off view",
+                box: Rect(x: x0, y: y0, width: (xs.max() ?? 0) - x0, height: (ys.max() ?? 0) - y0),
+                size: size)
         }
     }
 

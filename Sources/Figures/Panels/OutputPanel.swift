@@ -3,7 +3,9 @@ import Backprop
 /// The output: `ŷ` shaded at every pixel, the `ŷ = 0.5` boundary as a smooth path, the faint
 /// hidden lines it is built from, and the points with misclassified ones circled.
 enum OutputPanel: PrintPanel {
-    static var legend: Legend? { Legend(boundary: "ŷ = 0.5", mistakes: true, wish: true) }
+    static var legend: Legend? {
+        Legend(boundary: "ŷ = 0.5", mistakes: true, wish: true, offView: true)
+    }
 
     static func draw(_ places: [PlacedPanel], in figure: FigureContext) throws -> [PanelInfo] {
         try places.map { place in

@@ -60,11 +60,15 @@ enum PanelChrome {
 
     /// An arrow from `start` along the unit vector `direction`, `length` pixels long, with a
     /// shaft `width` wide and a thin halo so it reads on any background.
+    ///
+    /// Its head is at least `glyph` pixels long (``Style/glyphFloor``), and the arrow at least
+    /// half as long again as its head: a short arrow is drawn that long, so that it reads.
     static func arrow(
-        from start: PixelPoint, direction: PixelPoint, length: Double, width: Double,
-        colour: Colour, halo: Colour, on canvas: Canvas
+        from start: PixelPoint, direction: PixelPoint, length requested: Double, width: Double,
+        colour: Colour, halo: Colour, glyph: Double = 0, on canvas: Canvas
     ) {
-        let head = min(length * 0.5, max(6, width * 4))
+        let head = max(glyph, min(requested * 0.5, max(6, width * 4)))
+        let length = max(requested, head * 1.5)
         let tip = PixelPoint(start.x + direction.x * length, start.y + direction.y * length)
         let back = PixelPoint(tip.x - direction.x * head, tip.y - direction.y * head)
         let normal = PixelPoint(-direction.y * head * 0.5, direction.x * head * 0.5)
@@ -91,5 +95,13 @@ enum PanelChrome {
         canvas.line(to: PixelPoint(back.x - normal.x, back.y - normal.y))
         canvas.closePath()
         canvas.fill()
+        let ends = [start, tip, PixelPoint(back.x + normal.x, back.y + normal.y)]
+        let xs = ends.map(\.x) + [back.x - normal.x]
+        let ys = ends.map(\.y) + [back.y - normal.y]
+        let (x0, y0) = (xs.min() ?? 0, ys.min() ?? 0)
+        canvas.glyph(
+            "arrow",
+            box: Rect(x: x0, y: y0, width: (xs.max() ?? 0) - x0, height: (ys.max() ?? 0) - y0),
+            size: head)
     }
 }

@@ -52,7 +52,8 @@ enum PlanePanel {
             PanelChrome.arrow(
                 from: PixelPoint((a.x + b.x) / 2, (a.y + b.y) / 2),
                 direction: PixelPoint(gx / norm, gy / norm), length: length, width: shaft,
-                colour: scene.palette.boundary, halo: scene.palette.markerOutline, on: canvas)
+                colour: scene.palette.boundary, halo: scene.palette.markerOutline,
+                glyph: style.glyphFloor, on: canvas)
         }
     }
 

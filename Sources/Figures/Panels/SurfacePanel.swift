@@ -125,7 +125,8 @@ enum SurfacePanel: Panel {
             PanelChrome.arrow(
                 from: w, direction: PixelPoint(dx / length, dy / length),
                 length: max(length, 3 * r), width: max(1.5, 2.2 * style.scale),
-                colour: palette.marker, halo: Colour(hex: 0xFF_FF_FF, alpha: 0.9), on: canvas)
+                colour: palette.marker, halo: Colour(hex: 0xFF_FF_FF, alpha: 0.9),
+                glyph: style.glyphFloor, on: canvas)
         }
         // W′, a ring where the step ends; then the ball at W over it.
         ErrorScaleBar.mark(at: w2, radius: r * 0.75, filled: false, scene: scene, canvas)

@@ -49,7 +49,8 @@ enum WishOverlay {
             PanelChrome.arrow(
                 from: a, direction: PixelPoint((b.x - a.x) / length, (b.y - a.y) / length),
                 length: length, width: max(1.5, style.boundaryWidth * 0.7),
-                colour: scene.palette.mistake, halo: scene.palette.markerOutline, on: canvas)
+                colour: scene.palette.mistake, halo: scene.palette.markerOutline,
+                glyph: style.glyphFloor, on: canvas)
         }
     }
 }
