@@ -68,6 +68,17 @@ import Testing
 
     @Test func theCurrentWeightsSitOnTheSurfaceAtTheirRecordedError() throws {
         let run = try Self.labRun()
+        // The same training one epoch longer: its trajectory holds the weights after every
+        // snapshot's next epoch, the last one's included.
+        let data = try LessonLabTests.labData()
+        var longer = Trainer(
+            network: try Network(
+                layers: [Layer(weights: [[-0.5307647566300506, 0.9308051907683095]], biases: [0])]),
+            data: data,
+            options: TrainingOptions(epochs: 101, learningRate: 0.01, batchSize: .size(1)),
+            schedule: .list([0, 101]))
+        longer.recordsTrajectory = true
+        let trajectory = try #require(try longer.train(name: "longer").trajectory)
         for index in run.snapshots.indices {
             let surface = try ErrorSurface(run: run, snapshot: index)
             let (current, next) = try surface.step(run: run, snapshot: index)
@@ -75,10 +86,11 @@ import Testing
             #expect(current.u == w[0] && current.v == w[1])
             #expect(abs(current.height - run.snapshots[index].error) <= 1e-9)
             #expect(current.error == run.snapshots[index].error)
-            // W′ = W − η ∇E, projected: (w1, w2) of the step's end.
-            let g = run.snapshots[index].gradient[0].weights[0]
-            #expect(abs(next.u - (w[0] - 0.01 * g[0])) <= 1e-15)
-            #expect(abs(next.v - (w[1] - 0.01 * g[1])) <= 1e-15)
+            // One point a step: W′ is the weights after the next epoch's 100 steps, projected.
+            let after = Array(trajectory.parameters(at: run.snapshots[index].epoch + 1))
+            #expect(abs(next.u - after[0]) <= 1e-12)
+            #expect(abs(next.v - after[1]) <= 1e-12)
+            #expect(next.u != w[0] || next.v != w[1])
         }
     }
 
