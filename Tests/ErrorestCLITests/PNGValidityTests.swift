@@ -17,7 +17,7 @@ import Testing
         return (try? h.run("/usr/bin/env", ["python3", "-c", "import PIL"]))?.status == 0
     }()
 
-    /// Every run file of Samples/ (the sweep file runs as a sweep).
+    /// Every run file of Samples/ (the sweep file runs as a sweep, the race files as races).
     static let samples: [String] = {
         let names =
             (try? FileManager.default.contentsOfDirectory(atPath: Harness.samples.path)) ?? []
@@ -61,16 +61,17 @@ import Testing
         defer { h.cleanUp() }
         let path = Harness.samples.appendingPathComponent(sample).path
         let sweep = sample == "sweep.yaml"
+        let command = sweep ? "sweep" : sample.hasPrefix("race-") ? "race" : "run"
         let format = sample == "print.yaml" ? "png" : "png,apng"
         let result = try h.errorest(
             [
-                sweep ? "sweep" : "run", path, "--out", "out", "--size", "320x180", "--epochs",
+                command, path, "--out", "out", "--size", "320x180", "--epochs",
                 "30",
                 "--snapshots", "linear 2", "--format", format, "--quiet",
             ])
         #expect(result.status == 0, "\(sample): \(result.stderr)")
         let count = try Self.check(h, "out")
-        // Two snapshots' figures, and an animated PNG per figure but in a sweep's runs.
+        // Two snapshots' figures, and an animated PNG per figure but in a sweep's or race's runs.
         #expect(count >= (sweep ? 15 * 2 + 2 : 3), "\(sample): \(count) PNG files")
     }
 }

@@ -204,12 +204,21 @@ struct Fields {
                 reader.mistakes.found.append(
                     RunFileError(
                         file: reader.file, line: item.line ?? node.line,
-                        problem: "unknown key \"\(item.key)\" in \(section); the keys there are "
+                        problem: Self.otherCommand(item.key, path: path, known: known)
+                            ?? "unknown key \"\(item.key)\" in \(section); the keys there are "
                             + known.joined(separator: ", ") + "."))
                 continue
             }
             entries[item.key] = item.value
         }
+    }
+
+    /// A run file's top level holding `sweep` or `race` is another command's file: says which.
+    static func otherCommand(_ key: String, path: String, known: [String]) -> String? {
+        guard path.isEmpty, known.contains("snapshots"), key == "sweep" || key == "race" else {
+            return nil
+        }
+        return "\"\(key)\" makes this a \(key) file, not a run file; give it to `errorest \(key)`."
     }
 
     subscript(key: String) -> RunFileNode? {
