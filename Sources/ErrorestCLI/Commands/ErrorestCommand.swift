@@ -14,7 +14,8 @@ public struct ErrorestCommand: ParsableCommand {
         abstract: "Train a small neural network on 2-D points and render how it learns.",
         discussion: """
             Exit codes: 0 done; 64 usage; 65 bad data, run file or run record; 66 input \
-            missing; 73 cannot create the output folder; 74 I/O error while writing. The run \
+            missing; 69 a program it runs (ffmpeg) missing or failing; 73 cannot create the \
+            output folder; 74 I/O error while writing. The run \
             file, the run record (run.json), the manifest and a sweep's index are described in \
             the documentation, Sources/ErrorestCLI/ErrorestCLI.docc (`swift package \
             generate-documentation --target ErrorestCLI`), with their JSON Schemas in \
