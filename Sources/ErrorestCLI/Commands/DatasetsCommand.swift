@@ -7,6 +7,10 @@ struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets",
         abstract: "List the data generators, or write their points as CSV files.",
+        usage: """
+            errorest datasets [--export <name> ...] [--count <n>] [--noise <sigma>]
+                              [--data-seed <n>] [--out <dir>] [--json] [--quiet]
+            """,
         discussion: """
             The CSV files (x1,x2,label with a header) can be edited and used as `data.file` in a \
             run file, or read by other tools. They go into Output/datasets unless --out names \
