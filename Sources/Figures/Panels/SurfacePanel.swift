@@ -51,27 +51,9 @@ enum SurfacePanel: Panel {
         let range = grid.range
         // Shading: the heights interpolated between the grid's nodes at every pixel.
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
-        let nu = grid.u.count
-        let nv = grid.v.count
-        // Level curves, traced in grid coordinates and mapped to pixels.
-        let field = SampledField(columns: nu, rows: nv, x0: 0, y0: 0, step: 1, values: grid.heights)
-        let levels = Ticks.linear(range.lowerBound, range.upperBound, target: 9).filter {
-            $0 > range.lowerBound && $0 < range.upperBound
-        }
         canvas.saved {
             canvas.clip(to: rect)
-            canvas.setLineWidth(max(0.8, 1.1 * style.scale))
-            canvas.setDash([])
-            canvas.setColour(Colour(hex: 0x1A_1A_1A, alpha: 0.45))
-            for level in levels {
-                for line in MarchingSquares.contours(field, level: level) {
-                    guard let first = line.points.first else { continue }
-                    canvas.move(to: map.pixel(index: first))
-                    for p in line.points.dropFirst() { canvas.line(to: map.pixel(index: p)) }
-                    if line.closed { canvas.closePath() }
-                }
-            }
-            canvas.stroke()
+            Self.levelCurves(map: map, style: style, on: canvas)
             drawPath(view: view, map: map, scene: scene, style: style, on: canvas)
         }
         PanelChrome.frame(rect, scene: scene, on: canvas)
@@ -191,6 +173,33 @@ enum SurfacePanel: Panel {
 }
 
 /// Plane coordinates of a surface grid to pixels of its plot.
+extension SurfacePanel {
+    /// Level curves of the grid's heights at round values inside its range, traced in grid
+    /// coordinates and mapped to pixels (the surface panel's and the race surface's).
+    static func levelCurves(map: SurfaceMap, style: Style, on canvas: Canvas) {
+        let grid = map.grid
+        let range = grid.range
+        let field = SampledField(
+            columns: grid.u.count, rows: grid.v.count, x0: 0, y0: 0, step: 1,
+            values: grid.heights)
+        let levels = Ticks.linear(range.lowerBound, range.upperBound, target: 9).filter {
+            $0 > range.lowerBound && $0 < range.upperBound
+        }
+        canvas.setLineWidth(max(0.8, 1.1 * style.scale))
+        canvas.setDash([])
+        canvas.setColour(Colour(hex: 0x1A_1A_1A, alpha: 0.45))
+        for level in levels {
+            for line in MarchingSquares.contours(field, level: level) {
+                guard let first = line.points.first else { continue }
+                canvas.move(to: map.pixel(index: first))
+                for p in line.points.dropFirst() { canvas.line(to: map.pixel(index: p)) }
+                if line.closed { canvas.closePath() }
+            }
+        }
+        canvas.stroke()
+    }
+}
+
 struct SurfaceMap {
     let grid: SurfaceGrid
     let rect: Rect

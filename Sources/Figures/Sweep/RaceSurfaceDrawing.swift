@@ -108,13 +108,6 @@ struct RaceSurfaceDrawing {
         let grid = landscape.grid
         let map = SurfaceMap(grid: grid, rect: rect)
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
-        let range = grid.range
-        let field = SampledField(
-            columns: grid.u.count, rows: grid.v.count, x0: 0, y0: 0, step: 1,
-            values: grid.heights)
-        let levels = Ticks.linear(range.lowerBound, range.upperBound, target: 9).filter {
-            $0 > range.lowerBound && $0 < range.upperBound
-        }
         let colours = SweepErrorsDrawing.groupColours
         var pathColours: [Colour] = []
         for (i, runner) in runners.enumerated() where runner.note == nil {
@@ -122,18 +115,7 @@ struct RaceSurfaceDrawing {
         }
         canvas.saved {
             canvas.clip(to: rect)
-            canvas.setLineWidth(max(0.8, 1.1 * style.scale))
-            canvas.setDash([])
-            canvas.setColour(Colour(hex: 0x1A_1A_1A, alpha: 0.45))
-            for level in levels {
-                for line in MarchingSquares.contours(field, level: level) {
-                    guard let first = line.points.first else { continue }
-                    canvas.move(to: map.pixel(index: first))
-                    for p in line.points.dropFirst() { canvas.line(to: map.pixel(index: p)) }
-                    if line.closed { canvas.closePath() }
-                }
-            }
-            canvas.stroke()
+            SurfacePanel.levelCurves(map: map, style: style, on: canvas)
             canvas.setRoundCaps()
             for (path, colour) in zip(landscape.paths, pathColours) {
                 drawPath(path, colour: colour, map: map, on: canvas)
