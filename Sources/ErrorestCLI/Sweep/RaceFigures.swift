@@ -3,7 +3,8 @@ import Figures
 import Foundation
 
 /// A race's figures on top of its runs (a sweep of one key whose runs share data, network and
-/// `W0`): `raceSurface`, every runner's path over one error surface.
+/// `W0`): `raceSurface`, every runner's path over one error surface, and `raceMountain`, the same
+/// in perspective.
 enum RaceFigures {
     /// What the index says of a race's plane and of each runner's path on it.
     struct Plane: Codable, Equatable, Sendable {
@@ -41,7 +42,8 @@ enum RaceFigures {
         }
     }
 
-    /// The `raceSurface` jobs, one per format, and the plane the index states.
+    /// The `raceSurface` and `raceMountain` jobs, one per format, each with the plane the index
+    /// states.
     static func jobs(
         _ runs: [FinishedRun], plan: SweepPlan, formats: [FileFormat]
     ) throws -> [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)] {
@@ -69,20 +71,34 @@ enum RaceFigures {
         let (width, height) = SweepFigure.raceSize(
             width: render.options.width, height: render.options.height)
         let options = render.options
-        return formats.map { format in
-            var meta = SweepIndex.Figure(
-                path: "figures/raceSurface.\(format.rawValue)", figure: "raceSurface",
-                format: format, width: width, height: height)
-            meta.plane = plane
-            return (
-                meta,
-                {
+        let figures: [(name: String, draw: @Sendable (FileFormat) throws -> Data)] = [
+            (
+                "raceSurface",
+                { format in
                     try SweepFigure.raceSurface(
                         landscape, runners: runners, title: title, width: width, height: height,
                         palette: options.palette, format: format,
                         pngCompression: options.pngCompression)
                 }
-            )
+            ),
+            (
+                "raceMountain",
+                { format in
+                    try SweepFigure.raceMountain(
+                        landscape, runners: runners, title: title, width: width, height: height,
+                        palette: options.palette, format: format,
+                        pngCompression: options.pngCompression)
+                }
+            ),
+        ]
+        return figures.flatMap { figure in
+            formats.map { format in
+                var meta = SweepIndex.Figure(
+                    path: "figures/\(figure.name).\(format.rawValue)", figure: figure.name,
+                    format: format, width: width, height: height)
+                meta.plane = plane
+                return (meta, { try figure.draw(format) })
+            }
         }
     }
 
