@@ -38,7 +38,9 @@ import Testing
         let index = try harness.json("sweep/index.json")
         let figures = try #require(index["figures"] as? [[String: Any]])
         #expect(
-            figures.compactMap { $0["figure"] as? String } == ["grid", "errors", "raceSurface"])
+            figures.compactMap { $0["figure"] as? String } == [
+                "grid", "errors", "raceSurface", "raceMountain",
+            ])
         let png = try Data(contentsOf: harness.url("sweep/figures/raceSurface.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         try Schemas.validate([harness.url("sweep/index.json")], against: "sweep-index")

@@ -7,6 +7,8 @@ import Foundation
 enum RaceFigure: String, CaseIterable, Sendable {
     /// Every runner's path over one error surface.
     case raceSurface
+    /// The same in perspective: the balls walking down one mountain.
+    case raceMountain
 
     /// The name that asks for every race figure.
     static let all = "race"
@@ -46,7 +48,8 @@ enum RaceFigure: String, CaseIterable, Sendable {
 }
 
 /// A race's figures on top of its runs (a sweep whose runs share data, network and `W0`):
-/// `raceSurface`, every runner's path over one error surface.
+/// `raceSurface`, every runner's path over one error surface, and `raceMountain`, the same in
+/// perspective.
 enum RaceFigures {
     /// What the index says of a race's plane and of each runner's path on it.
     struct Plane: Codable, Equatable, Sendable {
@@ -84,12 +87,13 @@ enum RaceFigures {
         }
     }
 
-    /// The `raceSurface` jobs, one per format, and the plane the index states.
+    /// The `raceSurface` and `raceMountain` jobs, one per format, each with the plane the index
+    /// states.
     static func jobs(
         _ runs: [FinishedRun], plan: SweepPlan, formats: [FileFormat]
     ) throws -> [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)] {
         let render = plan.render
-        guard plan.sweep.raceFigures.contains(.raceSurface),
+        guard
             let landscape = try landscape(
                 runs, gridSize: render.options.surface.gridSize, source: plan.sweep.source)
         else { return [] }
@@ -115,20 +119,35 @@ enum RaceFigures {
         let (width, height) = SweepFigure.raceSize(
             width: render.options.width, height: render.options.height)
         let options = render.options
-        return formats.map { format in
-            var meta = SweepIndex.Figure(
-                path: "figures/raceSurface.\(format.rawValue)", figure: "raceSurface",
-                format: format, width: width, height: height)
-            meta.plane = plane
-            return (
-                meta,
-                {
+        let figures: [(name: String, draw: @Sendable (FileFormat) throws -> Data)] = [
+            (
+                "raceSurface",
+                { format in
                     try SweepFigure.raceSurface(
                         landscape, runners: runners, title: title, width: width, height: height,
                         palette: options.palette, format: format,
                         pngCompression: options.pngCompression)
                 }
-            )
+            ),
+            (
+                "raceMountain",
+                { format in
+                    try SweepFigure.raceMountain(
+                        landscape, runners: runners, title: title, width: width, height: height,
+                        palette: options.palette, format: format,
+                        pngCompression: options.pngCompression)
+                }
+            ),
+        ]
+        let asked = Set(plan.sweep.raceFigures.map(\.rawValue))
+        return figures.filter { asked.contains($0.name) }.flatMap { figure in
+            formats.map { format in
+                var meta = SweepIndex.Figure(
+                    path: "figures/\(figure.name).\(format.rawValue)", figure: figure.name,
+                    format: format, width: width, height: height)
+                meta.plane = plane
+                return (meta, { try figure.draw(format) })
+            }
         }
     }
 
