@@ -70,6 +70,14 @@ import Testing
         }
         let share = try #require(plane["varianceShare"] as? Double)
         #expect(abs(share - (landscape.principal?.varianceShare ?? .nan)) <= 1e-12)
+        // The mountain: the same surface in perspective, listed with the same plane.
+        let mountain = try #require(figures.first { $0["figure"] as? String == "raceMountain" })
+        #expect(mountain["path"] as? String == "figures/raceMountain.png")
+        #expect(
+            NSDictionary(dictionary: mountain["plane"] as? [String: Any] ?? [:]) == plane
+                as NSDictionary)
+        let mountainPNG = try Data(contentsOf: harness.url("race/figures/raceMountain.png"))
+        #expect(mountainPNG.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
     @Test func runnersFromDifferentStartsAreRefusedBeforeTraining() throws {

@@ -53,7 +53,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
     /// A comparison figure.
     struct Figure: Codable, Equatable, Sendable {
         var path: String
-        /// `grid`, `errors` or (a race's) `raceSurface`.
+        /// `grid`, `errors` or (a race's) `raceSurface` or `raceMountain`.
         var figure: String
         var format: FileFormat
         var width: Int
@@ -64,7 +64,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
         var rows: String?
         var epoch: Int?
         var fixed: [String: RecordValue]?
-        /// For a race's `raceSurface`: its plane and each runner's path on it.
+        /// For a race's `raceSurface` and `raceMountain`: its plane and each runner's path on it.
         var plane: RaceFigures.Plane?
     }
 

@@ -7,8 +7,6 @@ import Synchronization
 struct SweepMerge {
     var plan: SweepPlan
     var threads: Int
-    /// A race's merge: the runners' shared landscape too (``RaceFigures``).
-    var race = false
 
     /// One comparison figure to draw.
     private struct Job: Sendable {
@@ -49,7 +47,7 @@ struct SweepMerge {
     func write() throws -> (index: SweepIndex, written: Bool) {
         let runs = try finishedRuns()
         var jobs = figureJobs(runs)
-        if race {
+        if !plan.sweep.raceFigures.isEmpty {
             let formats = plan.render.formats.filter { !$0.isAnimation }
             jobs += try RaceFigures.jobs(
                 runs, plan: plan, formats: formats.isEmpty ? [.png] : formats

@@ -109,10 +109,7 @@ struct RaceSurfaceDrawing {
         let map = SurfaceMap(grid: grid, rect: rect)
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
         let colours = SweepErrorsDrawing.groupColours
-        var pathColours: [Colour] = []
-        for (i, runner) in runners.enumerated() where runner.note == nil {
-            pathColours.append(colours[i % colours.count])
-        }
+        let pathColours = RaceRunner.pathColours(runners)
         canvas.saved {
             canvas.clip(to: rect)
             SurfacePanel.levelCurves(map: map, style: style, on: canvas)
@@ -171,7 +168,7 @@ struct RaceSurfaceDrawing {
     }
 
     /// One entry per runner: its colour, label and its path's share and gap (or its note).
-    private func drawLegend(in legend: Rect, colours: [Colour], on canvas: Canvas) {
+    func drawLegend(in legend: Rect, colours: [Colour], on canvas: Canvas) {
         let g = style.gap
         let swatch = style.tickFont * 1.8
         let step = style.tickFont * 1.5
