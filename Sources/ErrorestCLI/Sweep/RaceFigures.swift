@@ -44,14 +44,20 @@ enum RaceFigures {
 
     /// The `raceSurface` and `raceMountain` jobs, one per format, each with the plane the index
     /// states.
+    ///
+    /// When the sweep's formats include an animated one, also the race's animation
+    /// (``RaceAnimation``), its frames on the shared clock.
     static func jobs(
         _ runs: [FinishedRun], plan: SweepPlan, formats: [FileFormat]
-    ) throws -> [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)] {
+    ) throws -> (
+        jobs: [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)],
+        animation: RaceAnimation?
+    ) {
         let render = plan.render
         guard
             let landscape = try landscape(
                 runs, gridSize: render.options.surface.gridSize, source: plan.sweep.source)
-        else { return [] }
+        else { return ([], nil) }
         let key = plan.sweep.keys[0]
         let runners = runs.map { finished in
             let i = finished.planned.choice[0]
@@ -91,8 +97,8 @@ enum RaceFigures {
                 }
             ),
         ]
-        return figures.flatMap { figure in
-            formats.map { format in
+        let jobs = figures.flatMap { figure in
+            formats.map { format -> (SweepIndex.Figure, @Sendable () throws -> Data) in
                 var meta = SweepIndex.Figure(
                     path: "figures/\(figure.name).\(format.rawValue)", figure: figure.name,
                     format: format, width: width, height: height)
@@ -100,6 +106,15 @@ enum RaceFigures {
                 return (meta, { try figure.draw(format) })
             }
         }
+        let movies = render.formats.filter(\.isMovie)
+        guard !movies.isEmpty else { return (jobs, nil) }
+        let (frameWidth, frameHeight) = RaceFrames.size(
+            width: render.options.width, height: render.options.height)
+        let frames = RaceFrames(
+            landscape: landscape, runners: runners, runs: runs.compactMap(\.record),
+            title: title, width: frameWidth, height: frameHeight, palette: options.palette,
+            pngCompression: options.pngCompression)
+        return (jobs, RaceAnimation(frames: frames, formats: movies, timing: render.animation))
     }
 
     /// Checks before training that every planned runner starts from the same weights, bit for
