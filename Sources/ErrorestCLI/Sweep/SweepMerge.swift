@@ -7,8 +7,6 @@ import Synchronization
 struct SweepMerge {
     var plan: SweepPlan
     var threads: Int
-    /// A race's merge: the runners' shared landscape too (``RaceFigures``).
-    var race = false
 
     /// One comparison figure to draw.
     private struct Job: Sendable {
@@ -50,7 +48,7 @@ struct SweepMerge {
         let runs = try finishedRuns()
         var jobs = figureJobs(runs)
         var animation: RaceAnimation?
-        if race {
+        if !plan.sweep.raceFigures.isEmpty {
             let formats = plan.render.formats.filter { !$0.isAnimation }
             let figures = try RaceFigures.jobs(
                 runs, plan: plan, formats: formats.isEmpty ? [.png] : formats)
