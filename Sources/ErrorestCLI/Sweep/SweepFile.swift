@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 
 /// A key a sweep varies, and the values it takes in the order written.
@@ -11,7 +12,7 @@ struct SweepKey: Sendable {
     var line: Int?
     /// The values as parsed, each with its own line.
     var nodes: [RunFileNode]
-    var values: [SweepValue] { nodes.map(SweepValue.init) }
+    var values: [RecordValue] { nodes.map(RecordValue.init) }
 }
 
 /// A sweep file: a run file with a `sweep` block of keys and the values each takes.
@@ -25,6 +26,12 @@ struct SweepFile: Sendable {
     /// The sweep's name (the top-level `name`, else the file's name): its output folder.
     var name: String
     var keys: [SweepKey]
+    /// The race figures asked for by the top-level `figures` list (`race` for all of them):
+    /// empty for a sweep that is not a race.
+    var raceFigures: [RaceFigure] = []
+    /// The line of the `figures` list (or of the race file's `race` block), for messages about
+    /// the race.
+    var raceLine: Int?
     /// The run file without its `sweep` block.
     private var base: RunFileNode
     /// The folder that relative data paths start from.
@@ -60,8 +67,14 @@ struct SweepFile: Sendable {
                 problem: "there is no \"sweep\" block of keys and values; "
                     + "`errorest run` runs a file of a single run.")
         }
-        base = RunFileNode(value: .map(entries.filter { $0.key != "sweep" }), line: root.line)
+        base = RunFileNode(
+            value: .map(entries.filter { !["sweep", "figures"].contains($0.key) }),
+            line: root.line)
         keys = try SweepFile.readKeys(block, reader: reader)
+        if let figures = entries.first(where: { $0.key == "figures" }) {
+            raceFigures = try RaceFigure.read(figures, reader: reader)
+            raceLine = figures.line
+        }
         var count = 1
         for key in keys {
             let (product, overflow) = count.multipliedReportingOverflow(by: key.nodes.count)
@@ -99,8 +112,8 @@ struct SweepFile: Sendable {
     }
 
     /// The values of a run, by key path.
-    func values(_ choice: [Int]) -> [String: SweepValue] {
-        var values: [String: SweepValue] = [:]
+    func values(_ choice: [Int]) -> [String: RecordValue] {
+        var values: [String: RecordValue] = [:]
         for (key, index) in zip(keys, choice) { values[key.path] = key.values[index] }
         return values
     }
@@ -198,7 +211,7 @@ struct SweepFile: Sendable {
                     file: reader.file, line: entry.line ?? entry.value.line,
                     problem: "\"\(here)\" has an empty list of values; give at least one.")
             }
-            let values = items.map(SweepValue.init)
+            let values = items.map(RecordValue.init)
             // Two values that read the same in a run's name (2 and 2.0) are one value twice;
             // with every key's values reading differently, no two runs share a name.
             let labels = values.enumerated().map { $1.label(position: $0) }
