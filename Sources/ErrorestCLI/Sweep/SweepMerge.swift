@@ -226,7 +226,7 @@ struct SweepMerge {
                 title: title, columnKey: keys[column].label,
                 rowKey: row.map { keys[$0].label } ?? "",
                 columns: columnValues, rows: rowValues, cells: cells)
-            var fixed: [String: SweepValue] = [:]
+            var fixed: [String: RecordValue] = [:]
             for k in others { fixed[keys[k].path] = keys[k].values[choice[k]] }
             for format in formats {
                 let meta = SweepIndex.Figure(
