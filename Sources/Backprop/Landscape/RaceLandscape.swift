@@ -42,7 +42,7 @@ package struct RaceLandscape: Sendable {
         try SurfaceOptions.check(gridSize: gridSize)
         start = try RaceLandscape.sharedStart(runs, names: names)
         let first = runs[0]
-        let sources = runs.map(PathSource.init(run:))
+        let sources = runs.map(Trajectory.init(path:))
         if first.network.hidden.isEmpty {
             axes = .weights
             plane = .perceptronWeights(bias: start[2])
@@ -98,7 +98,7 @@ package struct RaceLandscape: Sendable {
 
     /// The share of the variance of `source`'s points (about their own mean) that lies in the
     /// plane spanned by `plane.first` and `plane.second`.
-    static func share(of source: PathSource, in plane: ParameterPlane) -> Double {
+    static func share(of source: Trajectory, in plane: ParameterPlane) -> Double {
         let n = source.epochs.count
         let d = source.parameterCount
         var mean = [Double](repeating: 0, count: d)

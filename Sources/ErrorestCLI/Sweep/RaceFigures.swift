@@ -9,6 +9,9 @@ enum RaceFigure: String, CaseIterable, Sendable {
     case raceSurface
     /// The same in perspective: the balls walking down one mountain.
     case raceMountain
+    /// The race's frames on one clock (``RaceAnimation``), when the formats include an animated
+    /// one.
+    case raceAnimation
 
     /// The name that asks for every race figure.
     static let all = "race"
@@ -89,14 +92,20 @@ enum RaceFigures {
 
     /// The `raceSurface` and `raceMountain` jobs, one per format, each with the plane the index
     /// states.
+    ///
+    /// When the sweep's formats include an animated one, also the race's animation
+    /// (``RaceAnimation``), its frames on the shared clock.
     static func jobs(
         _ runs: [FinishedRun], plan: SweepPlan, formats: [FileFormat]
-    ) throws -> [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)] {
+    ) throws -> (
+        jobs: [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)],
+        animation: RaceAnimation?
+    ) {
         let render = plan.render
         guard
             let landscape = try landscape(
                 runs, gridSize: render.options.surface.gridSize, source: plan.sweep.source)
-        else { return [] }
+        else { return ([], nil) }
         let keys = plan.sweep.keys
         let runners = runs.map { finished in
             RaceRunner(
@@ -140,8 +149,8 @@ enum RaceFigures {
             ),
         ]
         let asked = Set(plan.sweep.raceFigures.map(\.rawValue))
-        return figures.filter { asked.contains($0.name) }.flatMap { figure in
-            formats.map { format in
+        let jobs = figures.filter { asked.contains($0.name) }.flatMap { figure in
+            formats.map { format -> (SweepIndex.Figure, @Sendable () throws -> Data) in
                 var meta = SweepIndex.Figure(
                     path: "figures/\(figure.name).\(format.rawValue)", figure: figure.name,
                     format: format, width: width, height: height)
@@ -149,6 +158,17 @@ enum RaceFigures {
                 return (meta, { try figure.draw(format) })
             }
         }
+        let movies = render.formats.filter(\.isMovie)
+        guard plan.sweep.raceFigures.contains(.raceAnimation), !movies.isEmpty else {
+            return (jobs, nil)
+        }
+        let (frameWidth, frameHeight) = RaceFrames.size(
+            width: render.options.width, height: render.options.height)
+        let frames = RaceFrames(
+            landscape: landscape, runners: runners, runs: runs.compactMap(\.record),
+            title: title, width: frameWidth, height: frameHeight, palette: options.palette,
+            pngCompression: options.pngCompression)
+        return (jobs, RaceAnimation(frames: frames, formats: movies, timing: render.animation))
     }
 
     /// Checks before training that a runner starts from the same weights as the race's first,

@@ -49,9 +49,11 @@ enum ErrorScaleBar {
         return info
     }
 
-    /// Draws the bar of heights `range` in `area`: an "E" over the ramp of the heights'
-    /// colours, framed, with `E`'s numbers right of it, room left of it for marks and room for
-    /// `linesBelow` lines of text under it. Returns the bar, its numbers and the marks' radius.
+    /// Draws the bar of heights `range` in `area`, and returns it with its numbers and the
+    /// marks' radius.
+    ///
+    /// An "E" over the ramp of the heights' colours, framed, with `E`'s numbers right of it,
+    /// room left of it for marks and room for `linesBelow` lines of text under it.
     static func drawScale(
         in area: Rect, range: ClosedRange<Double>, linesBelow: Int, palette: Palette,
         style: Style, on canvas: Canvas

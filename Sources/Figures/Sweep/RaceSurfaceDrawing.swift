@@ -19,8 +19,10 @@ public struct RaceRunner: Sendable {
     }
 
     /// What the legend says of a run's error against its start, exactly as ``ErrorTrend``
-    /// defines it: a run that ended above its start "diverged", with the epoch from which it
-    /// stayed above, its last error and its peak; one that climbed and came back, its peak.
+    /// defines it.
+    ///
+    /// A run that ended above its start "diverged", with the epoch from which it stayed above,
+    /// its last error and its peak; one that climbed and came back, its peak and last error.
     /// Nothing for a run whose error never rose above its start.
     public static func trendLines(_ trend: ErrorTrend?) -> [String] {
         guard let trend, trend.climbed else { return [] }
@@ -119,23 +121,30 @@ struct RaceSurfaceDrawing {
             middle: noteRow.midY)
         let legendWidth = min(body.width * 0.4, style.tickFont * 21)
         let (plotArea, legend) = body.slicingLeft(body.width - legendWidth)
-        let full = SurfacePanel.plotRect(cell: plotArea, style: style)
+        try drawPlot(in: plotArea, paths: landscape.paths, on: canvas)
+        drawLegend(in: legend, colours: SweepErrorsDrawing.groupColours, on: canvas)
+        try canvas.context.check(during: "drawing the race surface")
+    }
+
+    /// The surface in `area` with its axes, and `paths` (the landscape's, or each walked so far
+    /// in a race's frame) in the runners' colours, each with its start ring and its ball.
+    func drawPlot(in area: Rect, paths: [RacePath], on canvas: Canvas) throws {
+        let full = SurfacePanel.plotRect(cell: area, style: style)
         let (plot, strip) = full.slicingLeft(full.width - ErrorScaleBar.width(style: style))
         let rect = plot.integral
         let grid = landscape.grid
         let map = SurfaceMap(grid: grid, rect: rect)
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
-        let colours = SweepErrorsDrawing.groupColours
         let pathColours = RaceRunner.pathColours(runners)
         canvas.saved {
             canvas.clip(to: rect)
             SurfacePanel.levelCurves(map: map, style: style, on: canvas)
             canvas.setRoundCaps()
-            for (path, colour) in zip(landscape.paths, pathColours) {
+            for (path, colour) in zip(paths, pathColours) {
                 drawPath(path, colour: colour, map: map, on: canvas)
             }
             // The balls last, so a short path's end shows above a longer path's line.
-            for (path, colour) in zip(landscape.paths, pathColours) {
+            for (path, colour) in zip(paths, pathColours) {
                 drawEnds(path, colour: colour, map: map, on: canvas)
             }
         }
@@ -149,11 +158,9 @@ struct RaceSurfaceDrawing {
             on: canvas)
         if !style.textless, strip.width > 4, strip.height > 4 {
             _ = ErrorScaleBar.drawScale(
-                in: strip, range: grid.range, linesBelow: 0,
-                palette: palette, style: style, on: canvas)
+                in: strip, range: grid.range, linesBelow: 0, palette: palette, style: style,
+                on: canvas)
         }
-        drawLegend(in: legend, colours: colours, on: canvas)
-        try canvas.context.check(during: "drawing the race surface")
     }
 
     /// A runner's path: a white halo under a line in its colour.
