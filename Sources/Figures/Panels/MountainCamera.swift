@@ -2,15 +2,25 @@ import Backprop
 import Foundation
 
 /// The mountain's projection: plane coordinates and heights to a box of sides 2 × 2 × 0.9,
-/// turned and tilted toward a viewer in front, above and to the left, in perspective.
+/// turned and tilted toward a viewer (by default in front, above and to the left), in
+/// perspective.
 struct MountainCamera {
     static let heightScale = 0.9
-    static let azimuth = -0.72
-    static let elevation = 0.52
     static let distance = 5.0
+
+    /// Where the viewer stands: the box's turn about its vertical axis and the view's tilt
+    /// above the floor, radians.
+    struct Angles: Equatable, Sendable {
+        var azimuth: Double
+        var elevation: Double
+
+        /// The usual view: in front, above and to the left.
+        static let standard = Angles(azimuth: -0.72, elevation: 0.52)
+    }
 
     let grid: SurfaceGrid
     let rect: Rect
+    let angles: Angles
     /// The grid's domain and range, worked out once.
     private let domain: Domain
     private let range: ClosedRange<Double>
@@ -22,9 +32,10 @@ struct MountainCamera {
         var depth: Double
     }
 
-    init(grid: SurfaceGrid, rect: Rect) {
+    init(grid: SurfaceGrid, rect: Rect, angles: Angles = .standard) {
         self.grid = grid
         self.rect = rect
+        self.angles = angles
         domain = grid.domain
         range = grid.range
         // Fit the box's eight corners into the rectangle.
@@ -33,7 +44,7 @@ struct MountainCamera {
         for x in [-1.0, 1] {
             for y in [-1.0, 1] {
                 for z in [0, MountainCamera.heightScale] {
-                    let (sx, sy, _) = MountainCamera.view(x, y, z)
+                    let (sx, sy, _) = MountainCamera.view(x, y, z, angles)
                     lows = (min(lows.x, sx), min(lows.y, sy))
                     highs = (max(highs.x, sx), max(highs.y, sy))
                 }
@@ -52,8 +63,15 @@ struct MountainCamera {
     func world(_ u: Double, _ v: Double, _ e: Double, lift: Double = 0) -> (
         x: Double, y: Double, z: Double
     ) {
-        let d = domain
-        let r = range
+        Self.world(u, v, e, lift: lift, domain: domain, range: range)
+    }
+
+    /// Plane coordinates and a height to the box of a grid's `domain` and `range`, whatever the
+    /// camera.
+    static func world(
+        _ u: Double, _ v: Double, _ e: Double, lift: Double = 0, domain d: Domain,
+        range r: ClosedRange<Double>
+    ) -> (x: Double, y: Double, z: Double) {
         let x = 2 * (u - d.x1.lowerBound) / (d.x1.upperBound - d.x1.lowerBound) - 1
         let y = 2 * (v - d.x2.lowerBound) / (d.x2.upperBound - d.x2.lowerBound) - 1
         let span = max(r.upperBound - r.lowerBound, 1e-12)
@@ -61,10 +79,12 @@ struct MountainCamera {
         return (x, y, z)
     }
 
-    /// Screen coordinates (up positive) and depth of a box point.
-    static func view(_ x: Double, _ y: Double, _ z: Double) -> (Double, Double, Double) {
-        let (ca, sa) = (cos(azimuth), sin(azimuth))
-        let (ce, se) = (cos(elevation), sin(elevation))
+    /// Screen coordinates (up positive) and depth of a box point seen from `angles`.
+    static func view(_ x: Double, _ y: Double, _ z: Double, _ angles: Angles) -> (
+        Double, Double, Double
+    ) {
+        let (ca, sa) = (cos(angles.azimuth), sin(angles.azimuth))
+        let (ce, se) = (cos(angles.elevation), sin(angles.elevation))
         let rx = x * ca - y * sa
         let ry = x * sa + y * ca
         let depth = distance + ry * ce - (z - heightScale / 2) * se
@@ -73,7 +93,7 @@ struct MountainCamera {
     }
 
     func project(_ p: (x: Double, y: Double, z: Double)) -> Projected {
-        let (sx, sy, depth) = MountainCamera.view(p.x, p.y, p.z)
+        let (sx, sy, depth) = MountainCamera.view(p.x, p.y, p.z, angles)
         return Projected(
             pixel: PixelPoint(offset.x + scale * sx, offset.y - scale * sy), depth: depth)
     }

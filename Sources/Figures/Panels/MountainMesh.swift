@@ -3,7 +3,9 @@ import Foundation
 
 /// What every mountain drawing shares: the lit mesh of the surface and the paths among its quads,
 /// drawn from the back to the front (the painter's algorithm), then over everything the paths'
-/// last stretches and the balls, each with a white halo, so that no ridge hides where a walk is.
+/// last stretches and the balls, each with a white halo. The mountain panel first turns the
+/// camera so that no ridge stands in front of them (``MountainOcclusion``); the halo is for the
+/// rare surface no view in the list clears.
 ///
 /// The mountain panel draws one run's walk on it, the race mountain every runner's.
 struct MountainMesh {
@@ -15,49 +17,58 @@ struct MountainMesh {
     let camera: MountainCamera
     private var items: [(depth: Double, draw: () -> Void)] = []
 
-    /// The mesh of `grid` in `rect`, to be drawn on `canvas`.
-    init(grid: SurfaceGrid, rect: Rect, on canvas: Canvas) {
-        camera = MountainCamera(grid: grid, rect: rect)
-        let camera = self.camera
+    /// The mesh's cells: each one's four corners as `(row, column)` indices into the grid, at
+    /// most ``meshCells`` a side.
+    static func cells(of grid: SurfaceGrid) -> [[(row: Int, column: Int)]] {
         let stepU = max(1, (grid.u.count - 1 + Self.meshCells - 1) / Self.meshCells)
         let stepV = max(1, (grid.v.count - 1 + Self.meshCells - 1) / Self.meshCells)
         let columns = Array(stride(from: 0, to: grid.u.count - 1, by: stepU)) + [grid.u.count - 1]
         let rows = Array(stride(from: 0, to: grid.v.count - 1, by: stepV)) + [grid.v.count - 1]
-        for (a, b) in zip(rows, rows.dropFirst()) {
-            for (c, e) in zip(columns, columns.dropFirst()) {
-                let corners = [(a, c), (a, e), (b, e), (b, c)].map { i, j in
-                    camera.world(grid.u[j], grid.v[i], grid[row: i, column: j])
-                }
-                let projected = corners.map(camera.project)
-                let depth = projected.map(\.depth).reduce(0, +) / 4
-                let height = corners.map(\.z).reduce(0, +) / 4 / MountainCamera.heightScale
-                let light = camera.lighting(corners)
-                let colour = HeightRamp.colour(height).mixed(
-                    with: Colour(hex: 0), 0.55 * (1 - light))
-                items.append(
-                    (
-                        depth,
-                        {
-                            // Without antialiasing: neighbouring quads meet without seams.
-                            // A PDF or SVG reader antialiases anyway, so there each quad is also
-                            // outlined in its own colour, covering the hairline between two.
-                            canvas.setAntialiased(false)
-                            canvas.setColour(colour)
-                            canvas.move(to: projected[0].pixel)
-                            for p in projected.dropFirst() { canvas.line(to: p.pixel) }
-                            canvas.closePath()
-                            if canvas.isRaster {
-                                canvas.fill()
-                            } else {
-                                canvas.fillPreserve()
-                                canvas.setLineWidth(0.6)
-                                canvas.setDash([])
-                                canvas.stroke()
-                            }
-                            canvas.setAntialiased(true)
-                        }
-                    ))
+        return zip(rows, rows.dropFirst()).flatMap { a, b in
+            zip(columns, columns.dropFirst()).map { c, e in [(a, c), (a, e), (b, e), (b, c)] }
+        }
+    }
+
+    /// The mesh of `grid` in `rect` seen from `angles`, to be drawn on `canvas`.
+    init(
+        grid: SurfaceGrid, rect: Rect, angles: MountainCamera.Angles = .standard,
+        on canvas: Canvas
+    ) {
+        camera = MountainCamera(grid: grid, rect: rect, angles: angles)
+        let camera = self.camera
+        for cell in Self.cells(of: grid) {
+            let corners = cell.map { i, j in
+                camera.world(grid.u[j], grid.v[i], grid[row: i, column: j])
             }
+            let projected = corners.map(camera.project)
+            let depth = projected.map(\.depth).reduce(0, +) / 4
+            let height = corners.map(\.z).reduce(0, +) / 4 / MountainCamera.heightScale
+            let light = camera.lighting(corners)
+            let colour = HeightRamp.colour(height).mixed(
+                with: Colour(hex: 0), 0.55 * (1 - light))
+            items.append(
+                (
+                    depth,
+                    {
+                        // Without antialiasing: neighbouring quads meet without seams.
+                        // A PDF or SVG reader antialiases anyway, so there each quad is also
+                        // outlined in its own colour, covering the hairline between two.
+                        canvas.setAntialiased(false)
+                        canvas.setColour(colour)
+                        canvas.move(to: projected[0].pixel)
+                        for p in projected.dropFirst() { canvas.line(to: p.pixel) }
+                        canvas.closePath()
+                        if canvas.isRaster {
+                            canvas.fill()
+                        } else {
+                            canvas.fillPreserve()
+                            canvas.setLineWidth(0.6)
+                            canvas.setDash([])
+                            canvas.stroke()
+                        }
+                        canvas.setAntialiased(true)
+                    }
+                ))
         }
     }
 
@@ -101,9 +112,7 @@ struct MountainMesh {
 
     /// The last stretch of a path (its last twelfth, at least one segment), to be drawn over
     /// the surface whatever stands in front.
-    static func lastStretch(_ path: [MountainCamera.Projected]) -> ArraySlice<
-        MountainCamera.Projected
-    > {
+    static func lastStretch<Point>(_ path: [Point]) -> ArraySlice<Point> {
         path.suffix(max(2, path.count / 12))
     }
 
@@ -169,13 +178,21 @@ struct MountainMesh {
         canvas.setFont(size: style.tickFont)
         canvas.setColour(palette.text)
         let m = canvas.fontMetrics
-        let front = PixelPoint(
-            (corners[0].pixel.x + corners[1].pixel.x) / 2,
-            (corners[0].pixel.y + corners[1].pixel.y) / 2 + m.ascent + 4)
-        canvas.text(names.0, x: front.x, baseline: front.y, align: .centre)
-        let side = PixelPoint(
-            (corners[1].pixel.x + corners[2].pixel.x) / 2 + 6,
-            (corners[1].pixel.y + corners[2].pixel.y) / 2 + m.ascent + 2)
-        canvas.text(names.1, x: side.x, baseline: side.y)
+        // Each axis is named along its nearer edge; the second on the side it stands.
+        func nearer(_ a: (Int, Int), _ b: (Int, Int)) -> (PixelPoint, PixelPoint) {
+            let depth = { (e: (Int, Int)) in corners[e.0].depth + corners[e.1].depth }
+            let e = depth(a) <= depth(b) ? a : b
+            return (corners[e.0].pixel, corners[e.1].pixel)
+        }
+        let (p, q) = nearer((0, 1), (2, 3))
+        canvas.text(
+            names.0, x: (p.x + q.x) / 2, baseline: (p.y + q.y) / 2 + m.ascent + 4, align: .centre)
+        let (r, s) = nearer((1, 2), (3, 0))
+        let centre = corners.map(\.pixel.x).reduce(0, +) / 4
+        let right = (r.x + s.x) / 2 >= centre
+        canvas.text(
+            names.1, x: (r.x + s.x) / 2 + (right ? 6 : -6),
+            baseline: (r.y + s.y) / 2 + m.ascent + 2,
+            align: right ? .left : .right)
     }
 }

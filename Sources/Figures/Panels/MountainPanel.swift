@@ -5,8 +5,10 @@ import Foundation
 ///
 /// A mesh shaded by height and lit from the upper left, hidden surfaces removed by drawing from
 /// the back to the front (``MountainMesh``), the path walking down it and the current weights
-/// as a ball. The ball, `W′` (a ring) and the path's last stretch are drawn over the
-/// surface with a white halo, so that no ridge hides them.
+/// as a ball. The camera is the usual one unless a ridge would stand in front of the ball or
+/// the path's last stretch; then it turns to the first view that shows them
+/// (``MountainOcclusion``). The ball, `W′` (a ring) and the path's last stretch are still drawn
+/// over the surface with a white halo, for a surface no view clears.
 enum MountainPanel: Panel {
     static var needs: Set<PanelNeed> { [.trajectory, .landscape] }
 
@@ -42,10 +44,16 @@ enum MountainPanel: Panel {
                 [range.lowerBound, range.upperBound],
             ])
         guard rect.isUsable else { return info }
-        var mesh = MountainMesh(grid: grid, rect: rect, on: canvas)
+        // The camera: the usual one, or the first turn of it from which no ridge hides the ball
+        // or the path's last stretch.
+        let walked = SurfacePanel.thinned(view.walked)
+        let angles = MountainOcclusion(grid: grid).camera(
+            showing: MountainOcclusion.shown(grid: grid, ball: view.current, path: walked)
+        ).angles
+        var mesh = MountainMesh(grid: grid, rect: rect, angles: angles, on: canvas)
         let camera = mesh.camera
         // The path, a little above the surface, segment by segment among the quads.
-        let path = SurfacePanel.thinned(view.walked).map(mesh.project)
+        let path = walked.map(mesh.project)
         let width = max(1.4, 2.2 * style.scale)
         mesh.addPath(path, colour: Colour(hex: 0x11_11_11), width: width, on: canvas)
         // The ball at W, resting on the surface, and W′ where the step ends.
@@ -59,8 +67,8 @@ enum MountainPanel: Panel {
                 camera: camera, grid: grid, names: view.axisNames, palette: scene.palette,
                 style: style, on: canvas)
             mesh.drawSorted()
-            // Over the surface, whatever stands in front: the path's last stretch, W′ and the
-            // ball, each with a white halo, so that a ridge never hides where the walk is.
+            // Over the surface: the path's last stretch, W′ and the ball, each with a white
+            // halo, so that even where no view clears them a ridge never hides where the walk is.
             MountainMesh.strokeOver(
                 MountainMesh.lastStretch(path), colour: Colour(hex: 0x11_11_11), width: width,
                 on: canvas)
