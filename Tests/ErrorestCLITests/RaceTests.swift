@@ -70,6 +70,50 @@ import Testing
         }
         let share = try #require(plane["varianceShare"] as? Double)
         #expect(abs(share - (landscape.principal?.varianceShare ?? .nan)) <= 1e-12)
+        // The mountain: the same surface in perspective, listed with the same plane.
+        let mountain = try #require(figures.first { $0["figure"] as? String == "raceMountain" })
+        #expect(mountain["path"] as? String == "figures/raceMountain.png")
+        #expect(
+            NSDictionary(dictionary: mountain["plane"] as? [String: Any] ?? [:]) == plane
+                as NSDictionary)
+        let mountainPNG = try Data(contentsOf: harness.url("race/figures/raceMountain.png"))
+        #expect(mountainPNG.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    /// The `acTL` frame count of an animated PNG.
+    static func frameCount(_ png: Data) -> Int? {
+        guard let at = png.firstRange(of: Data("acTL".utf8))?.upperBound else { return nil }
+        return png[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) }
+    }
+
+    @Test func theRacesAnimationShowsEveryRunnerOnOneClockTheSameBytesEachTime() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.write(Self.file, to: "tiny.yaml")
+        var bytes: [Data] = []
+        for out in ["one", "two"] {
+            let result = try harness.errorest([
+                "race", "tiny.yaml", "--vary", "optimizer=sgd,momentum,adam", "--out", out,
+                "--format", "png,apng", "--quiet",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let index = try harness.json(out + "/index.json")
+            try Schemas.validate([harness.url(out + "/index.json")], against: "sweep-index")
+            let figures = try #require(index["figures"] as? [[String: Any]])
+            let animation = try #require(
+                figures.first { $0["figure"] as? String == "raceAnimation" })
+            #expect(animation["path"] as? String == "figures/race-animation.png")
+            #expect(animation["format"] as? String == "apng")
+            // The clock: every snapshot epoch the runners share (every 10 of 40 epochs).
+            #expect(animation["epochs"] as? [Int] == [0, 10, 20, 30, 40])
+            #expect(animation["width"] as? Int == 640 && animation["height"] as? Int == 360)
+            let png = try Data(contentsOf: harness.url(out + "/figures/race-animation.png"))
+            #expect(Self.frameCount(png) == 5)
+            // The errors alone: every runner's curve on one axis, as in every sweep.
+            #expect(figures.contains { $0["path"] as? String == "figures/errors.png" })
+            bytes.append(png)
+        }
+        #expect(bytes[0] == bytes[1])
     }
 
     @Test func runnersFromDifferentStartsAreRefusedBeforeTraining() throws {

@@ -17,10 +17,18 @@ final class StagedFile: @unchecked Sendable {
     private var descriptor: Int32
 
     /// Creates (or empties) the staged file `path`.
-    init(_ path: String, in folder: OutputFolder) throws {
+    convenience init(_ path: String, in folder: OutputFolder) throws {
+        try self.init(
+            path, staging: folder.staging,
+            display: (folder.displayPath as NSString).appendingPathComponent(path))
+    }
+
+    /// Creates (or empties) the file `path` in the folder `staging` (a sweep's next
+    /// generation), named `display` in messages.
+    init(_ path: String, staging: URL, display: String) throws {
         self.path = path
-        url = folder.staging.appendingPathComponent(path)
-        displayPath = (folder.displayPath as NSString).appendingPathComponent(path)
+        url = staging.appendingPathComponent(path)
+        displayPath = display
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StagedFile.failure(displayPath, errno) }
     }

@@ -59,9 +59,18 @@ extension SettingCatalog {
             "propertyNames": ["enum": .list(raceableKeys.map(SchemaValue.text))],
             "additionalProperties": ["type": "array", "minItems": 2],
         ]
+        let names = [RaceFigure.all] + RaceFigure.allCases.map(\.rawValue)
+        let figures: SchemaValue = [
+            "type": "array", "minItems": 1,
+            "description": .text(
+                "Sweep and race files only: the race figures to draw over runs that share data, "
+                    + "network and W0 (`race`: all of them)."),
+            "items": ["enum": .list(names.map(SchemaValue.text))],
+        ]
         if case .object(var members) = root, case .object(var properties)? = members["properties"] {
             properties["sweep"] = sweep
             properties["race"] = race
+            properties["figures"] = figures
             members["properties"] = .object(properties)
             members["$schema"] = "https://json-schema.org/draft/2020-12/schema"
             members["title"] = "Errorest run file"

@@ -43,7 +43,8 @@ struct RaceCommand: ParsableCommand {
     var jobs: JobsOption
 
     func run() throws {
-        let started = ContinuousClock.now
+        let session = SweepSession(
+            training: training, render: render, output: output, threads: jobs.count)
         let url = URL(fileURLWithPath: runFile)
         var sweep: SweepFile
         do {
@@ -56,35 +57,15 @@ struct RaceCommand: ParsableCommand {
             throw ErrorestError(error)
         }
         sweep.name = (training.name ?? sweep.name) + "-race"
-        let plan = try SweepPlan(sweep, out: output.out) { file in
-            try training.apply(to: &file)
-            try render.apply(to: &file.render)
+        guard RunName.isValid(sweep.name) else {
+            throw ErrorestError.usage("--name: " + RunName.problem(sweep.name))
         }
-        try RaceFigures.checkSharedStart(plan)
-        let pending = plan.runs.filter {
-            if case .pending = plan.state(of: $0) { return true }
-            return false
-        }
-        let outcome = try SweepRunner(plan: plan, threads: jobs.count, quiet: output.quiet)
-            .run(pending)
-        let (index, _) = try SweepMerge(plan: plan, threads: jobs.count, race: true).write()
-        if output.json { try StandardStreams.writeOutput(try index.jsonData()) }
-        guard !output.quiet else { return }
-        let elapsed = ContinuousClock.now - started
-        let seconds =
-            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var said =
-            "\(plan.sweep.name): \(plan.runs.count) runners from one W0 (checked bit for bit)"
-        if !outcome.diverged.isEmpty {
-            said += "; diverged: " + outcome.diverged.joined(separator: ", ")
-        }
-        let diverged = index.runs.filter { $0.status != "done" }
-        if outcome.diverged.isEmpty && !diverged.isEmpty {
-            said += "; diverged: " + diverged.map(\.name).joined(separator: ", ")
-        }
-        printError(
-            said + "; \(index.figures.count) figures in \(plan.displayPath)"
-                + String(format: " (%.1f s)", seconds))
+        let plan = try session.plan(sweep)
+        let pending = session.pending(plan.runs, of: plan)
+        let outcome = try session.train(pending, of: plan)
+        try session.writeIndex(
+            plan, label: plan.sweep.name,
+            ran: SweepSession.summary(outcome, planned: plan.runs.count, pending: pending.count))
     }
 
     /// `optimizer=sgd,momentum,adam` as a key path and its values.
@@ -163,6 +144,15 @@ struct RaceCommand: ParsableCommand {
                     + "--vary optimizer=sgd,momentum,adam.")
         }
         entries.append(RunFileNode.Entry(key: "sweep", line: declared?.line, value: block))
+        // Every race figure, unless the file names those it wants.
+        if !entries.contains(where: { $0.key == "figures" }) {
+            entries.append(
+                RunFileNode.Entry(
+                    key: "figures", line: declared?.line,
+                    value: RunFileNode(
+                        value: .list([RunFileNode(value: .string(RaceFigure.all), line: nil)]),
+                        line: declared?.line)))
+        }
         return RunFileNode(value: .map(entries), line: root.line)
     }
 }

@@ -2,8 +2,57 @@ import Backprop
 import Figures
 import Foundation
 
-/// A race's figures on top of its runs (a sweep of one key whose runs share data, network and
-/// `W0`): `raceSurface`, every runner's path over one error surface.
+/// A figure a race draws over its runs, named in a sweep file's `figures` list (`race`: all of
+/// them).
+enum RaceFigure: String, CaseIterable, Sendable {
+    /// Every runner's path over one error surface.
+    case raceSurface
+    /// The same in perspective: the balls walking down one mountain.
+    case raceMountain
+    /// The race's frames on one clock (``RaceAnimation``), when the formats include an animated
+    /// one.
+    case raceAnimation
+
+    /// The name that asks for every race figure.
+    static let all = "race"
+
+    /// A sweep file's top-level `figures` list: `race`, or race figures by name, in the order
+    /// of ``allCases`` without repeats.
+    static func read(_ entry: RunFileNode.Entry, reader: RunFileReader) throws -> [RaceFigure] {
+        let names = ([all] + allCases.map(\.rawValue)).joined(separator: ", ")
+        guard case .list(let items) = entry.value.value else {
+            throw reader.fail(
+                entry.value,
+                "\"figures\" should list a sweep's extra figures (\(names)); it is "
+                    + "\(entry.value.kindName).")
+        }
+        var chosen: Set<RaceFigure> = []
+        for item in items {
+            guard case .string(let name) = item.value,
+                name == all || RaceFigure(rawValue: name) != nil
+            else {
+                throw reader.fail(
+                    item.line == nil ? entry.value : item,
+                    "\"figures\" lists \(item.kindName); a sweep's extra figures are \(names).")
+            }
+            if let figure = RaceFigure(rawValue: name) {
+                chosen.insert(figure)
+            } else {
+                chosen.formUnion(allCases)
+            }
+        }
+        guard !chosen.isEmpty else {
+            throw RunFileError(
+                file: reader.file, line: entry.line,
+                problem: "\"figures\" is an empty list; give \(names), or leave it out.")
+        }
+        return allCases.filter(chosen.contains)
+    }
+}
+
+/// A race's figures on top of its runs (a sweep whose runs share data, network and `W0`):
+/// `raceSurface`, every runner's path over one error surface, and `raceMountain`, the same in
+/// perspective.
 enum RaceFigures {
     /// What the index says of a race's plane and of each runner's path on it.
     struct Plane: Codable, Equatable, Sendable {
@@ -41,20 +90,28 @@ enum RaceFigures {
         }
     }
 
-    /// The `raceSurface` jobs, one per format, and the plane the index states.
+    /// The `raceSurface` and `raceMountain` jobs, one per format, each with the plane the index
+    /// states.
+    ///
+    /// When the sweep's formats include an animated one, also the race's animation
+    /// (``RaceAnimation``), its frames on the shared clock.
     static func jobs(
         _ runs: [FinishedRun], plan: SweepPlan, formats: [FileFormat]
-    ) throws -> [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)] {
+    ) throws -> (
+        jobs: [(meta: SweepIndex.Figure, draw: @Sendable () throws -> Data)],
+        animation: RaceAnimation?
+    ) {
         let render = plan.render
         guard
             let landscape = try landscape(
                 runs, gridSize: render.options.surface.gridSize, source: plan.sweep.source)
-        else { return [] }
-        let key = plan.sweep.keys[0]
+        else { return ([], nil) }
+        let keys = plan.sweep.keys
         let runners = runs.map { finished in
-            let i = finished.planned.choice[0]
-            return RaceRunner(
-                label: "\(key.label) = \(key.values[i].display(position: i))",
+            RaceRunner(
+                label: zip(keys, finished.planned.choice).map { key, i in
+                    "\(key.label) = \(key.values[i].display(position: i))"
+                }.joined(separator: ", "),
                 note: finished.failure.map { SweepMerge.note($0.message) },
                 warning: finished.record.flatMap { RaceRunner.climb($0.errors) })
         }
@@ -65,52 +122,77 @@ enum RaceFigures {
             paths: landscape.paths.map {
                 Path(run: $0.name, varianceShare: $0.varianceShare, gap: $0.gap)
             })
-        let title = "\(plan.sweep.name): \(runs.count) runners from one start, by \(key.label)"
+        let title =
+            "\(plan.sweep.name): \(runs.count) runners from one start, by "
+            + keys.map(\.label).joined(separator: " and ")
         let (width, height) = SweepFigure.raceSize(
             width: render.options.width, height: render.options.height)
         let options = render.options
-        return formats.map { format in
-            var meta = SweepIndex.Figure(
-                path: "figures/raceSurface.\(format.rawValue)", figure: "raceSurface",
-                format: format, width: width, height: height)
-            meta.plane = plane
-            return (
-                meta,
-                {
+        let figures: [(name: String, draw: @Sendable (FileFormat) throws -> Data)] = [
+            (
+                "raceSurface",
+                { format in
                     try SweepFigure.raceSurface(
                         landscape, runners: runners, title: title, width: width, height: height,
                         palette: options.palette, format: format,
                         pngCompression: options.pngCompression)
                 }
-            )
+            ),
+            (
+                "raceMountain",
+                { format in
+                    try SweepFigure.raceMountain(
+                        landscape, runners: runners, title: title, width: width, height: height,
+                        palette: options.palette, format: format,
+                        pngCompression: options.pngCompression)
+                }
+            ),
+        ]
+        let asked = Set(plan.sweep.raceFigures.map(\.rawValue))
+        let jobs = figures.filter { asked.contains($0.name) }.flatMap { figure in
+            formats.map { format -> (SweepIndex.Figure, @Sendable () throws -> Data) in
+                var meta = SweepIndex.Figure(
+                    path: "figures/\(figure.name).\(format.rawValue)", figure: figure.name,
+                    format: format, width: width, height: height)
+                meta.plane = plane
+                return (meta, { try figure.draw(format) })
+            }
         }
+        let movies = render.formats.filter(\.isMovie)
+        guard plan.sweep.raceFigures.contains(.raceAnimation), !movies.isEmpty else {
+            return (jobs, nil)
+        }
+        let (frameWidth, frameHeight) = RaceFrames.size(
+            width: render.options.width, height: render.options.height)
+        let frames = RaceFrames(
+            landscape: landscape, runners: runners, runs: runs.compactMap(\.record),
+            title: title, width: frameWidth, height: frameHeight, palette: options.palette,
+            pngCompression: options.pngCompression)
+        return (jobs, RaceAnimation(frames: frames, formats: movies, timing: render.animation))
     }
 
-    /// Checks before training that every planned runner starts from the same weights, bit for
-    /// bit, with the same data and network; throws a one-line message (exit 65) otherwise.
-    static func checkSharedStart(_ plan: SweepPlan) throws {
-        var first: (name: String, start: [UInt64], trainer: Trainer)?
-        for run in plan.runs {
-            let trainer = try Pipeline.prepare(run.file, source: plan.sweep.source)
-            let start = trainer.network.parameters.values.map(\.bitPattern)
-            guard let first else {
-                first = (run.name, start, trainer)
-                continue
-            }
-            guard trainer.data == first.trainer.data,
-                trainer.network.hidden == first.trainer.network.hidden,
-                trainer.network.activation == first.trainer.network.activation
-            else {
-                throw ErrorestError.badInput(
-                    "\(plan.sweep.source): the runner \(run.name) has other data or another "
-                        + "network than \(first.name); a race varies training only.")
-            }
-            guard start == first.start else {
-                throw ErrorestError.badInput(
-                    "\(plan.sweep.source): the runner \(run.name) starts from other weights than "
-                        + "\(first.name); a race's runners share network.init (vary "
-                        + "training.seed for the data order).")
-            }
+    /// Checks before training that a runner starts from the same weights as the race's first,
+    /// bit for bit, with the same data and network; throws the problem at the race's line in
+    /// the file (exit 65) otherwise.
+    static func checkSharedStart(
+        _ trainer: Trainer, of name: String, first: (name: String, trainer: Trainer),
+        sweep: SweepFile
+    ) throws {
+        guard trainer.data == first.trainer.data,
+            trainer.network.hidden == first.trainer.network.hidden,
+            trainer.network.activation == first.trainer.network.activation
+        else {
+            throw RunFileError(
+                file: sweep.source, line: sweep.raceLine,
+                problem: "the runner \(name) has other data or another network than "
+                    + "\(first.name); a race's runners share both (vary training keys only).")
+        }
+        let start = trainer.network.parameters.values.map(\.bitPattern)
+        guard start == first.trainer.network.parameters.values.map(\.bitPattern) else {
+            throw RunFileError(
+                file: sweep.source, line: sweep.raceLine,
+                problem: "the runner \(name) starts from other weights than \(first.name); a "
+                    + "race's runners share network.init (vary training.seed for the data order).")
         }
     }
 }

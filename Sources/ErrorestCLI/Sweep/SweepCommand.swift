@@ -77,7 +77,8 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let started = ContinuousClock.now
+        let session = SweepSession(
+            training: training, render: render, output: output, threads: jobs.count)
         let shard = try chosenShard()
         var sweep: SweepFile
         do {
@@ -93,10 +94,7 @@ struct SweepCommand: ParsableCommand {
             }
             sweep.name = name
         }
-        let plan = try SweepPlan(sweep, out: output.out, shard: shard?.shard) { file in
-            try training.apply(to: &file)
-            try render.apply(to: &file.render)
-        }
+        let plan = try session.plan(sweep, shard: shard?.shard)
         if let shard, shardFromEnv, !output.quiet {
             printError("errorest: \(plan.sweep.name): \(shard.origin)")
         }
@@ -116,7 +114,7 @@ struct SweepCommand: ParsableCommand {
         }
         let label = plan.sweep.name + (shard.map { " shard \($0.shard)" } ?? "")
         if merge {
-            try writeIndex(plan, label: label, started: started, ran: nil)
+            try session.writeIndex(plan, label: label, ran: nil)
             return
         }
         let mine = plan.runs
@@ -129,10 +127,7 @@ struct SweepCommand: ParsableCommand {
             }
             return
         }
-        let pending = mine.filter {
-            if case .pending = plan.state(of: $0) { return true }
-            return false
-        }
+        let pending = session.pending(mine, of: plan)
         if pending.isEmpty && shard != nil {
             if !output.quiet {
                 printError(
@@ -141,20 +136,18 @@ struct SweepCommand: ParsableCommand {
             }
             return
         }
-        let runner = SweepRunner(plan: plan, threads: jobs.count, quiet: output.quiet)
-        let outcome = try runner.run(pending)
-        var summary = "\(outcome.done) run\(outcome.done == 1 ? "" : "s") trained and rendered"
-        if !outcome.diverged.isEmpty { summary += ", \(outcome.diverged.count) diverged" }
-        if mine.count > pending.count { summary += ", \(mine.count - pending.count) already done" }
+        let outcome = try session.train(pending, of: plan)
+        let summary = SweepSession.summary(outcome, planned: mine.count, pending: pending.count)
         if shard != nil {
             if !output.quiet {
                 printError(
-                    "\(label): \(summary) in \(plan.displayPath) \(timing(started, pending.count)); "
+                    "\(label): \(summary) in \(plan.displayPath) "
+                        + "\(session.timing(pending.count)); "
                         + "after every shard: errorest sweep \(sweepFile) --merge")
             }
             return
         }
-        try writeIndex(plan, label: label, started: started, ran: summary)
+        try session.writeIndex(plan, label: label, ran: summary)
     }
 
     /// The shard asked for, and where it came from, or `nil` for the whole sweep.
@@ -165,33 +158,5 @@ struct SweepCommand: ParsableCommand {
         }
         guard shardFromEnv else { return nil }
         return try Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount)
-    }
-
-    /// Writes the index and figures (unless they are already as they would be) and reports.
-    private func writeIndex(
-        _ plan: SweepPlan, label: String, started: ContinuousClock.Instant, ran: String?
-    ) throws {
-        let (index, written) = try SweepMerge(plan: plan, threads: jobs.count).write()
-        if output.json { try StandardStreams.writeOutput(try index.jsonData()) }
-        guard !output.quiet else { return }
-        let diverged = index.runs.filter { $0.status != "done" }.count
-        let what =
-            written
-            ? "index.json and \(index.figures.count) comparison figures written"
-            : "index.json and figures already up to date; nothing written"
-        printError(
-            "\(label): \(ran.map { "\($0); " } ?? "")\(index.runs.count) runs in the index"
-                + (diverged > 0 ? " (\(diverged) diverged)" : "") + "; \(what) in "
-                + "\(plan.displayPath) \(timing(started, nil))")
-    }
-
-    private func timing(_ started: ContinuousClock.Instant, _ runs: Int?) -> String {
-        let elapsed = ContinuousClock.now - started
-        let seconds =
-            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        if let runs, runs > 0, seconds > 0 {
-            return String(format: "(%.1f s, %.2f runs/s)", seconds, Double(runs) / seconds)
-        }
-        return String(format: "(%.1f s)", seconds)
     }
 }

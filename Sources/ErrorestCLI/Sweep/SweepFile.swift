@@ -25,6 +25,12 @@ struct SweepFile: Sendable {
     /// The sweep's name (the top-level `name`, else the file's name): its output folder.
     var name: String
     var keys: [SweepKey]
+    /// The race figures asked for by the top-level `figures` list (`race` for all of them):
+    /// empty for a sweep that is not a race.
+    var raceFigures: [RaceFigure] = []
+    /// The line of the `figures` list (or of the race file's `race` block), for messages about
+    /// the race.
+    var raceLine: Int?
     /// The run file without its `sweep` block.
     private var base: RunFileNode
     /// The folder that relative data paths start from.
@@ -60,8 +66,14 @@ struct SweepFile: Sendable {
                 problem: "there is no \"sweep\" block of keys and values; "
                     + "`errorest run` runs a file of a single run.")
         }
-        base = RunFileNode(value: .map(entries.filter { $0.key != "sweep" }), line: root.line)
+        base = RunFileNode(
+            value: .map(entries.filter { !["sweep", "figures"].contains($0.key) }),
+            line: root.line)
         keys = try SweepFile.readKeys(block, reader: reader)
+        if let figures = entries.first(where: { $0.key == "figures" }) {
+            raceFigures = try RaceFigure.read(figures, reader: reader)
+            raceLine = figures.line
+        }
         var count = 1
         for key in keys {
             let (product, overflow) = count.multipliedReportingOverflow(by: key.nodes.count)

@@ -53,7 +53,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
     /// A comparison figure.
     struct Figure: Codable, Equatable, Sendable {
         var path: String
-        /// `grid`, `errors` or (a race's) `raceSurface`.
+        /// `grid`, `errors` or (a race's) `raceSurface`, `raceMountain` or `raceAnimation`.
         var figure: String
         var format: FileFormat
         var width: Int
@@ -64,8 +64,11 @@ struct SweepIndex: Codable, Equatable, Sendable {
         var rows: String?
         var epoch: Int?
         var fixed: [String: SweepValue]?
-        /// For a race's `raceSurface`: its plane and each runner's path on it.
+        /// For a race's `raceSurface` and `raceMountain`: its plane and each runner's path on it.
         var plane: RaceFigures.Plane?
+        /// For a race's `raceAnimation`: the shared clock, the epoch every runner shows in each
+        /// frame, in order.
+        var epochs: [Int]?
     }
 
     func jsonData() throws -> Data {

@@ -7,8 +7,6 @@ import Synchronization
 struct SweepMerge {
     var plan: SweepPlan
     var threads: Int
-    /// A race's merge: the runners' shared landscape too (``RaceFigures``).
-    var race = false
 
     /// One comparison figure to draw.
     private struct Job: Sendable {
@@ -51,11 +49,13 @@ struct SweepMerge {
     func write() throws -> (index: SweepIndex, written: Bool) {
         let runs = try finishedRuns(keepRecords: race)
         var jobs = figureJobs(runs)
-        if race {
+        var animation: RaceAnimation?
+        if !plan.sweep.raceFigures.isEmpty {
             let formats = plan.render.formats.filter { !$0.isAnimation }
-            jobs += try RaceFigures.jobs(
-                runs, plan: plan, formats: formats.isEmpty ? [.png] : formats
-            ).map { Job(meta: $0.meta, draw: $0.draw) }
+            let figures = try RaceFigures.jobs(
+                runs, plan: plan, formats: formats.isEmpty ? [.png] : formats)
+            jobs += figures.jobs.map { Job(meta: $0.meta, draw: $0.draw) }
+            animation = figures.animation
         }
         let index = SweepIndex(
             name: plan.sweep.name,
@@ -67,7 +67,7 @@ struct SweepMerge {
                 entry.values = plan.sweep.values(finished.planned.choice)
                 return entry
             },
-            figures: jobs.map(\.meta))
+            figures: jobs.map(\.meta) + (animation?.figures ?? []))
         let bytes = try index.jsonData()
         let indexURL = plan.folder.appendingPathComponent(SweepIndex.fileName)
         let previous = FileManager.default.contents(atPath: indexURL.path)
@@ -79,24 +79,31 @@ struct SweepMerge {
         {
             return (index, false)
         }
-        try commit(bytes, jobs: jobs, previous: previous.flatMap(SweepIndex.read))
+        try commit(
+            bytes, jobs: jobs, animation: animation, previous: previous.flatMap(SweepIndex.read))
         return (index, true)
     }
 
     /// Writes the figures and the index into a new generation of the sweep's folder and switches
     /// to it in one `rename(2)`, as a run's folder does: a merge killed at any point leaves the
     /// earlier index and figures whole.
-    private func commit(_ index: Data, jobs: [Job], previous: SweepIndex?) throws {
+    private func commit(
+        _ index: Data, jobs: [Job], animation: RaceAnimation?, previous: SweepIndex?
+    ) throws {
         let store = try GenerationStore(
             folder: plan.folder, displayPath: plan.displayPath, layout: .sweep)
         defer { store.release() }
         let generation = try store.startGeneration()
         do {
             try draw(jobs, into: generation)
+            try animation?.write(
+                into: generation, display: plan.displayPath, threads: threads)
             FaultPoint.reach("merge-drawn")
             // The user's own files among the figures are kept; those of the previous index that
             // this one does not list are ours and left behind with its generation.
-            let owned = Set(jobs.map(\.meta.path) + (previous?.figures.map(\.path) ?? []))
+            let owned = Set(
+                jobs.map(\.meta.path) + (animation?.figures.map(\.path) ?? [])
+                    + (previous?.figures.map(\.path) ?? []))
             let figures = generation.appendingPathComponent("figures")
             var code = FileSystem.linkUnowned(
                 in: plan.folder.appendingPathComponent("figures"), under: "figures",

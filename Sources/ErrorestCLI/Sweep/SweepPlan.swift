@@ -56,6 +56,16 @@ struct SweepPlan: Sendable {
         folder = URL(fileURLWithPath: displayPath).standardizedFileURL
         try SweepPlan.checkFlags(
             sweep, first: try sweep.runFile(sweep.choice(at: 0)), adjust: adjust)
+        // A race's runners are checked against its first (also when a shard leaves it out).
+        var first: (name: String, trainer: Trainer)?
+        if !sweep.raceFigures.isEmpty {
+            var file = try sweep.runFile(sweep.choice(at: 0))
+            try adjust(&file)
+            first = (
+                sweep.runName(sweep.choice(at: 0)),
+                try Pipeline.prepare(file, source: sweep.source)
+            )
+        }
         var runs: [PlannedRun] = []
         for position in SweepPlan.positions(of: shard, count: sweep.count) {
             let choice = sweep.choice(at: position)
@@ -69,6 +79,9 @@ struct SweepPlan: Sendable {
             try adjust(&file)
             file.name = name
             let trainer = try Pipeline.prepare(file, source: sweep.source)
+            if let first {
+                try RaceFigures.checkSharedStart(trainer, of: name, first: first, sweep: sweep)
+            }
             try Pipeline.check(file.render, source: sweep.source)
             let inputs = RunInputs.hash(file, data: trainer.data)
             runs.append(

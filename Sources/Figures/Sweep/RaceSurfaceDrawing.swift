@@ -104,24 +104,28 @@ struct RaceSurfaceDrawing {
             middle: noteRow.midY)
         let legendWidth = min(body.width * 0.4, style.tickFont * 21)
         let (plotArea, legend) = body.slicingLeft(body.width - legendWidth)
-        let rect = SurfacePanel.plotRect(cell: plotArea, style: style).integral
+        try drawPlot(in: plotArea, paths: landscape.paths, on: canvas)
+        drawLegend(in: legend, colours: SweepErrorsDrawing.groupColours, on: canvas)
+        try canvas.context.check(during: "drawing the race surface")
+    }
+
+    /// The surface in `area` with its axes, and `paths` (the landscape's, or each walked so far
+    /// in a race's frame) in the runners' colours, each with its start ring and its ball.
+    func drawPlot(in area: Rect, paths: [RacePath], on canvas: Canvas) throws {
+        let rect = SurfacePanel.plotRect(cell: area, style: style).integral
         let grid = landscape.grid
         let map = SurfaceMap(grid: grid, rect: rect)
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
-        let colours = SweepErrorsDrawing.groupColours
-        var pathColours: [Colour] = []
-        for (i, runner) in runners.enumerated() where runner.note == nil {
-            pathColours.append(colours[i % colours.count])
-        }
+        let pathColours = RaceRunner.pathColours(runners)
         canvas.saved {
             canvas.clip(to: rect)
             SurfacePanel.levelCurves(map: map, style: style, on: canvas)
             canvas.setRoundCaps()
-            for (path, colour) in zip(landscape.paths, pathColours) {
+            for (path, colour) in zip(paths, pathColours) {
                 drawPath(path, colour: colour, map: map, on: canvas)
             }
             // The balls last, so a short path's end shows above a longer path's line.
-            for (path, colour) in zip(landscape.paths, pathColours) {
+            for (path, colour) in zip(paths, pathColours) {
                 drawEnds(path, colour: colour, map: map, on: canvas)
             }
         }
@@ -133,8 +137,6 @@ struct RaceSurfaceDrawing {
         SurfacePanel.axes(
             rect: rect, domain: grid.domain, names: names, palette: palette, style: style,
             on: canvas)
-        drawLegend(in: legend, colours: colours, on: canvas)
-        try canvas.context.check(during: "drawing the race surface")
     }
 
     /// A runner's path: a white halo under a line in its colour.
@@ -171,7 +173,7 @@ struct RaceSurfaceDrawing {
     }
 
     /// One entry per runner: its colour, label and its path's share and gap (or its note).
-    private func drawLegend(in legend: Rect, colours: [Colour], on canvas: Canvas) {
+    func drawLegend(in legend: Rect, colours: [Colour], on canvas: Canvas) {
         let g = style.gap
         let swatch = style.tickFont * 1.8
         let step = style.tickFont * 1.5

@@ -93,7 +93,7 @@ struct SweepErrorsDrawing {
     }
 
     /// Grid lines, ticks and labels of both axes.
-    private func axes(_ scale: CurveScale, on canvas: Canvas) {
+    func axes(_ scale: CurveScale, on canvas: Canvas) {
         let rect = scale.rect
         let yTicks =
             log

@@ -1,0 +1,151 @@
+import Backprop
+import Foundation
+
+/// What the race mountain drew of one runner: the points of its path (plane coordinates and the
+/// surface's height) and where each landed, and its ball.
+struct RaceMountainPath: Sendable {
+    /// The runner's name, as its path's.
+    var name: String
+    /// The path's points as drawn, in order (every point, or every few of a very long path).
+    var points: [PathPoint]
+    /// Where each of ``points`` is drawn, in pixels.
+    var pixels: [PixelPoint]
+    /// The ball: the runner's last recorded weights, and its centre in pixels.
+    var ball: PathPoint
+    var ballCentre: PixelPoint
+}
+
+extension RaceRunner {
+    /// The colours of the runners' paths, one per runner with a path (those without a note), in
+    /// order: each the colour of its value in the race's figures (the errors figure's).
+    static func pathColours(_ runners: [RaceRunner]) -> [Colour] {
+        let colours = SweepErrorsDrawing.groupColours
+        return runners.enumerated().filter { $0.element.note == nil }.map {
+            colours[$0.offset % colours.count]
+        }
+    }
+}
+
+extension SweepFigure {
+    /// The `raceMountain` figure: a race's error surface in perspective (the mountain panel's
+    /// camera, mesh and halos), every runner's path and ball in its colour, the legend by value.
+    ///
+    /// `runners` lists every runner in order; `landscape.paths` holds those with a path, in the
+    /// same order.
+    package static func raceMountain(
+        _ landscape: RaceLandscape, runners: [RaceRunner], title: String, width: Int, height: Int,
+        palette: PaletteName = .lesson, format: FileFormat, pngCompression: Int = 3
+    ) throws -> Data {
+        try render(
+            title: title, width: width, height: height, palette: palette, format: format,
+            pngCompression: pngCompression
+        ) { canvas, style, palette in
+            _ = try RaceMountainDrawing(
+                landscape: landscape, runners: runners, title: title, style: style,
+                palette: palette
+            ).draw(on: canvas)
+        }
+    }
+}
+
+/// Draws a race's mountain: the surface in perspective, every runner's path and ball, and the
+/// race surface's legend.
+struct RaceMountainDrawing {
+    let landscape: RaceLandscape
+    let runners: [RaceRunner]
+    let title: String
+    let style: Style
+    let palette: Palette
+
+    /// The race surface's drawing of the same race: its note and legend.
+    private var surface: RaceSurfaceDrawing {
+        RaceSurfaceDrawing(
+            landscape: landscape, runners: runners, title: title, style: style, palette: palette)
+    }
+
+    /// Draws the figure; returns what it drew of each runner with a path.
+    @discardableResult
+    func draw(on canvas: Canvas) throws -> [RaceMountainPath] {
+        let g = style.gap
+        let page = Rect(
+            x: 0, y: 0, width: Double(canvas.context.surface.width),
+            height: Double(canvas.context.surface.height)
+        ).inset(by: g)
+        let (header, rest) = page.slicingTop(style.headerHeight)
+        canvas.setFont(size: style.headerFont, bold: true)
+        canvas.setColour(palette.text)
+        canvas.text(
+            PanelChrome.fitted(title, width: header.width, on: canvas), x: header.minX,
+            middle: header.midY)
+        let (noteRow, body) = rest.slicingTop(style.titleHeight)
+        canvas.setFont(size: style.tickFont)
+        canvas.setColour(palette.mutedText)
+        canvas.text(
+            PanelChrome.fitted(surface.note, width: noteRow.width, on: canvas), x: noteRow.minX,
+            middle: noteRow.midY)
+        let legendWidth = min(body.width * 0.4, style.tickFont * 21)
+        let (rect, legend) = body.slicingLeft(body.width - legendWidth)
+        let drawn = try drawMountain(in: rect.integral, on: canvas)
+        surface.drawLegend(in: legend, colours: SweepErrorsDrawing.groupColours, on: canvas)
+        try canvas.context.check(during: "drawing the race mountain")
+        return drawn
+    }
+
+    /// The mesh, every path among its quads, then over everything each path's last stretch
+    /// and the balls, so that no ridge hides where a runner is.
+    func drawMountain(in rect: Rect, on canvas: Canvas) throws -> [RaceMountainPath] {
+        let grid = landscape.grid
+        guard rect.isUsable else { return [] }
+        var mesh = MountainMesh(grid: grid, rect: rect, on: canvas)
+        let width = max(1.4, 2.2 * style.scale)
+        let radius = max(4, 7 * style.scale)
+        let colours = RaceRunner.pathColours(runners)
+        var drawn: [RaceMountainPath] = []
+        var projected: [[MountainCamera.Projected]] = []
+        for (path, colour) in zip(landscape.paths, colours) {
+            let points = SurfacePanel.thinned(path.points)
+            let pixels = points.map(mesh.project)
+            guard let last = path.points.last else { continue }
+            mesh.addPath(pixels, colour: colour, width: width, on: canvas)
+            projected.append(pixels)
+            drawn.append(
+                RaceMountainPath(
+                    name: path.name, points: points, pixels: pixels.map(\.pixel), ball: last,
+                    ballCentre: MountainMesh.ballCentre(
+                        on: mesh.project(last).pixel, radius: radius)))
+        }
+        let start = landscape.paths.first?.points.first.map(mesh.project)
+        canvas.saved {
+            canvas.clip(to: rect)
+            let names = landscape.axes == .weights ? ("w1", "w2") : ("PC1", "PC2")
+            MountainMesh.floor(
+                camera: mesh.camera, grid: grid, names: names, palette: palette, style: style,
+                on: canvas)
+            mesh.drawSorted()
+            for (pixels, colour) in zip(projected, colours) {
+                MountainMesh.strokeOver(
+                    MountainMesh.lastStretch(pixels), colour: colour, width: width, on: canvas)
+            }
+            // W0, the shared start, as a ring; then the balls, the farthest first.
+            if let start {
+                canvas.setLineWidth(max(1, 1.5 * style.scale) + 2)
+                canvas.setColour(Colour(hex: 0xFF_FF_FF, alpha: 0.85))
+                canvas.circle(centre: start.pixel, radius: radius * 0.7)
+                canvas.stroke()
+                canvas.setLineWidth(max(1, 1.5 * style.scale))
+                canvas.setColour(Colour(hex: 0x11_11_11))
+                canvas.circle(centre: start.pixel, radius: radius * 0.7)
+                canvas.stroke()
+            }
+            let order = drawn.indices.sorted {
+                mesh.project(drawn[$0].ball).depth > mesh.project(drawn[$1].ball).depth
+            }
+            for i in order {
+                MountainMesh.drawBall(
+                    at: drawn[i].ballCentre, radius: radius, colour: colours[i],
+                    outline: Colour(hex: 0xFF_FF_FF), style: style, on: canvas)
+            }
+        }
+        return drawn
+    }
+}
