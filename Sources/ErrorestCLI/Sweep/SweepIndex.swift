@@ -87,13 +87,13 @@ struct SweepIndex: Codable, Equatable, Sendable {
 ///
 /// The merge holds what each run's entry and the errors figure need (``RunSummary``), not the
 /// run records: a grid figure reads its own cells' records again as it is drawn, so a merge of
-/// 10,000 runs holds a figure's records per thread, not every run's. A race keeps its runners'
-/// records whole (its landscape needs every path at once, and a race is a few runs).
+/// 10,000 runs holds a figure's records per thread, not every run's. Race figures keep the runs'
+/// records whole (their landscape needs every path at once).
 struct FinishedRun: Sendable {
     var planned: PlannedRun
     /// What the merge needs of the run record, or `nil` when training diverged.
     var summary: RunSummary?
-    /// The whole run record, kept for a race's merge only.
+    /// The whole run record, kept only when the sweep draws race figures.
     var record: TrainingRun?
     var manifest: Manifest?
     var failure: RunFailure?

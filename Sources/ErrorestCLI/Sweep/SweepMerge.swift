@@ -47,7 +47,7 @@ struct SweepMerge {
     ///
     /// Returns the index and whether anything was written.
     func write() throws -> (index: SweepIndex, written: Bool) {
-        let runs = try finishedRuns(keepRecords: race)
+        let runs = try finishedRuns(keepRecords: !plan.sweep.raceFigures.isEmpty)
         var jobs = figureJobs(runs)
         var animation: RaceAnimation?
         if !plan.sweep.raceFigures.isEmpty {
