@@ -36,29 +36,37 @@ func runSurfaceBenchmark(rounds: Int = 3) {
             origin: ParameterVector(job.origin, layout: layout),
             first: ParameterVector(job.first, layout: layout),
             second: ParameterVector(job.second, layout: layout))
-        let jobs: [(name: String, kind: String, grid: () -> SurfaceGrid)] = [
+        let jobs: [(name: String, kind: String, grid: (Bool) -> SurfaceGrid)] = [
             (
                 "perceptron 400×400, 500 pts", "perceptron",
                 {
                     SurfaceGrid(
                         network: perceptron, data: data, plane: .perceptronWeights(bias: 0.1),
-                        u: lattice, v: lattice)
+                        u: lattice, v: lattice, plain: $0)
                 }
             ),
             (
                 "pca 101×101, 2-8-8-1, 500 pts", "mlp",
-                { SurfaceGrid(network: network, data: data, plane: plane, u: job.u, v: job.v) }
+                {
+                    SurfaceGrid(
+                        network: network, data: data, plane: plane, u: job.u, v: job.v,
+                        plain: $0)
+                }
             ),
         ]
+        var plainLines: [String] = []
         for job in jobs {
             var ours = Timing()
             var numpy = Timing()
+            var plain = Timing()
             var sum = 0.0
+            var plainSum = 0.0
             var peerSum = Double.nan
             for _ in 0..<rounds {
                 for _ in 0..<3 {
-                    ours.add(measure { sum = job.grid().heights.reduce(0, +) })
+                    ours.add(measure { sum = job.grid(false).heights.reduce(0, +) })
                 }
+                plain.add(measure { plainSum = job.grid(true).heights.reduce(0, +) })
                 let (timing, total) = try peerTiming(peer: peer, kind: job.kind)
                 numpy.add(timing)
                 peerSum = total
@@ -69,7 +77,20 @@ func runSurfaceBenchmark(rounds: Int = 3) {
                     format: "%8.1f (%6.1f)  %8.1f (%6.1f)  %6.1f× (%4.1f×)    %.9g, %.9g",
                     ours.wall * 1e3, ours.cpu * 1e3, numpy.wall * 1e3, numpy.cpu * 1e3,
                     numpy.wall / ours.wall, numpy.cpu / ours.cpu, sum, peerSum))
+            plainLines.append(
+                job.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%8.1f (%6.1f)  %8.1f (%6.1f)  %6.1f× (%4.1f×)    %.9g",
+                        ours.wall * 1e3, ours.cpu * 1e3, plain.wall * 1e3, plain.cpu * 1e3,
+                        plain.wall / ours.wall, plain.cpu / ours.cpu, plainSum))
         }
+        print(
+            "\nThe fast grids against the plain path (one pass of the fast engine per node), "
+                + "same rounds:")
+        print(
+            "job                               fast ms (cpu)    plain ms (cpu)   plain ÷ fast"
+                + "       plain grid sum")
+        for line in plainLines { print(line) }
     } catch {
         fail("surface", error)
     }

@@ -110,4 +110,22 @@ import Testing
             }
         }
     }
+
+    /// The plain path the fast one is measured against (`ERROREST_PLAIN_ROWS=1`) is the fast
+    /// engine's own pass, rounded to single precision.
+    @Test(arguments: cases)
+    func plainRowsAreTheEnginesPassInSinglePrecision(
+        hidden: [Int], activation: Activation, scale: Double
+    ) throws {
+        let model = ModelEvaluator(try Self.network(hidden, activation, scale: scale))
+        let width = 301
+        let (x1, dx, x2) = (-1.7, 0.0113, 0.37)
+        for value in Self.values(hidden) {
+            let plain = FastRow(net: model, target: value, width: width, plain: true)
+            plain.evaluate(x1: x1, dx: dx, x2: x2)
+            for i in 0..<width {
+                #expect(plain[i] == Float(model.preactivation(value, x1 + Double(i) * dx, x2)))
+            }
+        }
+    }
 }

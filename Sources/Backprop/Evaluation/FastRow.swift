@@ -1,3 +1,5 @@
+import Foundation
+
 /// Eight pixels' values in single precision: the unit of work of the shading path.
 package typealias Octet = SIMD8<Float>
 
@@ -13,6 +15,10 @@ package typealias Octet = SIMD8<Float>
 /// Runs beyond ±40 are 0 or 1 (to within 5e-18); runs that cross ±40 are evaluated directly.
 /// When the first layer feeds the target, its units are summed straight into the target's `z`.
 /// Deeper layers use Backprop's four-lane functions. Owns its buffers; one per thread.
+///
+/// With `plain` it runs the fast engine's own pass instead (``ModelEvaluator/preactivations(_:x1:dx:x2:into:)``,
+/// rounded to single precision): the path its speed is measured against
+/// (`ERROREST_PLAIN_ROWS=1 errorest-bench frames`, Performance).
 package final class FastRow {
     let net: ModelEvaluator
     let target: ModelValue
@@ -32,7 +38,20 @@ package final class FastRow {
     /// Pixels per exact restart of the recurrence.
     static let run = 64
 
-    package init(net: ModelEvaluator, target: ModelValue, width: Int) {
+    /// Whether rows run the fast engine's plain pass (see the type).
+    let plain: Bool
+    /// The plain pass's values, `8 × octets` of them, when ``plain``.
+    private var exact: [Double] = []
+
+    /// Whether rows take the plain pass unless told otherwise: only where
+    /// `ERROREST_PLAIN_ROWS=1` is set, so that the bench can time the frames both ways.
+    static let plainByDefault =
+        ProcessInfo.processInfo.environment["ERROREST_PLAIN_ROWS"] == "1"
+
+    package init(
+        net: ModelEvaluator, target: ModelValue, width: Int, plain: Bool = FastRow.plainByDefault
+    ) {
+        self.plain = plain
         self.net = net
         self.target = target
         self.width = max(1, width)
@@ -45,6 +64,7 @@ package final class FastRow {
             }
         }
         z = .allocate(capacity: octets)
+        if plain { exact = [Double](repeating: 0, count: 8 * octets) }
     }
 
     deinit {
@@ -57,6 +77,17 @@ package final class FastRow {
 
     /// Fills ``z`` with the target's pre-activation at `(x1 + i·dx, x2)` for `i` in `0..<width`.
     package func evaluate(x1: Double, dx: Double, x2: Double) {
+        if plain {
+            exact.withUnsafeMutableBufferPointer { exact in
+                net.preactivations(target, x1: x1, dx: dx, x2: x2, into: exact)
+                for o in 0..<octets {
+                    z[o] = Octet(
+                        lowHalf: SIMD4<Float>(Lanes(exact[(8 * o)..<(8 * o + 4)])),
+                        highHalf: SIMD4<Float>(Lanes(exact[(8 * o + 4)..<(8 * o + 8)])))
+                }
+            }
+            return
+        }
         let theta = net.parameters
         func line(_ j: Int) -> (z0: Double, d: Double) {
             let w = theta.weights(layer: 0, unit: j)

@@ -54,8 +54,8 @@ package struct ErrorSurface: Sendable {
         self.principal = principal
         let network = try run.network(at: run.snapshots[0])
         let evaluator = PlaneEvaluator(network: network, data: run.data, plane: plane)
-        let kept = PathSource(run: run)
-        pathEvery = kept.every
+        let kept = Trajectory(path: run)
+        pathEvery = run.trajectory?.every
         var path: [PathPoint] = []
         for k in 0..<kept.epochs.count {
             let theta = kept.parameters(at: k)
@@ -104,7 +104,7 @@ package struct ErrorSurface: Sendable {
             let bias = run.snapshots[index].layers[0].biases[0]
             return (.perceptronWeights(bias: bias), nil)
         case .pca:
-            let kept = PathSource(run: run)
+            let kept = Trajectory(path: run)
             let principal = PrincipalDirections(
                 points: kept.values, count: kept.epochs.count, dimension: kept.parameterCount)
             let final = kept.parameters(at: kept.epochs.count - 1)
@@ -149,36 +149,5 @@ package struct ErrorSurface: Sendable {
                 epoch: snapshot.epoch + 1, u: u2, v: v2, error: evaluator.height(at: next),
                 height: height2)
         )
-    }
-}
-
-/// The parameters a path runs through: the trajectory when the record has one, else the
-/// snapshots.
-struct PathSource {
-    let every: Int?
-    let epochs: [Int]
-    /// The network's layout of each row.
-    let layout: ParameterLayout
-    /// The rows, one after the other.
-    let values: [Double]
-
-    init(run: TrainingRun) {
-        layout = ParameterLayout(run.snapshots[0].layers)
-        if let trajectory = run.trajectory {
-            every = trajectory.every
-            epochs = trajectory.epochs
-            values = trajectory.values
-        } else {
-            every = nil
-            epochs = run.snapshots.map(\.epoch)
-            values = run.snapshots.flatMap { ParameterVector($0.layers).values }
-        }
-    }
-
-    var parameterCount: Int { layout.count }
-
-    /// The parameters at the `k`-th kept epoch.
-    func parameters(at k: Int) -> ParameterVector {
-        ParameterVector(values[(k * parameterCount)..<((k + 1) * parameterCount)], layout: layout)
     }
 }

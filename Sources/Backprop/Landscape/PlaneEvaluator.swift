@@ -70,8 +70,14 @@ struct PlaneEvaluator {
 
 extension SurfaceGrid {
     /// `E` over the lattice `u × v` of `plane` for networks shaped like `network`, on `data`:
-    /// the grid an ``ErrorSurface`` holds, computed alone.
-    package init(network: Network, data: Dataset, plane: ParameterPlane, u: [Double], v: [Double]) {
-        self = PlaneEvaluator(network: network, data: data, plane: plane).grid(u: u, v: v)
+    /// the grid an ``ErrorSurface`` holds, computed alone; with `plain`, one pass of the fast
+    /// engine per node (``PlaneEvaluator/plainGrid(u:v:)``), the path the bench times the fast
+    /// grids against.
+    package init(
+        network: Network, data: Dataset, plane: ParameterPlane, u: [Double], v: [Double],
+        plain: Bool = false
+    ) {
+        let evaluator = PlaneEvaluator(network: network, data: data, plane: plane)
+        self = plain ? evaluator.plainGrid(u: u, v: v) : evaluator.grid(u: u, v: v)
     }
 }

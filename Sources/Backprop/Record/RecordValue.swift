@@ -1,8 +1,12 @@
 import Foundation
 
-/// A JSON value a run record keeps without reading it: the render block it was drawn with
-/// (``TrainingRun/render``), which the command line reads as a run file's `render` block.
+/// A JSON value kept without reading it.
+///
+/// A run record's render block (``TrainingRun/render``), which the command line reads as a run
+/// file's `render` block, and a sweep's swept and fixed values in its index. Objects are written
+/// with sorted keys.
 public indirect enum RecordValue: Equatable, Sendable, Codable {
+    case null
     case bool(Bool)
     case integer(Int)
     case number(Double)
@@ -12,7 +16,9 @@ public indirect enum RecordValue: Equatable, Sendable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let flag = try? container.decode(Bool.self) {
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
             self = .bool(flag)
         } else if let n = try? container.decode(Int.self) {
             self = .integer(n)
@@ -27,13 +33,15 @@ public indirect enum RecordValue: Equatable, Sendable, Codable {
         } else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "Expected true, false, a number, text, a list or an object.")
+                debugDescription: "Expected null, true, false, a number, text, a list or an object."
+            )
         }
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
+        case .null: try container.encodeNil()
         case .bool(let flag): try container.encode(flag)
         case .integer(let n): try container.encode(n)
         case .number(let x): try container.encode(x)

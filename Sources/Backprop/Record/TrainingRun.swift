@@ -262,48 +262,36 @@ public struct TrainingRun: Equatable, Sendable, Codable {
             }
             try checkStepState(of: snapshot, label: label)
         }
-        try trajectory?.validate(
-            parameterCount: ParameterLayout(snapshots[0].layers).count,
-            epochs: epochs)
+        try trajectory?.validate(epochs: epochs)
     }
 }
 
-extension DecodingError {
-    /// The error as a sentence naming the key path, for a run record's reader.
-    var sentence: String {
-        func path(_ context: Context) -> String {
-            let keys = context.codingPath.map {
-                $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)"
-            }
-            return keys.isEmpty
-                ? "the top level" : "\"" + keys.joined().drop(while: { $0 == "." }) + "\""
-        }
-        switch self {
-        case .keyNotFound(let key, let context):
-            let at = context.codingPath.isEmpty ? "" : " in \(path(context))"
-            return "the key \"\(key.stringValue)\" is missing\(at)."
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return "\(path(context)) should be \(Self.describe(type))."
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "the file is not valid JSON."
-                : context.debugDescription.hasPrefix("Cannot initialize")
-                    ? context.codingPath.last?.stringValue == "activation"
-                        ? "\(path(context)) is not one of "
-                            + Activation.allCases.map(\.rawValue).joined(separator: ", ") + "."
-                        : "\(path(context)) is not one of the values it may take."
-                    : "\(path(context)): \(context.debugDescription)"
-        @unknown default:
-            return "the record cannot be read."
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type, is Int.Type, is UInt64.Type: return "a number"
-        case is String.Type: return "a string"
-        case is Bool.Type: return "true or false"
-        default: return "a list or an object of the documented shape"
+extension TrainingRun {
+    /// Reads the record's keys; the trajectory's rows are laid out as the record's network
+    /// (when that network is one Errorest can have: ``validate()`` rejects the record otherwise).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        name = try c.decode(String.self, forKey: .name)
+        network = try c.decode(Architecture.self, forKey: .network)
+        training = try c.decode(TrainingOptions.self, forKey: .training)
+        data = try c.decode(Dataset.self, forKey: .data)
+        domain = try c.decode(Domain.self, forKey: .domain)
+        errors = try c.decode([Double].self, forKey: .errors)
+        accuracies = try c.decode([Double].self, forKey: .accuracies)
+        snapshots = try c.decode([Snapshot].self, forKey: .snapshots)
+        let rows = try c.decodeIfPresent(Trajectory.Rows.self, forKey: .trajectory)
+        test = try c.decodeIfPresent(Dataset.self, forKey: .test)
+        testErrors = try c.decodeIfPresent([Double].self, forKey: .testErrors)
+        testAccuracies = try c.decodeIfPresent([Double].self, forKey: .testAccuracies)
+        penalties = try c.decodeIfPresent([Double].self, forKey: .penalties)
+        render = try c.decodeIfPresent(RecordValue.self, forKey: .render)
+        if let rows, network.inputs == Network.inputs,
+            (try? Network.check(hidden: network.hidden)) != nil
+        {
+            trajectory = try rows.laidOut(
+                ParameterLayout(sizes: [network.inputs] + network.hidden + [1]))
         }
     }
 }

@@ -6,33 +6,33 @@ import Foundation
 /// The point's own step is the full step `W′ = W − η∇e(W)` of its error alone; a direction claim
 /// may also be read along a small step `W + 0.01·(−η∇e)` (``smallStep``), where the first-order
 /// picture holds and nothing overshoots.
-public struct PointAsks: Sendable, Equatable {
+package struct PointAsks: Sendable, Equatable {
     /// The share of the wish a small step takes.
-    public static let smallStep = 0.01
+    package static let smallStep = 0.01
 
-    public let epoch: Int
+    package let epoch: Int
     /// The point's number in the data (from 1), or nil for a visitor.
-    public let index: Int?
-    public let point: Point
-    public let label: Int
+    package let index: Int?
+    package let point: Point
+    package let label: Int
     /// The network `W` at the snapshot.
-    public let layers: [Layer]
+    package let layers: [Layer]
     /// `ŷ` at the point under `W`.
-    public let output: Double
+    package let output: Double
     /// The point's error `e(W)`.
-    public let error: Double
+    package let error: Double
     /// The wish `−η ∂e/∂θ`, in the shapes of the layers.
-    public let wish: [Layer]
+    package let wish: [Layer]
     /// `W′ = W + wish`: the point's own step.
-    public let stepped: [Layer]
+    package let stepped: [Layer]
     /// `ŷ` at the point under `W′`.
-    public let outputAfter: Double
+    package let outputAfter: Double
     /// The distance from the point to the first layer's line `j` (the perceptron's line) under
     /// `W`, and under `W′`, for every unit of the first layer.
-    public let distances: [Double]
-    public let distancesAfter: [Double]
+    package let distances: [Double]
+    package let distancesAfter: [Double]
 
-    public init(
+    package init(
         _ layers: [Layer], _ g: Activation, epoch: Int, index: Int?, point: Point, label: Int,
         learningRate η: Double
     ) {
@@ -53,16 +53,16 @@ public struct PointAsks: Sendable, Equatable {
     }
 
     /// True when the network puts the point on the wrong side of `ŷ = 0.5`.
-    public var misclassified: Bool { (output >= 0.5) != (label == 1) }
+    package var misclassified: Bool { (output >= 0.5) != (label == 1) }
 
     /// True when the point's own step keeps it on the same side of line `j` and brings the line
     /// closer: `d′ < d` with no crossing.
-    public func lineComesCloser(_ j: Int) -> Bool {
+    package func lineComesCloser(_ j: Int) -> Bool {
         sameSide(j) && distancesAfter[j] < distances[j]
     }
 
     /// True when the point is on the same side of line `j` under `W` and `W′`.
-    public func sameSide(_ j: Int) -> Bool {
+    package func sameSide(_ j: Int) -> Bool {
         side(layers, j) == side(stepped, j)
     }
 
@@ -73,12 +73,12 @@ public struct PointAsks: Sendable, Equatable {
     }
 
     /// The change the point asks of the first layer's weight `i` of unit `j` (`Δw`).
-    public func weightChange(unit j: Int = 0, input i: Int) -> Double {
+    package func weightChange(unit j: Int = 0, input i: Int) -> Double {
         wish[0].weights[j][i]
     }
 
     /// The change the point asks of the first layer's bias of unit `j` (`Δb`).
-    public func biasChange(unit j: Int = 0) -> Double {
+    package func biasChange(unit j: Int = 0) -> Double {
         wish[0].biases[j]
     }
 }

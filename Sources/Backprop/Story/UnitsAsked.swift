@@ -7,24 +7,24 @@ import Foundation
 /// Every claim is read along two steps of the point's wish: the small step
 /// `W + 0.01·(−η∇e)` (``PointAsks/smallStep``), the direction the point pulls in, and the full
 /// step `W′ = W − η∇e(W)` of the point alone, whose numbers the captions print.
-public struct UnitsAsked: Sendable {
-    public let asks: PointAsks
+package struct UnitsAsked: Sendable {
+    package let asks: PointAsks
     /// The hidden units' values `h_j` at the point.
-    public let hidden: [Double]
+    package let hidden: [Double]
     /// The output weights `v_j`, and after the full and the small step.
-    public let v: [Double]
-    public let vAfter: [Double]
-    public let vSmall: [Double]
+    package let v: [Double]
+    package let vAfter: [Double]
+    package let vSmall: [Double]
     /// Each unit's vote `v_j·(h_j − g(0))`: above 0 it pushes `ŷ` toward blue.
-    public let votes: [Double]
+    package let votes: [Double]
     /// The distance from the point to each hidden line after the small step.
-    public let distancesSmall: [Double]
+    package let distancesSmall: [Double]
     /// The output's bias `c`, and its asked change.
-    public let c: Double
-    public let dc: Double
+    package let c: Double
+    package let dc: Double
 
     /// The numbers at `x` (label `y`) of `layers`, which must have exactly one hidden layer.
-    public init(
+    package init(
         _ layers: [Layer], _ g: Activation, epoch: Int, index: Int?, point x: Point, label y: Int,
         learningRate eta: Double
     ) {
@@ -42,28 +42,28 @@ public struct UnitsAsked: Sendable {
     }
 
     /// The units that classify the point right (their vote pushes toward its label) and wrong.
-    public var right: [Int] { votes.indices.filter { (votes[$0] > 0) == (asks.label == 1) } }
-    public var wrong: [Int] { votes.indices.filter { (votes[$0] > 0) != (asks.label == 1) } }
+    package var right: [Int] { votes.indices.filter { (votes[$0] > 0) == (asks.label == 1) } }
+    package var wrong: [Int] { votes.indices.filter { (votes[$0] > 0) != (asks.label == 1) } }
 
     /// True when the output listens more to unit `j` (`|v_j|` grows) along both steps.
-    public func listensMore(_ j: Int) -> Bool {
+    package func listensMore(_ j: Int) -> Bool {
         abs(vAfter[j]) > abs(v[j]) && abs(vSmall[j]) > abs(v[j])
     }
 
     /// True when the output listens less to unit `j` (`|v_j|` shrinks) along both steps.
-    public func listensLess(_ j: Int) -> Bool {
+    package func listensLess(_ j: Int) -> Bool {
         abs(vAfter[j]) < abs(v[j]) && abs(vSmall[j]) < abs(v[j])
     }
 
     /// True when unit `j`'s line comes closer to the point along both steps, without crossing
     /// it.
-    public func lineComesCloser(_ j: Int) -> Bool {
+    package func lineComesCloser(_ j: Int) -> Bool {
         asks.lineComesCloser(j) && distancesSmall[j] < asks.distances[j]
     }
 
     /// True when unit `j`'s line moves away from the point along both steps, without crossing
     /// it.
-    public func lineMovesAway(_ j: Int) -> Bool {
+    package func lineMovesAway(_ j: Int) -> Bool {
         asks.sameSide(j) && asks.distancesAfter[j] > asks.distances[j]
             && distancesSmall[j] > asks.distances[j]
     }

@@ -85,13 +85,13 @@ public struct Trainer: Sendable {
         var order = Array(0..<m)
         var random = SeededRandom(seed: options.seed)
         // Error surfaces: the parameters of every epoch (see Landscape/Trajectory.swift).
-        let parameterCount = ParameterLayout(network.layers).count
+        let layout = ParameterLayout(network.layers)
         var trajectory =
             recordsTrajectory
             ? Trajectory(
-                parameterCount: parameterCount,
+                layout: layout,
                 every: Trajectory.stride(
-                    parameterCount: parameterCount, epochs: epochs,
+                    parameterCount: layout.count, epochs: epochs,
                     isPerceptron: network.hidden.isEmpty)) : nil
 
         for epoch in 0...epochs {
@@ -109,7 +109,7 @@ public struct Trainer: Sendable {
             errors.append(error)
             accuracies.append(Double(tally.correct) / Double(m))
             if trajectory?.keeps(epoch: epoch, isSnapshot: kept, lastEpoch: epochs) == true {
-                trajectory?.append(epoch: epoch, parameters: engine.network.parameters.values)
+                trajectory?.append(epoch: epoch, parameters: engine.network.parameters)
             }
             if let testSet {
                 let n = testSet.labels.count

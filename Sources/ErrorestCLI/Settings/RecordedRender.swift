@@ -59,6 +59,7 @@ extension RunFileNode {
     /// A record's value as a run file's node, without lines (objects' keys in sorted order).
     init(_ value: RecordValue) {
         switch value {
+        case .null: self.init(value: .null, line: nil)
         case .bool(let flag): self.init(value: .bool(flag), line: nil)
         case .integer(let n): self.init(value: .integer(n), line: nil)
         case .number(let x): self.init(value: .number(x), line: nil)

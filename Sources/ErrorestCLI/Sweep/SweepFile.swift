@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 
 /// A key a sweep varies, and the values it takes in the order written.
@@ -11,7 +12,7 @@ struct SweepKey: Sendable {
     var line: Int?
     /// The values as parsed, each with its own line.
     var nodes: [RunFileNode]
-    var values: [SweepValue] { nodes.map(SweepValue.init) }
+    var values: [RecordValue] { nodes.map(RecordValue.init) }
 }
 
 /// A sweep file: a run file with a `sweep` block of keys and the values each takes.
@@ -111,8 +112,8 @@ struct SweepFile: Sendable {
     }
 
     /// The values of a run, by key path.
-    func values(_ choice: [Int]) -> [String: SweepValue] {
-        var values: [String: SweepValue] = [:]
+    func values(_ choice: [Int]) -> [String: RecordValue] {
+        var values: [String: RecordValue] = [:]
         for (key, index) in zip(keys, choice) { values[key.path] = key.values[index] }
         return values
     }
@@ -210,7 +211,7 @@ struct SweepFile: Sendable {
                     file: reader.file, line: entry.line ?? entry.value.line,
                     problem: "\"\(here)\" has an empty list of values; give at least one.")
             }
-            let values = items.map(SweepValue.init)
+            let values = items.map(RecordValue.init)
             // Two values that read the same in a run's name (2 and 2.0) are one value twice;
             // with every key's values reading differently, no two runs share a name.
             let labels = values.enumerated().map { $1.label(position: $0) }

@@ -25,7 +25,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
         var key: String
         /// What run names call it.
         var label: String
-        var values: [SweepValue]
+        var values: [RecordValue]
     }
 
     /// One run of the grid.
@@ -34,7 +34,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
         var name: String
         /// Relative to the sweep's folder.
         var folder: String
-        var values: [String: SweepValue]
+        var values: [String: RecordValue]
         /// The content hash of its settings and data.
         var inputs: String
         /// `done`, or `diverged` when training diverged (then `message` says where).
@@ -63,7 +63,7 @@ struct SweepIndex: Codable, Equatable, Sendable {
         var columns: String?
         var rows: String?
         var epoch: Int?
-        var fixed: [String: SweepValue]?
+        var fixed: [String: RecordValue]?
         /// For a race's `raceSurface` and `raceMountain`: its plane and each runner's path on it.
         var plane: RaceFigures.Plane?
         /// For a race's `raceAnimation`: the shared clock, the epoch every runner shows in each

@@ -225,7 +225,7 @@ struct SweepMerge {
             let rowKey = row.map { keys[$0].label } ?? ""
             let columnKey = keys[column].label
             let plan = self.plan
-            var fixed: [String: SweepValue] = [:]
+            var fixed: [String: RecordValue] = [:]
             for k in others { fixed[keys[k].path] = keys[k].values[choice[k]] }
             for format in formats {
                 let meta = SweepIndex.Figure(

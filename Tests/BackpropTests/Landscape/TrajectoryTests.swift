@@ -66,16 +66,24 @@ import Testing
     @Test func inconsistentTrajectoriesAreRejectedWithASentence() throws {
         var run = try LandscapeReference.run(hidden: [], epochs: 4)
         let good = try #require(run.trajectory)
-        run.trajectory = Trajectory(
-            every: 1, epochs: good.epochs, parameters: good.epochs.map { _ in [0, 0] })
+        #expect(good.parameters(at: 4).layout == ParameterLayout(sizes: [2, 1]))
+        // Rows as long as another network's parameters, as a record might have them.
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: run.jsonData()) as? [String: Any])
+        object["trajectory"] = [
+            "every": 1, "epochs": good.epochs, "parameters": good.epochs.map { _ in [0, 0] },
+        ]
+        let short = try JSONSerialization.data(withJSONObject: object)
         #expect(
             throws: BackpropError.badRunRecord(
-                "The trajectory has 2 parameters per epoch; the network has 3.")
+                "run.json: The trajectory has 2 parameters per epoch; the network has 3.")
         ) {
-            try run.validate()
+            try TrainingRun(jsonData: short, source: "run.json")
         }
         run.trajectory = Trajectory(
-            every: 1, epochs: [0, 2, 1, 3, 4], parameters: (0..<5).map { _ in [0, 0, 0] })
+            every: 1, epochs: [0, 2, 1, 3, 4],
+            parameters: (0..<5).map { _ in ParameterVector([0, 0, 0], layout: good.layout) },
+            layout: good.layout)
         #expect(
             throws: BackpropError.badRunRecord(
                 "The trajectory must keep rising epochs from 0 to 4.")
@@ -86,7 +94,7 @@ import Testing
             #"{"every": 1, "epochs": [0, 1], "parameters": [[1, 2, 3], [1, 2]]}"#.utf8)
         #expect(throws: BackpropError.badRunRecord("The trajectory has rows of different lengths."))
         {
-            try JSONDecoder().decode(Trajectory.self, from: ragged)
+            try JSONDecoder().decode(Trajectory.Rows.self, from: ragged)
         }
     }
 }

@@ -1,16 +1,10 @@
+import Backprop
 import Foundation
 
-/// One value a sweep gives a key, as the sweep file wrote it: for the index and for run names.
-public indirect enum SweepValue: Equatable, Sendable, Codable {
-    case null
-    case bool(Bool)
-    case integer(Int)
-    case number(Double)
-    case text(String)
-    case list([SweepValue])
-    /// A mapping, keys in the file's order (written to JSON with sorted keys).
-    case map([String: SweepValue], order: [String])
-
+/// A sweep's values: a swept key's values as the file lists them (``SweepFile``), and as the
+/// sweep index records them, are the run record's JSON values (``RecordValue``).
+extension RecordValue {
+    /// A run file's value as JSON.
     init(_ node: RunFileNode) {
         switch node.value {
         case .null: self = .null
@@ -18,44 +12,11 @@ public indirect enum SweepValue: Equatable, Sendable, Codable {
         case .integer(let n): self = .integer(n)
         case .number(let x): self = .number(x)
         case .string(let text): self = .text(text)
-        case .list(let items): self = .list(items.map(SweepValue.init))
+        case .list(let items): self = .list(items.map(RecordValue.init))
         case .map(let entries):
-            var values: [String: SweepValue] = [:]
-            for entry in entries { values[entry.key] = SweepValue(entry.value) }
-            self = .map(values, order: entries.map(\.key))
-        }
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let n = try? container.decode(Int.self) {
-            self = .integer(n)
-        } else if let x = try? container.decode(Double.self) {
-            self = .number(x)
-        } else if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else if let items = try? container.decode([SweepValue].self) {
-            self = .list(items)
-        } else {
-            let values = try container.decode([String: SweepValue].self)
-            self = .map(values, order: values.keys.sorted())
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .integer(let n): try container.encode(n)
-        case .number(let x): try container.encode(x)
-        case .text(let text): try container.encode(text)
-        case .list(let items): try container.encode(items)
-        case .map(let values, _): try container.encode(values)
+            var values: [String: RecordValue] = [:]
+            for entry in entries { values[entry.key] = RecordValue(entry.value) }
+            self = .object(values)
         }
     }
 
@@ -67,7 +28,7 @@ public indirect enum SweepValue: Equatable, Sendable, Codable {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .integer(let n): return String(n)
-        case .number(let x): return SweepValue.shortest(x).replacingOccurrences(of: "+", with: "")
+        case .number(let x): return RecordValue.shortest(x).replacingOccurrences(of: "+", with: "")
         case .text(let text):
             let safe = text.unicodeScalars.map { scalar -> String in
                 scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == ".")
@@ -84,7 +45,7 @@ public indirect enum SweepValue: Equatable, Sendable, Codable {
                 ? "none"
                 : items.map { $0.label(position: position) }.joined(
                     separator: "x")
-        case .map: return "v\(position + 1)"
+        case .object: return "v\(position + 1)"
         }
     }
 
