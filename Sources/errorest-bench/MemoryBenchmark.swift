@@ -68,7 +68,8 @@ struct MemoryBenchmark: ParsableCommand {
             ])
             let record =
                 try FileManager.default.attributesOfItem(
-                    atPath: out.appendingPathComponent("run.json").path)[.size] as? Int ?? 0
+                    atPath: out.appendingPathComponent("run.json").resolvingSymlinksInPath().path
+                )[.size] as? Int ?? 0
             print(
                 String(
                     format: "train, built-in lesson, %d epochs: peak RSS %.1f MB (bar %@), "
