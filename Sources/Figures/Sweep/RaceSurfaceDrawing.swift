@@ -141,8 +141,18 @@ struct RaceSurfaceDrawing {
             canvas.clip(to: rect)
             SurfacePanel.levelCurves(map: map, style: style, on: canvas)
             canvas.setRoundCaps()
-            for (path, colour) in zip(paths, pathColours) {
-                drawPath(path, colour: colour, map: map, on: canvas)
+            // Widest first, each later runner's line narrower on top: paths that run together
+            // (runners that reach the same valley) show as nested bands, none hidden. All the
+            // halos first, so none covers another runner's line.
+            let widths = Self.lineWidths(
+                count: min(paths.count, pathColours.count), scale: style.scale)
+            for (k, path) in paths.prefix(widths.count).enumerated() {
+                drawPath(
+                    path, colour: Colour(hex: 0xFF_FF_FF, alpha: 0.8), width: widths[k] + 2.3,
+                    map: map, on: canvas)
+            }
+            for (k, (path, colour)) in zip(paths, pathColours).enumerated() {
+                drawPath(path, colour: colour, width: widths[k], map: map, on: canvas)
             }
             // The balls last, so a short path's end shows above a longer path's line.
             for (path, colour) in zip(paths, pathColours) {
@@ -164,20 +174,24 @@ struct RaceSurfaceDrawing {
         }
     }
 
-    /// A runner's path: a white halo under a line in its colour.
-    private func drawPath(_ path: RacePath, colour: Colour, map: SurfaceMap, on canvas: Canvas) {
+    /// The line widths of `count` paths in drawing order: the last `max(1.5, 2.2 × scale)`
+    /// wide, each earlier one `max(1.2, 1.8 × scale)` wider.
+    static func lineWidths(count: Int, scale: Double) -> [Double] {
+        let (base, step) = (max(1.5, 2.2 * scale), max(1.2, 1.8 * scale))
+        return (0..<count).map { base + step * Double(count - 1 - $0) }
+    }
+
+    /// A runner's path as a line of `width` in `colour`.
+    private func drawPath(
+        _ path: RacePath, colour: Colour, width: Double, map: SurfaceMap, on canvas: Canvas
+    ) {
         let points = SurfacePanel.thinned(path.points).map { map.pixel($0.u, $0.v) }
         guard let first = points.first else { return }
-        for (width, stroke) in [
-            (max(3, 4.5 * style.scale), Colour(hex: 0xFF_FF_FF, alpha: 0.8)),
-            (max(1.5, 2.2 * style.scale), colour),
-        ] {
-            canvas.setLineWidth(width)
-            canvas.setColour(stroke)
-            canvas.move(to: first)
-            for p in points.dropFirst() { canvas.line(to: p) }
-            canvas.stroke()
-        }
+        canvas.setLineWidth(width)
+        canvas.setColour(colour)
+        canvas.move(to: first)
+        for p in points.dropFirst() { canvas.line(to: p) }
+        canvas.stroke()
     }
 
     /// A ring at a path's start and a ball in its colour at its end.
