@@ -80,6 +80,67 @@ static int cpng_code_length_symbols(const uint8_t *lengths, int n, uint16_t *sym
     return k;
 }
 
+/// Writes the tokens with the block's codes, a token at a time without branches: a literal's
+/// code, or a match's length code with its extra bits and its distance code with its extra
+/// bits, as one write of at most 48 bits. The caller has made sure that the block, and 16
+/// bytes more, fit in the buffer.
+static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t token_count,
+                              const uint16_t *codes, const uint8_t *lengths) {
+    // Per literal (0-255) and per match length (3-258, at 256 + length - 3): the code with its
+    // extra bits above it, and their count of bits in bits 24 and up.
+    uint32_t litlen[256 + 256];
+    for (int s = 0; s < 256; s++) litlen[s] = codes[s] | (uint32_t)lengths[s] << 24;
+    for (uint32_t l = 3; l <= 258; l++) {
+        uint32_t extra;
+        int extra_bits;
+        int s = cpng_length_symbol(l, &extra, &extra_bits);
+        litlen[256 + l - 3] =
+            (codes[s] | extra << lengths[s]) | (uint32_t)(lengths[s] + extra_bits) << 24;
+    }
+    // Per distance symbol (and at 30, nothing, for a literal): the code in bits 0-15, its
+    // length in bits 16-23 and the count of extra bits in bits 24 and up.
+    uint32_t distance[32] = {0};
+    for (int s = 0; s < 30; s++) {
+        distance[s] = codes[286 + s] | (uint32_t)lengths[286 + s] << 16 |
+                      (uint32_t)cpng_distance_extra_bits(s) << 24;
+    }
+    while (w->pending >= 8) {  // whole bytes first, so that 7 bits at most are pending
+        w->out[w->count++] = (uint8_t)w->bits;
+        w->bits >>= 8;
+        w->pending -= 8;
+    }
+    uint8_t *out = w->out;
+    size_t count = w->count;
+    uint64_t bits = w->bits;
+    int pending = w->pending;
+    for (size_t k = 0; k < token_count; k++) {
+        uint32_t token = tokens[k];
+        uint32_t is_match = token >> 31;
+        uint32_t first = litlen[is_match ? 256 + ((token >> 16) & 0xFF) : token & 0xFF];
+        uint32_t second = distance[is_match ? (token >> 24) & 31 : 30];
+        uint32_t code_bits = (second >> 16) & 0xFF;
+        uint32_t extra_bits = second >> 24;
+        uint64_t extra = token & 0x7FFF & ((1u << extra_bits) - 1);
+        bits |= (uint64_t)(first & 0xFFFFFF) << pending;
+        pending += (int)(first >> 24);
+        bits |= ((uint64_t)(second & 0xFFFF) | extra << code_bits) << pending;
+        pending += (int)(code_bits + extra_bits);
+        // At most 7 + 20 + 28 bits are pending: write the whole bytes (eight bytes, of which
+        // those beyond are written again).
+        uint64_t little = bits;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        little = __builtin_bswap64(bits);
+#endif
+        memcpy(out + count, &little, 8);
+        count += (size_t)(pending >> 3);
+        bits >>= pending & ~7;
+        pending &= 7;
+    }
+    w->count = count;
+    w->bits = bits;
+    w->pending = pending;
+}
+
 void cpng_write_block(cpng_bit_writer *w, const uint32_t *tokens, size_t token_count,
                       cpng_frequencies *frequencies, const uint8_t *input, size_t count,
                       int last) {
@@ -120,6 +181,11 @@ void cpng_write_block(cpng_bit_writer *w, const uint32_t *tokens, size_t token_c
         cpng_write_stored(w, input, count, last);
         return;
     }
+    // The token writer writes eight bytes at a time: room for the block and 16 bytes more.
+    if (w->count + (size_t)(((uint64_t)w->pending + dynamic + 7) / 8) + 16 > w->capacity) {
+        w->overflow = 1;
+        return;
+    }
 
     cpng_put_bits(w, (last ? 1u : 0u) | 2u << 1, 3);  // BFINAL, BTYPE 10
     cpng_put_bits(w, (uint32_t)(hlit - 257) | (uint32_t)(hdist - 1) << 5 |
@@ -133,21 +199,6 @@ void cpng_write_block(cpng_bit_writer *w, const uint32_t *tokens, size_t token_c
     uint16_t codes[286 + 30];
     cpng_huffman_codes(lengths, 286, codes);
     cpng_huffman_codes(lengths + 286, 30, codes + 286);
-    const uint16_t *distance_codes = codes + 286;
-    const uint8_t *distance_lengths = lengths + 286;
-    for (size_t k = 0; k < token_count; k++) {
-        uint32_t token = tokens[k];
-        if (!(token & CPNG_MATCH)) {
-            cpng_put_bits(w, codes[token], lengths[token]);
-            continue;
-        }
-        uint32_t extra;
-        int extra_bits;
-        int s = cpng_length_symbol(((token >> 16) & 0x1FF) + 3, &extra, &extra_bits);
-        cpng_put_bits(w, codes[s] | extra << lengths[s], lengths[s] + extra_bits);
-        s = cpng_distance_symbol((token & 0xFFFF) + 1, &extra, &extra_bits);
-        cpng_put_bits(w, distance_codes[s] | extra << distance_lengths[s],
-                      distance_lengths[s] + extra_bits);
-    }
+    cpng_write_tokens(w, tokens, token_count, codes, lengths);
     cpng_put_bits(w, codes[256], lengths[256]);
 }

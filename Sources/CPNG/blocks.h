@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// A token: a literal byte (below 256), or a match, CPNG_MATCH | (length - 3) << 16 |
-/// (distance - 1).
+/// A token: a literal byte (below 256), or a match, CPNG_MATCH | distance symbol << 24 |
+/// (length - 3) << 16 | (distance - 1).
 #define CPNG_MATCH 0x80000000u
 
 /// Bits written least significant first into a byte buffer that stops at its capacity.
@@ -22,7 +22,7 @@ typedef struct {
 /// The symbol frequencies of the tokens of one block.
 typedef struct {
     uint32_t litlen[286];
-    uint32_t distance[30];
+    uint32_t distance[31];  ///< and at 30, what literals count aside (not a symbol)
 } cpng_frequencies;
 
 /// The literal/length symbol of a match of `length` (3...258), its extra bits and their count.

@@ -26,10 +26,16 @@ int cpng_deflate_level(int level) {
 }
 
 const char *cpng_level_name(int level) {
-    static const char *names[10] = {
-        "stored",      "row encoder, greedy", "row encoder, lazy", "row encoder, lazy, 2-way",
-        "libdeflate 4", "libdeflate 5",       "libdeflate 6",      "libdeflate 7",
-        "libdeflate 8", "libdeflate 12"};
+    static const char *names[10] = {"stored",
+                                    "row encoder, greedy",
+                                    "row encoder, greedy, 2-way",
+                                    "row encoder, lazy, 2-way",
+                                    "libdeflate 4",
+                                    "libdeflate 5",
+                                    "libdeflate 6",
+                                    "libdeflate 7",
+                                    "libdeflate 8",
+                                    "libdeflate 12"};
     return level >= 0 && level <= 9 ? names[level] : "not a level";
 }
 
@@ -107,7 +113,22 @@ static void cpng_scanline(const uint8_t *pixels, int width, int stride, cpng_pix
     }
     // Cairo's pixels are native-endian 32-bit words 0xXXRRGGBB; reading them as words makes
     // this right on either byte order.
-    for (int x = 0; x < width; x++) {
+    int x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // Four pixels at a time: each word byte-swapped is R, G, B in its low three bytes.
+    for (; x + 4 <= width; x += 4) {
+        uint32_t words[4];
+        memcpy(words, row + 4 * (size_t)x, 16);
+        uint64_t rgb[4];
+        for (int k = 0; k < 4; k++) rgb[k] = __builtin_bswap32(words[k]) >> 8;
+        uint64_t first = rgb[0] | rgb[1] << 24 | rgb[2] << 48;
+        uint32_t last = (uint32_t)(rgb[2] >> 16) | (uint32_t)rgb[3] << 8;
+        memcpy(line, &first, 8);
+        memcpy(line + 8, &last, 4);
+        line += 12;
+    }
+#endif
+    for (; x < width; x++) {
         uint32_t pixel;
         memcpy(&pixel, row + 4 * (size_t)x, 4);
         line[0] = (uint8_t)(pixel >> 16);

@@ -18,6 +18,15 @@ public struct FigureRenderer: Sendable {
     /// The one factor every wish of the run is drawn magnified by, when a point is followed.
     let wishMagnification: Double?
 
+    /// Refuses a focus point's number beyond the run's `points`.
+    public static func check(focus: Focus?, points: Int) throws {
+        if case .index(let n) = focus, !(1...max(1, points)).contains(n) {
+            throw FiguresError.outOfRange(
+                .focus, value: "number \(n)", rule: "the data has \(points) points, numbered from 1"
+            )
+        }
+    }
+
     /// Checks the options (before any allocation) and the run record's shapes.
     public init(run: TrainingRun, options: RenderOptions) throws {
         try options.validate()
@@ -27,11 +36,7 @@ public struct FigureRenderer: Sendable {
             throw FiguresError.badRun(
                 "The run \"\(run.name)\" cannot be drawn: \(error.description)")
         }
-        if case .index(let n) = options.focus, !(1...max(1, run.data.count)).contains(n) {
-            throw FiguresError.outOfRange(
-                .focus, value: "number \(n)",
-                rule: "the data has \(run.data.count) points, numbered from 1")
-        }
+        try FigureRenderer.check(focus: options.focus, points: run.data.count)
         if case .visitor(let x1, let x2, let label) = options.focus {
             guard x1.isFinite, x2.isFinite, abs(x1) <= 1e100, abs(x2) <= 1e100,
                 label == 0 || label == 1

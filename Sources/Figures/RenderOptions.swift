@@ -110,14 +110,18 @@ public struct RenderOptions: Sendable, Equatable {
     public var width: Int = 1280
     public var height: Int = 720
     public var palette: PaletteName = .lesson
-    /// The PNG compression level, 0 (stored) to 9 (smallest): libdeflate's level of the same
-    /// number (zlib's scale), and for 9 its smallest, 12.
+    /// The PNG compression level, 0 (stored) to 9 (smallest): 1 to 3 Errorest's row encoder
+    /// (greedy; greedy with two positions per hash bucket; lazy with two), 4 to 8 libdeflate's
+    /// level of the same number (zlib's scale), 9 its smallest, 12.
     ///
-    /// The default, 3, writes every Sample's figures 3–10% smaller than zlib's level 3 did, in
-    /// about two thirds of the time; 1 and 2 are hardly faster on these images, 6 is 7–24%
-    /// smaller and 1.2–1.4 times as slow, 9 is 60–75 times as slow, for archives (see the
-    /// article on PNG files, `errorest-bench png`).
-    public var pngCompression: Int = 3
+    /// The default, 2, writes the lesson's frames in about three quarters of the time of the
+    /// earlier default (the row encoder's lazy level) and 1–2% smaller; 3 is 2–3% smaller and
+    /// about 1.4 times as slow, 4 to 8 are 5–10% smaller and about twice as slow, 9 is over 100
+    /// times as slow, for archives (see the article on PNG files, `errorest-bench png`).
+    public var pngCompression: Int = RenderOptions.defaultPNGCompression
+    /// The PNG compression level when none is given: the row encoder's greedy level with two
+    /// positions per bucket of its hash table.
+    public static let defaultPNGCompression = 2
     /// Draws each first-layer hidden line faintly on the output panel.
     public var hiddenLinesOnOutput: Bool = true
     /// Draws the error axis on a logarithmic scale.
@@ -167,7 +171,8 @@ public struct RenderOptions: Sendable, Equatable {
 
     public init(
         width: Int = 1280, height: Int = 720, palette: PaletteName = .lesson,
-        pngCompression: Int = 3, hiddenLinesOnOutput: Bool = true, logScaleError: Bool = false,
+        pngCompression: Int = RenderOptions.defaultPNGCompression,
+        hiddenLinesOnOutput: Bool = true, logScaleError: Bool = false,
         equations: Bool = false
     ) {
         self.width = width

@@ -1,3 +1,5 @@
+import CPNG
+import Figures
 import Foundation
 
 /// The whole job, whole process against whole process: `errorest run` against the peer
@@ -42,7 +44,13 @@ func runPeerBenchmark(repeats: Int = 3) {
         let one = try bestTime(repeats) {
             try shell([errorest, "run", runFile, "--out", out, "--quiet", "--jobs", "1"])
         }
-        let frames = try FileManager.default.contentsOfDirectory(atPath: out + "/frames").count
+        let names = try FileManager.default.contentsOfDirectory(atPath: out + "/frames")
+        let frames = names.count
+        let bytes = try names.reduce(0) { total, name in
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: out + "/frames/" + name)
+            return total + ((attributes[.size] as? Int) ?? 0)
+        }
         let peerOut = folder.appendingPathComponent("peer-out").path
         var peerReport = ""
         let numpy = try bestTime(max(1, repeats - 1)) {
@@ -52,7 +60,11 @@ func runPeerBenchmark(repeats: Int = 3) {
             ])
         }
         let peerFrames = try FileManager.default.contentsOfDirectory(atPath: peerOut).count
+        let level = RenderOptions().pngCompression
         print("Whole job: xor 200, hidden [4], 2000 epochs, 50 frames at 1280×720 (best of runs)")
+        print(
+            "  PNG level \(level) (\(String(cString: cpng_level_name(Int32(level))))), "
+                + "\(bytes / max(1, frames) / 1024) KiB a frame; load average \(loadAverage())")
         print(
             String(
                 format: "  errorest run, all cores   %7.2f s  %7.1f frames/s", all,
@@ -68,7 +80,7 @@ func runPeerBenchmark(repeats: Int = 3) {
         print("  peer's own report: \(peerReport.trimmingCharacters(in: .whitespacesAndNewlines))")
         print(
             String(
-                format: "  ratio (frames per second): %.1f× all cores, %.1f× one core",
+                format: "  ratio (frames per second): %.1f× all cores, %.1f× one core (bar: ≥ 60×)",
                 (Double(frames) / all) / (Double(peerFrames) / numpy),
                 (Double(frames) / one) / (Double(peerFrames) / numpy)))
     } catch {

@@ -1,5 +1,5 @@
 // Release benchmarks, against the peers in Samples/peers (numpy, matplotlib):
-//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|pacing|animation|memory|all]
+//   swift build -c release && .build/release/errorest-bench [training|frames|peer|surface|pacing|animation|memory|race|all]
 // A benchmark that cannot run says why on one line and the process exits 1.
 import ArgumentParser
 import Figures
@@ -15,6 +15,7 @@ struct BenchCommand: ParsableCommand {
             SweepBenchmark.self, TrainingMemory.self, SurfaceBenchmark.self,
             MountainFrameBenchmark.self, PacingBenchmark.self, AnimationBenchmark.self,
             PacingDetail.self, PNGBenchmark.self, LessonBenchmark.self, MemoryBenchmark.self,
+            RaceBenchmark.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }
@@ -33,6 +34,15 @@ struct AllBenchmarks: ParsableCommand {
         runPacingBenchmark()
         runAnimationBenchmark()
     }
+}
+
+/// `errorest-bench race`: a 3-runner race's training, plane and 60 frames at 1280×720.
+struct RaceBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "race",
+        abstract: "A 3-runner race: training, 101×101 plane, 60 frames at 1280×720 (bar ≤ 3 s).")
+
+    func run() { runRaceBenchmark() }
 }
 
 /// `errorest-bench training`: epochs per second against numpy.

@@ -90,9 +90,10 @@ import Testing
         let axes = try h.errorest(["run", "axes.yaml", "--out", "out", "--quiet", "--epochs", "5"])
         #expect(axes.status == 65)
         #expect(
-            axes.stderr.contains(
-                "The choice of error surface axes is w1,w2; this network has hidden layers [2], so it must be pca"
-            ))
+            axes.stderr
+                == "errorest: axes.yaml, line 5: \"render.surface.axes\" is w1,w2; this network has "
+                + "hidden layers [2], so it must be pca (w1,w2 are a perceptron's weights, "
+                + "hidden: []).\n")
     }
 
     @Test func theSurfaceFlagsSetGridSpanAndAxes() throws {

@@ -11,6 +11,9 @@ package struct RacePath: Equatable, Sendable {
     /// The largest `|recorded error − height|` along the path: how far the drawn path is from
     /// the errors the trainer measured.
     package var gap: Double
+    /// A perceptron's bias at the path's last point: the surface holds the start's `b`, the
+    /// runner moves its own (nil on a network's plane).
+    package var lastBias: Double?
 }
 
 /// Several runs that start from the same weights `W0`, walking one error surface: the plane they
@@ -77,7 +80,9 @@ package struct RaceLandscape: Sendable {
                     name: names[k], points: points,
                     varianceShare: axes == .weights
                         ? 1 : RaceLandscape.share(of: source, in: plane),
-                    gap: points.map(\.gap).max() ?? 0))
+                    gap: points.map(\.gap).max() ?? 0,
+                    lastBias: axes == .weights && source.epochs.count > 0
+                        ? source.parameters(at: source.epochs.count - 1).values[2] : nil))
         }
         self.paths = paths
         let shown = paths.flatMap(\.points).filter { abs($0.u) <= 1e100 && abs($0.v) <= 1e100 }

@@ -146,14 +146,23 @@ package enum Pacing {
         var measuredNow = measuredSnapshots(unmeasured, network: network, run: run).makeIterator()
         var paced = run
         paced.snapshots = chosen.compactMap { k in
-            guard case .candidate(let m) = split.frames[k],
-                let kept = candidates.gradient(at: measured[m])
-            else { return measuredNow.next() }
+            guard case .candidate(let m) = split.frames[k] else { return measuredNow.next() }
             let c = measured[m]
             let epoch = candidates.epochs[c]
-            return Snapshot(
-                epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
-                layers: candidates.parameters(at: c).layers, gradient: kept.layers)
+            var snapshot: Snapshot
+            if let kept = candidates.gradient(at: c) {
+                snapshot = Snapshot(
+                    epoch: epoch, error: run.errors[epoch], accuracy: run.accuracies[epoch],
+                    layers: candidates.parameters(at: c).layers, gradient: kept.layers)
+            } else if let next = measuredNow.next() {
+                snapshot = next
+            } else {
+                return nil
+            }
+            // A whole epoch's weights: the optimizer's state there makes W′ the trainer's step.
+            snapshot.optimizerState = candidates.optimizerState(
+                at: c, kind: run.training.optimizer)
+            return snapshot
         }
         return paced
     }

@@ -61,10 +61,49 @@ struct PacingCandidates {
         return result
     }
 
-    /// Keeps the engine's current weights (and gradient) as the candidate of `epoch`.
-    mutating func record<E: TrainingEngine>(epoch: Int, engine: E) {
+    /// Keeps the engine's current weights (and gradient) as the candidate of `epoch`, with what
+    /// `optimizer` remembers as it takes the next step (nothing for plain descent).
+    mutating func record<E: TrainingEngine>(epoch: Int, engine: E, optimizer: Optimizer) {
         epochs.append(epoch)
         engine.appendParameters(to: &numbers, gradient: keepsGradients)
+        switch optimizer.kind {
+        case .sgd: break
+        case .momentum: stateNumbers += optimizer.first
+        case .adam: stateNumbers += optimizer.first + optimizer.second
+        }
+        if optimizer.kind != .sgd { steps.append(optimizer.steps) }
+    }
+
+    /// Per candidate of a momentum or Adam run: the optimizer's lists (momentum's velocity;
+    /// Adam's m then v), one number per parameter each, and its step count.
+    private var stateNumbers: [Double] = []
+    private var steps: [Int] = []
+
+    /// What the optimizer (of `kind`) remembered at candidate `k`: nil for plain descent.
+    func optimizerState(at k: Int, kind: OptimizerKind) -> OptimizerState? {
+        guard k < steps.count else { return nil }
+        let p = parameterCount
+        switch kind {
+        case .sgd:
+            return nil
+        case .momentum:
+            return OptimizerState(
+                steps: steps[k], velocity: Array(stateNumbers[(k * p)..<((k + 1) * p)]))
+        case .adam:
+            let start = 2 * k * p
+            return OptimizerState(
+                steps: steps[k], m: Array(stateNumbers[start..<(start + p)]),
+                v: Array(stateNumbers[(start + p)..<(start + 2 * p)]))
+        }
+    }
+
+    /// Numbers each candidate keeps for an optimizer of `kind` with `parameterCount` parameters.
+    static func stateNumbers(_ kind: OptimizerKind, parameterCount: Int) -> Int {
+        switch kind {
+        case .sgd: 0
+        case .momentum: parameterCount
+        case .adam: 2 * parameterCount
+        }
     }
 
     /// Calls `body` with the candidates' numbers and the stride from one candidate's

@@ -20,8 +20,12 @@ struct PacingRecorder: SnapshotRecorder {
     init(count: Int, network: Network, points: Int, options: TrainingOptions) {
         let parameterCount = ParameterLayout(network.layers).count
         self.count = count
+        // The budget counts two numbers a parameter (weights and gradient) and the optimizer's
+        // state on top.
+        let state = PacingCandidates.stateNumbers(options.optimizer, parameterCount: parameterCount)
         epochs = Pacing.candidates(
-            count: count, last: options.epochs, parameterCount: parameterCount, points: points)
+            count: count, last: options.epochs, parameterCount: parameterCount + (state + 1) / 2,
+            points: points)
         // With mini-batches a candidate keeps no gradient (see PacingCandidates).
         candidates = PacingCandidates(
             layout: ParameterLayout(network.layers), capacity: epochs.count,
@@ -44,7 +48,7 @@ struct PacingRecorder: SnapshotRecorder {
         order: [Int]?
     ) {
         guard keeps(epoch: epoch) else { return }
-        candidates.record(epoch: epoch, engine: engine)
+        candidates.record(epoch: epoch, engine: engine, optimizer: optimizer)
         next += 1
     }
 

@@ -68,15 +68,16 @@ size_t cpng_row_work_size(void);
 size_t cpng_row_deflate_bound(size_t count);
 
 /// Errorest's own deflate encoder, made for scanlines of filter type None: compresses `count`
-/// bytes of rows `line` bytes long (the filter byte included), `pixel` bytes a pixel, as one
-/// zlib stream into `out`, using `work` (cpng_row_work_size() bytes). At each position it tries
-/// a match with the previous pixel and with the row above (when `line` is within deflate's
-/// 32 KiB window), extended eight bytes at a time, and, for shorter ones, with the last position
-/// of the same four bytes (a hash table); effort 1 takes the longest match found (greedy),
-/// effort 2 first checks whether the next position has a longer one (lazy), effort 3 also keeps
-/// the last two positions of each four bytes instead of one; blocks are coded with dynamic Huffman codes
-/// of their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent
-/// code, so the same bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
+/// bytes of rows `line` bytes long (the filter byte included), `pixel` bytes a pixel (1 to 8),
+/// as one zlib stream into `out`, using `work` (cpng_row_work_size() bytes). At each position
+/// it compares eight bytes at once, without branches, with the previous pixel, the row above
+/// and the row above a pixel to either side (where those are within deflate's 32 KiB window),
+/// and with the last positions of the same four bytes (a hash table), and extends only a match
+/// of eight bytes. Effort 1 takes the longest match found (greedy) keeping one position per
+/// bucket of the hash table, effort 2 keeps two, effort 3 keeps two and first checks whether
+/// the next position has a longer match (lazy). Blocks are coded with dynamic Huffman codes of
+/// their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent code,
+/// so the same bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
 /// cpng_row_deflate_bound(count)) was too small or an argument is invalid.
 size_t cpng_row_deflate(const uint8_t *lines, size_t count, size_t line, size_t pixel,
                         int effort, void *work, uint8_t *out, size_t capacity);

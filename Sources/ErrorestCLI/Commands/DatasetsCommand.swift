@@ -33,7 +33,7 @@ struct DatasetsCommand: ParsableCommand {
     var legacySeed: UInt64?
 
     @OptionGroup(title: "Output")
-    var output: OutputOptions
+    var output: DatasetsOutput
 
     func validate() throws {
         if points.dataSeed != nil && legacySeed != nil {
@@ -52,7 +52,7 @@ struct DatasetsCommand: ParsableCommand {
             try StandardStreams.writeOutput(try csv(generators[0]))
             return
         }
-        let (folder, display) = output.folder(for: "datasets")
+        let (folder, display) = output.folder
         try OutputFolder.makeFolder(folder, displayPath: display)
         var written: [[String: String]] = []
         for generator in generators {
@@ -122,5 +122,30 @@ func writeWhole(_ data: Data, to url: URL, display: String) throws {
         let code = errno
         try? FileManager.default.removeItem(at: temporary)
         throw ErrorestError.writeFailed("Cannot write \(display): \(systemMessage(code)).")
+    }
+}
+
+/// `datasets`' output flags: its own folder and what `--json` prints.
+struct DatasetsOutput: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The folder of the CSV files (default: Output/datasets in the current folder); "
+                + "- writes one set to stdout.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Print the list of generators, or the files written, as JSON on stdout.")
+    var json = false
+
+    @Flag(help: "Print nothing on stderr except errors: no line for each file written.")
+    var quiet = false
+
+    func validate() throws {
+        if out?.isEmpty == true { throw ValidationError("--out needs a folder.") }
+    }
+
+    /// The folder the CSV files go into, and how to show it.
+    var folder: (url: URL, display: String) {
+        let display = out ?? "Output/datasets"
+        return (URL(fileURLWithPath: display).standardizedFileURL, display)
     }
 }

@@ -51,18 +51,22 @@ enum Pipeline {
             ).contains(.trajectory)
             return trainer
         } catch {
-            throw ErrorestError(error, context: source)
+            throw located(error, lines: file.keyLines, source: source)
         }
     }
 
-    /// Checks the render settings before anything is trained or written, and the surface's
-    /// options against the network's `hidden` layers when a panel draws a landscape over
-    /// `domain`.
+    /// Checks the render settings before anything is trained or written: the surface's options
+    /// against the network's `hidden` layers when a panel draws a landscape over `domain`, and
+    /// the focus point against the number of `points`.
     static func check(
-        _ settings: RenderSettings, hidden: [Int]? = nil, domain: Domain? = nil, source: String
+        _ settings: RenderSettings, hidden: [Int]? = nil, domain: Domain? = nil,
+        points: Int? = nil, source: String
     ) throws {
         do {
             try settings.options.validate()
+            if let points {
+                try FigureRenderer.check(focus: settings.options.focus, points: points)
+            }
             if let hidden, let domain {
                 let needs = settings.needs(hidden: hidden, domain: domain)
                 if needs.contains(.landscape) {
@@ -78,8 +82,23 @@ enum Pipeline {
             try settings.animation.validate()
             try FFmpeg.check(settings.formats)
         } catch {
-            throw ErrorestError(error, context: source)
+            throw located(error, lines: settings.keyLines, source: source)
         }
+    }
+
+    /// `error` as a mistake at the line of the key it refuses, when the run file wrote that key
+    /// (and no flag replaced it): a value refused once the data, network or epochs are known.
+    static func located(_ error: any Error, lines: KeyLines, source: String) -> ErrorestError {
+        var refused: (key: String, problem: String)?
+        if let violation = RangeViolation(error) {
+            refused = (violation.key, violation.keyProblem)
+        } else if case BackpropError.badSchedule(let problem) = error {
+            refused = (Keys.snapshots.key, problem)
+        }
+        guard let refused, let line = lines[refused.key] else {
+            return ErrorestError(error, context: source)
+        }
+        return ErrorestError(RunFileError(file: source, line: line, problem: refused.problem))
     }
 
     /// Checks a run file, opens its output folder and trains: the steps `run` and `train` share.
@@ -93,7 +112,9 @@ enum Pipeline {
         let trainer = try prepare(file, source: source)
         if let render {
             let domain = file.domain ?? trainer.data.defaultDomain
-            try check(render, hidden: trainer.network.hidden, domain: domain, source: source)
+            try check(
+                render, hidden: trainer.network.hidden, domain: domain,
+                points: trainer.data.count, source: source)
         }
         let folder = try openFolder(name, output: output)
         var record = try staging(folder, source: source) {

@@ -50,6 +50,11 @@ struct RenderCommand: ParsableCommand {
         do {
             run = try TrainingRun(jsonData: bytes, source: record)
         } catch {
+            if let command = RenderCommand.command(reading: bytes, path: input) {
+                throw ErrorestError.badInput(
+                    "\(record) is a \(command) file, not a run record (run.json); give it to "
+                        + "`errorest \(command) \(record)`.")
+            }
             throw ErrorestError(error)
         }
         if let name {
@@ -74,7 +79,8 @@ struct RenderCommand: ParsableCommand {
         }
         try render.apply(to: &settings)
         try Pipeline.check(
-            settings, hidden: run.network.hidden, domain: run.domain, source: record)
+            settings, hidden: run.network.hidden, domain: run.domain, points: run.data.count,
+            source: record)
         let chosen = try RenderCommand.select(snapshots, in: run, source: record)
 
         let (url, display) =
@@ -101,6 +107,20 @@ struct RenderCommand: ParsableCommand {
             run: run, stageRecord: !sameRun, settings: settings, snapshots: chosen,
             folder: folder, keeping: kept, jobs: jobs.count, quiet: output.quiet, source: record)
         try Pipeline.report(manifest, run: run, folder: folder, output: output, started: started)
+    }
+
+    /// The command that reads `bytes` when they are a run, sweep or race file (a mapping of run
+    /// file keys, with `sweep` or `race` for those), else `nil`.
+    static func command(reading bytes: Data, path: URL) -> String? {
+        let isJSON = path.pathExtension.lowercased() == "json"
+        guard let root = try? RunFileNode.parse(bytes, isJSON: isJSON, file: path.path),
+            case .map(let entries) = root.value, !entries.isEmpty
+        else { return nil }
+        let keys = Set(entries.map(\.key))
+        guard keys.isSubset(of: SettingCatalog.names(in: "") + ["sweep", "race"]) else {
+            return nil
+        }
+        return keys.contains("sweep") ? "sweep" : keys.contains("race") ? "race" : "run"
     }
 
     /// True when `record` is a run folder's own record, `run.json`: drawn beside it by default.

@@ -64,6 +64,8 @@ public struct RunFile: Equatable, Sendable {
     public var domain: Domain?
     /// What is drawn and how (key `render`, except `render.domain`).
     public var render = RenderSettings()
+    /// The lines of the run file's keys outside `render`, for messages.
+    var keyLines = KeyLines()
 
     /// A run file with every key at its default.
     public init() {}
@@ -147,6 +149,8 @@ public struct RenderSettings: Equatable, Sendable {
     public var formats: [FileFormat] = [.png]
     /// The timing of the animated formats (`apng`, `mp4`, `gif`).
     public var animation = AnimationOptions()
+    /// The lines of the run file's `render` keys, for messages.
+    var keyLines = KeyLines()
 
     public init() {}
 
@@ -155,6 +159,25 @@ public struct RenderSettings: Equatable, Sendable {
     public func needs(hidden: [Int], domain: Domain) -> Set<PanelNeed> {
         options.needs(of: figures, hidden: hidden, domain: domain)
     }
+}
+
+/// Where a run file wrote its keys, so that a value refused once the data, network or epochs
+/// are known (``Pipeline/located(_:in:source:)``) is named at its line.
+///
+/// Not a setting: any two are equal and `dump` shows none, so comparisons of settings and the
+/// sweep's input hashes ignore where a key was written. A flag that sets a key forgets its line.
+struct KeyLines: Equatable, Sendable, CustomReflectable {
+    private var lines: [String: Int] = [:]
+
+    /// The line of `key` (`render.focus`), when the run file wrote it and no flag replaced it.
+    subscript(key: String) -> Int? {
+        get { lines[key] }
+        set { lines[key] = newValue }
+    }
+
+    static func == (_: KeyLines, _: KeyLines) -> Bool { true }
+
+    var customMirror: Mirror { Mirror(self, children: [:]) }
 }
 
 /// A run's name: it becomes a folder, so only `[A-Za-z0-9._-]`, and not `.` or `..`.

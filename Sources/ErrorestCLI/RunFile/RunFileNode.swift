@@ -99,7 +99,10 @@ extension RunFileNode {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw RunFileError(file: file, line: error.line, problem: error.problem(format))
+            throw RunFileError(
+                file: file, line: error.line,
+                problem: (json ? nil : tabProblem(text, line: error.line))
+                    ?? error.problem(format))
         }
         // JSON is YAML's flow style throughout: it opens with { (or [), inside which no block
         // style can appear.
@@ -117,6 +120,18 @@ extension RunFileNode {
         }
         var budget = nodeLimit
         return try RunFileNode(yaml: root, file: file, json: json, depth: 1, budget: &budget)
+    }
+
+    /// The problem of a YAML line indented with a tab, which YAML forbids and its parser reports
+    /// in words that do not say "tab"; `nil` for any other line.
+    static func tabProblem(_ text: String, line: Int?) -> String? {
+        guard let line, line >= 1 else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line <= lines.count,
+            lines[line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
+        else { return nil }
+        return "the YAML is malformed: a tab indents this line, and YAML indents with spaces "
+            + "only; replace the tab with spaces."
     }
 
     /// The most values a run file may hold, a bound on the reader's work whatever the input.

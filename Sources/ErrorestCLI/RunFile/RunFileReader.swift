@@ -92,6 +92,16 @@ struct RunFileReader {
     }
 
     func read(_ root: RunFileNode) throws -> RunFile {
+        // A run record read as a run file would be a list of unknown keys: say what it is.
+        if case .map(let entries) = root.value,
+            let format = entries.first(where: { $0.key == "format" }),
+            case .string(TrainingRun.format) = format.value.value
+        {
+            throw RunFileError(
+                file: file, line: format.line,
+                problem: "\"format\": \"\(TrainingRun.format)\" makes this a run record, not a "
+                    + "run file; draw it with `errorest render \(file)`.")
+        }
         var run = RunFile()
         try readSection(root, "", into: &run)
         if let mistakes = mistakes.combined { throw mistakes }
@@ -109,6 +119,11 @@ struct RunFileReader {
         for name in names {
             guard let n = fields[name] else { continue }
             let key = path.isEmpty ? name : path + "." + name
+            if key.hasPrefix("render.") {
+                run.render.keyLines[key] = fields.lines[name]
+            } else {
+                run.keyLines[key] = fields.lines[name]
+            }
             switch key {
             case "name": try attempt { try readName(n, into: &run) }
             case "data": try attempt { run.data = try readData(n, into: &run) }

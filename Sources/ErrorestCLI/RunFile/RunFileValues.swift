@@ -189,6 +189,8 @@ extension RunFileReader {
 /// A mapping of a run file, checked against the keys its section knows.
 struct Fields {
     private var entries: [String: RunFileNode] = [:]
+    /// The line of each key.
+    private(set) var lines: [String: Int] = [:]
 
     init(_ node: RunFileNode, path: String, known: [String], reader: RunFileReader) throws {
         let section = path.isEmpty ? "the top level" : "\"\(path)\""
@@ -210,6 +212,7 @@ struct Fields {
                 continue
             }
             entries[item.key] = item.value
+            lines[item.key] = item.line ?? item.value.line
         }
     }
 

@@ -64,6 +64,8 @@ enum LibraryName: Equatable, Sendable {
 /// A run's settings start from these defaults: the run file's, for keys it does not give.
 protocol Defaulted: Sendable {
     init()
+    /// Where the run file wrote its keys; a flag that sets a key forgets its line.
+    var keyLines: KeyLines { get set }
 }
 
 extension RunFile: Defaulted {}
@@ -190,6 +192,7 @@ struct Declared<Root: Defaulted, Value: Sendable>: Sendable {
         guard let value else { return }
         try RangeViolation.checkingFlags { try rule(value) }
         set?(&root, value)
+        root.keyLines[key] = nil
     }
 }
 

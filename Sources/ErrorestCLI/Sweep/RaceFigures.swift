@@ -113,7 +113,7 @@ enum RaceFigures {
                     "\(key.label) = \(key.values[i].display(position: i))"
                 }.joined(separator: ", "),
                 note: finished.failure.map { SweepMerge.note($0.message) },
-                warning: finished.record.flatMap { RaceRunner.climb($0.errors) })
+                trend: RaceRunner.trendLines(finished.record?.errorTrend))
         }
         let plane = Plane(
             axes: landscape.axes.rawValue, centre: "W0, every runner's start",

@@ -49,7 +49,8 @@ struct SweepCommand: ParsableCommand {
     @Flag(
         help: ArgumentHelp(
             "Print every run's position, name, folder and state (done, diverged or pending); "
-                + "run nothing."))
+                + "run nothing. Give it the flags the sweep ran with: a state is for the "
+                + "settings they make."))
     var list = false
 
     @OptionGroup(title: "Data, network and training (for every run)")
@@ -100,16 +101,26 @@ struct SweepCommand: ParsableCommand {
         }
         if list {
             var lines: [String] = []
+            var others = 0  // pending runs whose folders hold a run of other settings
             for run in plan.runs {
                 let state: String
                 switch plan.state(of: run) {
                 case .done: state = "done"
                 case .failed: state = "diverged"
-                case .pending: state = "pending"
+                case .pending:
+                    state = "pending"
+                    let manifest = plan.url(of: run).appendingPathComponent("manifest.json")
+                    if FileManager.default.fileExists(atPath: manifest.path) { others += 1 }
                 }
                 lines.append("\(run.position)\t\(run.name)\t\(plan.display(of: run))\t\(state)\n")
             }
             try StandardStreams.writeOutput(lines.joined())
+            if others > 0 {
+                let held = others == 1 ? "run's folder holds a run" : "runs' folders hold runs"
+                printError(
+                    "errorest: note: \(others) pending \(held) of other settings; if the sweep "
+                        + "ran with flags, give --list the same flags.")
+            }
             return
         }
         let label = plan.sweep.name + (shard.map { " shard \($0.shard)" } ?? "")

@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 
 /// The steps `errorest sweep` and `errorest race` share once the sweep file is read: plan the
@@ -59,11 +60,22 @@ struct SweepSession {
         if !plan.sweep.raceFigures.isEmpty {
             race = "; \(index.runs.count) runners from one W0 (checked bit for bit)"
             if !diverged.isEmpty { race += ", \(diverged.joined(separator: ", ")) diverged" }
+            for run in try SweepMerge(plan: plan, threads: threads).finishedRuns() {
+                guard let trend = run.record?.errorTrend, trend.diverged else { continue }
+                race +=
+                    "; \(run.planned.name) diverged: E ended at \(Self.number(trend.last)), above "
+                    + "its start \(Self.number(trend.start))"
+            }
         }
         printError(
             "\(label): \(ran.map { "\($0); " } ?? "")\(index.runs.count) runs in the index"
                 + (diverged.isEmpty ? "" : " (\(diverged.count) diverged)") + race
                 + "; \(what) in \(plan.displayPath) \(timing(nil))")
+    }
+
+    /// An error as the summary line writes it: four significant digits.
+    static func number(_ x: Double) -> String {
+        String(format: "%.4g", x)
     }
 
     /// The time since the command started, and the rate of `runs` when given.

@@ -21,47 +21,14 @@ enum ErrorScaleBar {
             range: [lo, hi], ticks: [], bar: [], errors: [current.error, next.error],
             pixels: [[pixels.0.x, pixels.0.y], [pixels.1.x, pixels.1.y]])
         guard !style.textless, area.width > 4, area.height > 4 else { return info }
-        canvas.setFont(size: style.tickFont)
-        let m = canvas.fontMetrics
-        // "E" over the bar, and room under it for "W 0.512" and "W′ 0.509".
-        let line = m.ascent + m.descent + 2
-        let barWidth = max(6, style.tickFont * 0.8)
-        let r = max(2.5, barWidth * 0.45)
-        let top = area.y + line + m.ascent / 2
-        let bar = Rect(
-            x: area.x + 2 * r + 5, y: top, width: barWidth,
-            height: max(4, area.maxY - top - 2 * line - m.ascent / 2))
-        canvas.setColour(scene.palette.text)
-        canvas.text("E", x: bar.midX, baseline: area.y + m.ascent, align: .centre)
+        let scale = drawScale(
+            in: area, range: range, linesBelow: 2, palette: scene.palette, style: style,
+            on: canvas)
+        let (bar, r, m) = (scale.bar, scale.markRadius, canvas.fontMetrics)
         info.bar = bar.array
+        info.ticks = scale.ticks
         let span = max(hi - lo, 1e-12)
         func y(_ e: Double) -> Double { bar.maxY - min(1, max(0, (e - lo) / span)) * bar.height }
-        // The ramp, one strip a pixel high.
-        let strips = max(1, Int(bar.height.rounded(.up)))
-        for k in 0..<strips {
-            let top = bar.y + Double(k) * bar.height / Double(strips)
-            let t = 1 - (Double(k) + 0.5) / Double(strips)
-            canvas.fill(
-                Rect(x: bar.x, y: top, width: bar.width, height: bar.height / Double(strips) + 0.5),
-                HeightRamp.colour(t))
-        }
-        canvas.setColour(scene.palette.frame)
-        canvas.setLineWidth(1)
-        canvas.setDash([])
-        canvas.rectangle(bar)
-        canvas.stroke()
-        // E's numbers.
-        let ticks = Ticks.linear(lo, hi, target: max(3, min(6, Int(bar.height / (3 * m.ascent)))))
-        info.ticks = ticks
-        let step = ticks.count > 1 ? ticks[1] - ticks[0] : max(hi - lo, 1e-12)
-        canvas.setColour(scene.palette.mutedText)
-        for t in ticks {
-            canvas.move(to: PixelPoint(bar.maxX, y(t)))
-            canvas.line(to: PixelPoint(bar.maxX + 3, y(t)))
-            canvas.stroke()
-            canvas.text(
-                Ticks.label(t, step: step), x: bar.maxX + 5, middle: y(t), align: .left)
-        }
         // W and W′ on the bar, left of it.
         let x = bar.minX - r - 2
         mark(at: PixelPoint(x, y(current.error)), radius: r, filled: true, scene: scene, canvas)
@@ -80,6 +47,58 @@ enum ErrorScaleBar {
             baseline += m.ascent + m.descent + 2
         }
         return info
+    }
+
+    /// Draws the bar of heights `range` in `area`, and returns it with its numbers and the
+    /// marks' radius.
+    ///
+    /// An "E" over the ramp of the heights' colours, framed, with `E`'s numbers right of it,
+    /// room left of it for marks and room for `linesBelow` lines of text under it.
+    static func drawScale(
+        in area: Rect, range: ClosedRange<Double>, linesBelow: Int, palette: Palette,
+        style: Style, on canvas: Canvas
+    ) -> (bar: Rect, ticks: [Double], markRadius: Double) {
+        let (lo, hi) = (range.lowerBound, range.upperBound)
+        canvas.setFont(size: style.tickFont)
+        let m = canvas.fontMetrics
+        // "E" over the bar, and room under it for "W 0.512" and "W′ 0.509".
+        let line = m.ascent + m.descent + 2
+        let barWidth = max(6, style.tickFont * 0.8)
+        let r = max(2.5, barWidth * 0.45)
+        let top = area.y + line + m.ascent / 2
+        let bar = Rect(
+            x: area.x + 2 * r + 5, y: top, width: barWidth,
+            height: max(4, area.maxY - top - Double(linesBelow) * line - m.ascent / 2))
+        canvas.setColour(palette.text)
+        canvas.text("E", x: bar.midX, baseline: area.y + m.ascent, align: .centre)
+        let span = max(hi - lo, 1e-12)
+        func y(_ e: Double) -> Double { bar.maxY - min(1, max(0, (e - lo) / span)) * bar.height }
+        // The ramp, one strip a pixel high.
+        let strips = max(1, Int(bar.height.rounded(.up)))
+        for k in 0..<strips {
+            let top = bar.y + Double(k) * bar.height / Double(strips)
+            let t = 1 - (Double(k) + 0.5) / Double(strips)
+            canvas.fill(
+                Rect(x: bar.x, y: top, width: bar.width, height: bar.height / Double(strips) + 0.5),
+                HeightRamp.colour(t))
+        }
+        canvas.setColour(palette.frame)
+        canvas.setLineWidth(1)
+        canvas.setDash([])
+        canvas.rectangle(bar)
+        canvas.stroke()
+        // E's numbers.
+        let ticks = Ticks.linear(lo, hi, target: max(3, min(6, Int(bar.height / (3 * m.ascent)))))
+        let step = ticks.count > 1 ? ticks[1] - ticks[0] : max(hi - lo, 1e-12)
+        canvas.setColour(palette.mutedText)
+        for t in ticks {
+            canvas.move(to: PixelPoint(bar.maxX, y(t)))
+            canvas.line(to: PixelPoint(bar.maxX + 3, y(t)))
+            canvas.stroke()
+            canvas.text(
+                Ticks.label(t, step: step), x: bar.maxX + 5, middle: y(t), align: .left)
+        }
+        return (bar, ticks, r)
     }
 
     /// `W` as a filled dot or `W′` as a ring, in the marker's colour with a white halo.

@@ -46,7 +46,8 @@ package struct RaceFrames: Sendable {
     /// epoch all of them keep a snapshot of (``clock(_:)``).
     package init(
         landscape: RaceLandscape, runners: [RaceRunner], runs: [TrainingRun], title: String,
-        width: Int, height: Int, palette: PaletteName = .lesson, pngCompression: Int = 3
+        width: Int, height: Int, palette: PaletteName = .lesson,
+        pngCompression: Int = RenderOptions.defaultPNGCompression
     ) {
         self.landscape = landscape
         self.runners = runners

@@ -34,7 +34,8 @@ extension SweepFigure {
     /// same order.
     package static func raceMountain(
         _ landscape: RaceLandscape, runners: [RaceRunner], title: String, width: Int, height: Int,
-        palette: PaletteName = .lesson, format: FileFormat, pngCompression: Int = 3
+        palette: PaletteName = .lesson, format: FileFormat,
+        pngCompression: Int = RenderOptions.defaultPNGCompression
     ) throws -> Data {
         try render(
             title: title, width: width, height: height, palette: palette, format: format,

@@ -8,23 +8,36 @@ public struct RaceRunner: Sendable {
     public var label: String
     /// Said in the legend for a runner without a path, such as "diverged at epoch 12".
     public var note: String?
-    /// Said under a runner's path details when its error climbed above its start, such as
-    /// "E climbed to 13.245 (epoch 3)".
-    public var warning: String?
+    /// Said under a runner's path details, line by line, when its error rose above its start
+    /// (``trendLines(_:)``).
+    public var trend: [String]
 
-    public init(label: String, note: String? = nil, warning: String? = nil) {
+    public init(label: String, note: String? = nil, trend: [String] = []) {
         self.label = label
         self.note = note
-        self.warning = warning
+        self.trend = trend
     }
 
-    /// "E climbed to 13.245 (epoch 3)" when `errors` rise above their first value, else nil.
-    public static func climb(_ errors: [Double]) -> String? {
-        guard let first = errors.first,
-            let peak = errors.indices.max(by: { errors[$0] < errors[$1] }),
-            errors[peak] > first
-        else { return nil }
-        return "E climbed to \(Ticks.fixed(errors[peak], decimals: 3)) (epoch \(peak))"
+    /// What the legend says of a run's error against its start, exactly as ``ErrorTrend``
+    /// defines it.
+    ///
+    /// A run that ended above its start "diverged", with the epoch from which it stayed above,
+    /// its last error and its peak; one that climbed and came back, its peak and last error.
+    /// Nothing for a run whose error never rose above its start.
+    public static func trendLines(_ trend: ErrorTrend?) -> [String] {
+        guard let trend, trend.climbed else { return [] }
+        let start = Ticks.fixed(trend.start, decimals: 3)
+        let peak = "peak \(Ticks.fixed(trend.peak, decimals: 3)) (epoch \(trend.peakEpoch))"
+        guard let since = trend.aboveSince else {
+            return [
+                "E rose above its start \(start),", peak + ";",
+                "ended at \(Ticks.fixed(trend.last, decimals: 3))",
+            ]
+        }
+        return [
+            "diverged: E ended at \(Ticks.fixed(trend.last, decimals: 3)),",
+            "above its start \(start)", "from epoch \(since) on;", peak,
+        ]
     }
 }
 
@@ -36,7 +49,8 @@ extension SweepFigure {
     /// same order.
     package static func raceSurface(
         _ landscape: RaceLandscape, runners: [RaceRunner], title: String, width: Int, height: Int,
-        palette: PaletteName = .lesson, format: FileFormat, pngCompression: Int = 3
+        palette: PaletteName = .lesson, format: FileFormat,
+        pngCompression: Int = RenderOptions.defaultPNGCompression
     ) throws -> Data {
         try render(
             title: title, width: width, height: height, palette: palette, format: format,
@@ -68,7 +82,8 @@ struct RaceSurfaceDrawing {
         switch landscape.axes {
         case .weights:
             let b = Ticks.fixed(landscape.start[2], decimals: 3)
-            return "w1, w2 exact; b = \(b) held (every runner's start W0)"
+            return "E over w1, w2 with b held at \(b), W0's b (every runner's start); each runner "
+                + "moves its own b: the legend gives its last b and its gap"
         case .pca:
             let share = Ticks.fixed(100 * (landscape.principal?.varianceShare ?? 1), decimals: 1)
             return "plane through W0 (every runner's start) along PC1, PC2 of all paths: "
@@ -79,7 +94,10 @@ struct RaceSurfaceDrawing {
     /// A runner's legend line beyond its label: its share (PCA planes) and gap.
     static func detail(_ path: RacePath, axes: SurfaceAxes) -> String {
         let gap = Ticks.fixed(path.gap, decimals: path.gap < 0.001 ? 5 : 3)
-        guard axes == .pca else { return "gap ≤ \(gap)" }
+        guard axes == .pca else {
+            let b = path.lastBias.map { "its b → \(Ticks.fixed($0, decimals: 2)), " } ?? ""
+            return b + "gap ≤ \(gap)"
+        }
         let share = Ticks.fixed(100 * path.varianceShare, decimals: 1)
         return "keeps \(share)%, gap ≤ \(gap)"
     }
@@ -112,7 +130,9 @@ struct RaceSurfaceDrawing {
     /// The surface in `area` with its axes, and `paths` (the landscape's, or each walked so far
     /// in a race's frame) in the runners' colours, each with its start ring and its ball.
     func drawPlot(in area: Rect, paths: [RacePath], on canvas: Canvas) throws {
-        let rect = SurfacePanel.plotRect(cell: area, style: style).integral
+        let full = SurfacePanel.plotRect(cell: area, style: style)
+        let (plot, strip) = full.slicingLeft(full.width - ErrorScaleBar.width(style: style))
+        let rect = plot.integral
         let grid = landscape.grid
         let map = SurfaceMap(grid: grid, rect: rect)
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
@@ -121,8 +141,18 @@ struct RaceSurfaceDrawing {
             canvas.clip(to: rect)
             SurfacePanel.levelCurves(map: map, style: style, on: canvas)
             canvas.setRoundCaps()
-            for (path, colour) in zip(paths, pathColours) {
-                drawPath(path, colour: colour, map: map, on: canvas)
+            // Widest first, each later runner's line narrower on top: paths that run together
+            // (runners that reach the same valley) show as nested bands, none hidden. All the
+            // halos first, so none covers another runner's line.
+            let widths = Self.lineWidths(
+                count: min(paths.count, pathColours.count), scale: style.scale)
+            for (k, path) in paths.prefix(widths.count).enumerated() {
+                drawPath(
+                    path, colour: Colour(hex: 0xFF_FF_FF, alpha: 0.8), width: widths[k] + 2.3,
+                    map: map, on: canvas)
+            }
+            for (k, (path, colour)) in zip(paths, pathColours).enumerated() {
+                drawPath(path, colour: colour, width: widths[k], map: map, on: canvas)
             }
             // The balls last, so a short path's end shows above a longer path's line.
             for (path, colour) in zip(paths, pathColours) {
@@ -137,22 +167,31 @@ struct RaceSurfaceDrawing {
         SurfacePanel.axes(
             rect: rect, domain: grid.domain, names: names, palette: palette, style: style,
             on: canvas)
+        if !style.textless, strip.width > 4, strip.height > 4 {
+            _ = ErrorScaleBar.drawScale(
+                in: strip, range: grid.range, linesBelow: 0, palette: palette, style: style,
+                on: canvas)
+        }
     }
 
-    /// A runner's path: a white halo under a line in its colour.
-    private func drawPath(_ path: RacePath, colour: Colour, map: SurfaceMap, on canvas: Canvas) {
+    /// The line widths of `count` paths in drawing order: the last `max(1.5, 2.2 × scale)`
+    /// wide, each earlier one `max(1.2, 1.8 × scale)` wider.
+    static func lineWidths(count: Int, scale: Double) -> [Double] {
+        let (base, step) = (max(1.5, 2.2 * scale), max(1.2, 1.8 * scale))
+        return (0..<count).map { base + step * Double(count - 1 - $0) }
+    }
+
+    /// A runner's path as a line of `width` in `colour`.
+    private func drawPath(
+        _ path: RacePath, colour: Colour, width: Double, map: SurfaceMap, on canvas: Canvas
+    ) {
         let points = SurfacePanel.thinned(path.points).map { map.pixel($0.u, $0.v) }
         guard let first = points.first else { return }
-        for (width, stroke) in [
-            (max(3, 4.5 * style.scale), Colour(hex: 0xFF_FF_FF, alpha: 0.8)),
-            (max(1.5, 2.2 * style.scale), colour),
-        ] {
-            canvas.setLineWidth(width)
-            canvas.setColour(stroke)
-            canvas.move(to: first)
-            for p in points.dropFirst() { canvas.line(to: p) }
-            canvas.stroke()
-        }
+        canvas.setLineWidth(width)
+        canvas.setColour(colour)
+        canvas.move(to: first)
+        for p in points.dropFirst() { canvas.line(to: p) }
+        canvas.stroke()
     }
 
     /// A ring at a path's start and a ball in its colour at its end.
@@ -198,10 +237,10 @@ struct RaceSurfaceDrawing {
             canvas.text(
                 PanelChrome.fitted(detail, width: width, on: canvas),
                 x: legend.minX + g + swatch, middle: y)
-            if let warning = runner.warning {
+            for line in runner.trend {
                 y += step
                 canvas.text(
-                    PanelChrome.fitted(warning, width: width, on: canvas),
+                    PanelChrome.fitted(line, width: width, on: canvas),
                     x: legend.minX + g + swatch, middle: y)
             }
             y += step * 1.3

@@ -8,12 +8,12 @@ struct SweepErrorsDrawing {
     let palette: Palette
     let log: Bool
 
-    /// Colours for the groups, distinct for the common colour-vision deficiencies (Okabe and
-    /// Ito), then repeated.
+    /// Colours for the groups, then repeated: the same runs' paths in a race's figures, so each
+    /// is chosen to stand out on the error surface's height map (far from every colour of its
+    /// ramp) as well as on white, and from the others (RaceColourTests checks all three).
     static let groupColours: [Colour] = [
-        Colour(hex: 0x0072_B2), Colour(hex: 0xD55E_00), Colour(hex: 0x009E_73),
-        Colour(hex: 0xCC79_A7), Colour(hex: 0xE69F_00), Colour(hex: 0x56B4_E9),
-        Colour(hex: 0x0000_00), Colour(hex: 0x9999_33),
+        Colour(hex: 0x3D8B_FF), Colour(hex: 0xD55E_00), Colour(hex: 0xE729_8A),
+        Colour(hex: 0xFFC0_00), Colour(hex: 0x7B32_94),
     ]
 
     func draw(on canvas: Canvas) {

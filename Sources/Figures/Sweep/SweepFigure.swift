@@ -9,7 +9,7 @@ public enum SweepFigure {
     /// The grid figure as a file of `format`, `width`×`height` pixels (or points).
     public static func grid(
         _ grid: SweepGrid, width: Int, height: Int, palette: PaletteName = .lesson,
-        format: FileFormat, pngCompression: Int = 3
+        format: FileFormat, pngCompression: Int = RenderOptions.defaultPNGCompression
     ) throws -> Data {
         try render(
             title: grid.title, width: width, height: height, palette: palette, format: format,
@@ -22,7 +22,8 @@ public enum SweepFigure {
     /// The errors figure as a file of `format`.
     public static func errors(
         _ errors: SweepErrors, width: Int, height: Int, palette: PaletteName = .lesson,
-        logScale: Bool = false, format: FileFormat, pngCompression: Int = 3
+        logScale: Bool = false, format: FileFormat,
+        pngCompression: Int = RenderOptions.defaultPNGCompression
     ) throws -> Data {
         try render(
             title: errors.title, width: width, height: height, palette: palette, format: format,

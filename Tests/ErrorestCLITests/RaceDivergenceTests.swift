@@ -1,0 +1,55 @@
+import Backprop
+import Foundation
+import Testing
+
+@testable import Figures
+
+/// `Samples/race-learning-rates.yaml`: η = 50 diverges (its error ends above its start) and the
+/// race says so, in words that are true of its record; the other runners are not called so.
+@Suite struct RaceDivergenceTests {
+    @Test func theLargestStepDivergesAndTheRaceSaysSoTruly() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let path = Harness.samples.appendingPathComponent("race-learning-rates.yaml").path
+        let result = try h.errorest([
+            "race", path, "--out", "race", "--size", "64x48", "--epochs", "30",
+            "--snapshots", "every 5",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        var records: [String: TrainingRun] = [:]
+        for name in ["lr-0.5", "lr-2", "lr-8", "lr-50"] {
+            let data = try Data(contentsOf: h.url("race/runs/\(name)/run.json"))
+            records[name] = try TrainingRun(jsonData: data, source: name)
+        }
+        // The definition, recomputed from the recorded errors: ended above its start.
+        for (name, run) in records {
+            let errors = run.errors
+            let ended = try #require(errors.last) > errors[0]
+            #expect(ended == (name == "lr-50"), "\(name)")
+            #expect(result.stderr.contains("\(name) diverged") == ended, "\(name)")
+        }
+        let fifty = try #require(records["lr-50"])
+        let errors = fifty.errors
+        let e0 = String(format: "%.4g", errors[0])
+        let last = String(format: "%.4g", try #require(errors.last))
+        #expect(
+            result.stderr.contains(
+                "; lr-50 diverged: E ended at \(last), above its start \(e0);"),
+            "\(result.stderr)")
+        // The legend's lines: the epoch from which every error is above the start, the peak.
+        let since = try #require(
+            errors.indices.first { e in errors[e...].allSatisfy { $0 > errors[0] } })
+        let peak = try #require(errors.max())
+        let peakEpoch = try #require(errors.firstIndex(of: peak))
+        #expect(
+            RaceRunner.trendLines(fifty.errorTrend) == [
+                "diverged: E ended at \(Ticks.fixed(errors[errors.count - 1], decimals: 3)),",
+                "above its start \(Ticks.fixed(errors[0], decimals: 3))",
+                "from epoch \(since) on;",
+                "peak \(Ticks.fixed(peak, decimals: 3)) (epoch \(peakEpoch))",
+            ])
+        // The weights stayed finite: this divergence is not the one that stops training.
+        let weights = ParameterVector(fifty.snapshots[fifty.snapshots.count - 1].layers).values
+        #expect(weights.allSatisfy { $0.isFinite })
+    }
+}
