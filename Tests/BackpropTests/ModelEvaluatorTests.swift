@@ -92,8 +92,9 @@ import Testing
         }
     }
 
-    /// The fast path works in single precision: still far finer than a shade step (the colour
-    /// table has 256 entries per unit of z). The plain path it is measured against
+    /// The fast path works in single precision: still far finer than a shade step.
+    ///
+    /// The colour table has 256 entries per unit of z. The plain path it is measured against
     /// (`ERROREST_PLAIN_ROWS=1`) is the fast engine's own pass, rounded to single precision.
     @Test(arguments: cases)
     func fastRowsAgreeWithThePlainPathTo1e3(
