@@ -134,6 +134,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// Draws the figure's header (run name, epoch, error, accuracy, legend); `false` for panels
     /// that a printed caption describes.
     public var header: Bool = true
+    /// Draws a legend strip under a print panel drawn without its header (``header`` `false`);
+    /// `false` leaves the panel alone for a printed caption to key.
+    public var legend: Bool = true
     /// Prints `w1·x1 + w2·x2 + b = 0` on each first-layer hidden panel.
     public var equations: Bool = false
     /// The size of the smallest text (tick labels, legends, notes, equations) in points in PDF

@@ -17,7 +17,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         var records: [String: TrainingRun] = [:]
-        for name in ["lr-0.5", "lr-2", "lr-8", "lr-50"] {
+        for name in ["0_lr-0.5", "1_lr-2", "2_lr-8", "3_lr-50"] {
             let data = try Data(contentsOf: h.url("race/runs/\(name)/run.json"))
             records[name] = try TrainingRun(jsonData: data, source: name)
         }
@@ -25,16 +25,16 @@ import Testing
         for (name, run) in records {
             let errors = run.errors
             let ended = try #require(errors.last) > errors[0]
-            #expect(ended == (name == "lr-50"), "\(name)")
+            #expect(ended == (name == "3_lr-50"), "\(name)")
             #expect(result.stderr.contains("\(name) diverged") == ended, "\(name)")
         }
-        let fifty = try #require(records["lr-50"])
+        let fifty = try #require(records["3_lr-50"])
         let errors = fifty.errors
         let e0 = String(format: "%.4g", errors[0])
         let last = String(format: "%.4g", try #require(errors.last))
         #expect(
             result.stderr.contains(
-                "; lr-50 diverged: E ended at \(last), above its start \(e0);"),
+                "; 3_lr-50 diverged: E ended at \(last), above its start \(e0);"),
             "\(result.stderr)")
         // The legend's lines: the epoch from which every error is above the start, the peak.
         let since = try #require(

@@ -70,8 +70,8 @@ import Testing
         #expect(result.status == 65)
         #expect(
             result.stderr
-                == "errorest: tiny.yaml, line 15: the runner seed-2 starts from other weights "
-                + "than seed-1; a race's runners share network.init (vary training.seed for the "
+                == "errorest: tiny.yaml, line 15: the runner 1_seed-2 starts from other weights "
+                + "than 0_seed-1; a race's runners share network.init (vary training.seed for the "
                 + "data order).\n")
         #expect(!FileManager.default.fileExists(atPath: harness.url("sweep").path))
     }
@@ -85,8 +85,8 @@ import Testing
         #expect(result.status == 65)
         #expect(
             result.stderr
-                == "errorest: tiny.yaml, line 15: the runner count-50 has other data or another "
-                + "network than count-40; a race's runners share both (vary training keys "
+                == "errorest: tiny.yaml, line 15: the runner 1_count-50 has other data or another "
+                + "network than 0_count-40; a race's runners share both (vary training keys "
                 + "only).\n")
         #expect(!FileManager.default.fileExists(atPath: harness.url("sweep").path))
     }

@@ -33,7 +33,7 @@ import Testing
         let runs = try #require(index["runs"] as? [[String: Any]])
         #expect(
             runs.compactMap { $0["name"] as? String } == [
-                "optimizer-sgd", "optimizer-momentum", "optimizer-adam",
+                "0_optimizer-sgd", "1_optimizer-momentum", "2_optimizer-adam",
             ])
         // Every runner's W0, as its record writes it, is the same bytes.
         var records: [TrainingRun] = []
@@ -126,8 +126,8 @@ import Testing
         #expect(result.status == 65)
         #expect(
             result.stderr
-                == "errorest: tiny.yaml: the runner seed-2 starts from other weights than "
-                + "seed-1; a race's runners share network.init (vary training.seed for the "
+                == "errorest: tiny.yaml: the runner 1_seed-2 starts from other weights than "
+                + "0_seed-1; a race's runners share network.init (vary training.seed for the "
                 + "data order).\n")
         #expect(!FileManager.default.fileExists(atPath: harness.url("race").path))
     }

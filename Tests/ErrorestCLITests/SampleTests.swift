@@ -106,8 +106,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("race-optimizers.yaml", ["optimizer-sgd", "optimizer-momentum", "optimizer-adam"]),
-        ("race-learning-rates.yaml", ["lr-0.5", "lr-2", "lr-8", "lr-50"]),
+        ("race-optimizers.yaml", ["0_optimizer-sgd", "1_optimizer-momentum", "2_optimizer-adam"]),
+        ("race-learning-rates.yaml", ["0_lr-0.5", "1_lr-2", "2_lr-8", "3_lr-50"]),
     ])
     func theRaceSamplesRunEveryRunnerFromOneStart(_ sample: String, names: [String]) throws {
         let h = try Harness()

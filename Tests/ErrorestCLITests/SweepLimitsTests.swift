@@ -28,8 +28,11 @@ import Testing
         )
     }
 
-    static func name(_ seed: Int) -> String {
-        "training.seed-\(seed)_network.init.seed-1_data.seed-1_epochs-3"
+    /// The name of the run at `position` (of 10¹²) whose training seed is `seed`.
+    static func name(_ position: Int, _ seed: Int) -> String {
+        let digits = String(position)
+        return String(repeating: "0", count: 12 - digits.count) + digits
+            + "_training.seed-\(seed)_network.init.seed-1_data.seed-1_epochs-3"
     }
 
     /// Finding 13: one shard of a sweep of 10¹² runs is listed at once; nothing is made for the
@@ -54,8 +57,8 @@ import Testing
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
         #expect(
             lines == [
-                "2\t\(Self.name(1))\tOutput/t/runs/\(Self.name(1))\tpending",
-                "500000000002\t\(Self.name(501))\tOutput/t/runs/\(Self.name(501))\tpending",
+                "2\t\(Self.name(2, 1))\tOutput/t/runs/\(Self.name(2, 1))\tpending",
+                "500000000002\t\(Self.name(500_000_000_002, 501))\tOutput/t/runs/\(Self.name(500_000_000_002, 501))\tpending",
             ])
     }
 

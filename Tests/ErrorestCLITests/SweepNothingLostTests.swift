@@ -36,7 +36,7 @@ import Testing
         // Each run's folder holds its own data: the labels of the two files differ.
         var labels: [[Int]] = []
         for name in names {
-            #expect(name.hasPrefix("file-a.b.csv."))
+            #expect(name.dropFirst(2).hasPrefix("file-a.b.csv."), "\(name)")
             let record = try h.json("Output/s/runs/\(name)/run.json")
             let data = try #require(record["data"] as? [String: Any])
             labels.append(try #require(data["labels"] as? [Int]))
@@ -143,11 +143,12 @@ import Testing
         let first = try h.errorest(["sweep", "four.yaml", "--quiet"])
         #expect(first.status == 0, "\(first.stderr)")
         let index = try Data(contentsOf: h.url("Output/four/index.json"))
-        let record = h.url("Output/four/runs/lr-8_seed-2/run.json")
+        let record = h.url("Output/four/runs/3_lr-8_seed-2/run.json")
         let bytes = try Data(contentsOf: record)
         try bytes.prefix(bytes.count / 2).write(to: record)
         let list = try h.errorest(["sweep", "four.yaml", "--list"])
-        #expect(list.stdoutText.contains("3\tlr-8_seed-2\tOutput/four/runs/lr-8_seed-2\tpending"))
+        #expect(
+            list.stdoutText.contains("3\t3_lr-8_seed-2\tOutput/four/runs/3_lr-8_seed-2\tpending"))
         let again = try h.errorest(["sweep", "four.yaml"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stderr.contains("1 run trained and rendered, 3 already done"))

@@ -48,7 +48,7 @@ import Testing
         // Positions in nested-loop order: the last key changes fastest.
         #expect(
             runs.map { $0["name"] as? String }.prefix(4) == [
-                "lr-0.5_seed-1", "lr-0.5_seed-2", "lr-0.5_seed-3", "lr-2_seed-1",
+                "00_lr-0.5_seed-1", "01_lr-0.5_seed-2", "02_lr-0.5_seed-3", "03_lr-2_seed-1",
             ])
         for (position, run) in runs.enumerated() {
             #expect(run["position"] as? Int == position)
@@ -229,13 +229,13 @@ import Testing
         let slurm = try listed([
             "SLURM_ARRAY_TASK_ID": "6", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_COUNT": "4",
         ])
-        #expect(slurm.0 == ["lr-0.5_seed-2", "lr-2_seed-3", "lr-32_seed-1"])
+        #expect(slurm.0 == ["01_lr-0.5_seed-2", "05_lr-2_seed-3", "09_lr-32_seed-1"])
         #expect(slurm.1.contains("shard 2/4 from SLURM_ARRAY_TASK_ID=6"))
         let kubernetes = try listed(["JOB_COMPLETION_INDEX": "0"], ["--shard-count", "5"])
-        #expect(kubernetes.0 == ["lr-0.5_seed-1", "lr-2_seed-3", "lr-32_seed-2"])
+        #expect(kubernetes.0 == ["00_lr-0.5_seed-1", "05_lr-2_seed-3", "10_lr-32_seed-2"])
         #expect(kubernetes.1.contains("shard 1/5 from JOB_COMPLETION_INDEX=0"))
         let aws = try listed(["AWS_BATCH_JOB_ARRAY_INDEX": "6", "AWS_BATCH_JOB_ARRAY_SIZE": "7"])
-        #expect(aws.0 == ["lr-8_seed-1"])
+        #expect(aws.0 == ["06_lr-8_seed-1"])
         #expect(aws.1.contains("shard 7/7 from AWS_BATCH_JOB_ARRAY_INDEX=6"))
     }
 

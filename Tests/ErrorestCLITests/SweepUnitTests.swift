@@ -40,11 +40,11 @@ import Testing
               network.hidden: [[2], [8, 8], []]
             """)
         #expect(sweep.count == 6)
-        let names = (0..<6).map { sweep.runName(sweep.choice(at: $0)) }
+        let names = (0..<6).map { sweep.runName(at: $0) }
         #expect(
             names == [
-                "lr-0.1_hidden-2", "lr-0.1_hidden-8x8", "lr-0.1_hidden-none",
-                "lr-2_hidden-2", "lr-2_hidden-8x8", "lr-2_hidden-none",
+                "0_lr-0.1_hidden-2", "1_lr-0.1_hidden-8x8", "2_lr-0.1_hidden-none",
+                "3_lr-2_hidden-2", "4_lr-2_hidden-8x8", "5_lr-2_hidden-none",
             ])
         let run = try sweep.runFile(sweep.choice(at: 4))
         #expect(run.training.learningRate == 2)
@@ -60,7 +60,7 @@ import Testing
         let sweep = try SweepFile(
             root: json, file: "s.json", folder: URL(fileURLWithPath: "/tmp"), defaultName: "s")
         #expect(sweep.count == 4)
-        #expect(sweep.runName(sweep.choice(at: 3)) == "seed-2_size-80x60")
+        #expect(sweep.runName(at: 3) == "3_seed-2_size-80x60")
         let run = try sweep.runFile(sweep.choice(at: 3))
         #expect(run.training.seed == 2 && run.training.epochs == 5)
         #expect(run.render.options.width == 80 && run.render.options.height == 60)
@@ -69,7 +69,7 @@ import Testing
     @Test func keysWithTheSameLastPartAreNamedByTheirPaths() throws {
         let sweep = try Self.sweep(
             "sweep:\n  data.seed: [1, 2]\n  training.seed: [3]\n  training.epochs: [5]\n")
-        #expect(sweep.runName(sweep.choice(at: 1)) == "data.seed-2_training.seed-3_epochs-5")
+        #expect(sweep.runName(at: 1) == "1_data.seed-2_training.seed-3_epochs-5")
     }
 
     @Test func shardsPartitionTheGrid() throws {

@@ -118,4 +118,28 @@ import Testing
             #expect(key.box.minY >= (plots.max() ?? 0), "\(kind): under the plots")
         }
     }
+
+    /// `legend: false` leaves a print panel without its header bare, for a printed caption: no
+    /// legend's words or marks, and the plots take the strip's room.
+    @Test func legendFalseLeavesThePrintPanelBare() throws {
+        let run = try Fixtures.run(hidden: [2], epochs: 100)
+        var options = RenderOptions(width: 800, height: 450)
+        options.header = false
+        options.focus = .worst
+        for kind in [FigureKind.panel(.output), .panel(.hidden)] {
+            let (kept, keptLabels) = try LabelLayout.render(kind, run: run, options: options)
+            var bare = options
+            bare.legend = false
+            let (figure, labels) = try LabelLayout.render(kind, run: run, options: bare)
+            let words = labels.filter { $0.kind == .text }.map(\.text)
+            #expect(!words.contains("label 1") && !words.contains("label 0"), "\(kind): \(words)")
+            #expect(!words.contains { $0.contains("wish × ") }, "\(kind): \(words)")
+            #expect(labels.count < keptLabels.count, "\(kind): the legend's marks are gone")
+            // The strip's room is gone from under the plots (the page may be trimmed to them).
+            let below = { (f: RenderedFigure) in
+                Double(f.height) - (f.panels.map { $0.rect[1] + $0.rect[3] }.max() ?? 0)
+            }
+            #expect(below(figure) < below(kept), "\(kind): \(below(figure)) ≥ \(below(kept))")
+        }
+    }
 }

@@ -100,6 +100,9 @@ struct RenderFlags: ParsableArguments {
     @Flag(name: .setting(Keys.header), inversion: .prefixedNo, help: .setting(Keys.header))
     var header: Bool?
 
+    @Flag(name: .setting(Keys.legend), inversion: .prefixedNo, help: .setting(Keys.legend))
+    var legend: Bool?
+
     @Option(
         name: .setting(Keys.errorRange), parsing: .unconditional,
         help: .setting(Keys.errorRange), transform: Parse.errorRange)
@@ -134,6 +137,7 @@ struct RenderFlags: ParsableArguments {
         try Keys.hiddenShading.apply(hiddenShading, to: &settings)
         try Keys.frameDiagram.apply(frameDiagram, to: &settings)
         try Keys.header.apply(header, to: &settings)
+        try Keys.legend.apply(legend, to: &settings)
         try Keys.hiddenLayout.apply(hiddenLayout, to: &settings)
         if let errorRange {
             try RangeViolation.checkingFlags {

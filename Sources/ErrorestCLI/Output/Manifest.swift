@@ -119,7 +119,7 @@ extension Manifest.Entry {
         names: EpochNames = EpochNames()
     ) -> String {
         if kind == .frame && format == .png, let frameIndex {
-            return "frames/frame-" + padded(frameIndex, 4) + ".png"
+            return "frames/frame-" + padded(frameIndex, names.frameDigits) + ".png"
         }
         return "figures/\(kind.rawValue)-epoch-" + names.name(epoch, fraction)
             + ".\(format.rawValue)"
@@ -145,6 +145,8 @@ extension Manifest.Entry {
 struct EpochNames: Equatable, Sendable {
     var digits = 6
     var partway = false
+    /// The digits of a sequence's frame numbers: 4, or as many as the last frame's.
+    var frameDigits = 4
 
     init() {}
 
@@ -153,6 +155,7 @@ struct EpochNames: Equatable, Sendable {
         let last = max(run.training.epochs, run.snapshots.map(\.epoch).max() ?? 0)
         digits = max(6, String(last).count)
         partway = run.snapshots.contains { $0.stepFraction != nil }
+        frameDigits = max(4, String(max(0, run.snapshots.count - 1)).count)
     }
 
     /// `000289`, or `000004.35` part-way through epoch 4 (`000004.00` at its start).

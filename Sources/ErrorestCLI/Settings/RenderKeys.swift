@@ -190,4 +190,11 @@ extension Keys {
         help: "Draw the figure's header: run name, epoch, error, legend",
         doc: "Draws the header strip (name, epoch, E, legend); `false` for print.", type: .bool,
         path: \.options.header)
+
+    static let legend = Declared<RenderSettings, Bool>(
+        "render.legend", flags: ["legend"],
+        help: "Draw a legend strip under a print panel drawn without its header",
+        doc: "Draws a legend strip (classes, wish factor, marks) under a print panel drawn with "
+            + "`header: false`; `false` leaves it out for a printed caption, which must then say "
+            + "what the legend would.", type: .bool, path: \.options.legend)
 }

@@ -67,7 +67,7 @@ enum SettingCatalog {
         Keys.equations, Keys.focus, Keys.wish, Keys.surfaceGrid, Keys.surfaceSpan,
         Keys.surfaceAxes, Keys.frameLandscape, Keys.fontSize, Keys.hiddenShading,
         Keys.frameDiagram, Keys.hiddenLayout, Keys.fps, Keys.holdFirst, Keys.holdLast,
-        Keys.title, Keys.errorRange, Keys.header,
+        Keys.title, Keys.errorRange, Keys.header, Keys.legend,
     ]
 
     /// The setting with this key.

@@ -11,8 +11,9 @@ struct SweepCommand: ParsableCommand {
             A sweep file is a run file with a `sweep` block of keys and their values, such as \
             `training.learningRate: [0.5, 2, 8]`. Its runs are every combination of the values, \
             in the order of nested loops over the keys as written (the last key changes \
-            fastest), each named by its values (lr-2_seed-3) and written into \
-            <out>/runs/<name>/ as `errorest run` would. Then <out>/index.json lists every run, \
+            fastest), each named by its position and values (03_lr-2_seed-3: `ls` lists them \
+            in that order) and written into <out>/runs/<name>/ as `errorest run` would. Then \
+            <out>/index.json lists every run, \
             its values and its files, and <out>/figures/ holds the grid and errors figures.
 
             --shard I/N runs only the runs at positions ≡ I−1 (mod N) and writes no index; \
@@ -88,7 +89,7 @@ struct SweepCommand: ParsableCommand {
         } catch {
             throw ErrorestError(error)
         }
-        // --name names the sweep (and its folder); each run is named by its values.
+        // --name names the sweep (and its folder); each run is named by its position and values.
         if let name = training.name {
             guard RunName.isValid(name) else {
                 throw ErrorestError.usage("--name: " + RunName.problem(name))

@@ -104,8 +104,22 @@ struct SweepFile: Sendable {
         return choice
     }
 
-    /// A run's name from its values, such as `lr-2_seed-3_hidden-4`.
-    func runName(_ choice: [Int]) -> String {
+    /// The name of the run at `position`: the position with as many digits as the last one's,
+    /// then the run's values, such as `03_lr-2_seed-13` for the fourth of 15 runs.
+    ///
+    /// The digits make `ls` and shell globs list the runs in the plan's order whatever the values
+    /// (`lr-50` would list before `lr-8`); the values, which differ from run to run, keep names
+    /// unique and readable. Names of keys start with a letter, so no name of this form is one
+    /// of the earlier form (`lr-2_seed-13`), whose folders a sweep never writes into.
+    func runName(at position: Int) -> String {
+        let digits = String(position)
+        let width = String(max(0, count - 1)).count
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits + "_"
+            + valuesName(choice(at: position))
+    }
+
+    /// The values of a run as its name writes them: `lr-2_seed-3_hidden-4`.
+    private func valuesName(_ choice: [Int]) -> String {
         zip(keys, choice).map { key, index in
             key.label + "-" + key.values[index].label(position: index)
         }.joined(separator: "_")

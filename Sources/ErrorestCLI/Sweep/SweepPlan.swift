@@ -44,7 +44,7 @@ struct SweepPlan: Sendable {
     var render: RenderSettings
 
     /// Plans the runs of `sweep` in `shard` (every run when it is nil) and applies `adjust`
-    /// (the flags) to each; each run is named by its values.
+    /// (the flags) to each; each run is named by its position and values.
     ///
     /// Throws the first mistake found, before anything is written.
     init(
@@ -62,14 +62,14 @@ struct SweepPlan: Sendable {
             var file = try sweep.runFile(sweep.choice(at: 0))
             try adjust(&file)
             first = (
-                sweep.runName(sweep.choice(at: 0)),
+                sweep.runName(at: 0),
                 try Pipeline.prepare(file, source: sweep.source)
             )
         }
         var runs: [PlannedRun] = []
         for position in SweepPlan.positions(of: shard, count: sweep.count) {
             let choice = sweep.choice(at: position)
-            let name = sweep.runName(choice)
+            let name = sweep.runName(at: position)
             guard RunName.isValid(name) else {
                 throw ErrorestError.badInput(
                     "\(sweep.source): the run name \"\(name)\" made from its values is not "

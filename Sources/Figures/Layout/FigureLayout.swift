@@ -22,8 +22,8 @@ struct FigureLayout: Equatable, Sendable {
             header = top
             body = rest.inset(top: g / 2, left: 0, bottom: 0, right: 0)
         }
-        if style.headerHeight == 0, composition.printPanel != nil, composition.legend != nil,
-            Header.stripHeight(style) > 0
+        if style.headerHeight == 0, style.showsLegendStrip, composition.printPanel != nil,
+            composition.legend != nil, Header.stripHeight(style) > 0
         {
             let (rest, bottom) = body.slicingTop(body.height - Header.stripHeight(style))
             legendStrip = bottom

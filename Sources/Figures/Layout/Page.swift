@@ -30,6 +30,7 @@ struct Page {
     init(_ composition: any Composition, options: RenderOptions, hidden: [Int], aspect: Double) {
         let screen = Style(width: options.width, height: options.height)
             .withEquations(options.equations).withHeader(options.header)
+            .withLegendStrip(options.legend)
             .withHiddenLayout(options.hiddenLayout)
         func layout(_ w: Int, _ h: Int, _ style: Style) -> FigureLayout {
             FigureLayout(

@@ -54,6 +54,8 @@ struct Style: Sendable {
 
     /// False when the figure has no header strip (a panel placed under a caption in print).
     var showsHeader = true
+    /// False when a print panel without its header has no legend strip either.
+    var showsLegendStrip = true
 
     /// How the hidden units' panels are arranged (``RenderOptions/hiddenLayout``).
     var hiddenLayout = HiddenLayout.auto
@@ -69,6 +71,13 @@ struct Style: Sendable {
     func withHeader(_ on: Bool) -> Style {
         var copy = self
         copy.showsHeader = on
+        return copy
+    }
+
+    /// The same style with or without a print panel's legend strip.
+    func withLegendStrip(_ on: Bool) -> Style {
+        var copy = self
+        copy.showsLegendStrip = on
         return copy
     }
 

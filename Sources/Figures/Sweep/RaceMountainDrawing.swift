@@ -85,8 +85,17 @@ struct RaceMountainDrawing {
             PanelChrome.fitted(surface.note, width: noteRow.width, on: canvas), x: noteRow.minX,
             middle: noteRow.midY)
         let legendWidth = min(body.width * 0.4, style.tickFont * 21)
-        let (rect, legend) = body.slicingLeft(body.width - legendWidth)
+        let (plot, legend) = body.slicingLeft(body.width - legendWidth)
+        // The colour bar of E beside the mountain, as the mountain panel has it.
+        let (rect, strip) = plot.slicingLeft(plot.width - ErrorScaleBar.width(style: style))
         let drawn = try drawMountain(in: rect.integral, on: canvas)
+        if !style.textless, strip.width > 4, strip.height > 4 {
+            _ = ErrorScaleBar.drawScale(
+                in: strip.inset(
+                    top: plot.height * 0.15, left: 0, bottom: plot.height * 0.15, right: 0),
+                range: landscape.grid.range, linesBelow: 0, palette: palette, style: style,
+                on: canvas)
+        }
         surface.drawLegend(in: legend, colours: SweepErrorsDrawing.groupColours, on: canvas)
         try canvas.context.check(during: "drawing the race mountain")
         return drawn
