@@ -164,6 +164,18 @@ struct SweepMerge {
         if let (_, error) = failure.withLock({ $0 }) { throw error }
     }
 
+    /// The part of a grid figure's name after `grid`: empty for a sweep of one grid, else the
+    /// combination's place with as many digits as the last one's and the fixed keys' values,
+    /// such as `_1_hidden-16`, so that `ls` lists the grids in the plan's order as it lists the
+    /// runs (`hidden-16` would list before `hidden-4`).
+    static func gridSuffix(combination: Int, of count: Int, values: [String]) -> String {
+        guard count > 1 else { return "" }
+        let digits = String(combination)
+        let width = String(count - 1).count
+        return "_" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+            + values.map { "_" + $0 }.joined()
+    }
+
     /// The grid figures (one per combination of the keys beyond the first two) and the errors
     /// figure, in every still format of the sweep (an animation is each run's own; a sweep of
     /// animations alone gets PNG comparisons).
@@ -215,9 +227,11 @@ struct SweepMerge {
             let fixedText = zip(fixedKeys, others.map { choice[$0] }).map { key, i in
                 "\(key.label) = \(key.values[i].display(position: i))"
             }
-            let suffix = zip(fixedKeys, others.map { choice[$0] }).map { key, i in
-                "_\(key.label)-\(key.values[i].label(position: i))"
-            }.joined()
+            let suffix = SweepMerge.gridSuffix(
+                combination: combination, of: otherCount,
+                values: zip(fixedKeys, others.map { choice[$0] }).map { key, i in
+                    "\(key.label)-\(key.values[i].label(position: i))"
+                })
             let at = epoch.map { "at epoch \($0)" } ?? "at each run's last snapshot"
             let title =
                 "\(plan.sweep.name): the output \(at)"
