@@ -114,10 +114,11 @@ public struct RenderOptions: Sendable, Equatable {
     /// (greedy; greedy with two positions per hash bucket; lazy with two), 4 to 8 libdeflate's
     /// level of the same number (zlib's scale), 9 its smallest, 12.
     ///
-    /// The default, 2, writes the lesson's frames in about three quarters of the time of the
-    /// earlier default (the row encoder's lazy level) and 1–2% smaller; 3 is 2–3% smaller and
-    /// about 1.4 times as slow, 4 to 8 are 5–10% smaller and about twice as slow, 9 is over 100
-    /// times as slow, for archives (see the article on PNG files, `errorest-bench png`).
+    /// The default, 2, compresses the lesson's frames in about three quarters of the time of
+    /// the earlier default (the row encoder's lazy level, then 3) and 1–2% smaller; 3 is 1–2%
+    /// smaller than 2 and 1.3–1.6 times as slow; libdeflate's 4 and 6 are 1–16% smaller and
+    /// 1.7–3.3 times as slow; 9 is over 100 times as slow, for archives (measured on the
+    /// Samples' figures: see the article on PNG files, `errorest-bench png`).
     public var pngCompression: Int = RenderOptions.defaultPNGCompression
     /// The PNG compression level when none is given: the row encoder's greedy level with two
     /// positions per bucket of its hash table.

@@ -5,14 +5,21 @@ import Foundation
     import Glibc
 #endif
 
-/// `errorest-bench memory`: the peak resident memory of whole `errorest` processes (the binary
-/// beside this one), each read from `wait4`'s `rusage` when it ends, against issue 20's bars.
+/// `errorest-bench memory CASE…`: the peak resident memory of whole `errorest` processes.
+///
+/// Each process is the binary beside this one, its peak read from `wait4`'s `rusage` when it
+/// ends, against issue 20's bars. Each case is one figure of the README and the Performance
+/// article, reproduced by `errorest-bench memory <case>`.
 struct MemoryBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memory",
         abstract:
-            "Peak RSS of errorest processes: a surface over 1,000,000 points at grid 301, "
-            + "1,000,000 epochs, one shard of a 10⁶-run sweep listed.")
+            "Peak RSS of errorest processes: train (100,000 and 1,000,000 epochs), list (one "
+            + "shard of a 10⁶-run sweep), surface (1,000,000 points, grid 301), sweep (10,000 "
+            + "runs), merge (their index and figures).")
+
+    @Argument(help: "Cases: train, list, surface, sweep, merge (train list surface by default).")
+    var cases: [String] = ["train", "list", "surface"]
 
     @Option(help: "Points of the surface run (xor, --hidden 8, grid 301).")
     var points = 1_000_000
@@ -20,20 +27,34 @@ struct MemoryBenchmark: ParsableCommand {
     @Option(help: "Grid of the surface run.")
     var grid = 301
 
-    @Option(help: "Which cases: train, surface, sweep (comma-separated).")
-    var cases = "train,sweep,surface"
+    @Option(help: "The 10,000-run sweep's folder, kept for `merge` (made when missing).")
+    var sweepFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("errorest-bench-sweep10k").path
+
+    func validate() throws {
+        let known = ["train", "list", "surface", "sweep", "merge"]
+        for name in cases where !known.contains(name) {
+            throw ValidationError("\(name) is not a case; give \(known.joined(separator: ", ")).")
+        }
+    }
 
     func run() {
-        let chosen = Set(cases.split(separator: ",").map(String.init))
         do {
             let folder = FileManager.default.temporaryDirectory
                 .appendingPathComponent("errorest-bench-memory-\(getpid())")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             print("memory benchmark, load average \(loadAverage())")
-            if chosen.contains("train") { try trainCases(folder) }
-            if chosen.contains("sweep") { try sweepCase(folder) }
-            if chosen.contains("surface") { try surfaceCase(folder) }
+            for name in cases {
+                switch name {
+                case "train": try trainCases(folder)
+                case "list": try listCase(folder)
+                case "surface": try surfaceCase(folder)
+                case "sweep": try sweepCase()
+                default: try mergeCase()
+                }
+                print("  (load average \(loadAverage()))")
+            }
         } catch {
             fail("memory", error)
         }
@@ -47,7 +68,8 @@ struct MemoryBenchmark: ParsableCommand {
             ])
             let record =
                 try FileManager.default.attributesOfItem(
-                    atPath: out.appendingPathComponent("run.json").path)[.size] as? Int ?? 0
+                    atPath: out.appendingPathComponent("run.json").resolvingSymlinksInPath().path
+                )[.size] as? Int ?? 0
             print(
                 String(
                     format: "train, built-in lesson, %d epochs: peak RSS %.1f MB (bar %@), "
@@ -57,7 +79,7 @@ struct MemoryBenchmark: ParsableCommand {
         }
     }
 
-    private func sweepCase(_ folder: URL) throws {
+    private func listCase(_ folder: URL) throws {
         let values = (1...10).map(String.init).joined(separator: ", ")
         let counts = (20...29).map(String.init).joined(separator: ", ")
         let file = folder.appendingPathComponent("million.yaml")

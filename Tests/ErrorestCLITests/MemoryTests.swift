@@ -56,6 +56,48 @@ import Testing
         #expect(few > 0 && many > 0)
         #expect(many - few < 6_000, "4 frames: \(few) kB; 24 frames: \(many) kB")
     }
+
+    /// Runs `errorest` with `arguments` to its end and returns its peak resident memory in kB
+    /// from `wait4` (exact, however briefly the peak lasted) and its exit status.
+    static func peakAtExit(_ arguments: [String]) throws -> (kB: Int, status: Int32) {
+        let binary: URL = try #require(Harness.binary, "the errorest binary was not built")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        #expect(posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        return (usage.ru_maxrss, status)
+    }
+
+    /// Issue 20, finding 20: many epochs cost few bytes each.
+    ///
+    /// 200,000 epochs of a 4-point run against 20,000: the per-epoch series (16 bytes an epoch) and the record's text, written a
+    /// number at a time, add about 10 MB; through `JSONEncoder`'s tree of the whole record they
+    /// added over 40 MB (some 240 bytes an epoch).
+    @Test func manyEpochsCostFewBytesEach() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        func run(_ epochs: Int) throws -> Int {
+            let result = try Self.peakAtExit([
+                "run", "--generator", "xor", "--count", "4", "--hidden", "1", "--epochs",
+                "\(epochs)", "--snapshots", "linear 2", "--figures", "error", "--size", "64x48",
+                "--out", h.url("e\(epochs)").path, "--quiet",
+            ])
+            #expect(result.status == 0)
+            return result.kB
+        }
+        let few = try run(20_000)
+        let many = try run(200_000)
+        #expect(few > 0 && many > 0)
+        #expect(many - few < 20_000, "20,000 epochs: \(few) kB; 200,000 epochs: \(many) kB")
+    }
 }
 
 /// The record and the manifest, written a piece at a time, are byte for byte what one

@@ -74,6 +74,23 @@ import Testing
         #expect(one.runName(at: 0) == "0_seed-5")
     }
 
+    /// A sweep of more than two keys draws one grid per combination of the rest; their names
+    /// list in the plan's order too (`hidden-16` after `hidden-4`), and a lone grid keeps `grid`.
+    @Test func gridFiguresSortInThePlansOrder() throws {
+        let hidden = ["4", "16", "64"].map { "hidden-\($0)" }
+        let names = hidden.indices.map {
+            "grid" + SweepMerge.gridSuffix(combination: $0, of: 3, values: [hidden[$0]]) + ".png"
+        }
+        #expect(names == ["grid_0_hidden-4.png", "grid_1_hidden-16.png", "grid_2_hidden-64.png"])
+        for listing in Self.listed(names) { #expect(listing == names) }
+        let many = [0, 9, 10, 11].map {
+            SweepMerge.gridSuffix(combination: $0, of: 12, values: ["seed-\(100 - $0)"])
+        }
+        #expect(many == ["_00_seed-100", "_09_seed-91", "_10_seed-90", "_11_seed-89"])
+        for listing in Self.listed(many) { #expect(listing == many) }
+        #expect(SweepMerge.gridSuffix(combination: 0, of: 1, values: []) == "")
+    }
+
     /// Folders named by values alone, by an earlier Errorest, are never written into or
     /// removed: the sweep trains its runs under the new names beside them.
     @Test func foldersOfTheEarlierNamesAreLeftAlone() throws {

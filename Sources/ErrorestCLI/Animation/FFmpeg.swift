@@ -95,7 +95,7 @@ enum FFmpeg {
         let arguments = arguments(
             input: input.path, output: output.path, format: format, fps: fps)
         let outcome: Supervised.Outcome
-        switch Supervised.run(ffmpeg, arguments, timeout: limit) {
+        switch Supervised.run(ffmpeg, arguments, timeout: limit, faultPoint: "ffmpeg") {
         case .success(let result): outcome = result
         case .failure(let error):
             throw ErrorestError.unavailable("ffmpeg could not be started for \(display): \(error).")
@@ -117,6 +117,7 @@ enum FFmpeg {
                 "ffmpeg said it made \(display) but wrote no file there; check the ffmpeg on the "
                     + "PATH (ffmpeg -version).")
         }
+        FaultPoint.reach("ffmpeg-made")
         try probe(output, display: display, limit: limit)
     }
 

@@ -34,10 +34,13 @@ enum Supervised {
     /// Runs `program` with `arguments`, its input and output `/dev/null`, and waits at most
     /// `timeout` for it; past that its process group is killed.
     ///
+    /// `faultPoint` names the moment just after the program has started, for the kill tests
+    /// (``FaultPoint``; nothing in a release build).
+    ///
     /// - Returns: the outcome, or the `errno` of a program that could not be started.
-    static func run(_ program: String, _ arguments: [String], timeout: Duration) -> Result<
-        Outcome, SpawnFailure
-    > {
+    static func run(
+        _ program: String, _ arguments: [String], timeout: Duration, faultPoint: String? = nil
+    ) -> Result<Outcome, SpawnFailure> {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .failure(SpawnFailure(code: errno)) }
         let (readEnd, writeEnd) = (fds[0], fds[1])
@@ -80,6 +83,7 @@ enum Supervised {
         close(writeEnd)
         guard code == 0 else { return .failure(SpawnFailure(code: code)) }
         defer { if let slot { ChildGroups.remove(slot) } }
+        if let faultPoint { FaultPoint.reach(faultPoint) }
 
         let deadline = ContinuousClock.now + timeout
         var tail: [UInt8] = []

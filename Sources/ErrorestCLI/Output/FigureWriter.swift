@@ -122,6 +122,9 @@ struct FigureWriter {
                             entry.data = path
                         }
                         results.withLock { $0[index] = entry }
+                        if job.kind == .panel(.surface) || job.kind == .panel(.mountain) {
+                            FaultPoint.reach("landscape")
+                        }
                     }
                     progress?.advance()
                 } catch {

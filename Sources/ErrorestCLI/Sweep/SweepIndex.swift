@@ -84,9 +84,16 @@ struct SweepIndex: Codable, Equatable, Sendable {
 }
 
 /// A finished run of the sweep, as the merge reads it back.
+///
+/// The merge holds what each run's entry and the errors figure need (``RunSummary``), not the
+/// run records: a grid figure reads its own cells' records again as it is drawn, so a merge of
+/// 10,000 runs holds a figure's records per thread, not every run's. Race figures keep the runs'
+/// records whole (their landscape needs every path at once).
 struct FinishedRun: Sendable {
     var planned: PlannedRun
-    /// The run record, or `nil` when training diverged.
+    /// What the merge needs of the run record, or `nil` when training diverged.
+    var summary: RunSummary?
+    /// The whole run record, kept only when the sweep draws race figures.
     var record: TrainingRun?
     var manifest: Manifest?
     var failure: RunFailure?
@@ -96,10 +103,39 @@ struct FinishedRun: Sendable {
         let run = planned
         return SweepIndex.Run(
             position: run.position, name: run.name, folder: run.folder,
-            values: [:], inputs: run.inputs, status: record == nil ? "diverged" : "done",
+            values: [:], inputs: run.inputs, status: summary == nil ? "diverged" : "done",
             message: failure?.message, record: manifest.map { "\(run.folder)/\($0.run)" },
             manifest: manifest.map { _ in "\(run.folder)/manifest.json" },
-            error: record?.errors.last, accuracy: record?.accuracies.last,
+            error: summary?.errors.last, accuracy: summary?.accuracy,
             files: manifest?.files.map { "\(run.folder)/\($0.path)" } ?? [])
+    }
+
+    /// The run record (read again from the run's folder unless kept), or `nil` when training
+    /// diverged.
+    func record(in plan: SweepPlan) throws -> TrainingRun? {
+        if let record { return record }
+        guard summary != nil, let manifest else { return nil }
+        let url = plan.url(of: planned).appendingPathComponent(manifest.run)
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            throw ErrorestError.inputMissing(
+                "\((plan.display(of: planned) as NSString).appendingPathComponent(manifest.run)) "
+                    + "was removed during the merge; merge again.")
+        }
+        return try TrainingRun(jsonData: bytes, source: plan.display(of: planned))
+    }
+}
+
+/// What a merge keeps of a finished run's record: the error after every epoch (the errors
+/// figure), the last accuracy and the snapshots' epochs (the grid's common epoch): 8 bytes an
+/// epoch, whatever the run's points, snapshots and network.
+struct RunSummary: Sendable {
+    var errors: [Double]
+    var accuracy: Double?
+    var epochs: [Int]
+
+    init(_ run: TrainingRun) {
+        errors = run.errors
+        accuracy = run.accuracies.last
+        epochs = run.snapshots.map(\.epoch)
     }
 }

@@ -14,8 +14,9 @@ struct SweepMerge {
         var draw: @Sendable () throws -> Data
     }
 
-    /// Reads every run back; throws (exit 66) naming the runs that are not done yet.
-    func finishedRuns() throws -> [FinishedRun] {
+    /// Reads every run back, a record at a time (kept whole when `keepRecords`); throws (exit
+    /// 66) naming the runs that are not done yet.
+    func finishedRuns(keepRecords: Bool = false) throws -> [FinishedRun] {
         var finished: [FinishedRun] = []
         var missing: [String] = []
         for run in plan.runs {
@@ -23,11 +24,12 @@ struct SweepMerge {
             case .pending:
                 missing.append(run.name)
             case .failed(let failure):
-                finished.append(
-                    FinishedRun(planned: run, record: nil, manifest: nil, failure: failure))
+                finished.append(FinishedRun(planned: run, manifest: nil, failure: failure))
             case .done(let manifest, let record):
                 finished.append(
-                    FinishedRun(planned: run, record: record, manifest: manifest, failure: nil))
+                    FinishedRun(
+                        planned: run, summary: RunSummary(record),
+                        record: keepRecords ? record : nil, manifest: manifest, failure: nil))
             }
         }
         if !missing.isEmpty {
@@ -45,7 +47,7 @@ struct SweepMerge {
     ///
     /// Returns the index and whether anything was written.
     func write() throws -> (index: SweepIndex, written: Bool) {
-        let runs = try finishedRuns()
+        let runs = try finishedRuns(keepRecords: !plan.sweep.raceFigures.isEmpty)
         var jobs = figureJobs(runs)
         var animation: RaceAnimation?
         if !plan.sweep.raceFigures.isEmpty {
@@ -162,6 +164,18 @@ struct SweepMerge {
         if let (_, error) = failure.withLock({ $0 }) { throw error }
     }
 
+    /// The part of a grid figure's name after `grid`: empty for a sweep of one grid, else the
+    /// combination's place with as many digits as the last one's and the fixed keys' values,
+    /// such as `_1_hidden-16`, so that `ls` lists the grids in the plan's order as it lists the
+    /// runs (`hidden-16` would list before `hidden-4`).
+    static func gridSuffix(combination: Int, of count: Int, values: [String]) -> String {
+        guard count > 1 else { return "" }
+        let digits = String(combination)
+        let width = String(count - 1).count
+        return "_" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+            + values.map { "_" + $0 }.joined()
+    }
+
     /// The grid figures (one per combination of the keys beyond the first two) and the errors
     /// figure, in every still format of the sweep (an animation is each run's own; a sweep of
     /// animations alone gets PNG comparisons).
@@ -196,36 +210,35 @@ struct SweepMerge {
                 choice[k] = rest % keys[k].nodes.count
                 rest /= keys[k].nodes.count
             }
-            var cells: [[SweepGridCell]] = []
+            // The cells' runs; their records are read as the figure is drawn.
+            var runCells: [[(run: FinishedRun, snapshot: Int)]] = []
             for r in rowValues.indices {
-                var line: [SweepGridCell] = []
+                var line: [(run: FinishedRun, snapshot: Int)] = []
                 for c in columnValues.indices {
                     if let row { choice[row] = r }
                     choice[column] = c
                     let finished = runs[SweepMerge.position(of: choice, keys: keys)]
-                    line.append(
-                        SweepGridCell(
-                            run: finished.record,
-                            snapshot: snapshots[finished.planned.position] ?? 0,
-                            note: finished.failure.map { SweepMerge.note($0.message) }))
+                    line.append((finished, snapshots[finished.planned.position] ?? 0))
                 }
-                cells.append(line)
+                runCells.append(line)
             }
+            let cells = runCells
             let fixedKeys = others.map { keys[$0] }
             let fixedText = zip(fixedKeys, others.map { choice[$0] }).map { key, i in
                 "\(key.label) = \(key.values[i].display(position: i))"
             }
-            let suffix = zip(fixedKeys, others.map { choice[$0] }).map { key, i in
-                "_\(key.label)-\(key.values[i].label(position: i))"
-            }.joined()
+            let suffix = SweepMerge.gridSuffix(
+                combination: combination, of: otherCount,
+                values: zip(fixedKeys, others.map { choice[$0] }).map { key, i in
+                    "\(key.label)-\(key.values[i].label(position: i))"
+                })
             let at = epoch.map { "at epoch \($0)" } ?? "at each run's last snapshot"
             let title =
                 "\(plan.sweep.name): the output \(at)"
                 + (fixedText.isEmpty ? "" : " (" + fixedText.joined(separator: ", ") + ")")
-            let grid = SweepGrid(
-                title: title, columnKey: keys[column].label,
-                rowKey: row.map { keys[$0].label } ?? "",
-                columns: columnValues, rows: rowValues, cells: cells)
+            let rowKey = row.map { keys[$0].label } ?? ""
+            let columnKey = keys[column].label
+            let plan = self.plan
             var fixed: [String: RecordValue] = [:]
             for k in others { fixed[keys[k].path] = keys[k].values[choice[k]] }
             for format in formats {
@@ -237,7 +250,20 @@ struct SweepMerge {
                 let options = render.options
                 jobs.append(
                     Job(meta: meta) {
-                        try SweepFigure.grid(
+                        let grid = SweepGrid(
+                            title: title, columnKey: columnKey, rowKey: rowKey,
+                            columns: columnValues, rows: rowValues,
+                            cells: try cells.map { line in
+                                try line.map { cell in
+                                    // A cell draws no landscape: the path is not kept.
+                                    var run = try cell.run.record(in: plan)
+                                    run?.trajectory = nil
+                                    return SweepGridCell(
+                                        run: run, snapshot: cell.snapshot,
+                                        note: cell.run.failure.map { SweepMerge.note($0.message) })
+                                }
+                            })
+                        return try SweepFigure.grid(
                             grid, width: width, height: height, palette: options.palette,
                             format: format, pngCompression: options.pngCompression)
                     })
@@ -249,13 +275,13 @@ struct SweepMerge {
             groupKey: groupKey.label,
             groups: groupKey.values.enumerated().map { $1.display(position: $0) },
             curves: runs.compactMap { finished in
-                finished.record.map {
+                finished.summary.map {
                     SweepCurve(
                         label: finished.planned.name, group: finished.planned.choice[0],
                         errors: $0.errors)
                 }
             },
-            missing: runs.filter { $0.record == nil }.count)
+            missing: runs.filter { $0.summary == nil }.count)
         let (errorsWidth, errorsHeight) = SweepFigure.errorsSize(
             width: render.options.width, height: render.options.height)
         for format in formats {
@@ -289,20 +315,20 @@ struct SweepMerge {
     /// The epoch every run has a snapshot of (the last such), and for each run by position the
     /// snapshot to show: that epoch's, or the run's last when there is no common epoch.
     static func commonEpoch(_ runs: [FinishedRun]) -> (Int?, [Int: Int]) {
-        let records = runs.compactMap(\.record)
-        let shared = records.map { Set($0.snapshots.map(\.epoch)) }.reduce(nil) {
+        let summaries = runs.compactMap(\.summary)
+        let shared = summaries.map { Set($0.epochs) }.reduce(nil) {
             (all: Set<Int>?, next) in all.map { $0.intersection(next) } ?? next
         }
         let epoch = shared?.max()
         var snapshots: [Int: Int] = [:]
         for run in runs {
-            guard let record = run.record else {
+            guard let summary = run.summary else {
                 snapshots[run.planned.position] = 0
                 continue
             }
             snapshots[run.planned.position] =
-                epoch.flatMap { e in record.snapshots.firstIndex { $0.epoch == e } }
-                ?? max(0, record.snapshots.count - 1)
+                epoch.flatMap { e in summary.epochs.firstIndex(of: e) }
+                ?? max(0, summary.epochs.count - 1)
         }
         return (epoch, snapshots)
     }
