@@ -1,9 +1,10 @@
 import Backprop
 import Foundation
 
-/// What every mountain drawing shares: the lit mesh of the surface and the paths among its quads,
-/// drawn from the back to the front (the painter's algorithm), then over everything the paths'
-/// last stretches and the balls, each with a white halo. The mountain panel first turns the
+/// What every mountain drawing shares: the lit mesh and the paths among its quads.
+///
+/// The mesh and paths are drawn from the back to the front (the painter's algorithm), then over
+/// everything the paths' last stretches and the balls, each with a white halo. The mountain panel first turns the
 /// camera so that no ridge stands in front of them (``MountainOcclusion``); the halo is for the
 /// rare surface no view in the list clears.
 ///

@@ -99,9 +99,10 @@ struct MountainOcclusion {
         return (.standard, false)
     }
 
-    /// The depth of the triangle `t` (screen x, screen y, depth) at the screen point `p`, or
-    /// `nil` where the triangle does not cover it. Screen positions are linear in the inverse of
-    /// depth, so that is what is interpolated.
+    /// The depth of the triangle `t` (screen x, screen y, depth) at the screen point `p`.
+    ///
+    /// `nil` where the triangle does not cover it. The inverse of depth is linear in screen
+    /// position, so that is what is interpolated.
     static func depth(
         at p: (Double, Double),
         in t: ((Double, Double, Double), (Double, Double, Double), (Double, Double, Double))
