@@ -94,6 +94,25 @@ import Testing
             let (_, heights) = try Self.heights(run, snapshot: snapshot)
             #expect(abs(scale.range[0] - (heights.min() ?? 0)) < 1e-9)
             #expect(abs(scale.range[1] - (heights.max() ?? 0)) < 1e-9)
+            // The camera the panel records shows the ball and the last stretch, by the depth
+            // test, and the manifest round-trips it with the scale.
+            let panel = try #require(figure.panels.first { $0.kind == .mountain })
+            let camera = try #require(panel.camera, "the mountain records its camera")
+            var options = SurfaceOptions()
+            options.gridSize = 9
+            options.axes = .pca
+            let view = try Landscapes().view(run: run, snapshot: snapshot, options: options)
+            let grid = view.surface.grid
+            let inSight = MountainOcclusion.shown(
+                grid: grid, ball: view.current, path: SurfacePanel.thinned(view.walked))
+            let angles = MountainCamera.Angles(
+                azimuth: camera.azimuth * Double.pi / 180,
+                elevation: camera.elevation * Double.pi / 180)
+            #expect(camera.clear)
+            #expect(MountainOcclusion(grid: grid).hidden(inSight, from: angles).isEmpty)
+            let coded = try JSONDecoder().decode(
+                PanelInfo.self, from: try JSONEncoder().encode(panel))
+            #expect(coded.camera == camera && coded.landscape == panel.landscape)
         }
     }
 }

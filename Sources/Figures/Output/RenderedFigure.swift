@@ -38,6 +38,9 @@ public struct PanelInfo: Sendable, Equatable, Codable {
     public var outputWeight: OutputWeightInfo?
     /// Surface and mountain panels: the colour bar of `E`, and `W` and `W′` with their errors.
     public var landscape: LandscapeScaleInfo?
+    /// Mountain panels: where the camera stands, and whether it shows the ball and the path's
+    /// last stretch.
+    public var camera: MountainCameraInfo?
 
     public init(kind: PanelKind, layer: Int?, unit: Int?, rect: [Double], domain: [[Double]]) {
         self.kind = kind
@@ -49,7 +52,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, layer, unit, rect, domain, focus, wish, ghost, shading, nodes, edges, after
-        case errorAfter, offView, equation, outputWeight
+        case errorAfter, offView, equation, outputWeight, landscape, camera
     }
 
     public init(from decoder: Decoder) throws {
@@ -71,6 +74,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         equation = try container.decodeIfPresent(EquationInfo.self, forKey: .equation)
         outputWeight = try container.decodeIfPresent(
             OutputWeightInfo.self, forKey: .outputWeight)
+        landscape = try container.decodeIfPresent(LandscapeScaleInfo.self, forKey: .landscape)
+        camera = try container.decodeIfPresent(MountainCameraInfo.self, forKey: .camera)
     }
 
     /// Encodes every key, writing `null` for a missing layer or unit.
@@ -92,6 +97,8 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encodeIfPresent(offView, forKey: .offView)
         try container.encodeIfPresent(equation, forKey: .equation)
         try container.encodeIfPresent(outputWeight, forKey: .outputWeight)
+        try container.encodeIfPresent(landscape, forKey: .landscape)
+        try container.encodeIfPresent(camera, forKey: .camera)
     }
 }
 

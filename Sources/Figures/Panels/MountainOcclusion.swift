@@ -117,3 +117,19 @@ struct MountainOcclusion {
         return 1 / (l1 / a.2 + l2 / b.2 + l3 / c.2)
     }
 }
+
+/// The mountain's camera, for the manifest.
+public struct MountainCameraInfo: Sendable, Equatable, Codable {
+    /// The box's turn about its vertical axis and the view's height above the floor, degrees.
+    public var azimuth: Double
+    public var elevation: Double
+    /// Whether no ridge hides the ball or the path's last stretch from it; when `false`, no view
+    /// tried shows them and they are drawn over the surface with a halo.
+    public var clear: Bool
+
+    init(_ angles: MountainCamera.Angles, clear: Bool) {
+        azimuth = angles.azimuth * 180 / Double.pi
+        elevation = angles.elevation * 180 / Double.pi
+        self.clear = clear
+    }
+}

@@ -47,9 +47,9 @@ enum MountainPanel: Panel {
         // The camera: the usual one, or the first turn of it from which no ridge hides the ball
         // or the path's last stretch.
         let walked = SurfacePanel.thinned(view.walked)
-        let angles = MountainOcclusion(grid: grid).camera(
-            showing: MountainOcclusion.shown(grid: grid, ball: view.current, path: walked)
-        ).angles
+        let (angles, clear) = MountainOcclusion(grid: grid).camera(
+            showing: MountainOcclusion.shown(grid: grid, ball: view.current, path: walked))
+        info.camera = MountainCameraInfo(angles, clear: clear)
         var mesh = MountainMesh(grid: grid, rect: rect, angles: angles, on: canvas)
         let camera = mesh.camera
         // The path, a little above the surface, segment by segment among the quads.
