@@ -61,7 +61,9 @@ struct SweepSession {
             race = "; \(index.runs.count) runners from one W0 (checked bit for bit)"
             if !diverged.isEmpty { race += ", \(diverged.joined(separator: ", ")) diverged" }
             for run in try SweepMerge(plan: plan, threads: threads).finishedRuns() {
-                guard let trend = run.record?.errorTrend, trend.diverged else { continue }
+                guard let errors = run.summary?.errors, let trend = ErrorTrend(errors: errors),
+                    trend.diverged
+                else { continue }
                 race +=
                     "; \(run.planned.name) diverged: E ended at \(Self.number(trend.last)), above "
                     + "its start \(Self.number(trend.start))"
