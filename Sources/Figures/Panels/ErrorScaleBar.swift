@@ -139,4 +139,10 @@ public struct LandscapeScaleInfo: Sendable, Equatable, Codable {
     public var errors: [Double]
     /// Where `W` and `W′` are drawn on the plot, pixels.
     public var pixels: [[Double]]
+
+    /// Whether every number is finite, as JSON can write it (a path that blew up to NaN or
+    /// infinity leaves W or W′ without a place or a height).
+    var isFinite: Bool {
+        (range + ticks + bar + errors + pixels.joined()).allSatisfy(\.isFinite)
+    }
 }
