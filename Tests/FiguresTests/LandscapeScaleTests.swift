@@ -72,11 +72,12 @@ import Testing
         let (rect, d) = (panel.rect, panel.domain)
         let x = rect[0] + (u - d[0][0]) / (d[0][1] - d[0][0]) * rect[2]
         let y = rect[1] + rect[3] - (v - d[1][0]) / (d[1][1] - d[1][0]) * rect[3]
-        #expect(abs(scale.pixels[1][0] - x) < 1e-6 && abs(scale.pixels[1][1] - y) < 1e-6)
-        #expect(abs(scale.errors[0] - run.snapshots[1].error) < 1e-12)
+        let ring = try #require(scale.pixels[1])
+        #expect(abs(ring[0] - x) < 1e-6 && abs(ring[1] - y) < 1e-6)
+        #expect(abs(try #require(scale.errors[0]) - run.snapshots[1].error) < 1e-12)
         let layers = ParameterVector(next, layout: ParameterLayout(run.snapshots[1].layers)).layers
         let after = Story.error(layers, run.network.activation, on: run.data)
-        #expect(abs(scale.errors[1] - after) < 1e-9, "E(W′) at W′ itself")
+        #expect(abs(try #require(scale.errors[1]) - after) < 1e-9, "E(W′) at W′ itself")
     }
 
     /// The occlusion rule: at every snapshot the ball's own pixel shows the ball, whatever
@@ -87,7 +88,7 @@ import Testing
         for snapshot in run.snapshots.indices {
             let (figure, scale, _) = try Self.figure(.mountain, run: run, snapshot: snapshot)
             let image = try PNGCodec.decode(figure.data)
-            let ball = scale.pixels[0]
+            let ball = try #require(scale.pixels[0])
             let shown = image.rgb(Int(ball[0]), Int(ball[1]))
             let pixel = UInt32(shown.red) << 16 | UInt32(shown.green) << 8 | UInt32(shown.blue)
             #expect(pixel == marker, "snapshot \(snapshot): \(shown) at \(ball)")
