@@ -28,7 +28,8 @@ import Testing
             let ended = try #require(errors.last) > errors[0]
             #expect(ended == (name == "3_lr-50"), "\(name)")
             #expect(result.stderr.contains("; \(name): E ended at ") == ended, "\(name)")
-            #expect(RaceRunner.trendLines(run.errorTrend).first?.hasPrefix("E ended") == ended)
+            let legend = RaceRunner.trendLines(run.errorTrend)
+            #expect((legend.first?.hasPrefix("E ended at ") ?? false) == ended, "\(legend)")
         }
         // Every run trained to the end: none diverged, and the line never says it.
         #expect(!result.stderr.contains("diverged"), "\(result.stderr)")
