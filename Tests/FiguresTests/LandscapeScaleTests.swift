@@ -80,6 +80,17 @@ import Testing
         #expect(abs(try #require(scale.errors[1]) - after) < 1e-9, "E(W′) at W′ itself")
     }
 
+    /// The numbers under the bar fit its strip whatever a step did: a blown-up error is
+    /// written as its order of magnitude, one that is no number as what it is.
+    @Test func theErrorsUnderTheBarAreShortWords() {
+        #expect(ErrorScaleBar.words(0.51234) == "0.512")
+        #expect(ErrorScaleBar.words(999_999.4) == "999999.400")
+        #expect(ErrorScaleBar.words(1.2e6) == "1e6")
+        #expect(ErrorScaleBar.words(2.9568312042762126e298) == "3e298")
+        #expect(ErrorScaleBar.words(.nan) == "NaN")
+        #expect(ErrorScaleBar.words(.infinity) == "∞")
+    }
+
     /// The occlusion rule: at every snapshot the ball's own pixel shows the ball, whatever
     /// ridge stands in front of it, and the mountain states the same scale as the surface.
     @Test func theMountainsBallIsNeverHidden() throws {
