@@ -80,6 +80,31 @@ import Testing
         #expect(abs(try #require(scale.errors[1]) - after) < 1e-9, "E(W′) at W′ itself")
     }
 
+    /// The numbers under the bar fit its strip whatever a step did: a blown-up error is
+    /// written as its order of magnitude, one that is no number as what it is.
+    @Test func theErrorsUnderTheBarAreShortWords() {
+        #expect(ErrorScaleBar.words(0.51234) == "0.512")
+        #expect(ErrorScaleBar.words(999_999.4) == "999999.400")
+        #expect(ErrorScaleBar.words(1.2e6) == "1e6")
+        #expect(ErrorScaleBar.words(2.9568312042762126e298) == "3e298")
+        #expect(ErrorScaleBar.words(.nan) == "NaN")
+        #expect(ErrorScaleBar.words(.infinity) == "∞")
+    }
+
+    /// A step that blew up leaves a path whose weights overflow the plane's arithmetic: the
+    /// note under the title says so instead of "nan%" and "≤ nan".
+    @Test func aPathThatOverflowsIsSaidToInItsNote() throws {
+        let run = try Fixtures.run(.xor, hidden: [2], epochs: 30, learningRate: 1e300)
+        var options = SurfaceOptions()
+        options.gridSize = 9
+        options.axes = .pca
+        let view = try Landscapes().view(run: run, snapshot: 1, options: options)
+        #expect(view.note == LandscapeView.overflowNote, "\(view.note)")
+        let calm = try Fixtures.run(.xor, hidden: [2], epochs: 60)
+        let usual = try Landscapes().view(run: calm, snapshot: 1, options: options).note
+        #expect(usual.hasPrefix("plane holds ") && !usual.contains("nan"), "\(usual)")
+    }
+
     /// The occlusion rule: at every snapshot the ball's own pixel shows the ball, whatever
     /// ridge stands in front of it, and the mountain states the same scale as the surface.
     @Test func theMountainsBallIsNeverHidden() throws {

@@ -52,12 +52,15 @@ enum ErrorScaleBar {
         return info
     }
 
-    /// An error as written under the bar: three decimals, or what it is when it is no number
-    /// on the bar ("∞", "NaN").
+    /// An error as written under the bar: three decimals ("0.512"); from a million on, its
+    /// order of magnitude in as few characters ("3e298", as a step that blew up leaves it); or
+    /// what it is when it is no number ("∞", "NaN").
     static func words(_ e: Double) -> String {
         if e.isNaN { return "NaN" }
         if e.isInfinite { return e > 0 ? "∞" : "−∞" }
-        return Ticks.fixed(e, decimals: 3)
+        guard abs(e) >= 1e6 else { return Ticks.fixed(e, decimals: 3) }
+        return String(format: "%.0e", e).replacingOccurrences(of: "e+0", with: "e")
+            .replacingOccurrences(of: "e+", with: "e")
     }
 
     /// Draws the bar of heights `range` in `area`, and returns it with its numbers and the
