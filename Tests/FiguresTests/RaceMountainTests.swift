@@ -74,8 +74,8 @@ import Testing
         let landscape = try RaceLandscape(runs: runs, names: names, gridSize: 21)
         let runners = names.map { RaceRunner(label: "optimizer = \($0)") }
         let draw = {
-            try SweepFigure.raceMountain(
-                landscape, runners: runners, title: "race", width: 640, height: 400,
+            try SweepFigure.race(
+                .raceMountain, landscape, runners: runners, title: "race", width: 640, height: 400,
                 format: .png)
         }
         let png = try draw()

@@ -128,34 +128,22 @@ enum RaceFigures {
         let (width, height) = SweepFigure.raceSize(
             width: render.options.width, height: render.options.height)
         let options = render.options
-        let figures: [(name: String, draw: @Sendable (FileFormat) throws -> Data)] = [
-            (
-                "raceSurface",
-                { format in
-                    try SweepFigure.raceSurface(
-                        landscape, runners: runners, title: title, width: width, height: height,
-                        palette: options.palette, format: format,
-                        pngCompression: options.pngCompression)
-                }
-            ),
-            (
-                "raceMountain",
-                { format in
-                    try SweepFigure.raceMountain(
-                        landscape, runners: runners, title: title, width: width, height: height,
-                        palette: options.palette, format: format,
-                        pngCompression: options.pngCompression)
-                }
-            ),
-        ]
         let asked = Set(plan.sweep.raceFigures.map(\.rawValue))
-        let jobs = figures.filter { asked.contains($0.name) }.flatMap { figure in
+        let jobs = RaceView.allCases.filter { asked.contains($0.rawValue) }.flatMap { view in
             formats.map { format -> (SweepIndex.Figure, @Sendable () throws -> Data) in
                 var meta = SweepIndex.Figure(
-                    path: "figures/\(figure.name).\(format.rawValue)", figure: figure.name,
+                    path: "figures/\(view.rawValue).\(format.rawValue)", figure: view.rawValue,
                     format: format, width: width, height: height)
                 meta.plane = plane
-                return (meta, { try figure.draw(format) })
+                return (
+                    meta,
+                    {
+                        try SweepFigure.race(
+                            view, landscape, runners: runners, title: title, width: width,
+                            height: height, palette: options.palette, format: format,
+                            pngCompression: options.pngCompression)
+                    }
+                )
             }
         }
         let movies = render.formats.filter(\.isMovie)

@@ -36,26 +36,52 @@ struct RaceChrome {
         return "keeps \(share)%, gap ≤ \(gap)"
     }
 
+    /// The radius of a runner's ball and of the start's ring.
+    static func markerRadius(_ style: Style) -> Double { max(3, 5 * style.scale) }
+
+    /// The start W0 as every race figure draws it, on the plot and in the legend alike: a white
+    /// ring with a dark edge, a ball's size, hollow so the paths leaving it show.
+    static func drawStart(at centre: PixelPoint, style: Style, on canvas: Canvas) {
+        let radius = markerRadius(style)
+        let width = max(1.5, 2 * style.scale)
+        canvas.setLineWidth(width + 3)
+        canvas.setColour(Colour(hex: 0x11_11_11))
+        canvas.circle(centre: centre, radius: radius)
+        canvas.stroke()
+        canvas.setLineWidth(width)
+        canvas.setColour(Colour(hex: 0xFF_FF_FF))
+        canvas.circle(centre: centre, radius: radius)
+        canvas.stroke()
+        let outer = radius + width / 2 + 1.5
+        canvas.glyph(
+            "start W0",
+            box: Rect(
+                x: centre.x - outer, y: centre.y - outer, width: 2 * outer, height: 2 * outer),
+            size: 2 * outer)
+    }
+
+    /// A runner's ball, at its last snapshot: a disc in `colour` with a white rim.
+    static func drawBall(at centre: PixelPoint, colour: Colour, style: Style, on canvas: Canvas) {
+        let radius = markerRadius(style)
+        let outer = radius + max(1, 1.5 * style.scale)
+        canvas.setColour(Colour(hex: 0xFF_FF_FF))
+        canvas.circle(centre: centre, radius: outer)
+        canvas.fill()
+        canvas.setColour(colour)
+        canvas.circle(centre: centre, radius: radius)
+        canvas.fill()
+        canvas.glyph(
+            "last snapshot",
+            box: Rect(
+                x: centre.x - outer, y: centre.y - outer, width: 2 * outer, height: 2 * outer),
+            size: 2 * outer)
+    }
+
     /// Draws the title (with `clock` at the right of the header, if any) and the note under
     /// it; returns the page's body below them.
     func drawHeading(clock: String? = nil, on canvas: Canvas) -> Rect {
-        let g = style.gap
-        let page = Rect(
-            x: 0, y: 0, width: Double(canvas.context.surface.width),
-            height: Double(canvas.context.surface.height)
-        ).inset(by: g)
-        let (header, rest) = page.slicingTop(style.headerHeight)
-        canvas.setFont(size: style.headerFont, bold: true)
-        canvas.setColour(palette.text)
-        var titleWidth = header.width
-        if let clock {
-            let clockWidth = canvas.width(of: clock)
-            canvas.text(clock, x: header.maxX, middle: header.midY, align: .right)
-            titleWidth = header.width - clockWidth - 2 * g
-        }
-        canvas.text(
-            PanelChrome.fitted(title, width: titleWidth, on: canvas), x: header.minX,
-            middle: header.midY)
+        let rest = SweepFigure.drawHeader(
+            title, clock: clock, style: style, palette: palette, on: canvas)
         let (noteRow, body) = rest.slicingTop(style.titleHeight)
         canvas.setFont(size: style.tickFont)
         canvas.setColour(palette.mutedText)
@@ -106,9 +132,23 @@ struct RaceChrome {
             }
             y += step * 1.3
         }
+        // The markers as the plot draws them.
+        let marker = PixelPoint(legend.minX + g + swatch * 0.4, y)
+        let width = legend.width - 2 * g - swatch
+        Self.drawStart(at: marker, style: style, on: canvas)
         canvas.setColour(palette.mutedText)
+        canvas.text(
+            PanelChrome.fitted("start W0 (every runner's)", width: width, on: canvas),
+            x: legend.minX + g + swatch, middle: y)
+        y += step
+        Self.drawBall(
+            at: PixelPoint(marker.x, y), colour: palette.mutedText, style: style, on: canvas)
+        canvas.setColour(palette.mutedText)
+        canvas.text(
+            PanelChrome.fitted("last snapshot, in its colour;", width: width, on: canvas),
+            x: legend.minX + g + swatch, middle: y)
+        y += step
         for line in [
-            "○ start W0, ● last snapshot;",
             landscape.axes == .pca ? "keeps: its variance in the plane;" : "",
             "gap: |recorded E − height|",
         ] where !line.isEmpty {

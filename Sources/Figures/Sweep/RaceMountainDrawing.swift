@@ -15,29 +15,6 @@ struct RaceMountainPath: Sendable {
     var ballCentre: PixelPoint
 }
 
-extension SweepFigure {
-    /// The `raceMountain` figure: a race's error surface in perspective (the mountain panel's
-    /// camera, mesh and halos), every runner's path and ball in its colour, the legend by value.
-    ///
-    /// `runners` lists every runner in order; `landscape.paths` holds those with a path, in the
-    /// same order.
-    package static func raceMountain(
-        _ landscape: RaceLandscape, runners: [RaceRunner], title: String, width: Int, height: Int,
-        palette: PaletteName = .lesson, format: FileFormat,
-        pngCompression: Int = RenderOptions.defaultPNGCompression
-    ) throws -> Data {
-        try render(
-            title: title, width: width, height: height, palette: palette, format: format,
-            pngCompression: pngCompression
-        ) { canvas, style, palette in
-            _ = try RaceMountainDrawing(
-                landscape: landscape, runners: runners, title: title, style: style,
-                palette: palette
-            ).draw(on: canvas)
-        }
-    }
-}
-
 /// Draws a race's mountain: the surface in perspective, every runner's path and ball, and the
 /// race surface's legend.
 struct RaceMountainDrawing {
@@ -108,17 +85,8 @@ struct RaceMountainDrawing {
                 MountainMesh.strokeOver(
                     MountainMesh.lastStretch(pixels), colour: colour, width: width, on: canvas)
             }
-            // W0, the shared start, as a ring; then the balls, the farthest first.
-            if let start {
-                canvas.setLineWidth(max(1, 1.5 * style.scale) + 2)
-                canvas.setColour(Colour(hex: 0xFF_FF_FF, alpha: 0.85))
-                canvas.circle(centre: start.pixel, radius: radius * 0.7)
-                canvas.stroke()
-                canvas.setLineWidth(max(1, 1.5 * style.scale))
-                canvas.setColour(Colour(hex: 0x11_11_11))
-                canvas.circle(centre: start.pixel, radius: radius * 0.7)
-                canvas.stroke()
-            }
+            // W0, the shared start, as the legend draws it; then the balls, the farthest first.
+            if let start { RaceChrome.drawStart(at: start.pixel, style: style, on: canvas) }
             let order = drawn.indices.sorted {
                 mesh.project(drawn[$0].ball).depth > mesh.project(drawn[$1].ball).depth
             }

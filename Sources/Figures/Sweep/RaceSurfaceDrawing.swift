@@ -1,25 +1,43 @@
 import Backprop
 import Foundation
 
+/// A race's still figures: its error surface seen from above (`raceSurface`), or in
+/// perspective (`raceMountain`).
+package enum RaceView: String, Sendable, CaseIterable {
+    /// The error surface of the race's plane with every runner's path in its colour (the
+    /// errors figure's), each path's variance share and gap in the legend.
+    case raceSurface
+    /// The same surface in perspective (the mountain panel's camera, mesh and halos), every
+    /// runner's path and ball in its colour, the legend by value.
+    case raceMountain
+}
+
 extension SweepFigure {
-    /// The `raceSurface` figure: the error surface of a race's plane with every runner's path
-    /// in its colour (the errors figure's), each path's variance share and gap in the legend.
+    /// A race's figure in `view`.
     ///
     /// `runners` lists every runner in order; `landscape.paths` holds those with a path, in the
     /// same order.
-    package static func raceSurface(
-        _ landscape: RaceLandscape, runners: [RaceRunner], title: String, width: Int, height: Int,
-        palette: PaletteName = .lesson, format: FileFormat,
+    package static func race(
+        _ view: RaceView, _ landscape: RaceLandscape, runners: [RaceRunner], title: String,
+        width: Int, height: Int, palette: PaletteName = .lesson, format: FileFormat,
         pngCompression: Int = RenderOptions.defaultPNGCompression
     ) throws -> Data {
         try render(
             title: title, width: width, height: height, palette: palette, format: format,
             pngCompression: pngCompression
         ) { canvas, style, palette in
-            try RaceSurfaceDrawing(
-                landscape: landscape, runners: runners, title: title, style: style,
-                palette: palette
-            ).draw(on: canvas)
+            switch view {
+            case .raceSurface:
+                try RaceSurfaceDrawing(
+                    landscape: landscape, runners: runners, title: title, style: style,
+                    palette: palette
+                ).draw(on: canvas)
+            case .raceMountain:
+                try RaceMountainDrawing(
+                    landscape: landscape, runners: runners, title: title, style: style,
+                    palette: palette
+                ).draw(on: canvas)
+            }
         }
     }
 
@@ -65,22 +83,20 @@ struct RaceSurfaceDrawing {
             canvas.clip(to: rect)
             SurfacePanel.levelCurves(map: map, style: style, on: canvas)
             canvas.setRoundCaps()
-            // Widest first, each later runner's line narrower on top: paths that run together
-            // (runners that reach the same valley) show as nested bands, none hidden. All the
-            // halos first, so none covers another runner's line.
-            let widths = Self.lineWidths(
-                count: min(paths.count, pathColours.count), scale: style.scale)
-            for (k, path) in paths.prefix(widths.count).enumerated() {
-                drawPath(
-                    path, colour: Colour(hex: 0xFF_FF_FF, alpha: 0.8), width: widths[k] + 2.3,
-                    map: map, on: canvas)
+            // Every line equally wide; where runners run together the earlier lines show as
+            // bands around the later (``RaceLines``).
+            let lines = zip(paths, pathColours).map { path, _ in
+                SurfacePanel.thinned(path.points).map { map.pixel($0.u, $0.v) }
             }
-            for (k, (path, colour)) in zip(paths, pathColours).enumerated() {
-                drawPath(path, colour: colour, width: widths[k], map: map, on: canvas)
+            RaceLines(paths: lines, colours: pathColours, scale: style.scale).draw(on: canvas)
+            // The start, then the balls, so where each runner is shows above every line.
+            if let start = paths.first?.points.first {
+                RaceChrome.drawStart(at: map.pixel(start.u, start.v), style: style, on: canvas)
             }
-            // The balls last, so a short path's end shows above a longer path's line.
             for (path, colour) in zip(paths, pathColours) {
-                drawEnds(path, colour: colour, map: map, on: canvas)
+                guard let end = path.points.last else { continue }
+                RaceChrome.drawBall(
+                    at: map.pixel(end.u, end.v), colour: colour, style: style, on: canvas)
             }
         }
         PanelChrome.frame(rect, palette: palette, on: canvas)
@@ -93,42 +109,5 @@ struct RaceSurfaceDrawing {
                 in: strip, range: grid.range, linesBelow: 0, palette: palette, style: style,
                 on: canvas)
         }
-    }
-
-    /// The line widths of `count` paths in drawing order: the last `max(1.5, 2.2 × scale)`
-    /// wide, each earlier one `max(1.2, 1.8 × scale)` wider.
-    static func lineWidths(count: Int, scale: Double) -> [Double] {
-        let (base, step) = (max(1.5, 2.2 * scale), max(1.2, 1.8 * scale))
-        return (0..<count).map { base + step * Double(count - 1 - $0) }
-    }
-
-    /// A runner's path as a line of `width` in `colour`.
-    private func drawPath(
-        _ path: RacePath, colour: Colour, width: Double, map: SurfaceMap, on canvas: Canvas
-    ) {
-        let points = SurfacePanel.thinned(path.points).map { map.pixel($0.u, $0.v) }
-        guard let first = points.first else { return }
-        canvas.setLineWidth(width)
-        canvas.setColour(colour)
-        canvas.move(to: first)
-        for p in points.dropFirst() { canvas.line(to: p) }
-        canvas.stroke()
-    }
-
-    /// A ring at a path's start and a ball in its colour at its end.
-    private func drawEnds(_ path: RacePath, colour: Colour, map: SurfaceMap, on canvas: Canvas) {
-        guard let start = path.points.first, let end = path.points.last else { return }
-        let (first, last) = (map.pixel(start.u, start.v), map.pixel(end.u, end.v))
-        let r = max(3, 5 * style.scale)
-        canvas.setColour(Colour(hex: 0xFF_FF_FF))
-        canvas.circle(centre: last, radius: r + max(1, 1.5 * style.scale))
-        canvas.fill()
-        canvas.setColour(colour)
-        canvas.circle(centre: last, radius: r)
-        canvas.fill()
-        canvas.setLineWidth(max(1, 1.5 * style.scale))
-        canvas.setColour(Colour(hex: 0x11_11_11))
-        canvas.circle(centre: first, radius: r * 0.7)
-        canvas.stroke()
     }
 }

@@ -18,16 +18,8 @@ struct SweepErrorsDrawing {
 
     func draw(on canvas: Canvas) {
         let g = style.gap
-        let page = Rect(
-            x: 0, y: 0, width: Double(canvas.context.surface.width),
-            height: Double(canvas.context.surface.height)
-        ).inset(by: g)
-        let (header, body) = page.slicingTop(style.headerHeight)
-        canvas.setFont(size: style.headerFont, bold: true)
-        canvas.setColour(palette.text)
-        canvas.text(
-            PanelChrome.fitted(errors.title, width: header.width, on: canvas), x: header.minX,
-            middle: header.midY)
+        let body = SweepFigure.drawHeader(
+            errors.title, style: style, palette: palette, on: canvas)
 
         // The legend: one swatch per value of the colouring key.
         canvas.setFont(size: style.tickFont)

@@ -49,6 +49,31 @@ public enum SweepFigure {
         )
     }
 
+    /// Draws `title` in the page's header (with `clock` at its right, if any), as every sweep
+    /// and race figure has it; returns the page below the header.
+    static func drawHeader(
+        _ title: String, clock: String? = nil, style: Style, palette: Palette, on canvas: Canvas
+    ) -> Rect {
+        let g = style.gap
+        let page = Rect(
+            x: 0, y: 0, width: Double(canvas.context.surface.width),
+            height: Double(canvas.context.surface.height)
+        ).inset(by: g)
+        let (header, rest) = page.slicingTop(style.headerHeight)
+        canvas.setFont(size: style.headerFont, bold: true)
+        canvas.setColour(palette.text)
+        var titleWidth = header.width
+        if let clock {
+            let clockWidth = canvas.width(of: clock)
+            canvas.text(clock, x: header.maxX, middle: header.midY, align: .right)
+            titleWidth = header.width - clockWidth - 2 * g
+        }
+        canvas.text(
+            PanelChrome.fitted(title, width: titleWidth, on: canvas), x: header.minX,
+            middle: header.midY)
+        return rest
+    }
+
     /// The size of the errors figure: at least 640×360, so the axes and legend stay legible.
     public static func errorsSize(width: Int, height: Int) -> (Int, Int) {
         (max(width, 640), max(height, 360))

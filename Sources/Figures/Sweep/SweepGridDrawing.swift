@@ -25,22 +25,13 @@ struct SweepGridDrawing {
 
     func draw(on canvas: Canvas) throws {
         let g = style.gap
-        let width = canvas.context.surface.width
-        let height = canvas.context.surface.height
-        let page = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
-            .inset(by: g)
-        let (header, rest) = page.slicingTop(style.headerHeight)
+        let rest = SweepFigure.drawHeader(grid.title, style: style, palette: palette, on: canvas)
         let (footer, body) = (
             Rect(
                 x: rest.x, y: rest.maxY - style.titleHeight, width: rest.width,
                 height: style.titleHeight),
             rest.inset(top: g / 2, left: 0, bottom: style.titleHeight + g / 2, right: 0)
         )
-        canvas.setFont(size: style.headerFont, bold: true)
-        canvas.setColour(palette.text)
-        canvas.text(
-            PanelChrome.fitted(grid.title, width: header.width, on: canvas), x: header.minX,
-            middle: header.midY)
 
         // Row labels on the left, as wide as the widest needs.
         canvas.setFont(size: style.tickFont, bold: true)
