@@ -60,10 +60,10 @@ import Testing
         #expect(lines.allSatisfy { $0.closed })
     }
 
-    /// A field's sign, found in one pass that stops at the first values on either side of 0, is
-    /// the sign of its finite values' minimum and maximum: NaN and ±∞ are left out, a 0 (or −0)
-    /// counts as both sides, a field of no finite value has none. Every field of three values
-    /// drawn from the awkward ones, in every order.
+    /// A field's sign, found in one early-stopping pass, is that of its finite extremes.
+    ///
+    /// NaN and ±∞ are left out, a 0 (or −0) counts as both sides, a field of no finite value has
+    /// none: every field of three values drawn from the awkward ones, in every order.
     @Test func signIsTheSignOfTheFiniteExtremes() {
         func extremes(_ values: [Double]) -> Double? {
             let finite = values.filter(\.isFinite)
