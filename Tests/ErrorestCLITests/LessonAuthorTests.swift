@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 import Testing
 
@@ -167,15 +168,28 @@ import Testing
         defer { h.cleanUp() }
         let rising = try h.errorest(["run", "--learning-rate", "1e6"] + tiny)
         #expect(rising.status == 0, "\(rising.stderr)")
-        let lines = rising.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "\(rising.stderr)")
-        #expect(lines.first?.hasPrefix("errorest: warning: lesson: the error rose from ") == true)
-        #expect(rising.stderr.contains("the learning rate 1e+06 may be too large."))
+        // The words of ErrorTrend's "ended above its start", with the run record's own errors;
+        // never "diverged", which names training that stopped.
+        let errors = try #require(try h.json("Output/lesson/run.json")["errors"] as? [Double])
+        let (start, last) = (try #require(errors.first), try #require(errors.last))
+        #expect(last > start)
+        let number = { (x: Double) in String(format: "%.4g", x) }
+        #expect(
+            rising.stderr
+                == "errorest: warning: lesson: E ended at \(number(last)), above its start "
+                + "\(number(start)); the learning rate 1e+06 may be too large.\n")
         #expect(try h.files(under: "Output/lesson/frames").count == 3)
         // A run whose error falls says nothing under --quiet.
         let falling = try h.errorest(["run"] + tiny)
         #expect(falling.status == 0 && falling.stderr.isEmpty, "\(falling.stderr)")
-        #expect(Pipeline.warning(first: 0.7, last: 0.7, learningRate: 1) == nil)
+        // The warning's condition is ErrorTrend's: an error that came back to its start, or
+        // climbed and came back below it, is no warning.
+        #expect(Pipeline.warning(ErrorTrend(errors: [0.7, 0.7]), learningRate: 1) == nil)
+        #expect(Pipeline.warning(ErrorTrend(errors: [0.7, 9, 0.6]), learningRate: 1) == nil)
+        #expect(Pipeline.warning(nil, learningRate: 1) == nil)
+        #expect(
+            Pipeline.warning(ErrorTrend(errors: [0.7, 0.1, 0.71]), learningRate: 2)
+                == "E ended at 0.71, above its start 0.7; the learning rate 2 may be too large.")
     }
 
     @Test func theDocsDescribeTheManifestAsWritten() throws {

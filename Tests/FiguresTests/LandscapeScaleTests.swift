@@ -72,11 +72,37 @@ import Testing
         let (rect, d) = (panel.rect, panel.domain)
         let x = rect[0] + (u - d[0][0]) / (d[0][1] - d[0][0]) * rect[2]
         let y = rect[1] + rect[3] - (v - d[1][0]) / (d[1][1] - d[1][0]) * rect[3]
-        #expect(abs(scale.pixels[1][0] - x) < 1e-6 && abs(scale.pixels[1][1] - y) < 1e-6)
-        #expect(abs(scale.errors[0] - run.snapshots[1].error) < 1e-12)
+        let ring = try #require(scale.pixels[1])
+        #expect(abs(ring[0] - x) < 1e-6 && abs(ring[1] - y) < 1e-6)
+        #expect(abs(try #require(scale.errors[0]) - run.snapshots[1].error) < 1e-12)
         let layers = ParameterVector(next, layout: ParameterLayout(run.snapshots[1].layers)).layers
         let after = Story.error(layers, run.network.activation, on: run.data)
-        #expect(abs(scale.errors[1] - after) < 1e-9, "E(W′) at W′ itself")
+        #expect(abs(try #require(scale.errors[1]) - after) < 1e-9, "E(W′) at W′ itself")
+    }
+
+    /// The numbers under the bar fit its strip whatever a step did: a blown-up error is
+    /// written as its order of magnitude, one that is no number as what it is.
+    @Test func theErrorsUnderTheBarAreShortWords() {
+        #expect(ErrorScaleBar.words(0.51234) == "0.512")
+        #expect(ErrorScaleBar.words(999_999.4) == "999999.400")
+        #expect(ErrorScaleBar.words(1.2e6) == "1e6")
+        #expect(ErrorScaleBar.words(2.9568312042762126e298) == "3e298")
+        #expect(ErrorScaleBar.words(.nan) == "NaN")
+        #expect(ErrorScaleBar.words(.infinity) == "∞")
+    }
+
+    /// A step that blew up leaves a path whose weights overflow the plane's arithmetic: the
+    /// note under the title says so instead of "nan%" and "≤ nan".
+    @Test func aPathThatOverflowsIsSaidToInItsNote() throws {
+        let run = try Fixtures.run(.xor, hidden: [2], epochs: 30, learningRate: 1e300)
+        var options = SurfaceOptions()
+        options.gridSize = 9
+        options.axes = .pca
+        let view = try Landscapes().view(run: run, snapshot: 1, options: options)
+        #expect(view.note == LandscapeView.overflowNote, "\(view.note)")
+        let calm = try Fixtures.run(.xor, hidden: [2], epochs: 60)
+        let usual = try Landscapes().view(run: calm, snapshot: 1, options: options).note
+        #expect(usual.hasPrefix("plane holds ") && !usual.contains("nan"), "\(usual)")
     }
 
     /// The occlusion rule: at every snapshot the ball's own pixel shows the ball, whatever
@@ -87,7 +113,7 @@ import Testing
         for snapshot in run.snapshots.indices {
             let (figure, scale, _) = try Self.figure(.mountain, run: run, snapshot: snapshot)
             let image = try PNGCodec.decode(figure.data)
-            let ball = scale.pixels[0]
+            let ball = try #require(scale.pixels[0])
             let shown = image.rgb(Int(ball[0]), Int(ball[1]))
             let pixel = UInt32(shown.red) << 16 | UInt32(shown.green) << 8 | UInt32(shown.blue)
             #expect(pixel == marker, "snapshot \(snapshot): \(shown) at \(ball)")

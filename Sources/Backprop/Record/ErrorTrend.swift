@@ -1,11 +1,12 @@
 /// Where a run's error went relative to where it started: down, up and back down, or up for
 /// good.
 ///
-/// Errorest has two words for a step that is too large. Training *stops* as diverged when a
-/// weight or the error is no longer a finite number (``BackpropError/diverged(epoch:learningRate:)``).
-/// A run that trains to the end *diverged* in the sense of this type when its error ends above
-/// its start, `E(last) > E(0)`: descent made things worse. A cross-entropy perceptron never
-/// overflows at any step size (its gradient is bounded), so this is how such a run diverges.
+/// Errorest says two different things of a step that is too large, each in its own words.
+/// Training that *diverged* stopped because a weight or the error is no longer a finite number
+/// (``BackpropError/diverged(epoch:learningRate:)``; a sweep index's status `diverged`). A run
+/// that trained to the end and whose error *ended above its start*, `E(last) > E(0)`, is this
+/// type's ``endedAbove``: descent made things worse. A cross-entropy perceptron never overflows
+/// at any step size (its gradient is bounded), so this is how too large a step shows in it.
 public struct ErrorTrend: Equatable, Sendable {
     /// `E(0)`, the error of the starting weights.
     public var start: Double
@@ -32,8 +33,8 @@ public struct ErrorTrend: Equatable, Sendable {
         }
     }
 
-    /// True when the error ended above its start (see the type's summary).
-    public var diverged: Bool { aboveSince != nil }
+    /// True when the error ended above its start, `E(last) > E(0)` (see the type's summary).
+    public var endedAbove: Bool { aboveSince != nil }
 
     /// True when the error rose above its start at some epoch.
     public var climbed: Bool { peak > start }

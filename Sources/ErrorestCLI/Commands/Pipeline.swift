@@ -222,13 +222,11 @@ enum Pipeline {
         if output.json {
             try StandardStreams.writeOutput(try manifest.jsonData())
         }
-        let first = run.errors.first ?? 0
-        let last = run.errors.last ?? 0
-        if let warning = warning(first: first, last: last, learningRate: run.training.learningRate)
-        {
+        if let warning = warning(run.errorTrend, learningRate: run.training.learningRate) {
             printError("errorest: warning: \(run.name): \(warning)")
         }
         guard !output.quiet else { return }
+        let (first, last) = (run.errors.first ?? 0, run.errors.last ?? 0)
         let accuracy = (run.accuracies.last ?? 0) * 100
         let frames = manifest.files.filter { $0.path.hasPrefix("frames/frame-") }.count
         let others = manifest.files.count - frames
@@ -244,13 +242,12 @@ enum Pipeline {
                 + String(format: "(%.1f s)", elapsed))
     }
 
-    /// A warning for a run whose error ended above where it started, or `nil`; it is a warning
-    /// and not an error (the run is written, the exit code is 0), since a teacher may show such
-    /// a run on purpose.
-    static func warning(first: Double, last: Double, learningRate: Double) -> String? {
-        guard last > first else { return nil }
-        return "the error rose from \(format(first)) to \(format(last)); the learning rate "
-            + "\(format(learningRate)) may be too large."
+    /// A warning for a run whose error ended above its start (``ErrorTrend/endedAbove``), or
+    /// `nil`; it is a warning and not an error (the run is written, the exit code is 0), since a
+    /// teacher may show such a run on purpose.
+    static func warning(_ trend: ErrorTrend?, learningRate: Double) -> String? {
+        guard let words = trend?.endedAboveWords else { return nil }
+        return "\(words); the learning rate \(format(learningRate)) may be too large."
     }
 
     private static func format(_ x: Double) -> String {

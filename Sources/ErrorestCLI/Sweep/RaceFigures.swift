@@ -113,7 +113,7 @@ enum RaceFigures {
                     "\(key.label) = \(key.values[i].display(position: i))"
                 }.joined(separator: ", "),
                 note: finished.failure.map { SweepMerge.note($0.message) },
-                trend: RaceRunner.trendLines(finished.record?.errorTrend))
+                trend: RaceRunner.trendLines(finished.summary?.trend))
         }
         let plane = Plane(
             axes: landscape.axes.rawValue, centre: "W0, every runner's start",

@@ -138,16 +138,20 @@ struct FinishedRun: Sendable {
 }
 
 /// What a merge keeps of a finished run's record: the error after every epoch (the errors
-/// figure), the last accuracy and the snapshots' epochs (the grid's common epoch): 8 bytes an
-/// epoch, whatever the run's points, snapshots and network.
+/// figure), the last accuracy, the snapshots' epochs (the grid's common epoch) and where the
+/// error went against its start (the race's legend and summary line): 8 bytes an epoch,
+/// whatever the run's points, snapshots and network.
 struct RunSummary: Sendable {
     var errors: [Double]
     var accuracy: Double?
     var epochs: [Int]
+    /// The one trend every sentence and legend about this run reads.
+    var trend: ErrorTrend?
 
     init(_ run: TrainingRun) {
         errors = run.errors
         accuracy = run.accuracies.last
         epochs = run.snapshots.map(\.epoch)
+        trend = run.errorTrend
     }
 }

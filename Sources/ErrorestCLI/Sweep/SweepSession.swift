@@ -60,24 +60,17 @@ struct SweepSession {
         if !plan.sweep.raceFigures.isEmpty {
             race = "; \(merge.runs) runners from one W0 (checked bit for bit)"
             if !diverged.isEmpty { race += ", \(diverged.joined(separator: ", ")) diverged" }
+            // Runners that trained to the end with their error above its start: not "diverged",
+            // which names training that stopped (see ErrorTrend).
             for run in try SweepMerge(plan: plan, threads: threads).finishedRuns() {
-                guard let errors = run.summary?.errors, let trend = ErrorTrend(errors: errors),
-                    trend.diverged
-                else { continue }
-                race +=
-                    "; \(run.planned.name) diverged: E ended at \(Self.number(trend.last)), above "
-                    + "its start \(Self.number(trend.start))"
+                guard let words = run.summary?.trend?.endedAboveWords else { continue }
+                race += "; \(run.planned.name): \(words)"
             }
         }
         printError(
             "\(label): \(ran.map { "\($0); " } ?? "")\(merge.runs) runs in the index"
                 + (diverged.isEmpty ? "" : " (\(diverged.count) diverged)") + race
                 + "; \(what) in \(plan.displayPath) \(timing(nil))")
-    }
-
-    /// An error as the summary line writes it: four significant digits.
-    static func number(_ x: Double) -> String {
-        String(format: "%.4g", x)
     }
 
     /// The time since the command started, and the rate of `runs` when given.

@@ -7,6 +7,9 @@ struct PixelPoint: Equatable, Sendable {
         self.x = x
         self.y = y
     }
+
+    /// Whether both coordinates are finite numbers: a place that can be drawn and written.
+    var isFinite: Bool { x.isFinite && y.isFinite }
 }
 
 /// A rectangle in pixels, from the figure's top-left corner, y down.

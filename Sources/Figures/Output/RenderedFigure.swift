@@ -97,9 +97,7 @@ public struct PanelInfo: Sendable, Equatable, Codable {
         try container.encodeIfPresent(offView, forKey: .offView)
         try container.encodeIfPresent(equation, forKey: .equation)
         try container.encodeIfPresent(outputWeight, forKey: .outputWeight)
-        // JSON has no NaN or infinity: a scale with one (W left for a non-finite place) is left out.
-        try container.encodeIfPresent(
-            landscape.flatMap { $0.isFinite ? $0 : nil }, forKey: .landscape)
+        try container.encodeIfPresent(landscape, forKey: .landscape)
         try container.encodeIfPresent(camera, forKey: .camera)
     }
 }

@@ -12,14 +12,18 @@ enum ErrorScaleBar {
 
     /// Draws the scale of heights `range` in `area` (the strip right of the plot), with `W` at
     /// `current` and `W′` at `next`; returns what the manifest states of it.
+    ///
+    /// A step that blew up leaves `W′` (or even `W`) at a place or an error that is no finite
+    /// number: such a mark is drawn nowhere, and the info states no place or error for it.
     static func draw(
         in area: Rect, range: ClosedRange<Double>, current: PathPoint, next: PathPoint,
         pixels: (PixelPoint, PixelPoint), scene: Scene, style: Style, on canvas: Canvas
     ) -> LandscapeScaleInfo {
         let (lo, hi) = (range.lowerBound, range.upperBound)
         var info = LandscapeScaleInfo(
-            range: [lo, hi], ticks: [], bar: [], errors: [current.error, next.error],
-            pixels: [[pixels.0.x, pixels.0.y], [pixels.1.x, pixels.1.y]])
+            range: [lo, hi], ticks: [], bar: [],
+            errors: [current.error, next.error].map { $0.isFinite ? $0 : nil },
+            pixels: [pixels.0, pixels.1].map { $0.isFinite ? [$0.x, $0.y] : nil })
         guard !style.textless, area.width > 4, area.height > 4 else { return info }
         let scale = drawScale(
             in: area, range: range, linesBelow: 2, palette: scene.palette, style: style,
@@ -29,10 +33,11 @@ enum ErrorScaleBar {
         info.ticks = scale.ticks
         let span = max(hi - lo, 1e-12)
         func y(_ e: Double) -> Double { bar.maxY - min(1, max(0, (e - lo) / span)) * bar.height }
-        // W and W′ on the bar, left of it.
+        // W and W′ on the bar, left of it, each where its error is a finite number.
         let x = bar.minX - r - 2
-        mark(at: PixelPoint(x, y(current.error)), radius: r, filled: true, scene: scene, canvas)
-        mark(at: PixelPoint(x, y(next.error)), radius: r, filled: false, scene: scene, canvas)
+        for (e, filled) in [(current.error, true), (next.error, false)] where e.isFinite {
+            mark(at: PixelPoint(x, y(e)), radius: r, filled: filled, scene: scene, canvas)
+        }
         // The two values, under the bar.
         canvas.setColour(scene.palette.text)
         var baseline = bar.maxY + m.ascent + m.descent + 2
@@ -41,12 +46,21 @@ enum ErrorScaleBar {
                 at: PixelPoint(area.x + r + 1, baseline - m.ascent * 0.35), radius: r * 0.9,
                 filled: filled, scene: scene, canvas)
             canvas.setColour(scene.palette.text)
-            canvas.text(
-                name + " " + Ticks.fixed(e, decimals: 3), x: area.x + 2 * r + 4,
-                baseline: baseline)
+            canvas.text(name + " " + words(e), x: area.x + 2 * r + 4, baseline: baseline)
             baseline += m.ascent + m.descent + 2
         }
         return info
+    }
+
+    /// An error as written under the bar: three decimals ("0.512"); from a million on, its
+    /// order of magnitude in as few characters ("3e298", as a step that blew up leaves it); or
+    /// what it is when it is no number ("∞", "NaN").
+    static func words(_ e: Double) -> String {
+        if e.isNaN { return "NaN" }
+        if e.isInfinite { return e > 0 ? "∞" : "−∞" }
+        guard abs(e) >= 1e6 else { return Ticks.fixed(e, decimals: 3) }
+        return String(format: "%.0e", e).replacingOccurrences(of: "e+0", with: "e")
+            .replacingOccurrences(of: "e+", with: "e")
     }
 
     /// Draws the bar of heights `range` in `area`, and returns it with its numbers and the
@@ -135,14 +149,10 @@ public struct LandscapeScaleInfo: Sendable, Equatable, Codable {
     public var ticks: [Double]
     /// The bar, `[x, y, w, h]` in pixels (empty where the figure has no text).
     public var bar: [Double]
-    /// `E(W)` (recorded) and `E(W′)`, as written under the bar.
-    public var errors: [Double]
-    /// Where `W` and `W′` are drawn on the plot, pixels.
-    public var pixels: [[Double]]
-
-    /// Whether every number is finite, as JSON can write it (a path that blew up to NaN or
-    /// infinity leaves W or W′ without a place or a height).
-    var isFinite: Bool {
-        (range + ticks + bar + errors + pixels.joined()).allSatisfy(\.isFinite)
-    }
+    /// `E(W)` (recorded) and `E(W′)`, as written under the bar; `nil` for one that is no
+    /// finite number (a step that blew up), marked nowhere on the bar.
+    public var errors: [Double?]
+    /// Where `W` and `W′` are drawn on the plot, pixels; `nil` for one whose place is no finite
+    /// number (a step that blew up), drawn nowhere.
+    public var pixels: [[Double]?]
 }

@@ -72,8 +72,10 @@ enum MountainPanel: Panel {
             MountainMesh.strokeOver(
                 MountainMesh.lastStretch(path), colour: Colour(hex: 0x11_11_11), width: width,
                 on: canvas)
-            ErrorScaleBar.mark(
-                at: after.pixel, radius: radius * 0.55, filled: false, scene: scene, canvas)
+            if after.pixel.isFinite {
+                ErrorScaleBar.mark(
+                    at: after.pixel, radius: radius * 0.55, filled: false, scene: scene, canvas)
+            }
             MountainMesh.drawBall(
                 at: centre, radius: radius, colour: scene.palette.marker,
                 outline: scene.palette.markerOutline, style: style, on: canvas)

@@ -97,13 +97,14 @@ enum SurfacePanel: Panel {
             canvas.circle(centre: start, radius: r * 0.6)
             canvas.stroke()
         }
-        // The step: an arrow from W toward W′, at least long enough to see.
+        // The step: an arrow from W toward W′, at least long enough to see; none to a W′ that
+        // has no finite place (a step that blew up).
         let w = map.pixel(view.current.u, view.current.v)
         let w2 = map.pixel(view.next.u, view.next.v)
         let dx = w2.x - w.x
         let dy = w2.y - w.y
         let length = (dx * dx + dy * dy).squareRoot()
-        if length > 1e-9 {
+        if w.isFinite, w2.isFinite, length > 1e-9 {
             PanelChrome.arrow(
                 from: w, direction: PixelPoint(dx / length, dy / length),
                 length: max(length, 3 * r), width: max(1.5, 2.2 * style.scale),
@@ -111,7 +112,9 @@ enum SurfacePanel: Panel {
                 glyph: style.glyphFloor, on: canvas)
         }
         // W′, a ring where the step ends; then the ball at W over it.
-        ErrorScaleBar.mark(at: w2, radius: r * 0.75, filled: false, scene: scene, canvas)
+        if w2.isFinite {
+            ErrorScaleBar.mark(at: w2, radius: r * 0.75, filled: false, scene: scene, canvas)
+        }
         canvas.setColour(palette.markerOutline)
         canvas.circle(centre: w, radius: r + max(1, 1.5 * style.scale))
         canvas.fill()

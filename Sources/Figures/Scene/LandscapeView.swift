@@ -27,8 +27,11 @@ struct LandscapeView: Sendable {
         surface.axes == .weights ? ("w1", "w2") : ("PC1", "PC2")
     }
 
-    /// The sentence under the panel's title: what is held fixed and how faithful the path is.
+    /// The sentence under the panel's title: what is held fixed and how faithful the path is;
+    /// ``overflowNote`` when the path's numbers overflow, so that no plane or gap is a number.
     var note: String {
+        let share = surface.principal?.varianceShare ?? 1
+        guard pathGap.isFinite, share.isFinite else { return Self.overflowNote }
         let gap = Ticks.fixed(pathGap, decimals: pathGap < 0.001 ? 5 : 3)
         let rest = stepCaption.map { "; W′ \($0)" } ?? ""
         switch surface.axes {
@@ -36,10 +39,14 @@ struct LandscapeView: Sendable {
             let b = Ticks.fixed(surface.plane.origin[2], decimals: 3)
             return "b = \(b) held; path off the surface by ≤ \(gap)" + rest
         case .pca:
-            let share = Ticks.fixed(100 * (surface.principal?.varianceShare ?? 1), decimals: 1)
+            let share = Ticks.fixed(100 * share, decimals: 1)
             return "plane holds \(share)% of the path's variance; path off by ≤ \(gap)" + rest
         }
     }
+
+    /// The note of a path whose weights grew too large for the plane's arithmetic (a step that
+    /// blew up): its heights and places are no finite numbers, and nothing of it is drawn.
+    static let overflowNote = "the path's weights overflow: no height or place of it is a number"
 }
 
 /// The error surfaces of one renderer, computed once per plane and shared between the threads

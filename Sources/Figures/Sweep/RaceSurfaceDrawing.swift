@@ -21,8 +21,9 @@ public struct RaceRunner: Sendable {
     /// What the legend says of a run's error against its start, exactly as ``ErrorTrend``
     /// defines it.
     ///
-    /// A run that ended above its start "diverged", with the epoch from which it stayed above,
-    /// its last error and its peak; one that climbed and came back, its peak and last error.
+    /// A run whose error ended above its start: its last error, the start, the epoch from which
+    /// it stayed above and its peak (never "diverged", which names training that stopped on a
+    /// number no longer finite); one that climbed and came back, its peak and last error.
     /// Nothing for a run whose error never rose above its start.
     public static func trendLines(_ trend: ErrorTrend?) -> [String] {
         guard let trend, trend.climbed else { return [] }
@@ -35,7 +36,7 @@ public struct RaceRunner: Sendable {
             ]
         }
         return [
-            "diverged: E ended at \(Ticks.fixed(trend.last, decimals: 3)),",
+            "E ended at \(Ticks.fixed(trend.last, decimals: 3)),",
             "above its start \(start)", "from epoch \(since) on;", peak,
         ]
     }
