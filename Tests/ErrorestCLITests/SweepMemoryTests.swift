@@ -44,46 +44,4 @@ import Testing
         #expect(few > 0 && many > 0)
         #expect(many - few < 5_000, "merge of 2 runs: \(few) kB; of 10 runs: \(many) kB")
     }
-
-    /// Trains a sweep of 2 × 2 × `blocks` tiny runs (four-cell grid figures, one per block) as
-    /// one shard, then merges it on one thread; returns the merge's peak resident memory in kB.
-    static func mergeOfTinyRuns(_ h: Harness, blocks: Int) throws -> Int {
-        let name = "t\(blocks)"
-        let file = try h.write(
-            """
-            data: {generator: xor, count: 8}
-            network: {hidden: [2]}
-            training: {epochs: 3}
-            snapshots: linear 2
-            render: {size: [32, 24], figures: [error]}
-            sweep:
-              training.seed: [1, 2]
-              network.init.seed: [1, 2]
-              data.seed: [\((1...blocks).map(String.init).joined(separator: ", "))]
-
-            """, to: "\(name).yaml")
-        let out = h.url(name).path
-        let trained = try h.errorest([
-            "sweep", file.path, "--shard", "1/1", "--out", out, "--quiet",
-        ])
-        #expect(trained.status == 0, "\(trained.stderr)")
-        let merged = try MemoryTests.peakAtExit([
-            "sweep", file.path, "--merge", "--jobs", "1", "--out", out, "--quiet",
-        ])
-        #expect(merged.status == 0)
-        #expect(FileManager.default.fileExists(atPath: h.url("\(name)/index.json").path))
-        return merged.kB
-    }
-
-    /// The slope: 8 runs against 400 of a few epochs each, whose error series are nothing.
-    /// What the merge keeps of each run (its plan, summary and index entry's parts) may add
-    /// SLOPE kB a run; the index encoded whole added BEFORE kB a run.
-    @Test func aMergesMemoryBarelyGrowsWithItsRuns() throws {
-        let h = try Harness()
-        defer { h.cleanUp() }
-        let few = try Self.mergeOfTinyRuns(h, blocks: 2)
-        let many = try Self.mergeOfTinyRuns(h, blocks: 100)
-        #expect(few > 0 && many > 0)
-        #expect(many - few < 392 * 6, "merge of 8 runs: \(few) kB; of 400 runs: \(many) kB")
-    }
 }
