@@ -85,24 +85,9 @@ private func animate(_ frames: RaceFrames, threads: Int) throws -> Int {
     let writer = try APNGWriter(frameCount: count) { data in size.withLock { $0 += data.count } }
     let delays = try AnimationOptions().delays(count: count)
     let sequence = FrameSequence(APNGSink(writer: writer, delays: delays))
-    let next = Mutex(0)
-    let failure = Mutex<(any Error)?>(nil)
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
-        while true {
-            let k = next.withLock { n -> Int in
-                defer { n += 1 }
-                return n
-            }
-            guard k < count, failure.withLock({ $0 == nil }) else { return }
-            do {
-                try sequence.deliver(try frames.frame(k).figure, at: k)
-            } catch {
-                failure.withLock { $0 = error }
-                return
-            }
-        }
+    try ParallelFrames.forEach(count: count, threads: threads) { k in
+        try sequence.deliver(try frames.frame(k).figure, at: k)
     }
-    if let error = failure.withLock({ $0 }) { throw error }
     _ = try sequence.finish(count: count)
     return size.withLock { $0 }
 }

@@ -6,24 +6,7 @@ import Testing
 /// `figures: [race]` on an ordinary sweep: its runs drawn as a race, checked like one.
 @Suite struct RaceSweepTests {
     static func file(sweep: String, figures: String) -> String {
-        """
-        name: tiny
-        data:
-          generator: xor
-          count: 40
-        network:
-          hidden: [3]
-        training:
-          epochs: 20
-          learningRate: 0.5
-        snapshots: every 10
-        render:
-          size: [160, 120]
-        sweep:
-          \(sweep)
-        figures: \(figures)
-
-        """
+        RaceFixture.file(epochs: 20, tail: "sweep:\n  \(sweep)\nfigures: \(figures)\n")
     }
 
     @Test func aSweepAskingForRaceFiguresDrawsTheRaceSurface() throws {

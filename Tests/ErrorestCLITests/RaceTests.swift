@@ -4,21 +4,7 @@ import Testing
 
 /// `errorest race`: runners that differ in one training key, from one start, on one surface.
 @Suite struct RaceTests {
-    static let file = """
-        name: tiny
-        data:
-          generator: xor
-          count: 40
-        network:
-          hidden: [3]
-        training:
-          epochs: 40
-          learningRate: 0.5
-        snapshots: every 10
-        render:
-          size: [160, 120]
-
-        """
+    static let file = RaceFixture.file(epochs: 40)
 
     @Test func threeOptimizersRaceFromOneStartOnOneSurface() throws {
         let harness = try Harness()
@@ -86,15 +72,16 @@ import Testing
         return png[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) }
     }
 
+    /// Two processes, one drawing on 1 thread and one on 4: the same files, byte for byte.
     @Test func theRacesAnimationShowsEveryRunnerOnOneClockTheSameBytesEachTime() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.write(Self.file, to: "tiny.yaml")
-        var bytes: [Data] = []
-        for out in ["one", "two"] {
+        var bytes: [[Data]] = []
+        for (out, jobs) in [("one", "1"), ("two", "4")] {
             let result = try harness.errorest([
                 "race", "tiny.yaml", "--vary", "optimizer=sgd,momentum,adam", "--out", out,
-                "--format", "png,apng", "--quiet",
+                "--format", "png,apng", "--quiet", "--jobs", jobs,
             ])
             #expect(result.status == 0, "\(result.stderr)")
             let index = try harness.json(out + "/index.json")
@@ -111,9 +98,13 @@ import Testing
             #expect(Self.frameCount(png) == 5)
             // The errors alone: every runner's curve on one axis, as in every sweep.
             #expect(figures.contains { $0["path"] as? String == "figures/errors.png" })
-            bytes.append(png)
+            bytes.append(
+                try [png]
+                    + ["raceSurface", "raceMountain", "errors"].map {
+                        try Data(contentsOf: harness.url("\(out)/figures/\($0).png"))
+                    })
         }
-        #expect(bytes[0] == bytes[1])
+        #expect(bytes[0].count == 4 && bytes[0] == bytes[1])
     }
 
     @Test func runnersFromDifferentStartsAreRefusedBeforeTraining() throws {

@@ -20,6 +20,24 @@ enum Fixtures {
         ).train(name: name)
     }
 
+    /// A race: SGD, momentum and Adam from one start on xor's 40 points (one hidden layer of 3,
+    /// η = 1, Adam's 0.05), 60 epochs, snapshots every `every[i]` epochs, every epoch's weights
+    /// kept when `trajectory`.
+    static func race(every: [Int] = [10, 10, 10], trajectory: Bool = false) throws -> [TrainingRun]
+    {
+        let data = try Generator.xor.generate(count: 40, noise: 0.1, seed: 5)
+        return try zip(OptimizerKind.allCases, every).map { optimizer, every in
+            var trainer = Trainer(
+                network: try Network(hidden: [3], seed: 3), data: data,
+                options: TrainingOptions(
+                    epochs: 60, learningRate: optimizer == .adam ? 0.05 : 1,
+                    optimizer: optimizer),
+                schedule: .every(every))
+            trainer.recordsTrajectory = trajectory
+            return try trainer.train(name: optimizer.rawValue)
+        }
+    }
+
     /// A fresh temporary folder for one test.
     static func temporaryFolder(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }

@@ -60,6 +60,28 @@ import Testing
         #expect(lines.allSatisfy { $0.closed })
     }
 
+    /// A field's sign, found in one early-stopping pass, is that of its finite extremes.
+    ///
+    /// NaN and ±∞ are left out, a 0 (or −0) counts as both sides, a field of no finite value has
+    /// none: every field of three values drawn from the awkward ones, in every order.
+    @Test func signIsTheSignOfTheFiniteExtremes() {
+        func extremes(_ values: [Double]) -> Double? {
+            let finite = values.filter(\.isFinite)
+            guard let low = finite.min(), let high = finite.max() else { return nil }
+            return low > 0 ? 1 : (high < 0 ? -1 : nil)
+        }
+        let awkward: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 1e-300, -1e-300, 2, -3]
+        for a in awkward {
+            for b in awkward {
+                for c in awkward {
+                    let field = SampledField(
+                        columns: 3, rows: 1, x0: 0, y0: 0, step: 1, values: [a, b, c])
+                    #expect(field.sign == extremes([a, b, c]), "\([a, b, c])")
+                }
+            }
+        }
+    }
+
     @Test func uniformFieldHasNoCurve() {
         let field = SampledField(columns: 5, rows: 5, x0: 0, y0: 0, step: 1) { _ in 3 }
         #expect(MarchingSquares.contours(field, level: 0).isEmpty)

@@ -9,16 +9,7 @@ import Testing
 @Suite struct RaceFramesTests {
     /// SGD, momentum and Adam from one start on xor, with snapshots every `every[i]` epochs.
     static func runs(every: [Int] = [10, 10, 10]) throws -> [TrainingRun] {
-        let data = try Generator.xor.generate(count: 40, noise: 0.1, seed: 5)
-        return try zip(OptimizerKind.allCases, every).map { optimizer, every in
-            try Trainer(
-                network: try Network(hidden: [3], seed: 3), data: data,
-                options: TrainingOptions(
-                    epochs: 60, learningRate: optimizer == .adam ? 0.05 : 1,
-                    optimizer: optimizer),
-                schedule: .every(every)
-            ).train(name: optimizer.rawValue)
-        }
+        try Fixtures.race(every: every)
     }
 
     static func frames(_ runs: [TrainingRun]) throws -> RaceFrames {

@@ -9,19 +9,7 @@ import Testing
 /// weights.
 @Suite struct RaceMountainTests {
     /// SGD, momentum and Adam from one start on xor, every epoch's weights kept.
-    static func runs() throws -> [TrainingRun] {
-        let data = try Generator.xor.generate(count: 40, noise: 0.1, seed: 5)
-        return try OptimizerKind.allCases.map { optimizer in
-            var trainer = Trainer(
-                network: try Network(hidden: [3], seed: 3), data: data,
-                options: TrainingOptions(
-                    epochs: 60, learningRate: optimizer == .adam ? 0.05 : 1,
-                    optimizer: optimizer),
-                schedule: .every(10))
-            trainer.recordsTrajectory = true
-            return try trainer.train(name: optimizer.rawValue)
-        }
-    }
+    static func runs() throws -> [TrainingRun] { try Fixtures.race(trajectory: true) }
 
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
         zip(a, b).map { $0 * $1 }.reduce(0, +)
@@ -78,7 +66,9 @@ import Testing
         }
     }
 
-    @Test func theFigureIsAPNGOfTheAskedSizeAndTheSameBytesTwice() throws {
+    /// The figure as written: a PNG that decodes to the asked size, with each runner's ball in
+    /// its colour where the drawing says it put it, and the same bytes when drawn again.
+    @Test func theFigureDecodesToTheAskedSizeWithEachBallInItsColourTheSameBytesTwice() throws {
         let runs = try Self.runs()
         let names = runs.map(\.name)
         let landscape = try RaceLandscape(runs: runs, names: names, gridSize: 21)
@@ -89,8 +79,29 @@ import Testing
                 format: .png)
         }
         let png = try draw()
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        #expect(png.subdata(in: 16..<24) == Data([0, 0, 2, 0x80, 0, 0, 1, 0x90]))
+        let image = try PNGCodec.decode(png)
+        #expect(image.width == 640 && image.height == 400)
+        // Where the figure's drawing puts each ball, drawn again the same way.
+        var drawn: [RaceMountainPath] = []
+        _ = try SweepFigure.render(
+            title: "race", width: 640, height: 400, palette: .lesson, format: .png,
+            pngCompression: RenderOptions.defaultPNGCompression
+        ) { canvas, style, palette in
+            drawn = try RaceMountainDrawing(
+                landscape: landscape, runners: runners, title: "race", style: style,
+                palette: palette
+            ).draw(on: canvas)
+        }
+        #expect(drawn.count == runs.count)
+        for (path, colour) in zip(drawn, RaceRunner.pathColours(runners)) {
+            // Below and right of the centre, off the ball's highlight (up and left).
+            let pixel = image.rgb(Int(path.ballCentre.x + 1.5), Int(path.ballCentre.y + 1.5))
+            let expected = [colour.red, colour.green, colour.blue].map { Int($0 * 255) }
+            let got = [Int(pixel.red), Int(pixel.green), Int(pixel.blue)]
+            #expect(
+                zip(got, expected).allSatisfy { abs($0 - $1) <= 24 },
+                "\(path.name)'s ball at \(path.ballCentre) is \(got), not \(expected)")
+        }
         #expect(try draw() == png)
     }
 }

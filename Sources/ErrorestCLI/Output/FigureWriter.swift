@@ -85,58 +85,39 @@ struct FigureWriter {
         let jobs = self.jobs
         let run = self.run
         let results = Mutex([Manifest.Entry?](repeating: nil, count: jobs.count))
-        let failure = Mutex<(index: Int, error: any Error)?>(nil)
-        let next = Mutex(0)
         let staged = Mutex(Set<String>())
-        let workers = max(1, min(threads, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.withLock { n -> Int in
-                    defer { n += 1 }
-                    return n
+        try ParallelFrames.forEach(count: jobs.count, threads: threads) { index in
+            let job = jobs[index]
+            let figure = try renderer.render(
+                job.kind, snapshot: job.snapshot, format: job.format)
+            if job.format == .png, let sequence = sequences[job.kind] {
+                try sequence.add(frame: job.frameIndex, figure: figure)
+            }
+            if job.format == .png, let page = pages[job.kind] {
+                try page.add(frame: job.frameIndex, figure: figure)
+            }
+            if job.staged {
+                try folder.stage(figure.data, at: job.path)
+                if index == 0 { FaultPoint.reach("figure") }
+                var entry = Manifest.Entry(
+                    path: job.path, figure: figure,
+                    error: run.snapshots[job.snapshot].error)
+                // Surfaces and hidden space: their numbers beside them, written once.
+                if let table = try renderer.table(job.kind, snapshot: job.snapshot) {
+                    let path = Manifest.Entry.dataPath(
+                        table: table.name, epoch: figure.epoch,
+                        fraction: figure.stepFraction, names: EpochNames(run: run))
+                    let first = staged.withLock { $0.insert(path).inserted }
+                    if first { try folder.stage(table.data, at: path) }
+                    entry.data = path
                 }
-                guard index < jobs.count, failure.withLock({ $0 == nil }) else { return }
-                let job = jobs[index]
-                do {
-                    let figure = try renderer.render(
-                        job.kind, snapshot: job.snapshot, format: job.format)
-                    if job.format == .png, let sequence = sequences[job.kind] {
-                        try sequence.add(frame: job.frameIndex, figure: figure)
-                    }
-                    if job.format == .png, let page = pages[job.kind] {
-                        try page.add(frame: job.frameIndex, figure: figure)
-                    }
-                    if job.staged {
-                        try folder.stage(figure.data, at: job.path)
-                        if index == 0 { FaultPoint.reach("figure") }
-                        var entry = Manifest.Entry(
-                            path: job.path, figure: figure,
-                            error: run.snapshots[job.snapshot].error)
-                        // Surfaces and hidden space: their numbers beside them, written once.
-                        if let table = try renderer.table(job.kind, snapshot: job.snapshot) {
-                            let path = Manifest.Entry.dataPath(
-                                table: table.name, epoch: figure.epoch,
-                                fraction: figure.stepFraction, names: EpochNames(run: run))
-                            let first = staged.withLock { $0.insert(path).inserted }
-                            if first { try folder.stage(table.data, at: path) }
-                            entry.data = path
-                        }
-                        results.withLock { $0[index] = entry }
-                        if job.kind == .panel(.surface) || job.kind == .panel(.mountain) {
-                            FaultPoint.reach("landscape")
-                        }
-                    }
-                    progress?.advance()
-                } catch {
-                    failure.withLock { current in
-                        if let current, current.index < index { return }
-                        current = (index, error)
-                    }
-                    return
+                results.withLock { $0[index] = entry }
+                if job.kind == .panel(.surface) || job.kind == .panel(.mountain) {
+                    FaultPoint.reach("landscape")
                 }
             }
+            progress?.advance()
         }
-        if let failure = failure.withLock({ $0 }) { throw failure.error }
         return results.withLock { $0.compactMap { $0 } }
     }
 }

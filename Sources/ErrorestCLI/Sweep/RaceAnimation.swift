@@ -1,6 +1,5 @@
 import Figures
 import Foundation
-import Synchronization
 
 /// A race's animation: its frames on the shared clock (Figures' ``RaceFrames``), drawn on
 /// several threads and assembled in order by a run's animation pipeline (``StagedFrames`` into
@@ -55,28 +54,14 @@ struct RaceAnimation: Sendable {
             file: file, epochs: frames.clock.map(Double.init),
             sink: APNGSink(writer: writer, delays: try timing.delays(count: count)),
             name: "The race's animation")
-        let failure = Mutex<(Int, ErrorestError)?>(nil)
-        let next = Mutex(0)
         let frames = self.frames
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
-            while true {
-                let k = next.withLock { n -> Int in
-                    defer { n += 1 }
-                    return n
-                }
-                guard k < count, failure.withLock({ $0 == nil }) else { return }
-                do {
-                    try staged.add(frame: k, figure: try frames.frame(k).figure)
-                } catch {
-                    failure.withLock { current in
-                        if let current, current.0 < k { return }
-                        current = (k, ErrorestError(error))
-                    }
-                    return
-                }
+        do {
+            try ParallelFrames.forEach(count: count, threads: threads) { k in
+                try staged.add(frame: k, figure: try frames.frame(k).figure)
             }
+        } catch {
+            throw ErrorestError(error)
         }
-        if let (_, error) = failure.withLock({ $0 }) { throw error }
         _ = try staged.finish()
         let input = generation.appendingPathComponent(apng)
         for format in formats where format != .apng {

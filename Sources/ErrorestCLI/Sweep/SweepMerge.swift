@@ -1,7 +1,6 @@
 import Backprop
 import Figures
 import Foundation
-import Synchronization
 
 /// Writes a sweep's index and comparison figures from the runs' folders, without training.
 struct SweepMerge {
@@ -152,36 +151,21 @@ struct SweepMerge {
 
     /// Draws the figures on several threads and writes each whole.
     private func draw(_ jobs: [Job], into generation: URL) throws {
-        let failure = Mutex<(Int, ErrorestError)?>(nil)
-        let next = Mutex(0)
         let plan = self.plan
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-            while true {
-                let i = next.withLock { n -> Int in
-                    defer { n += 1 }
-                    return n
-                }
-                guard i < jobs.count, failure.withLock({ $0 == nil }) else { return }
-                do {
-                    let data = try jobs[i].draw()
-                    let code = FileSystem.write(
-                        data, to: generation.appendingPathComponent(jobs[i].meta.path).path)
-                    if code != 0 {
-                        let path = (plan.displayPath as NSString).appendingPathComponent(
-                            jobs[i].meta.path)
-                        throw ErrorestError.writeFailed(
-                            "Cannot write \(path): \(systemMessage(code)).")
-                    }
-                } catch {
-                    failure.withLock { current in
-                        if let current, current.0 < i { return }
-                        current = (i, ErrorestError(error))
-                    }
-                    return
+        do {
+            try ParallelFrames.forEach(count: jobs.count, threads: threads) { i in
+                let data = try jobs[i].draw()
+                let code = FileSystem.write(
+                    data, to: generation.appendingPathComponent(jobs[i].meta.path).path)
+                if code != 0 {
+                    let path = (plan.displayPath as NSString).appendingPathComponent(
+                        jobs[i].meta.path)
+                    throw ErrorestError.writeFailed("Cannot write \(path): \(systemMessage(code)).")
                 }
             }
+        } catch {
+            throw ErrorestError(error)
         }
-        if let (_, error) = failure.withLock({ $0 }) { throw error }
     }
 
     /// The part of a grid figure's name after `grid`: empty for a sweep of one grid, else the

@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 import Synchronization
 
@@ -34,9 +35,7 @@ struct SweepRunner {
         // Runs in progress: a run about to render takes its share of the threads, so the last
         // runs of a sweep render on the cores the finished ones left.
         let active = Mutex(0)
-        let next = Mutex(0)
         let outcome = Mutex(Outcome())
-        let failure = Mutex<(position: Int, error: ErrorestError)?>(nil)
         let bar = ProgressBar(label: "runs     ", total: runs.count, unit: "runs", quiet: quiet)
         let plan = self.plan
         // The folders every run shares are made first, so that a run which fails and removes
@@ -45,38 +44,26 @@ struct SweepRunner {
         let made = [shared, plan.folder].filter { !FileManager.default.fileExists(atPath: $0.path) }
         try OutputFolder.makeFolder(shared, displayPath: plan.displayPath)
         defer { for folder in made { rmdir(folder.path) } }  // only succeeds when empty
-        DispatchQueue.concurrentPerform(iterations: inFlight) { _ in
-            while true {
-                let index = next.withLock { n -> Int in
-                    defer { n += 1 }
-                    return n
-                }
-                guard index < runs.count, failure.withLock({ $0 == nil }) else { return }
+        do {
+            try ParallelFrames.forEach(count: runs.count, threads: inFlight) { index in
                 let run = runs[index]
                 active.withLock { $0 += 1 }
                 defer { active.withLock { $0 -= 1 } }
-                do {
-                    if let message = try SweepRunner.execute(
-                        run, plan: plan,
-                        renderThreads: { max(1, threads / max(1, active.withLock { $0 })) })
-                    {
-                        outcome.withLock { $0.diverged.append("\(run.name): \(message)") }
-                    } else {
-                        outcome.withLock { $0.done += 1 }
-                    }
-                    bar?.advance()
-                } catch {
-                    let error = ErrorestError(error)
-                    failure.withLock { current in
-                        if let current, current.position < run.position { return }
-                        current = (run.position, error)
-                    }
-                    return
+                if let message = try SweepRunner.execute(
+                    run, plan: plan,
+                    renderThreads: { max(1, threads / max(1, active.withLock { $0 })) })
+                {
+                    outcome.withLock { $0.diverged.append("\(run.name): \(message)") }
+                } else {
+                    outcome.withLock { $0.done += 1 }
                 }
+                bar?.advance()
             }
+        } catch {
+            bar?.finish()
+            throw ErrorestError(error)
         }
         bar?.finish()
-        if let failure = failure.withLock({ $0 }) { throw failure.error }
         return outcome.withLock { $0 }
     }
 

@@ -9,10 +9,19 @@ struct SampledField: Sendable {
 
     /// 1 when every finite value is above 0, −1 when every one is below, nil when they change
     /// sign (the level curve `0` crosses the field) or there is none.
+    ///
+    /// One pass that stops at the first pair of values on either side of 0 (a boundary in the
+    /// view is found within a row or two, where filtering the whole grid and taking its minimum
+    /// and maximum cost a quarter of a millisecond a frame).
     var sign: Double? {
-        let values = values.filter(\.isFinite)
-        guard let low = values.min(), let high = values.max() else { return nil }
-        return low > 0 ? 1 : (high < 0 ? -1 : nil)
+        var (notAbove, notBelow, seen) = (false, false, false)
+        for value in values where value.isFinite {
+            seen = true
+            if value <= 0 { notAbove = true }
+            if value >= 0 { notBelow = true }
+            if notAbove && notBelow { return nil }
+        }
+        return seen ? (notAbove ? -1 : 1) : nil
     }
 
     init(columns: Int, rows: Int, x0: Double, y0: Double, step: Double, values: [Double]) {

@@ -52,7 +52,12 @@ enum PanelChrome {
 
     /// A thin frame around a plot.
     static func frame(_ rect: Rect, scene: Scene, on canvas: Canvas) {
-        canvas.setColour(scene.palette.frame)
+        frame(rect, palette: scene.palette, on: canvas)
+    }
+
+    /// A thin frame around a plot, in `palette`'s frame colour.
+    static func frame(_ rect: Rect, palette: Palette, on canvas: Canvas) {
+        canvas.setColour(palette.frame)
         canvas.setLineWidth(1)
         canvas.rectangle(rect.inset(by: 0.5))
         canvas.stroke()

@@ -13,48 +13,16 @@ struct RaceFrameDrawing {
     let snapshots: [Snapshot]
     let style: Style
     let palette: Palette
-    /// The style of the output panels: no titles or axes, as in a sweep's grid.
-    private let bare = Style(width: 100, height: 100)
-
-    init(
-        frames: RaceFrames, epoch: Int, walked: [RacePath], snapshots: [Snapshot], style: Style,
-        palette: Palette
-    ) {
-        self.frames = frames
-        self.epoch = epoch
-        self.walked = walked
-        self.snapshots = snapshots
-        self.style = style
-        self.palette = palette
-    }
 
     /// Draws the frame; returns its panels: the output panel of each runner with a path, then
     /// the error curves.
     func draw(on canvas: Canvas) throws -> [PanelInfo] {
         let g = style.gap
-        let page = Rect(
-            x: 0, y: 0, width: Double(canvas.context.surface.width),
-            height: Double(canvas.context.surface.height)
-        ).inset(by: g)
-        let (header, rest) = page.slicingTop(style.headerHeight)
         let last = frames.runs.map(\.training.epochs).max() ?? epoch
-        let clock = "epoch \(epoch) of \(last)"
-        canvas.setFont(size: style.headerFont, bold: true)
-        canvas.setColour(palette.text)
-        let clockWidth = canvas.width(of: clock)
-        canvas.text(clock, x: header.maxX, middle: header.midY, align: .right)
-        canvas.text(
-            PanelChrome.fitted(frames.title, width: header.width - clockWidth - 2 * g, on: canvas),
-            x: header.minX, middle: header.midY)
         let surface = RaceSurfaceDrawing(
             landscape: frames.landscape, runners: frames.runners, title: frames.title,
             style: style, palette: palette)
-        let (noteRow, body) = rest.slicingTop(style.titleHeight)
-        canvas.setFont(size: style.tickFont)
-        canvas.setColour(palette.mutedText)
-        canvas.text(
-            PanelChrome.fitted(surface.note, width: noteRow.width, on: canvas), x: noteRow.minX,
-            middle: noteRow.midY)
+        let body = surface.chrome.drawHeading(clock: "epoch \(epoch) of \(last)", on: canvas)
         let (left, right) = body.slicingLeft((body.width * 0.48).rounded())
         try surface.drawPlot(in: left, paths: walked, on: canvas)
         let area = right.inset(top: 0, left: g, bottom: 0, right: 0)
@@ -101,25 +69,15 @@ struct RaceFrameDrawing {
                 PanelChrome.fitted(text, width: label.maxX - x, on: canvas), x: x,
                 middle: label.midY)
             guard runner.note == nil, next < frames.runs.count else {
-                canvas.fill(plotCell, palette.grid.withAlpha(0.5))
-                canvas.setFont(size: style.tickFont)
-                canvas.setColour(palette.mutedText)
-                canvas.text(
-                    PanelChrome.fitted(runner.note ?? "no run", width: plotCell.width, on: canvas),
-                    x: plotCell.midX, middle: plotCell.midY, align: .centre)
+                SweepGridDrawing.drawNote(
+                    runner.note, in: plotCell, style: style, palette: palette, on: canvas)
                 continue
             }
-            let run = frames.runs[next]
-            let snapshot = snapshots[next]
-            next += 1
-            var options = RenderOptions()
-            options.palette = palette.name
-            let scene = Scene(
-                run: run, snapshot: snapshot,
-                derived: DerivedData(run: run, snapshot: snapshot, options: options),
-                series: ErrorSeries(errors: run.errors), options: options)
             panels.append(
-                try OutputPanel.draw(cell: plotCell, scene: scene, style: bare, on: canvas))
+                try SweepGridDrawing.drawOutput(
+                    frames.runs[next], at: snapshots[next], in: plotCell, palette: palette,
+                    on: canvas))
+            next += 1
         }
         return panels
     }
@@ -134,17 +92,10 @@ struct RaceFrameDrawing {
     /// Every runner's error curve on one axis: faint in full, solid up to the clock, a dot at
     /// each runner's error then, and the clock's line.
     private func drawCurves(in area: Rect, on canvas: Canvas) -> PanelInfo {
-        let series = frames.runs.map(\.errors)
-        let rect = area.inset(
-            top: style.tickFont * 1.8, left: style.tickFont * 4.2, bottom: style.tickFont * 2.9,
-            right: style.gap
-        ).integral
-        let ceiling = SweepGridDrawing.ceiling(series)
-        let scale = CurveScale(rect: rect, series: series, log: false, ceiling: ceiling)
-        let errors = SweepErrors(
-            title: frames.title, groupKey: "", groups: [], curves: [], missing: 0)
-        SweepErrorsDrawing(errors: errors, style: style, palette: palette, log: false)
-            .axes(scale, on: canvas)
+        let (scale, _) = SweepErrorsDrawing.axis(
+            in: area, series: frames.runs.map(\.errors), log: false, style: style,
+            palette: palette, on: canvas)
+        let rect = scale.rect
         let colours = RaceRunner.pathColours(frames.runners)
         let x = scale.x(epoch)
         canvas.saved {
@@ -172,10 +123,7 @@ struct RaceFrameDrawing {
                 canvas.fill()
             }
         }
-        canvas.setColour(palette.frame)
-        canvas.setLineWidth(1)
-        canvas.rectangle(rect.inset(by: 0.5))
-        canvas.stroke()
+        PanelChrome.frame(rect, palette: palette, on: canvas)
         return PanelInfo(
             kind: .error, layer: nil, unit: nil, rect: rect.array,
             domain: [[0, Double(scale.epochs)], [scale.low, scale.high]])

@@ -15,17 +15,6 @@ struct RaceMountainPath: Sendable {
     var ballCentre: PixelPoint
 }
 
-extension RaceRunner {
-    /// The colours of the runners' paths, one per runner with a path (those without a note), in
-    /// order: each the colour of its value in the race's figures (the errors figure's).
-    static func pathColours(_ runners: [RaceRunner]) -> [Colour] {
-        let colours = SweepErrorsDrawing.groupColours
-        return runners.enumerated().filter { $0.element.note == nil }.map {
-            colours[$0.offset % colours.count]
-        }
-    }
-}
-
 extension SweepFigure {
     /// The `raceMountain` figure: a race's error surface in perspective (the mountain panel's
     /// camera, mesh and halos), every runner's path and ball in its colour, the legend by value.
@@ -58,34 +47,17 @@ struct RaceMountainDrawing {
     let style: Style
     let palette: Palette
 
-    /// The race surface's drawing of the same race: its note and legend.
-    private var surface: RaceSurfaceDrawing {
-        RaceSurfaceDrawing(
+    /// The title, note and legend, as every race figure has them.
+    private var chrome: RaceChrome {
+        RaceChrome(
             landscape: landscape, runners: runners, title: title, style: style, palette: palette)
     }
 
     /// Draws the figure; returns what it drew of each runner with a path.
     @discardableResult
     func draw(on canvas: Canvas) throws -> [RaceMountainPath] {
-        let g = style.gap
-        let page = Rect(
-            x: 0, y: 0, width: Double(canvas.context.surface.width),
-            height: Double(canvas.context.surface.height)
-        ).inset(by: g)
-        let (header, rest) = page.slicingTop(style.headerHeight)
-        canvas.setFont(size: style.headerFont, bold: true)
-        canvas.setColour(palette.text)
-        canvas.text(
-            PanelChrome.fitted(title, width: header.width, on: canvas), x: header.minX,
-            middle: header.midY)
-        let (noteRow, body) = rest.slicingTop(style.titleHeight)
-        canvas.setFont(size: style.tickFont)
-        canvas.setColour(palette.mutedText)
-        canvas.text(
-            PanelChrome.fitted(surface.note, width: noteRow.width, on: canvas), x: noteRow.minX,
-            middle: noteRow.midY)
-        let legendWidth = min(body.width * 0.4, style.tickFont * 21)
-        let (plot, legend) = body.slicingLeft(body.width - legendWidth)
+        let body = chrome.drawHeading(on: canvas)
+        let (plot, legend) = chrome.slicingLegend(body)
         // The colour bar of E beside the mountain, as the mountain panel has it.
         let (rect, strip) = plot.slicingLeft(plot.width - ErrorScaleBar.width(style: style))
         let drawn = try drawMountain(in: rect.integral, on: canvas)
@@ -96,7 +68,7 @@ struct RaceMountainDrawing {
                 range: landscape.grid.range, linesBelow: 0, palette: palette, style: style,
                 on: canvas)
         }
-        surface.drawLegend(in: legend, colours: SweepErrorsDrawing.groupColours, on: canvas)
+        chrome.drawLegend(in: legend, on: canvas)
         try canvas.context.check(during: "drawing the race mountain")
         return drawn
     }

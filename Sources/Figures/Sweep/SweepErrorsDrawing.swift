@@ -40,14 +40,9 @@ struct SweepErrorsDrawing {
                 (entries.map { canvas.width(of: $0) }.max() ?? 0) + swatch,
                 notes.map { canvas.width(of: $0) }.max() ?? 0) + 2 * g)
         let (plotArea, legend) = body.slicingLeft(body.width - legendWidth)
-        let rect = plotArea.inset(
-            top: style.tickFont * 1.8, left: style.tickFont * 4.2, bottom: style.tickFont * 2.9,
-            right: g
-        ).integral
-        let series = errors.curves.map(\.errors)
-        let ceiling = log ? nil : SweepGridDrawing.ceiling(series)
-        let scale = CurveScale(rect: rect, series: series, log: log, ceiling: ceiling)
-        axes(scale, on: canvas)
+        let (scale, ceiling) = Self.axis(
+            in: plotArea, series: errors.curves.map(\.errors), log: log, style: style,
+            palette: palette, on: canvas)
         let lineWidth = errors.curves.count > 20 ? 1.0 : 1.6
         canvas.saved {
             canvas.clip(to: scale.curveClip)
@@ -59,10 +54,7 @@ struct SweepErrorsDrawing {
                     curve.errors, colour: colour.withAlpha(0.8), width: lineWidth, on: canvas)
             }
         }
-        canvas.setColour(palette.frame)
-        canvas.setLineWidth(1)
-        canvas.rectangle(rect.inset(by: 0.5))
-        canvas.stroke()
+        PanelChrome.frame(scale.rect, palette: palette, on: canvas)
 
         canvas.setFont(size: style.tickFont)
         let step = style.tickFont * 1.7
@@ -92,8 +84,31 @@ struct SweepErrorsDrawing {
         }
     }
 
+    /// The error axis of `series` in `area`, as every figure of runs' errors has it.
+    ///
+    /// The plot leaves room at its left and below for the labels; its scale runs from epoch 0
+    /// to the longest run (on a linear axis clipped at ``SweepGridDrawing/ceiling(_:)``,
+    /// returned); its grid lines, ticks and labels are drawn. The curves go on it, then
+    /// ``PanelChrome/frame(_:palette:on:)``.
+    static func axis(
+        in area: Rect, series: [[Double]], log: Bool, style: Style, palette: Palette,
+        on canvas: Canvas
+    ) -> (scale: CurveScale, ceiling: Double?) {
+        let rect = area.inset(
+            top: style.tickFont * 1.8, left: style.tickFont * 4.2, bottom: style.tickFont * 2.9,
+            right: style.gap
+        ).integral
+        let ceiling = log ? nil : SweepGridDrawing.ceiling(series)
+        let scale = CurveScale(rect: rect, series: series, log: log, ceiling: ceiling)
+        axes(scale, style: style, palette: palette, on: canvas)
+        return (scale, ceiling)
+    }
+
     /// Grid lines, ticks and labels of both axes.
-    func axes(_ scale: CurveScale, on canvas: Canvas) {
+    private static func axes(
+        _ scale: CurveScale, style: Style, palette: Palette, on canvas: Canvas
+    ) {
+        let log = scale.log
         let rect = scale.rect
         let yTicks =
             log

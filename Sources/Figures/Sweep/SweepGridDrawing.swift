@@ -10,14 +10,9 @@ struct SweepGridDrawing {
     let grid: SweepGrid
     let style: Style
     let palette: Palette
-    /// The style of the panels inside the cells: no titles or axes.
-    private let bare = Style(width: 100, height: 100)
-
-    init(grid: SweepGrid, style: Style, palette: Palette) {
-        self.grid = grid
-        self.style = style
-        self.palette = palette
-    }
+    /// The style of the panels inside a grid's cells and a race frame's small multiples: no
+    /// titles or axes.
+    static var bare: Style { Style(width: 100, height: 100) }
 
     /// The top of the shared error scale when a run's error climbs far above where every run
     /// started (1.25 × the highest starting error), so one diverging run does not flatten the
@@ -94,7 +89,7 @@ struct SweepGridDrawing {
                 let rect = cell(r, c)
                 let (plotCell, _) = rect.slicingTop(rect.height - strip - g / 2)
                 let aspect = item.run.map { SweepGridDrawing.aspect($0.domain) } ?? fallback
-                let plot = OutputPanel.plotRect(cell: plotCell, aspect: aspect, style: bare)
+                let plot = OutputPanel.plotRect(cell: plotCell, aspect: aspect, style: Self.bare)
                 let stripRect = Rect(
                     x: plot.x, y: rect.maxY - strip, width: plot.width, height: strip
                 ).integral
@@ -125,30 +120,12 @@ struct SweepGridDrawing {
         on canvas: Canvas
     ) throws {
         guard let run = item.run, run.snapshots.indices.contains(item.snapshot) else {
-            canvas.fill(plot, palette.grid.withAlpha(0.5))
-            canvas.setFont(size: style.tickFont)
-            canvas.setColour(palette.mutedText)
-            let lines = (item.note ?? "no run").split(separator: ":", maxSplits: 1)
-            for (i, line) in lines.enumerated() {
-                let text = PanelChrome.fitted(
-                    line.trimmingCharacters(in: .whitespaces), width: plot.width - 4, on: canvas)
-                canvas.text(
-                    text, x: plot.midX,
-                    middle: plot.midY + (Double(i) - Double(lines.count - 1) / 2)
-                        * style.tickFont * 1.4,
-                    align: .centre)
-            }
+            Self.drawNote(item.note, in: plot, style: style, palette: palette, on: canvas)
             frame(strip, on: canvas)
             return
         }
         let snapshot = run.snapshots[item.snapshot]
-        var options = RenderOptions()
-        options.palette = palette.name
-        let scene = Scene(
-            run: run, snapshot: snapshot,
-            derived: DerivedData(run: run, snapshot: snapshot, options: options),
-            series: ErrorSeries(errors: run.errors), options: options)
-        _ = try OutputPanel.draw(cell: cell, scene: scene, style: bare, on: canvas)
+        _ = try Self.drawOutput(run, at: snapshot, in: cell, palette: palette, on: canvas)
 
         // The curve, the path walked to the shown epoch solid, a dot at that epoch.
         canvas.saved {
@@ -177,6 +154,40 @@ struct SweepGridDrawing {
         }
     }
 
+    /// A run's output panel at `snapshot` in `cell`, bare (``bare``), in `palette`.
+    static func drawOutput(
+        _ run: TrainingRun, at snapshot: Snapshot, in cell: Rect, palette: Palette,
+        on canvas: Canvas
+    ) throws -> PanelInfo {
+        var options = RenderOptions()
+        options.palette = palette.name
+        let scene = Scene(
+            run: run, snapshot: snapshot,
+            derived: DerivedData(run: run, snapshot: snapshot, options: options),
+            series: ErrorSeries(errors: run.errors), options: options)
+        return try OutputPanel.draw(cell: cell, scene: scene, style: bare, on: canvas)
+    }
+
+    /// In place of a run's panel: `plot` greyed, and its note ("no run" without one) in the
+    /// middle, on two lines where it has a colon ("diverged at:", "epoch 12").
+    static func drawNote(
+        _ note: String?, in plot: Rect, style: Style, palette: Palette, on canvas: Canvas
+    ) {
+        canvas.fill(plot, palette.grid.withAlpha(0.5))
+        canvas.setFont(size: style.tickFont)
+        canvas.setColour(palette.mutedText)
+        let lines = (note ?? "no run").split(separator: ":", maxSplits: 1)
+        for (i, line) in lines.enumerated() {
+            let text = PanelChrome.fitted(
+                line.trimmingCharacters(in: .whitespaces), width: plot.width - 4, on: canvas)
+            canvas.text(
+                text, x: plot.midX,
+                middle: plot.midY + (Double(i) - Double(lines.count - 1) / 2) * style.tickFont
+                    * 1.4,
+                align: .centre)
+        }
+    }
+
     /// A domain's width over its height.
     private static func aspect(_ d: Domain) -> Double {
         (d.x1.upperBound - d.x1.lowerBound) / (d.x2.upperBound - d.x2.lowerBound)
@@ -184,9 +195,6 @@ struct SweepGridDrawing {
 
     /// A thin frame around `rect`.
     private func frame(_ rect: Rect, on canvas: Canvas) {
-        canvas.setColour(palette.frame)
-        canvas.setLineWidth(1)
-        canvas.rectangle(rect.inset(by: 0.5))
-        canvas.stroke()
+        PanelChrome.frame(rect, palette: palette, on: canvas)
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Figures
+
+/// The one parallel loop of a race's animation, its benchmark and a sweep's figures: every
+/// index done once, and the failure reported the one a loop in order would stop at.
+@Suite struct ParallelFramesTests {
+    struct Failed: Error, Equatable {
+        let index: Int
+    }
+
+    @Test(arguments: [1, 2, 4, 16])
+    func everyIndexIsDoneExactlyOnce(threads: Int) throws {
+        let done = Mutex<[Int]>([])
+        try ParallelFrames.forEach(count: 257, threads: threads) { k in
+            done.withLock { $0.append(k) }
+        }
+        let order = done.withLock { $0 }
+        #expect(order.sorted() == Array(0..<257))
+        if threads == 1 { #expect(order == Array(0..<257)) }
+    }
+
+    @Test func nothingIsDoneForNoWork() throws {
+        try ParallelFrames.forEach(count: 0, threads: 4) { _ in
+            Issue.record("called for no work")
+        }
+    }
+
+    @Test func oneThreadStopsAtTheFirstFailure() {
+        let done = Mutex<[Int]>([])
+        #expect(throws: Failed(index: 3)) {
+            try ParallelFrames.forEach(count: 10, threads: 1) { k in
+                done.withLock { $0.append(k) }
+                if k == 3 || k == 7 { throw Failed(index: k) }
+            }
+        }
+        #expect(done.withLock { $0 } == [0, 1, 2, 3])
+    }
+
+    /// Index 3 fails late (after 7 has failed on another thread): the error is still 3's, and
+    /// every index below 3 was done, each once. (When the system's threads are all busy,
+    /// Dispatch runs the loop on this thread alone: 7 never starts and 3's error is the only one.)
+    @Test(arguments: [2, 4, 8])
+    func theLowestFailureIsReportedWhateverFailsFirst(threads: Int) {
+        let done = Mutex<[Int]>([])
+        let sevenFailed = Mutex(false)
+        #expect(throws: Failed(index: 3)) {
+            try ParallelFrames.forEach(count: 40, threads: threads) { k in
+                done.withLock { $0.append(k) }
+                if k == 3 {
+                    // Wait (at most 0.5 s) for index 7 to fail first on another thread.
+                    for _ in 0..<500 where !sevenFailed.withLock({ $0 }) {
+                        Thread.sleep(forTimeInterval: 0.001)
+                    }
+                    throw Failed(index: 3)
+                }
+                if k == 7 {
+                    sevenFailed.withLock { $0 = true }
+                    throw Failed(index: 7)
+                }
+            }
+        }
+        let order = done.withLock { $0 }
+        #expect(Set(order).count == order.count, "an index done twice: \(order)")
+        #expect(Set(0...3).isSubset(of: Set(order)))
+    }
+}
