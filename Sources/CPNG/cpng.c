@@ -1,10 +1,10 @@
-// Reading PNG files through libpng's simplified API, and the CRC-32 of PNG chunks (zlib).
+// Reading PNG files through libpng's simplified API, and the CRC-32 of PNG chunks (libdeflate).
 // Writing is in deflate.c.
 
 #include "cpng.h"
 
+#include <libdeflate.h>
 #include <png.h>
-#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,14 +15,9 @@ static void cpng_set_message(char *message, size_t size, const char *text) {
 }
 
 uint32_t cpng_crc32(uint32_t crc, const uint8_t *bytes, size_t count) {
-    // zlib's crc32 takes a uInt length; feed it in pieces that fit.
-    while (count > 0) {
-        uInt piece = count > 0x40000000u ? 0x40000000u : (uInt)count;
-        crc = (uint32_t)crc32((uLong)crc, bytes, piece);
-        bytes += piece;
-        count -= piece;
-    }
-    return crc;
+    // libdeflate's CRC-32 is the same function as zlib's (the same value for the same bytes on
+    // every CPU) and several times as fast where the CPU multiplies carry-less.
+    return count > 0 ? libdeflate_crc32(crc, bytes, count) : crc;
 }
 
 void cpng_buffer_free(cpng_buffer *buffer) {

@@ -3,7 +3,6 @@
 
 #include "huffman.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /// A symbol and its weight while building the tree.
@@ -12,13 +11,39 @@ typedef struct {
     uint16_t symbol;
 } cpng_leaf;
 
-/// Orders leaves by weight, then by symbol: a total order, so the result never depends on how
-/// qsort treats equal keys.
-static int cpng_leaf_order(const void *a, const void *b) {
-    const cpng_leaf *x = (const cpng_leaf *)a;
-    const cpng_leaf *y = (const cpng_leaf *)b;
-    if (x->weight != y->weight) return x->weight < y->weight ? -1 : 1;
-    return x->symbol < y->symbol ? -1 : (x->symbol > y->symbol ? 1 : 0);
+/// Sorts `m` leaves by weight, then by symbol (a total order, so one result whatever the sort):
+/// as 64-bit keys, weight above symbol, merged in runs of doubling length (no calls through a
+/// comparison function, which cost as much as the rest of a block's codes).
+static void cpng_sort_leaves(cpng_leaf *leaves, int m) {
+    uint64_t keys[CPNG_HUFFMAN_MAX_SYMBOLS], spare[CPNG_HUFFMAN_MAX_SYMBOLS];
+    for (int k = 0; k < m; k++) keys[k] = (uint64_t)leaves[k].weight << 16 | leaves[k].symbol;
+    // Runs of four by insertion, then merges.
+    for (int start = 0; start < m; start += 4) {
+        int end = start + 4 < m ? start + 4 : m;
+        for (int k = start + 1; k < end; k++) {
+            uint64_t key = keys[k];
+            int j = k;
+            for (; j > start && keys[j - 1] > key; j--) keys[j] = keys[j - 1];
+            keys[j] = key;
+        }
+    }
+    uint64_t *from = keys, *to = spare;
+    for (int width = 4; width < m; width *= 2) {
+        for (int start = 0; start < m; start += 2 * width) {
+            int middle = start + width < m ? start + width : m;
+            int end = start + 2 * width < m ? start + 2 * width : m;
+            int a = start, b = middle, k = start;
+            while (a < middle && b < end) to[k++] = from[a] <= from[b] ? from[a++] : from[b++];
+            while (a < middle) to[k++] = from[a++];
+            while (b < end) to[k++] = from[b++];
+        }
+        uint64_t *swap = from;
+        from = to;
+        to = swap;
+    }
+    for (int k = 0; k < m; k++) {
+        leaves[k] = (cpng_leaf){(uint32_t)(from[k] >> 16), (uint16_t)(from[k] & 0xFFFF)};
+    }
 }
 
 /// Huffman's construction for `m` >= 2 leaves sorted by weight: the two lightest of the
@@ -69,7 +94,7 @@ void cpng_huffman_lengths(const uint32_t *frequencies, int count, int limit, uin
     }
     if (m < 2) return;
     for (;;) {
-        qsort(leaves, (size_t)m, sizeof leaves[0], cpng_leaf_order);
+        cpng_sort_leaves(leaves, m);
         if (cpng_huffman_depths(leaves, m, depths) <= limit) break;
         for (int k = 0; k < m; k++) leaves[k].weight = (leaves[k].weight + 1) / 2;
     }

@@ -86,33 +86,44 @@ static inline uint32_t cpng_bucket(uint64_t x) {
     return ((uint32_t)x * 2654435761u) >> (32 - CPNG_HASH_BITS);
 }
 
-/// The longest match at `here` among the candidates whose first eight bytes all match: the
-/// fixed distances and `hashed` (two from the hash table, 0 where none).
-static cpng_match cpng_extend(const cpng_rows *r, const uint8_t *here, const uint32_t *hashed) {
+/// The match at `here` among the candidates whose first eight bytes all match (`distances[k]`
+/// with `equal[k]` == 8): bytes 8 to 23 of every candidate are compared at once, without
+/// branches, for the longest match up to 24 bytes (the nearest on ties), and a match of 24
+/// bytes is extended from there, eight bytes at a time, with that nearest candidate alone. Most
+/// matches end within 24 bytes, where a branch per candidate is what a processor guesses wrong;
+/// beyond, the nearest candidate is nearly always the longest (flat areas and rows that repeat).
+static cpng_match cpng_extend(const uint8_t *here, const uint32_t *distances,
+                              const uint32_t *equal) {
+    uint64_t x1 = cpng_load64(here + 8), x2 = cpng_load64(here + 16);
     cpng_match best = {0, 0};
-    uint64_t x = cpng_load64(here);
-    for (int k = 0; k < CPNG_CANDIDATES && best.length < 258; k++) {
-        uint32_t distance = k < 4 ? r->near[k] : hashed[k - 4];
-        if (distance == 0 || cpng_load64(here - distance) != x) continue;
-        uint32_t length = 8 + (uint32_t)cpng_match_length(here + 8, here - distance + 8, 250);
-        if (length > best.length) best = (cpng_match){length, distance};
+    for (int k = 0; k < CPNG_CANDIDATES; k++) {
+        const uint8_t *there = here - distances[k];  // `here` itself where there is none
+        uint32_t a = cpng_equal_bytes(x1, cpng_load64(there + 8));
+        uint32_t b = cpng_equal_bytes(x2, cpng_load64(there + 16));
+        uint32_t length = equal[k] == 8 ? 8 + a + (a == 8 ? b : 0) : 0;
+        if (length > best.length) best = (cpng_match){length, distances[k]};
+    }
+    if (best.length == 24) {
+        best.length += (uint32_t)cpng_match_length(here + 24, here - best.distance + 24, 234);
     }
     return best;
 }
 
-/// The longest match at `i` (fast_start <= i < fast_end), the nearest candidate on ties, and
-/// `i` recorded in the hash table (`ways` positions a bucket). No branch but for long matches.
+/// The match at `i` (fast_start <= i < fast_end): the longest, the nearest candidate on ties
+/// (beyond 24 bytes, see cpng_extend), and `i` recorded in the hash table (`ways` positions a
+/// bucket). No branch but for matches of eight bytes or more.
 static inline __attribute__((always_inline)) cpng_match cpng_search(const cpng_rows *r, size_t i,
                                                                     int ways) {
     const uint8_t *here = r->in + i;
     uint64_t x = cpng_load64(here);
     uint32_t *bucket = r->head + (size_t)ways * cpng_bucket(x);
-    cpng_match m = {cpng_equal_bytes(x, cpng_load64(here - r->near[0])), r->near[0]};
-    for (int k = 1; k < 4; k++) {
-        uint32_t length = cpng_equal_bytes(x, cpng_load64(here - r->near[k]));
-        if (length > m.length) m = (cpng_match){length, r->near[k]};
+    uint32_t distances[CPNG_CANDIDATES] = {r->near[0], r->near[1], r->near[2], r->near[3], 0, 0};
+    uint32_t equal[CPNG_CANDIDATES] = {0, 0, 0, 0, 0, 0};
+    cpng_match m = {0, 0};
+    for (int k = 0; k < 4; k++) {
+        equal[k] = cpng_equal_bytes(x, cpng_load64(here - r->near[k]));
+        if (equal[k] > m.length) m = (cpng_match){equal[k], r->near[k]};
     }
-    uint32_t hashed[2] = {0, 0};
     for (int k = 0; k < ways; k++) {
         uint32_t distance = (uint32_t)i - bucket[k];
         int valid = distance - 1 < 32768;
@@ -121,12 +132,13 @@ static inline __attribute__((always_inline)) cpng_match cpng_search(const cpng_r
         const uint8_t *there = valid ? here - distance : here - r->near[0];
         uint32_t length = cpng_equal_bytes(x, cpng_load64(there));
         length = valid ? length : 0;
-        hashed[k] = valid ? distance : 0;
+        equal[4 + k] = length;
+        distances[4 + k] = valid ? distance : 0;
         if (length > m.length) m = (cpng_match){length, distance};
     }
     if (ways > 1) bucket[1] = bucket[0];
     bucket[0] = (uint32_t)i;
-    if (m.length == 8) m = cpng_extend(r, here, hashed);
+    if (m.length == 8) m = cpng_extend(here, distances, equal);
     if (m.length < 3) m.length = 0;
     return m;
 }

@@ -72,8 +72,10 @@ size_t cpng_row_deflate_bound(size_t count);
 /// as one zlib stream into `out`, using `work` (cpng_row_work_size() bytes). At each position
 /// it compares eight bytes at once, without branches, with the previous pixel, the row above
 /// and the row above a pixel to either side (where those are within deflate's 32 KiB window),
-/// and with the last positions of the same four bytes (a hash table), and extends only a match
-/// of eight bytes. Effort 1 takes the longest match found (greedy) keeping one position per
+/// and with the last positions of the same four bytes (a hash table); the candidates whose eight
+/// bytes all match are compared on to 24 bytes, again at once, and a match of 24 bytes is
+/// extended with the nearest such candidate. Effort 1 takes the match found (greedy) keeping one
+/// position per
 /// bucket of the hash table, effort 2 keeps two, effort 3 keeps two and first checks whether
 /// the next position has a longer match (lazy). Blocks are coded with dynamic Huffman codes of
 /// their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent code,
@@ -85,7 +87,8 @@ size_t cpng_row_deflate(const uint8_t *lines, size_t count, size_t line, size_t 
 /// Frees the bytes of a buffer filled by cpng_image_data (safe on an empty buffer).
 void cpng_buffer_free(cpng_buffer *buffer);
 
-/// zlib's CRC-32 of `count` bytes, continuing from `crc` (0 to start): the checksum of PNG chunks.
+/// The CRC-32 of `count` bytes (zlib's function, computed by libdeflate), continuing from `crc` (0
+/// to start): the checksum of PNG chunks.
 uint32_t cpng_crc32(uint32_t crc, const uint8_t *bytes, size_t count);
 
 /// Decodes a PNG held in memory to 8-bit RGBA.
