@@ -111,4 +111,35 @@ import Testing
         }
         #expect(compared > 100)
     }
+
+    /// A level curve's crossings refined together, four to a vector of the exact forward pass,
+    /// are bit for bit those refined one at a time: the same curves through the same points.
+    @Test(arguments: [([4], Activation.sigmoid), ([3], .tanh), ([3, 2], .sigmoid), ([4], .relu)])
+    func crossingsRefinedTogetherAreThoseRefinedOneAtATime(
+        hidden: [Int], activation: Activation
+    ) throws {
+        let run = try Fixtures.run(.xor, hidden: hidden, activation: activation, epochs: 300)
+        var compared = 0
+        for snapshot in run.snapshots {
+            let model = ModelEvaluator(layers: snapshot.layers, activation: activation)
+            let viewport = Viewport(
+                domain: run.domain, rect: Rect(x: 10, y: 20, width: 301, height: 257))
+            let deeper: [ModelValue] = hidden.count > 1 ? [.unit(layer: 1, unit: 0)] : []
+            for target in [ModelValue.output] + deeper {
+                let field = PlanePanel.sample(
+                    target, model: model, viewport: viewport, sampling: .locating)
+                let exact = { (p: PixelPoint) -> Double in
+                    let x = viewport.data(p)
+                    return model.preactivation(target, x.x1, x.x2)
+                }
+                let one = MarchingSquares.contours(field, level: 0, exact: exact)
+                let together = MarchingSquares.contours(
+                    field, level: 0, exact: exact,
+                    exactMany: { model.preactivations(target, at: $0.map(viewport.data)) })
+                #expect(one == together)
+                compared += one.reduce(0) { $0 + $1.points.count }
+            }
+        }
+        #expect(compared > 100)
+    }
 }

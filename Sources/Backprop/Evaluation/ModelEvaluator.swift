@@ -109,6 +109,30 @@ package struct ModelEvaluator: Sendable {
             })
     }
 
+    /// `z` of `value` at each of `points`, four points to a vector: for each point the bits
+    /// ``preactivation(_:_:_:)`` gives it alone (the lanes never mix).
+    package func preactivations(_ value: ModelValue, at points: [Point]) -> [Double] {
+        guard let last = points.last else { return [] }
+        let vectors = (points.count + 3) / 4
+        var out = [Double](repeating: 0, count: points.count)
+        forward(
+            value, vectors: vectors,
+            points: { first, second in
+                for v in 0..<vectors {
+                    for lane in 0..<4 {
+                        // The last vector's spare lanes repeat the last point.
+                        let p = 4 * v + lane < points.count ? points[4 * v + lane] : last
+                        first[v][lane] = p.x1
+                        second[v][lane] = p.x2
+                    }
+                }
+            },
+            result: { z in
+                for i in out.indices { out[i] = z[i / 4][i % 4] }
+            })
+        return out
+    }
+
     /// The forward pass up to `value` for `vectors` groups of four points.
     ///
     /// `points` writes the points' `x1` and `x2` rows, `result` reads `value`'s `z` row. Layer by

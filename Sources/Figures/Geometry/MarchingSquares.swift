@@ -68,8 +68,12 @@ enum MarchingSquares {
     /// When `exact` is given, each crossing found by linear interpolation is refined along its
     /// grid edge by a few steps of the Illinois method on `exact`, and saddle cells are decided by
     /// `exact` at the cell's centre; otherwise by the mean of the four corners.
+    ///
+    /// `exactMany`, when given, answers for `exact` at many points at once (the same values): the
+    /// crossings are then refined together, a step of every one per call (``Crossing/refine(_:exactMany:)``).
     static func contours(
-        _ field: SampledField, level: Double, exact: ((PixelPoint) -> Double)? = nil
+        _ field: SampledField, level: Double, exact: ((PixelPoint) -> Double)? = nil,
+        exactMany: (([PixelPoint]) -> [Double])? = nil
     ) -> [Polyline] {
         let nx = field.columns
         let ny = field.rows
@@ -128,21 +132,30 @@ enum MarchingSquares {
             }
         }
         let chains = join(segments)
-        var cache: [Int: PixelPoint] = [:]
-        func point(_ edge: Int) -> PixelPoint {
-            if let p = cache[edge] { return p }
+        // Each crossed edge once (an edge is shared by the two chains' cells it borders).
+        var found: [Int: Int] = [:]
+        var crossings: [Crossing] = []
+        func index(_ edge: Int) -> Int {
+            if let k = found[edge] { return k }
             let isVertical = edge >= nx * ny
             let id = isVertical ? edge - nx * ny : edge
             let (i, j) = (id % nx, id / nx)
             let (i2, j2) = isVertical ? (i, j + 1) : (i + 1, j)
-            let p = crossing(
-                field.position(i, j), field[i, j], field.position(i2, j2), field[i2, j2],
-                level: level, exact: exact)
-            cache[edge] = p
-            return p
+            found[edge] = crossings.count
+            crossings.append(
+                Crossing(
+                    field.position(i, j), field[i, j], field.position(i2, j2), field[i2, j2],
+                    level: level))
+            return crossings.count - 1
         }
-        return chains.map { chain in
-            Polyline(points: chain.edges.map(point), closed: chain.closed)
+        let indices = chains.map { $0.edges.map(index) }
+        if let exactMany {
+            Crossing.refine(&crossings, exactMany: exactMany)
+        } else if let exact {
+            for k in crossings.indices { crossings[k].refine(exact) }
+        }
+        return zip(chains, indices).map { chain, indices in
+            Polyline(points: indices.map { crossings[$0].point }, closed: chain.closed)
         }
     }
 
@@ -151,32 +164,9 @@ enum MarchingSquares {
         _ p: PixelPoint, _ fp: Double, _ q: PixelPoint, _ fq: Double, level: Double,
         exact: ((PixelPoint) -> Double)?
     ) -> PixelPoint {
-        func at(_ t: Double) -> PixelPoint {
-            PixelPoint(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t)
-        }
-        guard fq != fp else { return at(0.5) }
-        var t = min(1, max(0, (level - fp) / (fq - fp)))
-        guard let exact else { return at(t) }
-        // Illinois (modified regula falsi) on [0, 1], bracketing the crossing.
-        var (t0, g0) = (0.0, fp - level)
-        var (t1, g1) = (1.0, fq - level)
-        var side = 0
-        for _ in 0..<6 {
-            let g = exact(at(t)) - level
-            if g == 0 || !g.isFinite { break }
-            if (g < 0) == (g0 < 0) {
-                (t0, g0) = (t, g)
-                if side == -1 { g1 /= 2 }
-                side = -1
-            } else {
-                (t1, g1) = (t, g)
-                if side == 1 { g0 /= 2 }
-                side = 1
-            }
-            guard g1 != g0 else { break }
-            t = min(t1, max(t0, t0 - g0 * (t1 - t0) / (g1 - g0)))
-        }
-        return at(t)
+        var crossing = Crossing(p, fp, q, fq, level: level)
+        if let exact { crossing.refine(exact) }
+        return crossing.point
     }
 
     /// Joins segments that share an edge into chains of edge ids.
