@@ -40,6 +40,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]
         ),
 
+        // C: starts ffmpeg and ffprobe with Linux's parent-death signal (no Swift API sets it),
+        // so a killed errorest leaves no program running.
+        .target(name: "CSpawn"),
+
         // Cairo drawing of snapshots: panels, frames, PNG/PDF/SVG writers.
         .target(name: "Figures", dependencies: ["Backprop", "CCairo", "CPNG"]),
 
@@ -47,7 +51,7 @@ let package = Package(
         .target(
             name: "ErrorestCLI",
             dependencies: [
-                "Backprop", "Figures",
+                "Backprop", "Figures", "CSpawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

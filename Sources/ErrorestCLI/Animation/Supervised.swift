@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 import Synchronization
 
@@ -8,8 +9,9 @@ import Synchronization
 #endif
 
 /// A program run to its end under a time limit: in a process group of its own that errorest's
-/// stop signals (SIGINT, SIGTERM, SIGHUP) end first, its standard error kept as a tail of at most
-/// ``tailLimit`` bytes however much it writes.
+/// stop signals (SIGINT, SIGTERM, SIGHUP) end first, killed by the kernel when errorest dies of
+/// anything else (SIGKILL included; Linux's parent-death signal), its standard error kept as a
+/// tail of at most ``tailLimit`` bytes however much it writes.
 enum Supervised {
     /// What became of the program.
     struct Outcome: Sendable {
@@ -42,31 +44,12 @@ enum Supervised {
         _ program: String, _ arguments: [String], timeout: Duration, faultPoint: String? = nil
     ) -> Result<Outcome, SpawnFailure> {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return .failure(SpawnFailure(code: errno)) }
+        // Close-on-exec from the start: a program another thread starts meanwhile must not hold
+        // the write end (its reader would wait for that program too).
+        let piped = errorest_pipe(&fds)
+        guard piped == 0 else { return .failure(SpawnFailure(code: piped)) }
         let (readEnd, writeEnd) = (fds[0], fds[1])
-        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         defer { close(readEnd) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        if writeEnd != 2 { posix_spawn_file_actions_addclose(&actions, writeEnd) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(
-            &attributes,
-            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         // The stop signals wait until the child's group is known, so none can miss it.
@@ -77,7 +60,9 @@ enum Supervised {
         var previous = sigset_t()
         pthread_sigmask(SIG_BLOCK, &stops, &previous)
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        // Its own group, stdin and stdout /dev/null, stderr the pipe, and on Linux SIGKILL when
+        // this thread ends (errorest killed included), so it never outlives errorest.
+        let code = errorest_spawn(&pid, program, argv, environ, writeEnd)
         let slot = code == 0 ? ChildGroups.add(pid) : nil
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         close(writeEnd)

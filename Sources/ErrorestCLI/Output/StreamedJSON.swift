@@ -37,6 +37,17 @@ enum StreamedJSON {
 
     /// `emptied` encoded with its top-level `lists` empty, and their items spliced in.
     static func encode<Value: Encodable>(_ emptied: Value, lists: [List]) throws -> Data {
+        var whole = Data()
+        try stream(emptied, lists: lists) { whole.append($0) }
+        return whole
+    }
+
+    /// The bytes ``encode(_:lists:)`` returns, handed to `write` in pieces of about `piece`
+    /// bytes as they are made: only one item's tree and one piece exist at a time, so a list of
+    /// any length costs the memory of its longest item.
+    static func stream<Value: Encodable>(
+        _ emptied: Value, lists: [List], piece: Int = 1 << 16, to write: (Data) throws -> Void
+    ) throws {
         let whole = try JSONText.data(emptied)
         var places: [(range: Range<Data.Index>, list: List)] = []
         for list in lists where list.count > 0 {
@@ -59,12 +70,16 @@ enum StreamedJSON {
                 try list.append(index, &item)
                 appendIndented(item, to: &out)
                 out.append(contentsOf: index == list.count - 1 ? [0x0A] : [0x2C, 0x0A])
+                if out.count >= piece {
+                    try write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
             out.append(Data("  ]".utf8))
             copied = range.upperBound
         }
         out.append(whole[copied...])
-        return out
+        try write(out)
     }
 
     /// Appends `item` with each line four spaces deeper; blank lines (empty lists) stay blank.

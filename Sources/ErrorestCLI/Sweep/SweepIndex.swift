@@ -95,8 +95,20 @@ struct FinishedRun: Sendable {
     var summary: RunSummary?
     /// The whole run record, kept only when the sweep draws race figures.
     var record: TrainingRun?
-    var manifest: Manifest?
+    /// What the index lists of its manifest (not the figures' panels and scales).
+    var manifest: ManifestFiles?
     var failure: RunFailure?
+
+    /// A run's record file and the files its manifest lists, relative to its folder.
+    struct ManifestFiles: Sendable {
+        var run: String
+        var files: [String]
+
+        init(_ manifest: Manifest) {
+            run = manifest.run
+            files = manifest.files.map(\.path)
+        }
+    }
 
     /// Its entry in the index.
     var entry: SweepIndex.Run {
@@ -107,7 +119,7 @@ struct FinishedRun: Sendable {
             message: failure?.message, record: manifest.map { "\(run.folder)/\($0.run)" },
             manifest: manifest.map { _ in "\(run.folder)/manifest.json" },
             error: summary?.errors.last, accuracy: summary?.accuracy,
-            files: manifest?.files.map { "\(run.folder)/\($0.path)" } ?? [])
+            files: manifest?.files.map { "\(run.folder)/\($0)" } ?? [])
     }
 
     /// The run record (read again from the run's folder unless kept), or `nil` when training

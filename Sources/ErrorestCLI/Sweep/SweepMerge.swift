@@ -28,7 +28,8 @@ struct SweepMerge {
                 finished.append(
                     FinishedRun(
                         planned: run, summary: RunSummary(record),
-                        record: keepRecords ? record : nil, manifest: manifest, failure: nil))
+                        record: keepRecords ? record : nil,
+                        manifest: FinishedRun.ManifestFiles(manifest), failure: nil))
             }
         }
         if !missing.isEmpty {
@@ -41,11 +42,23 @@ struct SweepMerge {
         return finished
     }
 
+    /// What a merge wrote: the index (to stream again, for `--json`) and what it lists.
+    struct Written {
+        var index: SweepIndexWriter
+        /// The runs in the index, and the names of those whose training diverged.
+        var runs: Int
+        var diverged: [String]
+        var figures: Int
+        /// False when the folder already held exactly this index and its figures.
+        var written: Bool
+    }
+
     /// Writes the comparison figures and then the index, unless the folder already holds
     /// exactly these.
     ///
-    /// Returns the index and whether anything was written.
-    func write() throws -> (index: SweepIndex, written: Bool) {
+    /// The index is made a run at a time (``SweepIndexWriter``), compared with the earlier one
+    /// and written the same way: never held whole.
+    func write() throws -> Written {
         let runs = try finishedRuns(keepRecords: !plan.sweep.raceFigures.isEmpty)
         var jobs = figureJobs(runs)
         var animation: RaceAnimation?
@@ -56,38 +69,45 @@ struct SweepMerge {
             jobs += figures.jobs.map { Job(meta: $0.meta, draw: $0.draw) }
             animation = figures.animation
         }
-        let index = SweepIndex(
-            name: plan.sweep.name,
-            keys: plan.sweep.keys.map {
+        let sweep = plan.sweep
+        let head = SweepIndex(
+            name: sweep.name,
+            keys: sweep.keys.map {
                 SweepIndex.Key(key: $0.path, label: $0.label, values: $0.values)
             },
-            runs: runs.map { finished in
-                var entry = finished.entry
-                entry.values = plan.sweep.values(finished.planned.choice)
-                return entry
-            },
+            runs: [],
             figures: jobs.map(\.meta) + (animation?.figures ?? []))
-        let bytes = try index.jsonData()
-        let indexURL = plan.folder.appendingPathComponent(SweepIndex.fileName)
-        let previous = FileManager.default.contents(atPath: indexURL.path)
-        if previous == bytes,
-            index.figures.allSatisfy({
+        let index = SweepIndexWriter(head: head, count: runs.count) { i in
+            var entry = runs[i].entry
+            entry.values = sweep.values(runs[i].planned.choice)
+            return entry
+        }
+        let indexPath = plan.folder.appendingPathComponent(SweepIndex.fileName).path
+        var written = Written(
+            index: index, runs: runs.count,
+            diverged: runs.filter { $0.summary == nil }.map(\.planned.name),
+            figures: head.figures.count, written: false)
+        if try index.matches(fileAt: indexPath),
+            head.figures.allSatisfy({
                 FileManager.default.fileExists(
                     atPath: plan.folder.appendingPathComponent($0.path).path)
             })
         {
-            return (index, false)
+            return written
         }
         try commit(
-            bytes, jobs: jobs, animation: animation, previous: previous.flatMap(SweepIndex.read))
-        return (index, true)
+            index, jobs: jobs, animation: animation,
+            previous: SweepIndex.figures(inFileAt: indexPath) ?? [])
+        written.written = true
+        return written
     }
 
     /// Writes the figures and the index into a new generation of the sweep's folder and switches
     /// to it in one `rename(2)`, as a run's folder does: a merge killed at any point leaves the
     /// earlier index and figures whole.
     private func commit(
-        _ index: Data, jobs: [Job], animation: RaceAnimation?, previous: SweepIndex?
+        _ index: SweepIndexWriter, jobs: [Job], animation: RaceAnimation?,
+        previous: [SweepIndex.Figure]
     ) throws {
         let store = try GenerationStore(
             folder: plan.folder, displayPath: plan.displayPath, layout: .sweep)
@@ -102,14 +122,14 @@ struct SweepMerge {
             // this one does not list are ours and left behind with its generation.
             let owned = Set(
                 jobs.map(\.meta.path) + (animation?.figures.map(\.path) ?? [])
-                    + (previous?.figures.map(\.path) ?? []))
+                    + previous.map(\.path))
             let figures = generation.appendingPathComponent("figures")
             var code = FileSystem.linkUnowned(
                 in: plan.folder.appendingPathComponent("figures"), under: "figures",
                 skipping: owned, into: figures)
             if code == 0 {
-                code = FileSystem.write(
-                    index, to: generation.appendingPathComponent(SweepIndex.fileName).path)
+                code = try index.write(
+                    toFile: generation.appendingPathComponent(SweepIndex.fileName).path)
             }
             rmdir(figures.path)  // an empty one is left out
             if code == 0, FileSystem.syncAll(generation.path) != 0 { code = errno }

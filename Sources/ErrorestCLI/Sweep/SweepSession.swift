@@ -48,17 +48,17 @@ struct SweepSession {
 
     /// Writes the index and figures (unless they are already as they would be) and reports.
     func writeIndex(_ plan: SweepPlan, label: String, ran: String?) throws {
-        let (index, written) = try SweepMerge(plan: plan, threads: threads).write()
-        if output.json { try StandardStreams.writeOutput(try index.jsonData()) }
+        let merge = try SweepMerge(plan: plan, threads: threads).write()
+        if output.json { try merge.index.stream { try StandardStreams.writeOutput($0) } }
         guard !output.quiet else { return }
-        let diverged = index.runs.filter { $0.status != "done" }.map(\.name)
+        let diverged = merge.diverged
         let what =
-            written
-            ? "index.json and \(index.figures.count) comparison figures written"
+            merge.written
+            ? "index.json and \(merge.figures) comparison figures written"
             : "index.json and figures already up to date; nothing written"
         var race = ""
         if !plan.sweep.raceFigures.isEmpty {
-            race = "; \(index.runs.count) runners from one W0 (checked bit for bit)"
+            race = "; \(merge.runs) runners from one W0 (checked bit for bit)"
             if !diverged.isEmpty { race += ", \(diverged.joined(separator: ", ")) diverged" }
             // Runners that trained to the end with their error above its start: not "diverged",
             // which names training that stopped (see ErrorTrend).
@@ -68,7 +68,7 @@ struct SweepSession {
             }
         }
         printError(
-            "\(label): \(ran.map { "\($0); " } ?? "")\(index.runs.count) runs in the index"
+            "\(label): \(ran.map { "\($0); " } ?? "")\(merge.runs) runs in the index"
                 + (diverged.isEmpty ? "" : " (\(diverged.count) diverged)") + race
                 + "; \(what) in \(plan.displayPath) \(timing(nil))")
     }
