@@ -236,7 +236,7 @@ enum Pipeline {
         written.append("run.json")
         let elapsed = seconds(since: started)
         printError(
-            "\(run.name): E(W) \(format(first)) → \(format(last)), accuracy "
+            "\(run.name): E(W) \(ErrorTrend.number(first)) → \(ErrorTrend.number(last)), accuracy "
                 + String(format: "%.1f%%", accuracy) + " after \(run.training.epochs) epochs; "
                 + written.joined(separator: ", ") + " in \(folder.displayPath) "
                 + String(format: "(%.1f s)", elapsed))
@@ -247,10 +247,6 @@ enum Pipeline {
     /// teacher may show such a run on purpose.
     static func warning(_ trend: ErrorTrend?, learningRate: Double) -> String? {
         guard let words = trend?.endedAboveWords else { return nil }
-        return "\(words); the learning rate \(format(learningRate)) may be too large."
-    }
-
-    private static func format(_ x: Double) -> String {
-        String(format: "%.4g", x)
+        return "\(words); the learning rate \(ErrorTrend.number(learningRate)) may be too large."
     }
 }

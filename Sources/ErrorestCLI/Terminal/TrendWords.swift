@@ -13,7 +13,7 @@ extension ErrorTrend {
         return "E ended at \(Self.number(last)), above its start \(Self.number(start))"
     }
 
-    /// An error as the terminal writes it: four significant digits.
+    /// A number as the terminal writes it (an error, a learning rate): four significant digits.
     static func number(_ x: Double) -> String {
         String(format: "%.4g", x)
     }
