@@ -145,13 +145,14 @@ struct RunSummary: Sendable {
     var errors: [Double]
     var accuracy: Double?
     var epochs: [Int]
-    /// The one trend every sentence and legend about this run reads.
-    var trend: ErrorTrend?
 
     init(_ run: TrainingRun) {
         errors = run.errors
         accuracy = run.accuracies.last
         epochs = run.snapshots.map(\.epoch)
-        trend = run.errorTrend
     }
+
+    /// The one trend every sentence and legend about this run reads, of ``errors`` as the
+    /// record's own (``Backprop/TrainingRun/errorTrend``).
+    var trend: ErrorTrend? { ErrorTrend(errors: errors) }
 }

@@ -141,6 +141,16 @@ struct Canvas {
         cairo_stroke(cr)
     }
 
+    /// Strokes the polyline through `points` at `width` in `colour`; nothing for no points.
+    func stroke(polyline points: [PixelPoint], width: Double, colour: Colour) {
+        guard let first = points.first else { return }
+        setLineWidth(width)
+        setColour(colour)
+        move(to: first)
+        for p in points.dropFirst() { line(to: p) }
+        stroke()
+    }
+
     /// Fills `r` with `colour`.
     func fill(_ r: Rect, _ colour: Colour) {
         setColour(colour)

@@ -83,12 +83,7 @@ enum SurfacePanel: Panel {
             (max(2.5, 4 * style.scale), Colour(hex: 0xFF_FF_FF, alpha: 0.85)),
             (max(1.2, 1.8 * style.scale), Colour(hex: 0x11_11_11)),
         ] {
-            guard let first = points.first else { break }
-            canvas.setLineWidth(width)
-            canvas.setColour(colour)
-            canvas.move(to: first)
-            for p in points.dropFirst() { canvas.line(to: p) }
-            canvas.stroke()
+            canvas.stroke(polyline: points, width: width, colour: colour)
         }
         let r = max(3, 6 * style.scale)
         if let start = points.first {

@@ -40,21 +40,23 @@ struct RaceLines {
     /// All the halos, then each line with its bands under it, in order.
     func draw(on canvas: Canvas) {
         let halo = Colour(hex: 0xFF_FF_FF, alpha: 0.8)
-        for line in lines {
-            stroke(line.points, width: width + 2.3, colour: halo, on: canvas)
-            for (run, depth) in Self.runs(line.covered) where depth > 0 {
-                stroke(
-                    Array(line.points[run]), width: bandWidth(depth) + 2.3, colour: halo,
-                    on: canvas)
+        // Each line's stretches under others, and how many: ``runs(_:)`` once a line.
+        let bands = lines.map { line in
+            Self.runs(line.covered).compactMap { run, depth in
+                depth > 0 ? (Array(line.points[run]), depth) : nil
             }
         }
-        for line in lines {
-            for (run, depth) in Self.runs(line.covered) where depth > 0 {
-                stroke(
-                    Array(line.points[run]), width: bandWidth(depth), colour: line.colour,
-                    on: canvas)
+        for (line, bands) in zip(lines, bands) {
+            canvas.stroke(polyline: line.points, width: width + 2.3, colour: halo)
+            for (points, depth) in bands {
+                canvas.stroke(polyline: points, width: bandWidth(depth) + 2.3, colour: halo)
             }
-            stroke(line.points, width: width, colour: line.colour, on: canvas)
+        }
+        for (line, bands) in zip(lines, bands) {
+            for (points, depth) in bands {
+                canvas.stroke(polyline: points, width: bandWidth(depth), colour: line.colour)
+            }
+            canvas.stroke(polyline: line.points, width: width, colour: line.colour)
         }
     }
 
@@ -73,14 +75,6 @@ struct RaceLines {
         return runs
     }
 
-    private func stroke(_ points: [PixelPoint], width: Double, colour: Colour, on canvas: Canvas) {
-        guard let first = points.first else { return }
-        canvas.setLineWidth(width)
-        canvas.setColour(colour)
-        canvas.move(to: first)
-        for p in points.dropFirst() { canvas.line(to: p) }
-        canvas.stroke()
-    }
 }
 
 /// A polyline's segments by square cells, to find quickly whether a point lies near it.

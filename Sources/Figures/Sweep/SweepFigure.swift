@@ -160,12 +160,6 @@ struct CurveScale {
 
     /// Strokes `errors` as one line.
     func stroke(_ errors: [Double], colour: Colour, width: Double, on canvas: Canvas) {
-        let points = points(errors)
-        guard let first = points.first else { return }
-        canvas.setColour(colour)
-        canvas.setLineWidth(width)
-        canvas.move(to: first)
-        for p in points.dropFirst() { canvas.line(to: p) }
-        canvas.stroke()
+        canvas.stroke(polyline: points(errors), width: width, colour: colour)
     }
 }
