@@ -27,8 +27,9 @@ import Testing
             pngCompression: 3
         ) { canvas, style, palette in
             let drawing = RaceMountainDrawing(
-                landscape: landscape, runners: runners, title: "race", style: style,
-                palette: palette)
+                chrome: RaceChrome(
+                    landscape: landscape, runners: runners, title: "race", style: style,
+                    palette: palette))
             plot = Rect(x: 40, y: 50, width: 400, height: 300)
             drawn = try drawing.drawMountain(in: plot, on: canvas)
         }
@@ -88,8 +89,9 @@ import Testing
             pngCompression: RenderOptions.defaultPNGCompression
         ) { canvas, style, palette in
             drawn = try RaceMountainDrawing(
-                landscape: landscape, runners: runners, title: "race", style: style,
-                palette: palette
+                chrome: RaceChrome(
+                    landscape: landscape, runners: runners, title: "race", style: style,
+                    palette: palette)
             ).draw(on: canvas)
         }
         #expect(drawn.count == runs.count)

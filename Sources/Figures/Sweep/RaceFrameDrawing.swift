@@ -20,8 +20,9 @@ struct RaceFrameDrawing {
         let g = style.gap
         let last = frames.runs.map(\.training.epochs).max() ?? epoch
         let surface = RaceSurfaceDrawing(
-            landscape: frames.landscape, runners: frames.runners, title: frames.title,
-            style: style, palette: palette)
+            chrome: RaceChrome(
+                landscape: frames.landscape, runners: frames.runners, title: frames.title,
+                style: style, palette: palette))
         let body = surface.chrome.drawHeading(clock: "epoch \(epoch) of \(last)", on: canvas)
         let (left, right) = body.slicingLeft((body.width * 0.48).rounded())
         try surface.drawPlot(in: left, paths: walked, on: canvas)

@@ -18,17 +18,9 @@ struct RaceMountainPath: Sendable {
 /// Draws a race's mountain: the surface in perspective, every runner's path and ball, and the
 /// race surface's legend.
 struct RaceMountainDrawing {
-    let landscape: RaceLandscape
-    let runners: [RaceRunner]
-    let title: String
-    let style: Style
-    let palette: Palette
-
-    /// The title, note and legend, as every race figure has them.
-    private var chrome: RaceChrome {
-        RaceChrome(
-            landscape: landscape, runners: runners, title: title, style: style, palette: palette)
-    }
+    /// The race, its title, style and palette, with the title, note and legend every race
+    /// figure draws.
+    let chrome: RaceChrome
 
     /// Draws the figure; returns what it drew of each runner with a path.
     @discardableResult
@@ -36,13 +28,14 @@ struct RaceMountainDrawing {
         let body = chrome.drawHeading(on: canvas)
         let (plot, legend) = chrome.slicingLegend(body)
         // The colour bar of E beside the mountain, as the mountain panel has it.
-        let (rect, strip) = plot.slicingLeft(plot.width - ErrorScaleBar.width(style: style))
+        let (rect, strip) = plot.slicingLeft(plot.width - ErrorScaleBar.width(style: chrome.style))
         let drawn = try drawMountain(in: rect.integral, on: canvas)
-        if !style.textless, strip.width > 4, strip.height > 4 {
+        if !chrome.style.textless, strip.width > 4, strip.height > 4 {
             _ = ErrorScaleBar.drawScale(
                 in: strip.inset(
                     top: plot.height * 0.15, left: 0, bottom: plot.height * 0.15, right: 0),
-                range: landscape.grid.range, linesBelow: 0, palette: palette, style: style,
+                range: chrome.landscape.grid.range, linesBelow: 0, palette: chrome.palette,
+                style: chrome.style,
                 on: canvas)
         }
         chrome.drawLegend(in: legend, on: canvas)
@@ -53,15 +46,15 @@ struct RaceMountainDrawing {
     /// The mesh, every path among its quads, then over everything each path's last stretch
     /// and the balls, so that no ridge hides where a runner is.
     func drawMountain(in rect: Rect, on canvas: Canvas) throws -> [RaceMountainPath] {
-        let grid = landscape.grid
+        let grid = chrome.landscape.grid
         guard rect.isUsable else { return [] }
         var mesh = MountainMesh(grid: grid, rect: rect, on: canvas)
-        let width = max(1.4, 2.2 * style.scale)
-        let radius = max(4, 7 * style.scale)
-        let colours = RaceRunner.pathColours(runners)
+        let width = max(1.4, 2.2 * chrome.style.scale)
+        let radius = max(4, 7 * chrome.style.scale)
+        let colours = RaceRunner.pathColours(chrome.runners)
         var drawn: [RaceMountainPath] = []
         var projected: [[MountainCamera.Projected]] = []
-        for (path, colour) in zip(landscape.paths, colours) {
+        for (path, colour) in zip(chrome.landscape.paths, colours) {
             let points = SurfacePanel.thinned(path.points)
             let pixels = points.map(mesh.project)
             guard let last = path.points.last else { continue }
@@ -73,12 +66,13 @@ struct RaceMountainDrawing {
                     ballCentre: MountainMesh.ballCentre(
                         on: mesh.project(last).pixel, radius: radius)))
         }
-        let start = landscape.paths.first?.points.first.map(mesh.project)
+        let start = chrome.landscape.paths.first?.points.first.map(mesh.project)
         canvas.saved {
             canvas.clip(to: rect)
-            let names = landscape.axes == .weights ? ("w1", "w2") : ("PC1", "PC2")
+            let names = chrome.landscape.axes == .weights ? ("w1", "w2") : ("PC1", "PC2")
             MountainMesh.floor(
-                camera: mesh.camera, grid: grid, names: names, palette: palette, style: style,
+                camera: mesh.camera, grid: grid, names: names, palette: chrome.palette,
+                style: chrome.style,
                 on: canvas)
             mesh.drawSorted()
             for (pixels, colour) in zip(projected, colours) {
@@ -86,14 +80,14 @@ struct RaceMountainDrawing {
                     MountainMesh.lastStretch(pixels), colour: colour, width: width, on: canvas)
             }
             // W0, the shared start, as the legend draws it; then the balls, the farthest first.
-            if let start { RaceChrome.drawStart(at: start.pixel, style: style, on: canvas) }
+            if let start { RaceChrome.drawStart(at: start.pixel, style: chrome.style, on: canvas) }
             let order = drawn.indices.sorted {
                 mesh.project(drawn[$0].ball).depth > mesh.project(drawn[$1].ball).depth
             }
             for i in order {
                 MountainMesh.drawBall(
                     at: drawn[i].ballCentre, radius: radius, colour: colours[i],
-                    outline: Colour(hex: 0xFF_FF_FF), style: style, on: canvas)
+                    outline: Colour(hex: 0xFF_FF_FF), style: chrome.style, on: canvas)
             }
         }
         return drawn

@@ -26,17 +26,14 @@ extension SweepFigure {
             title: title, width: width, height: height, palette: palette, format: format,
             pngCompression: pngCompression
         ) { canvas, style, palette in
+            let chrome = RaceChrome(
+                landscape: landscape, runners: runners, title: title, style: style, palette: palette
+            )
             switch view {
             case .raceSurface:
-                try RaceSurfaceDrawing(
-                    landscape: landscape, runners: runners, title: title, style: style,
-                    palette: palette
-                ).draw(on: canvas)
+                try RaceSurfaceDrawing(chrome: chrome).draw(on: canvas)
             case .raceMountain:
-                try RaceMountainDrawing(
-                    landscape: landscape, runners: runners, title: title, style: style,
-                    palette: palette
-                ).draw(on: canvas)
+                try RaceMountainDrawing(chrome: chrome).draw(on: canvas)
             }
         }
     }
@@ -49,22 +46,14 @@ extension SweepFigure {
 
 /// Draws a race's surface, its paths and their legend.
 struct RaceSurfaceDrawing {
-    let landscape: RaceLandscape
-    let runners: [RaceRunner]
-    let title: String
-    let style: Style
-    let palette: Palette
-
-    /// The title, note and legend, as every race figure has them.
-    var chrome: RaceChrome {
-        RaceChrome(
-            landscape: landscape, runners: runners, title: title, style: style, palette: palette)
-    }
+    /// The race, its title, style and palette, with the title, note and legend every race
+    /// figure draws.
+    let chrome: RaceChrome
 
     func draw(on canvas: Canvas) throws {
         let body = chrome.drawHeading(on: canvas)
         let (plotArea, legend) = chrome.slicingLegend(body)
-        try drawPlot(in: plotArea, paths: landscape.paths, on: canvas)
+        try drawPlot(in: plotArea, paths: chrome.landscape.paths, on: canvas)
         chrome.drawLegend(in: legend, on: canvas)
         try canvas.context.check(during: "drawing the race surface")
     }
@@ -72,41 +61,45 @@ struct RaceSurfaceDrawing {
     /// The surface in `area` with its axes, and `paths` (the landscape's, or each walked so far
     /// in a race's frame) in the runners' colours, each with its start ring and its ball.
     func drawPlot(in area: Rect, paths: [RacePath], on canvas: Canvas) throws {
-        let full = SurfacePanel.plotRect(cell: area, style: style)
-        let (plot, strip) = full.slicingLeft(full.width - ErrorScaleBar.width(style: style))
+        let full = SurfacePanel.plotRect(cell: area, style: chrome.style)
+        let (plot, strip) = full.slicingLeft(full.width - ErrorScaleBar.width(style: chrome.style))
         let rect = plot.integral
-        let grid = landscape.grid
+        let grid = chrome.landscape.grid
         let map = SurfaceMap(grid: grid, rect: rect)
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
-        let pathColours = RaceRunner.pathColours(runners)
+        let pathColours = RaceRunner.pathColours(chrome.runners)
         canvas.saved {
             canvas.clip(to: rect)
-            SurfacePanel.levelCurves(map: map, style: style, on: canvas)
+            SurfacePanel.levelCurves(map: map, style: chrome.style, on: canvas)
             canvas.setRoundCaps()
             // Every line equally wide; where runners run together the earlier lines show as
             // bands around the later (``RaceLines``).
             let lines = zip(paths, pathColours).map { path, _ in
                 SurfacePanel.thinned(path.points).map { map.pixel($0.u, $0.v) }
             }
-            RaceLines(paths: lines, colours: pathColours, scale: style.scale).draw(on: canvas)
+            RaceLines(paths: lines, colours: pathColours, scale: chrome.style.scale).draw(
+                on: canvas)
             // The start, then the balls, so where each runner is shows above every line.
             if let start = paths.first?.points.first {
-                RaceChrome.drawStart(at: map.pixel(start.u, start.v), style: style, on: canvas)
+                RaceChrome.drawStart(
+                    at: map.pixel(start.u, start.v), style: chrome.style, on: canvas)
             }
             for (path, colour) in zip(paths, pathColours) {
                 guard let end = path.points.last else { continue }
                 RaceChrome.drawBall(
-                    at: map.pixel(end.u, end.v), colour: colour, style: style, on: canvas)
+                    at: map.pixel(end.u, end.v), colour: colour, style: chrome.style, on: canvas)
             }
         }
-        PanelChrome.frame(rect, palette: palette, on: canvas)
-        let names = landscape.axes == .weights ? ("w1", "w2") : ("PC1", "PC2")
+        PanelChrome.frame(rect, palette: chrome.palette, on: canvas)
+        let names = chrome.landscape.axes == .weights ? ("w1", "w2") : ("PC1", "PC2")
         SurfacePanel.axes(
-            rect: rect, domain: grid.domain, names: names, palette: palette, style: style,
+            rect: rect, domain: grid.domain, names: names, palette: chrome.palette,
+            style: chrome.style,
             on: canvas)
-        if !style.textless, strip.width > 4, strip.height > 4 {
+        if !chrome.style.textless, strip.width > 4, strip.height > 4 {
             _ = ErrorScaleBar.drawScale(
-                in: strip, range: grid.range, linesBelow: 0, palette: palette, style: style,
+                in: strip, range: grid.range, linesBelow: 0, palette: chrome.palette,
+                style: chrome.style,
                 on: canvas)
         }
     }
