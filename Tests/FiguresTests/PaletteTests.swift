@@ -25,8 +25,33 @@ import Testing
             let jump = max(
                 abs(c.red - previous.red), abs(c.green - previous.green),
                 abs(c.blue - previous.blue))
-            #expect(jump < 0.002)
+            #expect(jump <= 1.000_001 / 255)  // at most one level of 8-bit colour
             previous = c
+        }
+    }
+
+    @Test(arguments: PaletteName.allCases)
+    func shadesStepAllChannelsTogetherWithinALevelOfTheMix(name: PaletteName) {
+        let palette = Palette.named(name)
+        func channels(_ p: UInt32) -> [Int] {
+            [Int(p >> 16 & 255), Int(p >> 8 & 255), Int(p & 255)]
+        }
+        for (end, side) in [(palette.shadeHigh, 1.0), (palette.shadeLow, -1.0)] {
+            let middle = channels(palette.shadeMiddle.pixel)
+            let last = channels(end.pixel)
+            let levels = zip(middle, last).map { abs($0 - $1) }.max() ?? 0
+            var seen = Set<UInt32>()
+            for k in 0...20_000 {
+                let t = Double(k) / 20_000
+                let pixel = palette.shade(0.5 + side * t / 2).pixel
+                seen.insert(pixel)
+                // The straight mix of the two ends, channel by channel, from their bytes.
+                let mix = zip(middle, last).map { Double($0) + (Double($1) - Double($0)) * t }
+                #expect(zip(channels(pixel), mix).allSatisfy { abs(Double($0) - $1) <= 1 })
+            }
+            // One colour per level of the channel that changes most: the channels step together
+            // (a mix rounded channel by channel has about one colour per level of every channel).
+            #expect(seen.count == levels + 1)
         }
     }
 

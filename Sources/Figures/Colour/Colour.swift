@@ -34,6 +34,11 @@ struct Colour: Equatable, Sendable {
             blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
     }
 
+    /// The largest difference of one of the red, green and blue channels from `other`'s, 0...1.
+    func largestChannelDifference(to other: Colour) -> Double {
+        max(abs(red - other.red), abs(green - other.green), abs(blue - other.blue))
+    }
+
     /// The opaque pixel `0x00RRGGBB` that Cairo's RGB24 images hold.
     var pixel: UInt32 {
         func byte(_ v: Double) -> UInt32 { UInt32((min(1, max(0, v)) * 255).rounded()) }
