@@ -10,6 +10,9 @@ enum Pipeline {
         _ input: TrainingInput, render: RenderFlags?, output: OutputOptions, jobs: Int
     ) throws {
         let started = ContinuousClock.now
+        // The figures' fonts load on another core while the run file is read and the network
+        // trains.
+        if render != nil { _ = Background { Fonts.load() } }
         var (file, source) = try input.load()
         if let render { try render.apply(to: &file.render) }
         let settings = render == nil ? nil : file.render
@@ -180,29 +183,24 @@ enum Pipeline {
     ) throws -> Manifest {
         try staging(folder, source: source) {
             var staged: [String] = []
-            if stageRecord {
-                try folder.stage(try StreamedJSON.record(run), at: "run.json")
-                staged.append("run.json")
-            }
+            // The record is encoded and staged while the figures are drawn; its failure is the
+            // one thrown, as when it was staged first.
+            let record =
+                stageRecord
+                ? Background { try folder.stage(try StreamedJSON.record(run), at: "run.json") }
+                : nil
+            if stageRecord { staged.append("run.json") }
             var entries: [Manifest.Entry] = []
-            if let settings, !settings.figures.isEmpty, !snapshots.isEmpty {
-                var writer = FigureWriter(run: run, settings: settings, snapshots: snapshots)
-                writer.sequences = try Animations.start(
-                    run: run, settings: settings, snapshots: snapshots, folder: folder)
-                if FigureWriter.isSequence(snapshots, of: run) {
-                    writer.pages = try Pages.start(
-                        run: run, settings: settings, snapshots: snapshots, folder: folder)
-                }
-                let bar = ProgressBar(
-                    label: "rendering", total: writer.jobs.count, unit: writer.unit, quiet: quiet)
-                defer { bar?.finish() }
-                entries = try writer.write(into: folder, threads: jobs, progress: bar)
-                bar?.finish()
-                entries += try Animations.finish(
-                    writer.sequences, run: run, settings: settings, folder: folder)
-                entries += try Pages.finish(writer.pages, run: run, settings: settings)
-                staged += entries.map(\.path) + Array(Set(entries.compactMap(\.data))).sorted()
+            do {
+                entries = try drawFigures(
+                    run: run, settings: settings, snapshots: snapshots, folder: folder, jobs: jobs,
+                    quiet: quiet)
+            } catch {
+                try record?.value()
+                throw error
             }
+            try record?.value()
+            staged += entries.map(\.path) + Array(Set(entries.compactMap(\.data))).sorted()
             let fresh = Set(entries.map(\.path))
             let files = (kept.filter { !fresh.contains($0.path) } + entries).sorted {
                 ($0.path.hasPrefix("frames/") ? 0 : 1, $0.path)
@@ -212,6 +210,33 @@ enum Pipeline {
             try folder.commit(manifest, staged: staged)
             return manifest
         }
+    }
+
+    /// Draws and stages `settings`' figures of `snapshots`, and the animations and pages made of
+    /// them; returns their manifest entries.
+    private static func drawFigures(
+        run: TrainingRun, settings: RenderSettings?, snapshots: [Int], folder: OutputFolder,
+        jobs: Int, quiet: Bool
+    ) throws -> [Manifest.Entry] {
+        var entries: [Manifest.Entry] = []
+        if let settings, !settings.figures.isEmpty, !snapshots.isEmpty {
+            var writer = FigureWriter(run: run, settings: settings, snapshots: snapshots)
+            writer.sequences = try Animations.start(
+                run: run, settings: settings, snapshots: snapshots, folder: folder)
+            if FigureWriter.isSequence(snapshots, of: run) {
+                writer.pages = try Pages.start(
+                    run: run, settings: settings, snapshots: snapshots, folder: folder)
+            }
+            let bar = ProgressBar(
+                label: "rendering", total: writer.jobs.count, unit: writer.unit, quiet: quiet)
+            defer { bar?.finish() }
+            entries = try writer.write(into: folder, threads: jobs, progress: bar)
+            bar?.finish()
+            entries += try Animations.finish(
+                writer.sequences, run: run, settings: settings, folder: folder)
+            entries += try Pages.finish(writer.pages, run: run, settings: settings)
+        }
+        return entries
     }
 
     /// Prints the manifest on stdout (`--json`) and a summary on stderr (unless `--quiet`).

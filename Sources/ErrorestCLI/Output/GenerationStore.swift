@@ -243,7 +243,7 @@ struct GenerationStore: Sendable {
         let keep = Set(["lock", "current"] + (currentGeneration.map { [$0] } ?? []))
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for name in names where !keep.contains(name) {
-            try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+            FileSystem.removeTree(url.appendingPathComponent(name).path)
         }
     }
 

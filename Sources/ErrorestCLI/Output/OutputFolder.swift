@@ -22,7 +22,13 @@ public final class OutputFolder: Sendable {
     /// The folder as the user named it, for messages.
     public let displayPath: String
     /// The manifest of the run that wrote the folder before, if it has one of ours.
-    public let previousManifest: Manifest?
+    ///
+    /// It is read on a thread of its own from the moment the folder is opened (while the run
+    /// trains); asking for it waits for the reading.
+    public var previousManifest: Manifest? {
+        (try? previous.value()) ?? nil
+    }
+    private let previous: Background<Manifest?>
     /// `.errorest+` inside the folder: the lock, the generations and the `current` link.
     let store: GenerationStore
     /// The new generation, written while the run goes on.
@@ -65,9 +71,10 @@ public final class OutputFolder: Sendable {
             for folder in missing { rmdir(folder.path) }
             throw error
         }
-        let manifestURL = url.appendingPathComponent("manifest.json")
-        previousManifest = FileManager.default.contents(atPath: manifestURL.path).flatMap(
-            Manifest.read)
+        let manifestPath = url.appendingPathComponent("manifest.json").path
+        previous = Background {
+            FileManager.default.contents(atPath: manifestPath).flatMap(Manifest.read)
+        }
         FaultPoint.reach("opened")
     }
 

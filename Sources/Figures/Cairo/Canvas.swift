@@ -191,7 +191,7 @@ struct Canvas {
     /// Selects the sans-serif face at `size` pixels.
     func setFont(size: Double, bold: Bool = false) {
         cairo_select_font_face(
-            cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+            cr, Fonts.family, CAIRO_FONT_SLANT_NORMAL,
             bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, size)
     }
