@@ -41,7 +41,8 @@ import Testing
         let (figure, scale, panel) = try Self.figure(.surface, run: run, snapshot: 1)
         let (_, heights) = try Self.heights(run, snapshot: 1)
         let (lo, hi) = (try #require(heights.min()), try #require(heights.max()))
-        #expect(abs(scale.range[0] - lo) < 1e-9 && abs(scale.range[1] - hi) < 1e-9)
+        let range = try #require(scale.range)
+        #expect(abs(range[0] - lo) < 1e-9 && abs(range[1] - hi) < 1e-9)
         #expect(scale.ticks.count >= 2 && scale.ticks.allSatisfy { lo <= $0 && $0 <= hi })
         // Each number sits at its own colour: the bar's pixel there is the ramp's at that E.
         let image = try PNGCodec.decode(figure.data)
@@ -118,8 +119,9 @@ import Testing
             let pixel = UInt32(shown.red) << 16 | UInt32(shown.green) << 8 | UInt32(shown.blue)
             #expect(pixel == marker, "snapshot \(snapshot): \(shown) at \(ball)")
             let (_, heights) = try Self.heights(run, snapshot: snapshot)
-            #expect(abs(scale.range[0] - (heights.min() ?? 0)) < 1e-9)
-            #expect(abs(scale.range[1] - (heights.max() ?? 0)) < 1e-9)
+            let range = try #require(scale.range)
+            #expect(abs(range[0] - (heights.min() ?? 0)) < 1e-9)
+            #expect(abs(range[1] - (heights.max() ?? 0)) < 1e-9)
             // The camera the panel records shows the ball and the last stretch, by the depth
             // test, and the manifest round-trips it with the scale.
             let panel = try #require(figure.panels.first { $0.kind == .mountain })

@@ -61,11 +61,21 @@ package struct SurfaceGrid: Equatable, Sendable {
     /// The height at column `j` of row `i`.
     package subscript(row i: Int, column j: Int) -> Double { heights[i * u.count + j] }
 
-    /// The lowest and highest finite heights (0...0 when none is finite).
-    package var range: ClosedRange<Double> {
-        let finite = heights.filter(\.isFinite)
-        return (finite.min() ?? 0)...(finite.max() ?? 0)
+    /// The lowest and highest finite heights; `nil` when no height is a finite number (a plane
+    /// through weights that blew up), so that nothing states a range the surface does not have.
+    package var finiteRange: ClosedRange<Double>? {
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        for h in heights where h.isFinite {
+            lo = min(lo, h)
+            hi = max(hi, h)
+        }
+        return lo <= hi ? lo...hi : nil
     }
+
+    /// ``finiteRange`` for drawing code that runs only on a surface with a finite height
+    /// (0...0 when none is finite: the surface and mountain panels draw no surface then).
+    package var range: ClosedRange<Double> { finiteRange ?? 0...0 }
 
     /// The rectangle the grid covers.
     package var domain: Domain {

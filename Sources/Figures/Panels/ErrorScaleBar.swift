@@ -143,8 +143,9 @@ enum ErrorScaleBar {
 
 /// A landscape's scale of `E` and its two marks, for the manifest.
 public struct LandscapeScaleInfo: Sendable, Equatable, Codable {
-    /// `E` at the colour bar's bottom and top: the lowest and highest heights drawn.
-    public var range: [Double]
+    /// `E` at the colour bar's bottom and top: the lowest and highest heights drawn; `nil`
+    /// (written `null`) when no height of the surface is a finite number and no bar is drawn.
+    public var range: [Double]?
     /// The numbers written beside the bar.
     public var ticks: [Double]
     /// The bar, `[x, y, w, h]` in pixels (empty where the figure has no text).
@@ -155,4 +156,22 @@ public struct LandscapeScaleInfo: Sendable, Equatable, Codable {
     /// Where `W` and `W′` are drawn on the plot, pixels; `nil` for one whose place is no finite
     /// number (a step that blew up), drawn nowhere.
     public var pixels: [[Double]?]
+    /// The message drawn in place of the surface when no height of it is a finite number
+    /// (``NoSurface``); absent otherwise.
+    public var message: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case range, ticks, bar, errors, pixels, message
+    }
+
+    /// Encodes every key, writing `null` for a range the surface does not have.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(range, forKey: .range)
+        try container.encode(ticks, forKey: .ticks)
+        try container.encode(bar, forKey: .bar)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(pixels, forKey: .pixels)
+        try container.encodeIfPresent(message, forKey: .message)
+    }
 }

@@ -36,13 +36,16 @@ enum MountainPanel: Panel {
             style.textless ? cell : cell.inset(top: style.titleHeight, left: 0, bottom: 0, right: 0)
         let (rect, strip) = whole.slicingLeft(whole.width - ErrorScaleBar.width(style: style))
         let d = grid.domain
-        let range = grid.range
         var info = PanelInfo(
             kind: .mountain, layer: nil, unit: nil, rect: rect.array,
-            domain: [
-                [d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound],
-                [range.lowerBound, range.upperBound],
-            ])
+            domain: [[d.x1.lowerBound, d.x1.upperBound], [d.x2.lowerBound, d.x2.upperBound]])
+        // No finite height: no heights to state, no mountain, no camera; one message instead.
+        guard let range = grid.finiteRange else {
+            info.landscape = NoSurface.draw(
+                in: rect, framed: false, view: view, scene: scene, style: style, on: canvas)
+            return info
+        }
+        info.domain.append([range.lowerBound, range.upperBound])
         guard rect.isUsable else { return info }
         // The camera: the usual one, or the first turn of it from which no ridge hides the ball
         // or the path's last stretch.

@@ -47,8 +47,13 @@ enum SurfacePanel: Panel {
                 [domain.x2.lowerBound, domain.x2.upperBound],
             ])
         guard rect.isUsable else { return info }
+        // No finite height: one message in the plot, nothing else (no shading, bar or marks).
+        guard let range = grid.finiteRange else {
+            info.landscape = NoSurface.draw(
+                in: rect, framed: true, view: view, scene: scene, style: style, on: canvas)
+            return info
+        }
         let map = SurfaceMap(grid: grid, rect: rect)
-        let range = grid.range
         // Shading: the heights interpolated between the grid's nodes at every pixel.
         try canvas.draw(SurfaceShading(grid: grid, rect: rect))
         canvas.saved {
