@@ -80,15 +80,16 @@ static int cpng_code_length_symbols(const uint8_t *lengths, int n, uint16_t *sym
     return k;
 }
 
-/// Writes the tokens with the block's codes, a token at a time without branches: a literal's
-/// code, or a match's length code with its extra bits and its distance code with its extra
-/// bits, as one write of at most 48 bits. The caller has made sure that the block, and 16
+/// Writes the tokens with the block's codes, a token at a time without branches: up to three
+/// literals' codes, or a match's length code with its extra bits and its distance code with its
+/// extra bits, as one write of at most 52 bits. The caller has made sure that the block, and 16
 /// bytes more, fit in the buffer.
 static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t token_count,
                               const uint16_t *codes, const uint8_t *lengths) {
-    // Per literal (0-255) and per match length (3-258, at 256 + length - 3): the code with its
-    // extra bits above it, and their count of bits in bits 24 and up.
-    uint32_t litlen[256 + 256];
+    // Per literal (0-255), per match length (3-258, at 256 + length - 3) and for no literal
+    // (CPNG_NO_LITERAL: nothing): the code with its extra bits above it, and their count of
+    // bits in bits 24 and up.
+    uint32_t litlen[CPNG_NO_LITERAL + 1];
     for (int s = 0; s < 256; s++) litlen[s] = codes[s] | (uint32_t)lengths[s] << 24;
     for (uint32_t l = 3; l <= 258; l++) {
         uint32_t extra;
@@ -97,7 +98,8 @@ static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t
         litlen[256 + l - 3] =
             (codes[s] | extra << lengths[s]) | (uint32_t)(lengths[s] + extra_bits) << 24;
     }
-    // Per distance symbol (and at 30, nothing, for a literal): the code in bits 0-15, its
+    litlen[CPNG_NO_LITERAL] = 0;
+    // Per distance symbol (and at 30, nothing, for literals): the code in bits 0-15, its
     // length in bits 16-23 and the count of extra bits in bits 24 and up.
     uint32_t distance[32] = {0};
     for (int s = 0; s < 30; s++) {
@@ -116,17 +118,23 @@ static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t
     for (size_t k = 0; k < token_count; k++) {
         uint32_t token = tokens[k];
         uint32_t is_match = token >> 31;
-        uint32_t first = litlen[is_match ? 256 + ((token >> 16) & 0xFF) : token & 0xFF];
-        uint32_t second = distance[is_match ? (token >> 24) & 31 : 30];
-        uint32_t code_bits = (second >> 16) & 0xFF;
-        uint32_t extra_bits = second >> 24;
+        uint32_t first = litlen[is_match ? 256 + ((token >> 16) & 0xFF) : token & 0x3FF];
+        uint32_t second = litlen[is_match ? CPNG_NO_LITERAL : (token >> 10) & 0x3FF];
+        uint32_t third = litlen[is_match ? CPNG_NO_LITERAL : (token >> 20) & 0x3FF];
+        uint32_t far = distance[is_match ? (token >> 24) & 31 : 30];
+        uint32_t code_bits = (far >> 16) & 0xFF;
+        uint32_t extra_bits = far >> 24;
         uint64_t extra = token & 0x7FFF & ((1u << extra_bits) - 1);
         bits |= (uint64_t)(first & 0xFFFFFF) << pending;
         pending += (int)(first >> 24);
-        bits |= ((uint64_t)(second & 0xFFFF) | extra << code_bits) << pending;
+        bits |= (uint64_t)(second & 0xFFFFFF) << pending;
+        pending += (int)(second >> 24);
+        bits |= (uint64_t)(third & 0xFFFFFF) << pending;
+        pending += (int)(third >> 24);
+        bits |= ((uint64_t)(far & 0xFFFF) | extra << code_bits) << pending;
         pending += (int)(code_bits + extra_bits);
-        // At most 7 + 20 + 28 bits are pending: write the whole bytes (eight bytes, of which
-        // those beyond are written again).
+        // At most 7 + 3 * 15 or 7 + 20 + 28 bits are pending: write the whole bytes (eight
+        // bytes, of which those beyond are written again).
         uint64_t little = bits;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         little = __builtin_bswap64(bits);

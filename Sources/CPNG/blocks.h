@@ -5,9 +5,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// A token: a literal byte (below 256), or a match, CPNG_MATCH | distance symbol << 24 |
-/// (length - 3) << 16 | (distance - 1).
+/// A token: one to three literal bytes, CPNG_LITERALS(a, b, c) (CPNG_NO_LITERAL where there
+/// are fewer), or a match, CPNG_MATCH | distance symbol << 24 | (length - 3) << 16 |
+/// (distance - 1).
 #define CPNG_MATCH 0x80000000u
+/// In a token of literals, the place of a literal that is not there.
+#define CPNG_NO_LITERAL 512u
+/// A token of up to three literals, each 0...255 or CPNG_NO_LITERAL, written in this order.
+#define CPNG_LITERALS(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 10 | (uint32_t)(c) << 20)
 
 /// Bits written least significant first into a byte buffer that stops at its capacity.
 typedef struct {
@@ -21,7 +26,7 @@ typedef struct {
 
 /// The symbol frequencies of the tokens of one block.
 typedef struct {
-    uint32_t litlen[286];
+    uint32_t litlen[CPNG_NO_LITERAL + 1];  ///< and at CPNG_NO_LITERAL, what no literal counts
     uint32_t distance[31];  ///< and at 30, what literals count aside (not a symbol)
 } cpng_frequencies;
 

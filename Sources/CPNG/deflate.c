@@ -27,9 +27,9 @@ int cpng_deflate_level(int level) {
 
 const char *cpng_level_name(int level) {
     static const char *names[10] = {"stored",
-                                    "row encoder, greedy",
-                                    "row encoder, greedy, 2-way",
-                                    "row encoder, lazy, 2-way",
+                                    "row encoder, pixel starts, greedy",
+                                    "row encoder, pixel starts, greedy, 2-way",
+                                    "row encoder, every byte, lazy, 2-way",
                                     "libdeflate 4",
                                     "libdeflate 5",
                                     "libdeflate 6",

@@ -43,11 +43,11 @@ import Testing
         return (sizes, height * (1 + 3 * width))
     }
 
-    @Test func levelsOneToThreeAreTheRowEncoderGreedyTwoWayAndLazy() {
+    @Test func levelsOneToThreeAreTheRowEncoderAtPixelStartsGreedyTwoWayAndLazyAtEveryByte() {
         #expect((1...3).allSatisfy { cpng_deflate_level(Int32($0)) == -1 })
-        #expect(String(cString: cpng_level_name(1)) == "row encoder, greedy")
-        #expect(String(cString: cpng_level_name(2)) == "row encoder, greedy, 2-way")
-        #expect(String(cString: cpng_level_name(3)) == "row encoder, lazy, 2-way")
+        #expect(String(cString: cpng_level_name(1)) == "row encoder, pixel starts, greedy")
+        #expect(String(cString: cpng_level_name(2)) == "row encoder, pixel starts, greedy, 2-way")
+        #expect(String(cString: cpng_level_name(3)) == "row encoder, every byte, lazy, 2-way")
     }
 
     @Test func imagesOfAFewPixelsFitTheBoundAtEveryLevel() throws {

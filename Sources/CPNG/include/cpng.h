@@ -74,10 +74,11 @@ size_t cpng_row_deflate_bound(size_t count);
 /// and the row above a pixel to either side (where those are within deflate's 32 KiB window),
 /// and with the last positions of the same four bytes (a hash table); the candidates whose eight
 /// bytes all match are compared on to 24 bytes, again at once, and a match of 24 bytes is
-/// extended with the nearest such candidate. Effort 1 takes the match found (greedy) keeping one
-/// position per
-/// bucket of the hash table, effort 2 keeps two, effort 3 keeps two and first checks whether
-/// the next position has a longer match (lazy). Blocks are coded with dynamic Huffman codes of
+/// extended with the nearest such candidate. Efforts 1 and 2 search only where a row or a
+/// pixel starts (a pixel that starts no match is written as literals, a match is cut to end
+/// where a pixel or a row starts) and take the match found (greedy), keeping one or two
+/// positions per bucket of the hash table; effort 3 searches at every byte, keeps two and first
+/// checks whether the next position has a longer match (lazy). Blocks are coded with dynamic Huffman codes of
 /// their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent code,
 /// so the same bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
 /// cpng_row_deflate_bound(count)) was too small or an argument is invalid.
