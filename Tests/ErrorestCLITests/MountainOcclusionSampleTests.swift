@@ -49,3 +49,57 @@ import Testing
         }
     }
 }
+
+/// The race mountain of `Samples/race-optimizers.yaml` shows its start and balls.
+///
+/// The review's finding: from the usual camera a ridge stands in front of the start `W0` (the
+/// paths' first stretch hidden behind it, the start ring drawn on top of the ridge). The race
+/// mountain now turns its camera as the mountain panel does, to the first view that shows the
+/// start and every ball.
+@Suite struct RaceMountainSampleTests {
+    @Test func theRaceSamplesStartAndBallsAreInSightOfItsCamera() throws {
+        // The Sample's run, without its `race` block: what each runner trains.
+        let text = try String(
+            contentsOf: Harness.samples.appendingPathComponent("race-optimizers.yaml"),
+            encoding: .utf8)
+        let run = try #require(text.components(separatedBy: "\nrace:").first)
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("race-optimizers-\(UUID().uuidString).yaml")
+        try run.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let file = try RunFile(contentsOf: url)
+        let runs = try OptimizerKind.allCases.map { optimizer in
+            var trainer = try file.trainer()
+            trainer.options.optimizer = optimizer
+            return try trainer.train(name: "optimizer-\(optimizer.rawValue)", domain: file.domain)
+        }
+        let landscape = try RaceLandscape(
+            runs: runs, names: runs.map(\.name), gridSize: file.render.options.surface.gridSize)
+        // The race `errorest race` draws: its note says 99.6% of the paths' variance.
+        let share = try #require(landscape.principal?.varianceShare)
+        #expect(abs(share - 0.996) < 0.0005, "\(share)")
+        let grid = landscape.grid
+        let occlusion = MountainOcclusion(grid: grid)
+        let start = try #require(landscape.paths.first?.points.first)
+        let balls = landscape.paths.compactMap(\.points.last)
+        let shown = MountainOcclusion.floating([start] + balls, grid: grid)
+        // What the review saw: the usual view hides the start.
+        #expect(occlusion.hides(shown[0], from: .standard))
+        // The drawing's camera shows the start and every ball, and draws the start over all.
+        var drawn: RaceMountain?
+        _ = try SweepFigure.render(
+            title: "race", width: 640, height: 360, palette: .lesson, format: .png,
+            pngCompression: RenderOptions.defaultPNGCompression
+        ) { canvas, style, palette in
+            drawn = try RaceMountainDrawing(
+                chrome: RaceChrome(
+                    landscape: landscape, runners: runs.map { RaceRunner(label: $0.name) },
+                    title: "race", style: style, palette: palette)
+            ).draw(on: canvas)
+        }
+        let mountain = try #require(drawn)
+        #expect(mountain.clear && mountain.startOver)
+        #expect(occlusion.hidden(shown, from: mountain.camera).isEmpty, "\(mountain.camera)")
+        #expect(mountain.paths.count == 3)
+    }
+}

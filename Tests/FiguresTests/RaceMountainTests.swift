@@ -20,7 +20,7 @@ import Testing
         let names = runs.map(\.name)
         let landscape = try RaceLandscape(runs: runs, names: names, gridSize: 21)
         let runners = names.map { RaceRunner(label: "optimizer = \($0)") }
-        var drawn: [RaceMountainPath] = []
+        var mountain: RaceMountain?
         var plot = Rect(x: 0, y: 0, width: 0, height: 0)
         _ = try SweepFigure.render(
             title: "race", width: 640, height: 400, palette: .lesson, format: .png,
@@ -31,12 +31,14 @@ import Testing
                     landscape: landscape, runners: runners, title: "race", style: style,
                     palette: palette))
             plot = Rect(x: 40, y: 50, width: 400, height: 300)
-            drawn = try drawing.drawMountain(in: plot, on: canvas)
+            mountain = try drawing.drawMountain(in: plot, on: canvas)
         }
+        let drawn = try #require(mountain).paths
         #expect(drawn.map(\.name) == names)
         let w0 = ParameterVector(runs[0].snapshots[0].layers).values
         let (a, b) = (landscape.plane.first.values, landscape.plane.second.values)
-        let camera = MountainCamera(grid: landscape.grid, rect: plot)
+        let camera = MountainCamera(
+            grid: landscape.grid, rect: plot, angles: try #require(mountain).camera)
         let radius = 7.0 * Style(width: 640, height: 400).scale
         for (run, path) in zip(runs, drawn) {
             let trajectory = try #require(run.trajectory)
@@ -92,7 +94,7 @@ import Testing
                 chrome: RaceChrome(
                     landscape: landscape, runners: runners, title: "race", style: style,
                     palette: palette)
-            ).draw(on: canvas)
+            ).draw(on: canvas).paths
         }
         #expect(drawn.count == runs.count)
         for (path, colour) in zip(drawn, RaceRunner.pathColours(runners)) {

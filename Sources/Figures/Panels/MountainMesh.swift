@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The mesh and paths are drawn from the back to the front (the painter's algorithm), then over
 /// everything the paths' last stretches and the balls, each with a white halo. The mountain panel first turns the
-/// camera so that no ridge stands in front of them (``MountainOcclusion``); the halo is for the
-/// rare surface no view in the list clears.
+/// camera so that no ridge stands in front of them (``MountainOcclusion``), the race mountain
+/// so that none stands in front of the start or a ball; the halo is for the rare surface no
+/// view in the list clears.
 ///
 /// The mountain panel draws one run's walk on it, the race mountain every runner's.
 struct MountainMesh {
@@ -104,6 +105,12 @@ struct MountainMesh {
                     }
                 ))
         }
+    }
+
+    /// Adds a mark drawn by `draw` among the quads at `point`'s depth, so that a ridge in
+    /// front of it hides it as it hides the paths.
+    mutating func add(at point: MountainCamera.Projected, draw: @escaping () -> Void) {
+        items.append((point.depth - 0.02, draw))
     }
 
     /// Draws the mesh and the paths, from the back to the front.

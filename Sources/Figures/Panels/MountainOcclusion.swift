@@ -78,8 +78,14 @@ struct MountainOcclusion {
     /// stretch of the drawn `path` (``MountainMesh/lastStretch(_:)``), floating where they are
     /// drawn.
     static func shown(grid: SurfaceGrid, ball: PathPoint, path: [PathPoint]) -> [Point] {
+        floating([ball] + MountainMesh.lastStretch(path), grid: grid)
+    }
+
+    /// `points` in box coordinates, floating above the surface of `grid` where paths and balls
+    /// are drawn.
+    static func floating(_ points: [PathPoint], grid: SurfaceGrid) -> [Point] {
         let (domain, range) = (grid.domain, grid.range)
-        return ([ball] + MountainMesh.lastStretch(path)).map {
+        return points.map {
             MountainCamera.world(
                 $0.u, $0.v, $0.height, lift: MountainMesh.lift, domain: domain, range: range)
         }
