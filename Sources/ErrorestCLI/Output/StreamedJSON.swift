@@ -1,5 +1,7 @@
 import Backprop
+import Figures
 import Foundation
+import Synchronization
 
 /// JSON of long records written a piece at a time, byte for byte as `JSONEncoder` (pretty,
 /// sorted keys, slashes unescaped) writes them whole.
@@ -23,6 +25,28 @@ enum StreamedJSON {
         return List(key: key, count: items.count) { index, out in
             out.append(try encoder.encode(items[index]))
         }
+    }
+
+    /// A list of encodable items encoded on every core before the document is put together,
+    /// each on its own as ``list(_:_:)`` encodes it, so the bytes are the same.
+    ///
+    /// The encoded items are held until the document is written (the size of the list in the
+    /// file); a manifest's 50 entries took some 4 ms of one core after the last frame.
+    static func encodedOnEveryCore<Item: Encodable & Sendable>(_ key: String, _ items: [Item])
+        throws -> List
+    {
+        let threads = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        guard threads > 1 else { return list(key, items) }
+        let encoded = Mutex([Data](repeating: Data(), count: items.count))
+        try ParallelFrames.forEach(count: threads, threads: threads) { first in
+            let encoder = JSONText.encoder()
+            for index in stride(from: first, to: items.count, by: threads) {
+                let item = try encoder.encode(items[index])
+                encoded.withLock { $0[index] = item }
+            }
+        }
+        let items = encoded.withLock { $0 }
+        return List(key: key, count: items.count) { index, out in out.append(items[index]) }
     }
 
     /// A list of finite numbers, each written as `JSONEncoder` writes a `Double`: its
@@ -133,7 +157,7 @@ enum StreamedJSON {
     static func manifest(_ manifest: Manifest) throws -> Data {
         var emptied = manifest
         emptied.files = []
-        return try encode(emptied, lists: [list("files", manifest.files)])
+        return try encode(emptied, lists: [encodedOnEveryCore("files", manifest.files)])
     }
 }
 
