@@ -91,8 +91,7 @@ public final class OutputFolder: Sendable {
     /// Writes a file made in pieces into the new generation (``FileSystem/write(to:pieces:)``):
     /// `make` hands each piece on as it is made, so a long record never exists whole in memory.
     func stage(at path: String, pieces make: ((Data) throws -> Void) throws -> Void) throws {
-        let code = try FileSystem.write(
-            to: staging.appendingPathComponent(path).path, pieces: make)
+        let code = try FileSystem.write(to: stagingPath + "/" + path, pieces: make)
         if code != 0 { throw writeError(path, code) }
     }
 
