@@ -80,10 +80,10 @@ static int cpng_code_length_symbols(const uint8_t *lengths, int n, uint16_t *sym
     return k;
 }
 
-/// Writes the tokens with the block's codes, a token at a time without branches: up to three
-/// literals' codes, or a match's length code with its extra bits and its distance code with its
-/// extra bits, as one write of at most 52 bits. The caller has made sure that the block, and 16
-/// bytes more, fit in the buffer.
+/// Writes the tokens with the block's codes: up to three literals' codes, or a match's length
+/// code with its extra bits and its distance code with its extra bits, as one write of at most
+/// 52 bits a token. The caller has made sure that the block, and 16 bytes more, fit in the
+/// buffer.
 static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t token_count,
                               const uint16_t *codes, const uint8_t *lengths) {
     // Per literal (0-255), per match length (3-258, at 256 + length - 3) and for no literal
@@ -117,22 +117,28 @@ static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t
     int pending = w->pending;
     for (size_t k = 0; k < token_count; k++) {
         uint32_t token = tokens[k];
-        uint32_t is_match = token >> 31;
-        uint32_t first = litlen[is_match ? 256 + ((token >> 16) & 0xFF) : token & 0x3FF];
-        uint32_t second = litlen[is_match ? CPNG_NO_LITERAL : (token >> 10) & 0x3FF];
-        uint32_t third = litlen[is_match ? CPNG_NO_LITERAL : (token >> 20) & 0x3FF];
-        uint32_t far = distance[is_match ? (token >> 24) & 31 : 30];
-        uint32_t code_bits = (far >> 16) & 0xFF;
-        uint32_t extra_bits = far >> 24;
-        uint64_t extra = token & 0x7FFF & ((1u << extra_bits) - 1);
-        bits |= (uint64_t)(first & 0xFFFFFF) << pending;
-        pending += (int)(first >> 24);
-        bits |= (uint64_t)(second & 0xFFFFFF) << pending;
-        pending += (int)(second >> 24);
-        bits |= (uint64_t)(third & 0xFFFFFF) << pending;
-        pending += (int)(third >> 24);
-        bits |= ((uint64_t)(far & 0xFFFF) | extra << code_bits) << pending;
-        pending += (int)(code_bits + extra_bits);
+        if (token >> 31) {
+            uint32_t first = litlen[256 + ((token >> 16) & 0xFF)];
+            uint32_t far = distance[(token >> 24) & 31];
+            uint32_t code_bits = (far >> 16) & 0xFF;
+            uint32_t extra_bits = far >> 24;
+            uint64_t extra = token & 0x7FFF & ((1u << extra_bits) - 1);
+            bits |= (uint64_t)(first & 0xFFFFFF) << pending;
+            pending += (int)(first >> 24);
+            bits |= ((uint64_t)(far & 0xFFFF) | extra << code_bits) << pending;
+            pending += (int)(code_bits + extra_bits);
+        } else {
+            uint32_t first = litlen[token & 0x3FF];
+            uint32_t second = litlen[(token >> 10) & 0x3FF];
+            uint32_t third = litlen[(token >> 20) & 0x3FF];
+            // The three codes joined first, then written at once.
+            uint64_t three = (uint64_t)(first & 0xFFFFFF) |
+                             (uint64_t)(second & 0xFFFFFF) << (first >> 24);
+            int two_bits = (int)((first >> 24) + (second >> 24));
+            three |= (uint64_t)(third & 0xFFFFFF) << two_bits;
+            bits |= three << pending;
+            pending += two_bits + (int)(third >> 24);
+        }
         // At most 7 + 3 * 15 or 7 + 20 + 28 bits are pending: write the whole bytes (eight
         // bytes, of which those beyond are written again).
         uint64_t little = bits;

@@ -69,18 +69,18 @@ size_t cpng_row_deflate_bound(size_t count);
 
 /// Errorest's own deflate encoder, made for scanlines of filter type None: compresses `count`
 /// bytes of rows `line` bytes long (the filter byte included), `pixel` bytes a pixel (1 to 8),
-/// as one zlib stream into `out`, using `work` (cpng_row_work_size() bytes). At each position
-/// it compares eight bytes at once, without branches, with the previous pixel, the row above
-/// and the row above a pixel to either side (where those are within deflate's 32 KiB window),
-/// and with the last positions of the same four bytes (a hash table); the candidates whose eight
-/// bytes all match are compared on to 24 bytes, again at once, and a match of 24 bytes is
-/// extended with the nearest such candidate. Efforts 1 and 2 search only where a row or a
-/// pixel starts (a pixel that starts no match is written as literals, a match is cut to end
-/// where a pixel or a row starts) and take the match found (greedy), keeping one or two
-/// positions per bucket of the hash table; effort 3 searches at every byte, keeps two and first
-/// checks whether the next position has a longer match (lazy). Blocks are coded with dynamic Huffman codes of
-/// their own frequencies, or stored when that is smaller. Plain C with no CPU-dependent code,
-/// so the same bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
+/// as one zlib stream into `out`, using `work` (cpng_row_work_size() bytes). A search compares
+/// eight bytes at once, without branches, with the previous pixel, the row above and the row
+/// above a pixel to either side (where those are within deflate's 32 KiB window), and with the
+/// last positions of the same four bytes (a hash table). Efforts 1 and 2 search only where a
+/// row or a pixel starts (a pixel that starts no match is written as literals, a match is cut
+/// to end where a pixel or a row starts), extend the first candidate whose eight bytes match,
+/// and take the match found (greedy), keeping one or two positions per bucket of the hash
+/// table. Effort 3 searches at every byte, compares every candidate whose eight bytes match on
+/// to 24 bytes at once, keeps two positions a bucket and first checks whether the next position
+/// has a longer match (lazy). Blocks are coded with dynamic Huffman codes of their own
+/// frequencies, or stored when that is smaller. Plain C with no CPU-dependent code, so the same
+/// bytes on every CPU. Returns the stream's size, 0 if `capacity` (at least
 /// cpng_row_deflate_bound(count)) was too small or an argument is invalid.
 size_t cpng_row_deflate(const uint8_t *lines, size_t count, size_t line, size_t pixel,
                         int effort, void *work, uint8_t *out, size_t capacity);
