@@ -78,9 +78,11 @@ import Testing
 
     /// Issue 20, finding 20: many epochs cost few bytes each.
     ///
-    /// 200,000 epochs of a 4-point run against 20,000: the per-epoch series (16 bytes an epoch) and the record's text, written a
-    /// number at a time, add about 10 MB; through `JSONEncoder`'s tree of the whole record they
-    /// added over 40 MB (some 240 bytes an epoch).
+    /// 200,000 epochs of a 4-point run against 20,000 (debug build): the per-epoch series (16
+    /// bytes an epoch) with the record's text written to its file a piece at a time add about
+    /// 8.6 MB. The bar, 12 MB, fails the record encoded whole by `JSONEncoder` (+42 MB), each
+    /// epoch's error and accuracy kept as an object of its own (+14 MB), and the record's text
+    /// held whole while the figures are drawn (+15 MB).
     @Test func manyEpochsCostFewBytesEach() throws {
         let h = try Harness()
         defer { h.cleanUp() }
@@ -96,7 +98,7 @@ import Testing
         let few = try run(20_000)
         let many = try run(200_000)
         #expect(few > 0 && many > 0)
-        #expect(many - few < 20_000, "20,000 epochs: \(few) kB; 200,000 epochs: \(many) kB")
+        #expect(many - few < 12_000, "20,000 epochs: \(few) kB; 200,000 epochs: \(many) kB")
     }
 }
 

@@ -187,7 +187,9 @@ enum Pipeline {
             // one thrown, as when it was staged first.
             let record =
                 stageRecord
-                ? Background { try folder.stage(try StreamedJSON.record(run), at: "run.json") }
+                ? Background {
+                    try folder.stage(at: "run.json") { try StreamedJSON.record(run, to: $0) }
+                }
                 : nil
             if stageRecord { staged.append("run.json") }
             var entries: [Manifest.Entry] = []

@@ -26,6 +26,31 @@ enum FileSystem {
         return failure
     }
 
+    /// Writes a whole new file (mode 644) made in pieces, and starts its write-back to disk.
+    ///
+    /// `make` hands each piece to the function it is given, which writes it at once, so that
+    /// the file never exists whole in memory. Returns the first failure's `errno` (0 for
+    /// success); an error `make` throws is thrown after the file is closed.
+    static func write(to path: String, pieces make: ((Data) throws -> Void) throws -> Void)
+        throws -> Int32
+    {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return errno }
+        var failure: Int32 = 0
+        do {
+            try make { piece in
+                guard failure == 0 else { return }
+                failure = writeAll(fd, piece)
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        if failure == 0 { startWriteback(fd) }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        return failure
+    }
+
     /// Writes all of `data` to an open descriptor.
     static func writeAll(_ fd: Int32, _ data: Data) -> Int32 {
         data.withUnsafeBytes { buffer -> Int32 in

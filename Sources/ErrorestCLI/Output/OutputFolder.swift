@@ -88,6 +88,13 @@ public final class OutputFolder: Sendable {
         if code != 0 { throw writeError(path, code) }
     }
 
+    /// Writes a file made in pieces into the new generation (``FileSystem/write(to:pieces:)``):
+    /// `make` hands each piece on as it is made, so a long record never exists whole in memory.
+    func stage(at path: String, pieces make: ((Data) throws -> Void) throws -> Void) throws {
+        let code = try FileSystem.write(to: stagingPath + "/" + path, pieces: make)
+        if code != 0 { throw writeError(path, code) }
+    }
+
     /// Finishes the new generation and makes it the folder's contents in one step.
     ///
     /// What `manifest` lists but was not `staged` (the record or figures kept from the previous

@@ -129,6 +129,14 @@ enum StreamedJSON {
     /// per-epoch series a number at a time (where every number is finite, as training leaves
     /// them; any other series is encoded as before).
     static func record(_ run: TrainingRun) throws -> Data {
+        var whole = Data()
+        try record(run) { whole.append($0) }
+        return whole
+    }
+
+    /// The bytes ``record(_:)`` returns, handed to `write` in pieces as they are made
+    /// (``stream(_:lists:piece:to:)``): the record's text never exists whole.
+    static func record(_ run: TrainingRun, to write: (Data) throws -> Void) throws {
         var emptied = run
         emptied.snapshots = []
         var lists = [list("snapshots", run.snapshots)]
@@ -142,7 +150,7 @@ enum StreamedJSON {
             emptied[keyPath: path] = []
             lists.append(numbers(key, values))
         }
-        return try encode(emptied, lists: lists)
+        try stream(emptied, lists: lists, to: write)
     }
 
     /// The manifest as ``Manifest/jsonData()`` writes it, an entry at a time.
