@@ -247,7 +247,7 @@ private func writeGallery(to folder: URL) throws {
         let last = 3
         for (w, h) in [(1280, 720), (640, 360), (720, 1000)] {
             let renderer = try FigureRenderer(run: run, options: RenderOptions(width: w, height: h))
-            for kind in FigureKind.allCases {
+            for kind in FigureKind.drawn(hidden: hidden) {
                 let figure = try renderer.render(kind, snapshot: last, format: .png)
                 try figure.data.write(
                     to: folder.appendingPathComponent("\(name)-\(kind.rawValue)-\(w).png"))

@@ -48,6 +48,15 @@ extension FigureKind: RawRepresentable, CaseIterable, Codable {
     }
 }
 
+extension FigureKind {
+    /// The figures a network with hidden layers of `hidden` units has: every kind but the
+    /// hidden space when its last hidden layer has fewer than two units (a perceptron has
+    /// none), whose points the hidden space would place.
+    public static func drawn(hidden: [Int]) -> [FigureKind] {
+        allCases.filter { $0 != .panel(.hiddenSpace) || (hidden.last ?? 0) >= 2 }
+    }
+}
+
 extension FigureKind: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The figure's name, as in run files and file names.
     public var description: String { rawValue }
