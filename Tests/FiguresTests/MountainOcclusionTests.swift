@@ -72,4 +72,42 @@ import Testing
             #expect(!mesh.hidden(behind, from: earlier).isEmpty, "\(earlier)")
         }
     }
+
+    /// The screen-box test skips only cells that cannot cover a point: the points hidden are
+    /// the plain path's (every cell's triangles tried) for 150 points scattered over and around
+    /// three surfaces (the ridge, bumps, bumps with holes of NaN and ∞) from all 24 views.
+    @Test func theScreenBoxesSkipOnlyCellsThatCannotCoverAPoint() {
+        let axis = SurfaceGrid.lattice(-1...1, count: 31)
+        let bumps = axis.flatMap { v in axis.map { u in sin(4 * u) * cos(3 * v) + u * v } }
+        var holes = bumps
+        for k in stride(from: 7, to: holes.count, by: 53) {
+            holes[k] = k % 2 == 0 ? .nan : .infinity
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random() -> Double {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        var hiddenSomewhere = 0
+        for grid in [
+            Self.ridge, SurfaceGrid(u: axis, v: axis, heights: bumps),
+            SurfaceGrid(u: axis, v: axis, heights: holes),
+        ] {
+            let mesh = MountainOcclusion(grid: grid)
+            let range = grid.range
+            let span = range.upperBound - range.lowerBound
+            let points = (0..<150).map { _ in
+                MountainCamera.world(
+                    2.4 * random() - 1.2, 2.4 * random() - 1.2,
+                    range.lowerBound + (1.4 * random() - 0.2) * span,
+                    lift: MountainMesh.lift, domain: grid.domain, range: range)
+            }
+            for angles in MountainOcclusion.candidates {
+                let boxed = mesh.hidden(points, from: angles, boxed: true)
+                #expect(boxed == mesh.hidden(points, from: angles, boxed: false), "\(angles)")
+                hiddenSomewhere += boxed.count
+            }
+        }
+        #expect(hiddenSomewhere > 1000, "\(hiddenSomewhere) points hidden in all")
+    }
 }

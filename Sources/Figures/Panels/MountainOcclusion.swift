@@ -52,16 +52,29 @@ struct MountainOcclusion {
     /// A point is hidden when a cell whose projection covers the point's projection is nearer
     /// the viewer there (depth along the view, interpolated over the cell's two triangles as
     /// perspective does). The cells under the point and their neighbours carry it, so they are
-    /// left out: only a ridge farther off can stand in front.
+    /// left out: only a ridge farther off can stand in front. A cell whose box on the screen
+    /// does not hold the point's projection cannot cover it and is skipped unlooked at.
     func hidden(_ points: [Point], from angles: MountainCamera.Angles) -> [Int] {
+        hidden(points, from: angles, boxed: true)
+    }
+
+    /// ``hidden(_:from:)`` with the screen boxes (`boxed`), or the plain path that tests both
+    /// triangles of every cell for every point; the tests hold the two equal.
+    func hidden(_ points: [Point], from angles: MountainCamera.Angles, boxed: Bool) -> [Int] {
         let projected = quads.map { quad in
             quad.map { MountainCamera.view($0.x, $0.y, $0.z, angles) }
         }
+        let boxes = boxed ? projected.map(Self.box) : []
         return points.indices.filter { index in
             let point = points[index]
             let (px, py, pd) = MountainCamera.view(point.x, point.y, point.z, angles)
-            for (near, corners) in zip(near, projected) {
-                if near.x.contains(point.x) && near.y.contains(point.y) { continue }
+            for (k, corners) in projected.enumerated() {
+                if boxed {
+                    guard let box = boxes[k], box.x.contains(px), box.y.contains(py) else {
+                        continue
+                    }
+                }
+                if near[k].x.contains(point.x) && near[k].y.contains(point.y) { continue }
                 for (a, b, c) in [(0, 1, 2), (0, 2, 3)] {
                     guard
                         let depth = Self.depth(
@@ -72,6 +85,24 @@ struct MountainOcclusion {
             }
             return false
         }
+    }
+
+    /// The screen box of a projected cell's corners (those that are numbers), a hair wider so
+    /// that rounding never leaves out a point its triangles cover; `nil` for a cell with no
+    /// corner that is a number, which covers nothing.
+    static func box(_ corners: [(Double, Double, Double)]) -> (
+        x: ClosedRange<Double>, y: ClosedRange<Double>
+    )? {
+        let placed = corners.filter { !$0.0.isNaN && !$0.1.isNaN }
+        guard let first = placed.first else { return nil }
+        var (x0, x1, y0, y1) = (first.0, first.0, first.1, first.1)
+        var size = 1.0
+        for (x, y, _) in placed {
+            (x0, x1, y0, y1) = (min(x0, x), max(x1, x), min(y0, y), max(y1, y))
+            for value in [x, y] where value.isFinite { size = max(size, abs(value)) }
+        }
+        let slack = 1e-9 * size
+        return ((x0 - slack)...(x1 + slack), (y0 - slack)...(y1 + slack))
     }
 
     /// What must stay in sight on the mountain of `grid`: the ball at `ball` and the last
