@@ -41,7 +41,9 @@ extension Keys {
         "render.pngCompression", flags: ["png-compression"], valueName: "level",
         help: "PNG compression level, 0 (stored) to 9 (smallest)",
         doc: "The PNG compression level, 0 (stored) to 9 (smallest): 1 to 3 Errorest's row "
-            + "encoder (fastest to smallest), 4 to 8 libdeflate's levels, 9 its 12.",
+            + "encoder (1 and 2 search where pixels start, keeping one and two positions a hash "
+            + "bucket; 3 every byte, the smallest and slowest of the three), 4 to 8 libdeflate's "
+            + "levels, 9 its 12.",
         type: .integer,
         schema: .within(RenderOptions.compressionRange), library: [.figures(.pngCompression)],
         rule: { try RenderOptions.check(pngCompression: $0) }, path: \.options.pngCompression)
