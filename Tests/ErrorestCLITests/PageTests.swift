@@ -66,9 +66,11 @@ import Testing
         let all = Data((0...255).map(UInt8.init) + (0...255).reversed().map(UInt8.init))
         let escaped = PageSink.escaped(all)
         #expect(PageSink.unescaped(escaped) == all)
-        // Only ESC starts a pair; the byte after it is never one of the four.
+        // The key comes first and is not one of the four; then only ESC starts a pair, and the
+        // byte after it is never one of the four.
         var bytes = Array(escaped)
-        var k = 0
+        #expect(![0x00, 0x0D, 0x3C, 0x1B].contains(bytes[0]))
+        var k = 1
         while k < bytes.count {
             if bytes[k] == PageSink.escape {
                 #expect(![0x00, 0x0D, 0x3C, 0x1B].contains(bytes[k + 1]))
@@ -79,8 +81,25 @@ import Testing
                 k += 1
             }
         }
-        // Four values in 256 take two bytes: 1/64 more.
-        #expect(escaped.count == all.count + 8)
+        // Four values in 256 take two bytes, whatever the key: 1/64 more, and the key.
+        #expect(escaped.count == all.count + 8 + 1)
+    }
+
+    @Test func theKeyLeavesTheFewestBytesToEscape() {
+        // NUL-rich bytes, as PNG streams are: with no key each NUL would take two bytes.
+        let bytes = Data([UInt8](repeating: 0, count: 500) + [0x0D, 0x3C, 0x1B, 0x41, 0x94, 0x99])
+        let escaped = PageSink.escaped(bytes)
+        #expect(PageSink.unescaped(escaped) == bytes)
+        // The key 0x01, the smallest a key can be, maps every byte here to a safe value.
+        #expect(escaped.first == 0x01)
+        #expect(escaped.count == bytes.count + 1)
+        // Every key's escapes, counted here from the definition: none is fewer than the key's.
+        let unsafe: [UInt8] = [0x00, 0x0D, 0x3C, 0x1B]
+        func escapes(_ key: UInt8) -> Int { bytes.filter { unsafe.contains($0 ^ key) }.count }
+        let chosen = escapes(PageSink.key(for: bytes))
+        #expect((0...255).map(UInt8.init).filter { !unsafe.contains($0) }.allSatisfy {
+            escapes($0) >= chosen
+        })
     }
 
     @Test func thePageHoldsTheRenderersOwnPNGFramesAndIsListedInTheManifest() throws {

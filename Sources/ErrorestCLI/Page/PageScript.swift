@@ -15,14 +15,16 @@ enum PageScript {
           var back = new Uint8Array(0x2200);
           for (var c = 0; c < 256; c++) back[c] = c;
           for (var h = 0; h < 32; h++) back[HIGH[h]] = 0x80 + h;
-          /* A frame's text back to its PNG bytes: ESC (0x1B) then the byte XOR 0x40. */
+          /* A frame's text back to its PNG bytes: the key, then each byte XOR the key, with
+             ESC (0x1B) then the value XOR 0x40 for an escaped value. */
           window.errorestBytes = function(text) {
             var n = text.length, out = new Uint8Array(n), j = 0, escaped = false;
-            for (var i = 0; i < n; i++) {
+            var key = n > 0 ? back[text.charCodeAt(0)] : 0;
+            for (var i = 1; i < n; i++) {
               var b = back[text.charCodeAt(i)];
-              if (escaped) { out[j++] = b ^ 0x40; escaped = false; }
+              if (escaped) { out[j++] = b ^ 0x40 ^ key; escaped = false; }
               else if (b === 0x1B) escaped = true;
-              else out[j++] = b;
+              else out[j++] = b ^ key;
             }
             return out.subarray(0, j);
           }

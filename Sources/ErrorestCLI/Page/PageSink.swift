@@ -6,11 +6,13 @@ import Foundation
 /// as it arrives; the numbers and the script follow the last one.
 ///
 /// The page is read as windows-1252, one character per byte, so a frame sits in the page as
-/// its own bytes inside a `<script type="application/x-errorest-png">` element, with only four
-/// byte values escaped (NUL, CR and `<`, which HTML would change or end the element at, and the
-/// escape byte itself: each becomes ESC followed by the byte XOR 0x40). The page is then about
-/// 1.02 times its frames, where base64 would make it 1.34 times; the script turns the text back
-/// into the same bytes.
+/// its own bytes inside a `<script type="application/x-errorest-png">` element: a key byte
+/// first, then each byte XOR the key, with only four values escaped (NUL, CR and `<`, which
+/// HTML would change or end the element at, and the escape byte itself: each becomes ESC
+/// followed by the value XOR 0x40). The key is the one that leaves the fewest values to escape
+/// in that frame (PNG streams are rich in NUL bytes: the lesson's frames escape 1.2% of their
+/// bytes, not 3.2% as without a key). The page is then about 1.01 times its frames, where
+/// base64 would make it 1.34 times; the script turns the text back into the same bytes.
 struct PageSink: FrameSink, Sendable {
     /// The escape byte.
     static let escape: UInt8 = 0x1B
@@ -57,16 +59,35 @@ struct PageSink: FrameSink, Sendable {
         try file.append(Data(PageTemplate.tail(json: json).utf8))
     }
 
-    /// `bytes` with NUL, CR, `<` and ESC each written as ESC, byte XOR 0x40.
+    /// The values a frame's text may not hold as they are.
+    private static let unsafe: Set<UInt8> = [0x00, 0x0D, 0x3C, escape]
+
+    /// The key for `bytes`: of the values that are not unsafe themselves, the one that leaves
+    /// the fewest bytes to escape (the smallest on ties).
+    static func key(for bytes: Data) -> UInt8 {
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in bytes { counts[Int(byte)] += 1 }
+        var best: (key: UInt8, escapes: Int) = (0x01, Int.max)
+        for key in UInt8.min...UInt8.max where !unsafe.contains(key) {
+            let escapes = unsafe.reduce(0) { $0 + counts[Int($1 ^ key)] }
+            if escapes < best.escapes { best = (key, escapes) }
+        }
+        return best.key
+    }
+
+    /// `bytes` as a frame's text: the key, then each byte XOR the key, where NUL, CR, `<` and
+    /// ESC are written as ESC, the value XOR 0x40.
     static func escaped(_ bytes: Data) -> Data {
-        var out = Data(capacity: bytes.count + bytes.count / 50)
+        let key = key(for: bytes)
+        var out = Data(capacity: bytes.count + bytes.count / 50 + 1)
+        out.append(key)
         for byte in bytes {
-            switch byte {
-            case 0x00, 0x0D, 0x3C, escape:
+            let value = byte ^ key
+            if unsafe.contains(value) {
                 out.append(escape)
-                out.append(byte ^ 0x40)
-            default:
-                out.append(byte)
+                out.append(value ^ 0x40)
+            } else {
+                out.append(value)
             }
         }
         return out
@@ -74,16 +95,17 @@ struct PageSink: FrameSink, Sendable {
 
     /// The bytes `escaped(_:)` was given.
     static func unescaped(_ text: Data) -> Data {
+        guard let key = text.first else { return Data() }
         var out = Data(capacity: text.count)
         var pending = false
-        for byte in text {
+        for byte in text.dropFirst() {
             if pending {
-                out.append(byte ^ 0x40)
+                out.append(byte ^ 0x40 ^ key)
                 pending = false
             } else if byte == escape {
                 pending = true
             } else {
-                out.append(byte)
+                out.append(byte ^ key)
             }
         }
         return out
