@@ -97,9 +97,10 @@ import Testing
         let unsafe: [UInt8] = [0x00, 0x0D, 0x3C, 0x1B]
         func escapes(_ key: UInt8) -> Int { bytes.filter { unsafe.contains($0 ^ key) }.count }
         let chosen = escapes(PageSink.key(for: bytes))
-        #expect((0...255).map(UInt8.init).filter { !unsafe.contains($0) }.allSatisfy {
-            escapes($0) >= chosen
-        })
+        #expect(
+            (0...255).map(UInt8.init).filter { !unsafe.contains($0) }.allSatisfy {
+                escapes($0) >= chosen
+            })
     }
 
     @Test func thePageHoldsTheRenderersOwnPNGFramesAndIsListedInTheManifest() throws {
