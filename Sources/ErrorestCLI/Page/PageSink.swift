@@ -60,7 +60,9 @@ struct PageSink: FrameSink, Sendable {
     }
 
     /// The values a frame's text may not hold as they are.
-    private static let unsafe: Set<UInt8> = [0x00, 0x0D, 0x3C, escape]
+    private static let unsafe: [UInt8] = [0x00, 0x0D, 0x3C, escape]
+    /// Whether each of the 256 values is unsafe: one look-up a byte in the frame's loop.
+    private static let isUnsafe: [Bool] = (0...255).map { unsafe.contains(UInt8($0)) }
 
     /// The key for `bytes`: of the values that are not unsafe themselves, the one that leaves
     /// the fewest bytes to escape (the smallest on ties).
@@ -68,7 +70,7 @@ struct PageSink: FrameSink, Sendable {
         var counts = [Int](repeating: 0, count: 256)
         for byte in bytes { counts[Int(byte)] += 1 }
         var best: (key: UInt8, escapes: Int) = (0x01, Int.max)
-        for key in UInt8.min...UInt8.max where !unsafe.contains(key) {
+        for key in UInt8.min...UInt8.max where !isUnsafe[Int(key)] {
             let escapes = unsafe.reduce(0) { $0 + counts[Int($1 ^ key)] }
             if escapes < best.escapes { best = (key, escapes) }
         }
@@ -83,7 +85,7 @@ struct PageSink: FrameSink, Sendable {
         out.append(key)
         for byte in bytes {
             let value = byte ^ key
-            if unsafe.contains(value) {
+            if isUnsafe[Int(value)] {
                 out.append(escape)
                 out.append(value ^ 0x40)
             } else {
