@@ -88,8 +88,8 @@ static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t
                               const uint16_t *codes, const uint8_t *lengths) {
     // Per literal (0-255), per match length (3-258, at 256 + length - 3) and for no literal
     // (CPNG_NO_LITERAL: nothing): the code with its extra bits above it, and their count of
-    // bits in bits 24 and up.
-    uint32_t litlen[CPNG_NO_LITERAL + 1];
+    // bits in bits 24 and up. Up to 1023, what a match's other bits index reads: nothing.
+    uint32_t litlen[1024] = {0};
     for (int s = 0; s < 256; s++) litlen[s] = codes[s] | (uint32_t)lengths[s] << 24;
     for (uint32_t l = 3; l <= 258; l++) {
         uint32_t extra;
@@ -98,7 +98,6 @@ static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t
         litlen[256 + l - 3] =
             (codes[s] | extra << lengths[s]) | (uint32_t)(lengths[s] + extra_bits) << 24;
     }
-    litlen[CPNG_NO_LITERAL] = 0;
     // Per distance symbol (and at 30, nothing, for literals): the code in bits 0-15, its
     // length in bits 16-23 and the count of extra bits in bits 24 and up.
     uint32_t distance[32] = {0};
@@ -117,28 +116,27 @@ static void cpng_write_tokens(cpng_bit_writer *w, const uint32_t *tokens, size_t
     int pending = w->pending;
     for (size_t k = 0; k < token_count; k++) {
         uint32_t token = tokens[k];
-        if (token >> 31) {
-            uint32_t first = litlen[256 + ((token >> 16) & 0xFF)];
-            uint32_t far = distance[(token >> 24) & 31];
-            uint32_t code_bits = (far >> 16) & 0xFF;
-            uint32_t extra_bits = far >> 24;
-            uint64_t extra = token & 0x7FFF & ((1u << extra_bits) - 1);
-            bits |= (uint64_t)(first & 0xFFFFFF) << pending;
-            pending += (int)(first >> 24);
-            bits |= ((uint64_t)(far & 0xFFFF) | extra << code_bits) << pending;
-            pending += (int)(code_bits + extra_bits);
-        } else {
-            uint32_t first = litlen[token & 0x3FF];
-            uint32_t second = litlen[(token >> 10) & 0x3FF];
-            uint32_t third = litlen[(token >> 20) & 0x3FF];
-            // The three codes joined first, then written at once.
-            uint64_t three = (uint64_t)(first & 0xFFFFFF) |
-                             (uint64_t)(second & 0xFFFFFF) << (first >> 24);
-            int two_bits = (int)((first >> 24) + (second >> 24));
-            three |= (uint64_t)(third & 0xFFFFFF) << two_bits;
-            bits |= three << pending;
-            pending += two_bits + (int)(third >> 24);
-        }
+        // Both ways, without a branch (literals and matches alternate where the image is
+        // busy): a match's length code, extra bits, distance code and extra bits, and three
+        // literals' codes, the one the token is chosen.
+        uint32_t first = litlen[256 + ((token >> 16) & 0xFF)];
+        uint32_t far = distance[(token >> 24) & 31];
+        uint32_t code_bits = (far >> 16) & 0xFF;
+        uint32_t extra_bits = far >> 24;
+        uint64_t extra = token & 0x7FFF & ((1u << extra_bits) - 1);
+        uint64_t match = (uint64_t)(first & 0xFFFFFF) |
+                         ((uint64_t)(far & 0xFFFF) | extra << code_bits) << (first >> 24);
+        int match_bits = (int)((first >> 24) + code_bits + extra_bits);
+        uint32_t a = litlen[token & 0x3FF];
+        uint32_t b = litlen[(token >> 10) & 0x3FF];
+        uint32_t c = litlen[(token >> 20) & 0x3FF];
+        uint64_t three = (uint64_t)(a & 0xFFFFFF) | (uint64_t)(b & 0xFFFFFF) << (a >> 24);
+        int two_bits = (int)((a >> 24) + (b >> 24));
+        three |= (uint64_t)(c & 0xFFFFFF) << two_bits;
+        int three_bits = two_bits + (int)(c >> 24);
+        int is_match = (int)(token >> 31);
+        bits |= (is_match ? match : three) << pending;
+        pending += is_match ? match_bits : three_bits;
         // At most 7 + 3 * 15 or 7 + 20 + 28 bits are pending: write the whole bytes (eight
         // bytes, of which those beyond are written again).
         uint64_t little = bits;

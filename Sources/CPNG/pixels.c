@@ -37,7 +37,7 @@ static inline __attribute__((always_inline)) void cpng_pixel_loop(const cpng_row
     // starts at `row` and ends before `next_row`.
     size_t i = 0, start = 0, n = 0, row = 0, next_row = line;
     while (i < count) {
-        cpng_match m = i >= r->fast_start && i < r->fast_end ? cpng_search(r, i, ways, 1)
+        cpng_match m = i >= r->fast_start && i < r->fast_end ? cpng_search_nearest(r, i, ways)
                                                               : cpng_search_edge(r, i, ways);
         // Where the match ends, cut back to where a row or a pixel starts: within the row,
         // by the length's remainder (from a pixel's start, or from the filter byte's next).
