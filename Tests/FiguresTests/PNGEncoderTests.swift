@@ -55,8 +55,24 @@ import Testing
     }
 
     @Test func theImageDataIsTheUnfilteredScanlinesAsOneZlibStream() throws {
-        let surface = try Self.picture()
-        let png = try PNGCodec.encode(surface, level: 3, texts: [])
+        try Self.expectScanlines(of: try Self.picture(), level: 3)
+    }
+
+    /// Four pixels at a time where the CPU shuffles bytes (SSSE3), one at a time on the rest of
+    /// the row and on CPUs without: every width's rows are R, G, B of each pixel, in order.
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 1280])
+    func everyWidthsScanlinesAreRedGreenBlueOfEachPixelInOrder(width: Int) throws {
+        let surface = try Self.surface(width: width, height: 3) { x, y in
+            UInt32((7 * x + y) % 256) << 16 | UInt32((11 * x + 3 * y + 1) % 256) << 8
+                | UInt32((13 * x + 5 * y + 2) % 256)
+        }
+        try Self.expectScanlines(of: surface, level: 2)
+    }
+
+    /// The PNG of `surface` at `level` is one zlib stream of its unfiltered scanlines, which
+    /// libpng reads back.
+    static func expectScanlines(of surface: Surface, level: Int) throws {
+        let png = try PNGCodec.encode(surface, level: level, texts: [])
         let bytes = [UInt8](png)
         let data = try #require(try PNGChunks.read(png).first { $0.type == "IDAT" }?.data)
         let stream = Array(bytes[data])
