@@ -55,8 +55,9 @@ const char *cpng_level_name(int level);
 /// for RGBA8), compressed as one zlib stream at `level` (see cpng_deflate_level).
 ///
 /// The same pixels and level give the same bytes on every x86-64 CPU: the row encoder has no
-/// CPU-dependent code, and libdeflate chooses code by CPU only for checksums and decompression. On failure, returns a non-zero status and writes a
-/// sentence into `message`.
+/// CPU-dependent code, the scanlines are the same bytes whether SSSE3 shuffles them or not, and
+/// libdeflate chooses code by CPU only for checksums and decompression. On failure, returns a
+/// non-zero status and writes a sentence into `message`.
 cpng_status cpng_image_data(const uint8_t *pixels, int width, int height, int stride,
                             cpng_pixels layout, int level, cpng_buffer *out, char *message,
                             size_t message_size);
