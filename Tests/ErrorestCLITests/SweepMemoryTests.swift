@@ -34,14 +34,18 @@ import Testing
         return merged.kB
     }
 
-    /// Eight runs more: their error series add 128 KB; their records, held at once, added over
-    /// 13 MB.
+    /// A merge's peak memory grows by its runs' error series, not by their records.
+    ///
+    /// Thirty-two runs more: their error series add about 500 KB; their records, held at once,
+    /// would add over 50 MB (eight runs more added over 13 MB). The bar, 20 MB, is twice the
+    /// most the two peaks were seen to differ by on a loaded machine (9.5 MB, with eight runs
+    /// more, where their series add 128 KB).
     @Test func aMergeHoldsNoRunRecords() throws {
         let h = try Harness()
         defer { h.cleanUp() }
         let few = try Self.merge(h, seeds: 2)
-        let many = try Self.merge(h, seeds: 10)
+        let many = try Self.merge(h, seeds: 34)
         #expect(few > 0 && many > 0)
-        #expect(many - few < 5_000, "merge of 2 runs: \(few) kB; of 10 runs: \(many) kB")
+        #expect(many - few < 20_000, "merge of 2 runs: \(few) kB; of 34 runs: \(many) kB")
     }
 }
