@@ -57,4 +57,41 @@ import Testing
         let weights = ParameterVector(fifty.snapshots[fifty.snapshots.count - 1].layers).values
         #expect(weights.allSatisfy { $0.isFinite })
     }
+
+    /// A runner whose weights blow up has no path; the race draws the others.
+    ///
+    /// A step of 1e300 leaves weights of 1e299: finite, so training goes on to the end, but past
+    /// what the race's plane can hold (its sums of squares overflow, and the index could not be
+    /// written: "Unable to encode Double.nan"). That runner's legend says why it has no path.
+    @Test func aRunnerWhoseWeightsBlowUpHasNoPathAndTheRaceDrawsTheRest() throws {
+        let h = try Harness()
+        defer { h.cleanUp() }
+        let file = try h.write(
+            """
+            name: blown
+            data: {generator: wedge, count: 40, noise: 0.05, seed: 3}
+            network: {hidden: [2], init: {seed: 31}}
+            training: {epochs: 20, learningRate: 0.5}
+            snapshots: linear 3
+            render: {size: [160, 90], figures: [frame], formats: [png]}
+            race:
+              training.learningRate: [0.5, 1e300]
+
+            """, to: "blown.yaml")
+        let result = try h.errorest(["race", file.path, "--out", "race"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let blown = try TrainingRun(
+            jsonData: Data(contentsOf: h.url("race/runs/1_lr-1e300/run.json")), source: "blown")
+        let largest = RaceLandscape.largestWeight(of: blown)
+        #expect(largest > RaceLandscape.largestDrawnWeight && largest.isFinite)
+        let index = try h.json("race/index.json")
+        let figures = try #require(index["figures"] as? [[String: Any]])
+        let surface = try #require(figures.first { $0["figure"] as? String == "raceSurface" })
+        let plane = try #require(surface["plane"] as? [String: Any])
+        let paths = try #require(plane["paths"] as? [[String: Any]])
+        #expect(paths.compactMap { $0["run"] as? String } == ["0_lr-0.5"])
+        #expect(FileManager.default.fileExists(atPath: h.url("race/figures/raceSurface.png").path))
+        #expect(FileManager.default.fileExists(atPath: h.url("race/figures/raceMountain.png").path))
+        try Schemas.validate([h.url("race/index.json")], against: "sweep-index")
+    }
 }

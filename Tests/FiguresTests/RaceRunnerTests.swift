@@ -29,6 +29,17 @@ import Testing
             ])
     }
 
+    /// A step of 1e300 leaves an error of 1e299: written in a few digits, as a colour bar
+    /// writes it, not in three hundred.
+    @Test func anErrorThatBlewUpIsWrittenInAFewDigits() throws {
+        let trend = try #require(ErrorTrend(errors: [0.7113, 2.5e10, 3.189e299]))
+        #expect(
+            RaceRunner.trendLines(trend) == [
+                "E ended at 3e299,", "above its start 0.711", "from epoch 1 on;",
+                "peak 3e299 (epoch 2)",
+            ])
+    }
+
     @Test func anErrorThatNeverRoseSaysNothing() throws {
         #expect(RaceRunner.trendLines(ErrorTrend(errors: [0.74, 0.5, 0.74, 0.1])) == [])
         #expect(ErrorTrend(errors: []) == nil)

@@ -85,7 +85,8 @@ package struct RaceLandscape: Sendable {
                         ? source.parameters(at: source.epochs.count - 1).values[2] : nil))
         }
         self.paths = paths
-        let shown = paths.flatMap(\.points).filter { abs($0.u) <= 1e100 && abs($0.v) <= 1e100 }
+        let bound = RaceLandscape.largestDrawnWeight
+        let shown = paths.flatMap(\.points).filter { abs($0.u) <= bound && abs($0.v) <= bound }
         let us = shown.map(\.u)
         let vs = shown.map(\.v)
         let domain = Domain(
@@ -94,6 +95,17 @@ package struct RaceLandscape: Sendable {
         grid = evaluator.grid(
             u: SurfaceGrid.lattice(domain.x1, count: gridSize),
             v: SurfaceGrid.lattice(domain.x2, count: gridSize))
+    }
+
+    /// The largest weight (in size) a runner's path may reach and still be drawn on a race's
+    /// plane: beyond it the plane's sums of squares (its principal directions, the variance
+    /// shares) overflow, where 1e100 squared is far below Double's 1.8e308.
+    package static let largestDrawnWeight = 1e100
+
+    /// The largest size of `run`'s recorded weights along its path (its trajectory, else its
+    /// snapshots'); infinity where one is no finite number.
+    package static func largestWeight(of run: TrainingRun) -> Double {
+        Trajectory(path: run).values.reduce(0) { $1.isFinite ? max($0, abs($1)) : .infinity }
     }
 
     /// The share of the variance of `source`'s points (about their own mean) that lies in the

@@ -74,12 +74,32 @@ enum RaceFigures {
         var gap: Double
     }
 
-    /// The race's landscape over the runs that finished (the diverged have no path), or the
-    /// reason there is none, as a one-line message.
+    /// Whether a runner has a path on the race's plane: it finished (the diverged have none)
+    /// and its weights stayed within ``RaceLandscape/largestDrawnWeight`` (a step of 1e300
+    /// leaves weights of 1e299, finite, but past what the plane's arithmetic holds).
+    static func hasPath(_ run: FinishedRun) -> Bool {
+        guard let record = run.record else { return false }
+        return RaceLandscape.largestWeight(of: record) <= RaceLandscape.largestDrawnWeight
+    }
+
+    /// What the legend says of a runner without a path: it diverged, or its weights blew up.
+    static func note(_ run: FinishedRun) -> String? {
+        if let failure = run.failure { return SweepMerge.note(failure.message) }
+        guard let record = run.record, !hasPath(run) else { return nil }
+        let largest = RaceLandscape.largestWeight(of: record)
+        let size =
+            largest.isFinite
+            ? String(format: "%.0e", largest).replacingOccurrences(of: "e+", with: "e")
+            : "no finite number"
+        return "blew up, no path: |w| \(size)"
+    }
+
+    /// The race's landscape over the runners with a path (``hasPath(_:)``), or the reason
+    /// there is none, as a one-line message.
     static func landscape(_ runs: [FinishedRun], gridSize: Int, source: String) throws
         -> RaceLandscape?
     {
-        let finished = runs.filter { $0.record != nil }
+        let finished = runs.filter(hasPath)
         guard !finished.isEmpty else { return nil }
         do {
             return try RaceLandscape(
@@ -112,7 +132,7 @@ enum RaceFigures {
                 label: zip(keys, finished.planned.choice).map { key, i in
                     "\(key.label) = \(key.values[i].display(position: i))"
                 }.joined(separator: ", "),
-                note: finished.failure.map { SweepMerge.note($0.message) },
+                note: note(finished),
                 trend: RaceRunner.trendLines(finished.summary?.trend))
         }
         let plane = Plane(
@@ -153,7 +173,8 @@ enum RaceFigures {
         let (frameWidth, frameHeight) = RaceFrames.size(
             width: render.options.width, height: render.options.height)
         let frames = RaceFrames(
-            landscape: landscape, runners: runners, runs: runs.compactMap(\.record),
+            landscape: landscape, runners: runners,
+            runs: runs.filter(hasPath).compactMap(\.record),
             title: title, width: frameWidth, height: frameHeight, palette: options.palette,
             pngCompression: options.pngCompression)
         return (jobs, RaceAnimation(frames: frames, formats: movies, timing: render.animation))

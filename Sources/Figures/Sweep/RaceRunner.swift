@@ -26,17 +26,18 @@ public struct RaceRunner: Sendable {
     /// Nothing for a run whose error never rose above its start.
     public static func trendLines(_ trend: ErrorTrend?) -> [String] {
         guard let trend, trend.climbed else { return [] }
-        let start = Ticks.fixed(trend.start, decimals: 3)
-        let peak = "peak \(Ticks.fixed(trend.peak, decimals: 3)) (epoch \(trend.peakEpoch))"
+        // An error that blew up (1e299) in a few digits, as a colour bar states it.
+        let words = ErrorScaleBar.words
+        let start = words(trend.start)
+        let peak = "peak \(words(trend.peak)) (epoch \(trend.peakEpoch))"
         guard let since = trend.aboveSince else {
             return [
-                "E rose above its start \(start),", peak + ";",
-                "ended at \(Ticks.fixed(trend.last, decimals: 3))",
+                "E rose above its start \(start),", peak + ";", "ended at \(words(trend.last))",
             ]
         }
         return [
-            "E ended at \(Ticks.fixed(trend.last, decimals: 3)),",
-            "above its start \(start)", "from epoch \(since) on;", peak,
+            "E ended at \(words(trend.last)),", "above its start \(start)",
+            "from epoch \(since) on;", peak,
         ]
     }
 }
