@@ -1,4 +1,3 @@
-import Figures
 import Foundation
 import Synchronization
 
@@ -40,8 +39,26 @@ extension FileSystem {
         var folders: [String] = []
         listTree(path, files: &files, folders: &folders)
         let all = files
-        try? ParallelFrames.forEach(count: all.count, threads: removalThreads, blocking: true) {
-            unlink(all[$0])
+        if all.count > 1 {
+            let next = Mutex(0)
+            let done = DispatchGroup()
+            for _ in 0..<min(removalThreads, all.count) {
+                done.enter()
+                Thread {
+                    while true {
+                        let k = next.withLock { n -> Int in
+                            defer { n += 1 }
+                            return n
+                        }
+                        guard k < all.count else { break }
+                        unlink(all[k])
+                    }
+                    done.leave()
+                }.start()
+            }
+            done.wait()
+        } else {
+            for file in all { unlink(file) }
         }
         for folder in folders.reversed() { rmdir(folder) }
         guard exists(path) else { return true }
