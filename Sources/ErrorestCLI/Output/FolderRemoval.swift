@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 import Synchronization
 
@@ -39,26 +40,8 @@ extension FileSystem {
         var folders: [String] = []
         listTree(path, files: &files, folders: &folders)
         let all = files
-        if all.count > 1 {
-            let next = Mutex(0)
-            let done = DispatchGroup()
-            for _ in 0..<min(removalThreads, all.count) {
-                done.enter()
-                Thread {
-                    while true {
-                        let k = next.withLock { n -> Int in
-                            defer { n += 1 }
-                            return n
-                        }
-                        guard k < all.count else { break }
-                        unlink(all[k])
-                    }
-                    done.leave()
-                }.start()
-            }
-            done.wait()
-        } else {
-            for file in all { unlink(file) }
+        try? ParallelFrames.forEach(count: all.count, threads: removalThreads, blocking: true) {
+            unlink(all[$0])
         }
         for folder in folders.reversed() { rmdir(folder) }
         guard exists(path) else { return true }
