@@ -84,4 +84,17 @@ import Testing
         }
         #expect(seen.withLock { $0 } == Array(repeating: 8, count: 8))
     }
+
+    /// Every thread of blocking work has let go of the work when the call returns, however
+    /// often it is called: a thread that still held it would trap the process (Swift checks
+    /// that a closure passed without escaping did not escape).
+    @Test func blockingWorkIsDoneWhenTheCallReturnsEveryTime() throws {
+        for round in 0..<300 {
+            let done = Mutex(0)
+            try ParallelFrames.forEach(count: 16, threads: 8, blocking: true) { _ in
+                done.withLock { $0 += 1 }
+            }
+            #expect(done.withLock { $0 } == 16, "round \(round)")
+        }
+    }
 }
