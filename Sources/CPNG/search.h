@@ -97,6 +97,18 @@ static inline cpng_match cpng_extend(const uint8_t *here, const uint32_t *distan
     return best;
 }
 
+/// How many of the first eight bytes at `here` (`x`) the hash table's candidate `distance`
+/// back matches: 0 beyond the window, where the position is not read (a likely cache miss) and
+/// the previous pixel's bytes stand in.
+static inline __attribute__((always_inline)) uint32_t cpng_hash_equal(const cpng_rows *r,
+                                                                       const uint8_t *here,
+                                                                       uint64_t x,
+                                                                       uint32_t distance) {
+    int valid = distance - 1 < 32768;
+    const uint8_t *there = valid ? here - distance : here - r->near[0];
+    return valid ? cpng_equal_bytes(x, cpng_load64(there)) : 0;
+}
+
 /// The match at `i` (fast_start <= i < fast_end): the longest, the nearest candidate on ties
 /// (beyond eight bytes, see cpng_extend), and `i` recorded in the hash table (`ways` positions
 /// a bucket). No branch but for matches of eight bytes or more.
@@ -114,14 +126,9 @@ static inline __attribute__((always_inline)) cpng_match cpng_search(const cpng_r
     }
     for (int k = 0; k < ways; k++) {
         uint32_t distance = (uint32_t)i - bucket[k];
-        int valid = distance - 1 < 32768;
-        // A position beyond the window is not read (a likely cache miss): the previous
-        // pixel's bytes stand in, and the length counts as 0.
-        const uint8_t *there = valid ? here - distance : here - r->near[0];
-        uint32_t length = cpng_equal_bytes(x, cpng_load64(there));
-        length = valid ? length : 0;
+        uint32_t length = cpng_hash_equal(r, here, x, distance);
         equal[4 + k] = length;
-        distances[4 + k] = valid ? distance : 0;
+        distances[4 + k] = length > 0 ? distance : 0;
         if (length > m.length) m = (cpng_match){length, distance};
     }
     if (ways > 1) bucket[1] = bucket[0];
@@ -156,11 +163,7 @@ static inline __attribute__((always_inline)) cpng_match cpng_search_nearest(cons
     if (nearest == 0) {
         for (int k = 0; k < ways; k++) {
             uint32_t distance = (uint32_t)i - old[k];
-            int valid = distance - 1 < 32768;
-            // A position beyond the window is not read (a likely cache miss): the previous
-            // pixel's bytes stand in, and the length counts as 0.
-            const uint8_t *there = valid ? here - distance : here - r->near[0];
-            uint32_t length = valid ? cpng_equal_bytes(x, cpng_load64(there)) : 0;
+            uint32_t length = cpng_hash_equal(r, here, x, distance);
             nearest = nearest == 0 && length == 8 ? distance : nearest;
             m = length > m.length ? (cpng_match){length, distance} : m;
         }

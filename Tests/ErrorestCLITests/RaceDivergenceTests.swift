@@ -2,6 +2,7 @@ import Backprop
 import Foundation
 import Testing
 
+@testable import ErrorestCLI
 @testable import Figures
 
 /// `Samples/race-learning-rates.yaml`: η = 50 trains to the end with its error above its start
@@ -84,6 +85,17 @@ import Testing
             jsonData: Data(contentsOf: h.url("race/runs/1_lr-1e300/run.json")), source: "blown")
         let largest = RaceLandscape.largestWeight(of: blown)
         #expect(largest > RaceLandscape.largestDrawnWeight && largest.isFinite)
+        // The legend's note states the largest weight the record holds (6e299 here).
+        let planned = PlannedRun(
+            position: 1, name: "1_lr-1e300", choice: [1], file: RunFile(), inputs: "",
+            folder: "runs/1_lr-1e300")
+        #expect(
+            RaceFigures.note(FinishedRun(planned: planned, record: blown))
+                == "blew up, no path: |w| \(String(format: "%.0e", largest).replacing("e+", with: "e"))"
+        )
+        let calm = try TrainingRun(
+            jsonData: Data(contentsOf: h.url("race/runs/0_lr-0.5/run.json")), source: "calm")
+        #expect(RaceFigures.note(FinishedRun(planned: planned, record: calm)) == nil)
         let index = try h.json("race/index.json")
         let figures = try #require(index["figures"] as? [[String: Any]])
         let surface = try #require(figures.first { $0["figure"] as? String == "raceSurface" })

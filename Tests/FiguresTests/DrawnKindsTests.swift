@@ -12,11 +12,8 @@ import Testing
 @Suite struct DrawnKindsTests {
     @Test(arguments: [[], [1], [2], [3, 1], [2, 3]])
     func everyKindNamedRendersAndEveryOtherIsRefused(hidden: [Int]) throws {
-        let data = try Generator.gauss.generate(count: 20, noise: 0.1, seed: 3)
-        let run = try Trainer(
-            network: try Network(hidden: hidden, seed: 1), data: data,
-            options: TrainingOptions(epochs: 10, learningRate: 0.5), schedule: .list([0, 10])
-        ).train(name: "kinds")
+        let run = try Fixtures.run(
+            .gauss, hidden: hidden, epochs: 30, learningRate: 0.5, count: 20, name: "kinds")
         let renderer = try FigureRenderer(run: run, options: RenderOptions(width: 160, height: 90))
         let drawn = FigureKind.drawn(hidden: hidden)
         for kind in FigureKind.allCases {

@@ -37,12 +37,19 @@ package struct RaceLandscape: Sendable {
     /// every path.
     ///
     /// - Throws: ``BackpropError/badSurface(_:)`` when the runs do not share their data,
-    ///   network and starting weights (compared bit for bit), or there is no run.
+    ///   network and starting weights (compared bit for bit), when a run's weights grow past
+    ///   ``largestDrawnWeight``, or there is no run.
     package init(runs: [TrainingRun], names: [String], gridSize: Int = 101) throws {
         try SurfaceOptions.check(gridSize: gridSize)
         start = try RaceLandscape.sharedStart(runs, names: names)
         let first = runs[0]
         let sources = runs.map(Trajectory.init(path:))
+        for (source, name) in zip(sources, names)
+        where RaceLandscape.largestWeight(in: source.values) > RaceLandscape.largestDrawnWeight {
+            throw BackpropError.badSurface(
+                "The run \(name)'s weights grow past 1e100 in size (a step that blew up): a "
+                    + "race's plane cannot hold its path; leave the run out of the landscape.")
+        }
         if first.network.hidden.isEmpty {
             axes = .weights
             plane = .perceptronWeights(bias: start[2])
@@ -105,7 +112,12 @@ package struct RaceLandscape: Sendable {
     /// The largest size of `run`'s recorded weights along its path (its trajectory, else its
     /// snapshots'); infinity where one is no finite number.
     package static func largestWeight(of run: TrainingRun) -> Double {
-        Trajectory(path: run).values.reduce(0) { $1.isFinite ? max($0, abs($1)) : .infinity }
+        largestWeight(in: Trajectory(path: run).values)
+    }
+
+    /// The largest size of `values`; infinity where one is no finite number.
+    static func largestWeight(in values: [Double]) -> Double {
+        values.reduce(0) { $1.isFinite ? max($0, abs($1)) : .infinity }
     }
 
     /// The share of the variance of `source`'s points (about their own mean) that lies in the

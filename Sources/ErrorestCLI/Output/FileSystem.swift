@@ -18,12 +18,8 @@ enum FileSystem {
     /// Writes a whole new file (mode 644), retrying short and interrupted writes, and starts its
     /// write-back to disk (``startWriteback(_:)``).
     static func write(_ data: Data, to path: String) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return errno }
-        var failure = writeAll(fd, data)
-        if failure == 0 { startWriteback(fd) }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        return failure
+        // One piece, handed on by a maker that throws nothing: the failure is an errno.
+        (try? write(to: path) { piece in try piece(data) }) ?? EIO
     }
 
     /// Writes a whole new file (mode 644) made in pieces, and starts its write-back to disk.

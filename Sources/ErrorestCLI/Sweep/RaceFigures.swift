@@ -74,36 +74,26 @@ enum RaceFigures {
         var gap: Double
     }
 
-    /// Whether a runner has a path on the race's plane: it finished (the diverged have none)
-    /// and its weights stayed within ``RaceLandscape/largestDrawnWeight`` (a step of 1e300
-    /// leaves weights of 1e299, finite, but past what the plane's arithmetic holds).
-    static func hasPath(_ run: FinishedRun) -> Bool {
-        guard let record = run.record else { return false }
-        return RaceLandscape.largestWeight(of: record) <= RaceLandscape.largestDrawnWeight
-    }
-
-    /// What the legend says of a runner without a path: it diverged, or its weights blew up.
+    /// What the legend says of a runner without a path, nil for one with a path: it
+    /// diverged (training stopped), or its weights grew past
+    /// ``RaceLandscape/largestDrawnWeight`` (a step of 1e300 leaves weights of 1e299, finite,
+    /// but past what the plane's arithmetic holds).
     static func note(_ run: FinishedRun) -> String? {
         if let failure = run.failure { return SweepMerge.note(failure.message) }
-        guard let record = run.record, !hasPath(run) else { return nil }
+        guard let record = run.record else { return nil }
         let largest = RaceLandscape.largestWeight(of: record)
-        let size =
-            largest.isFinite
-            ? String(format: "%.0e", largest).replacingOccurrences(of: "e+", with: "e")
-            : "no finite number"
-        return "blew up, no path: |w| \(size)"
+        guard largest > RaceLandscape.largestDrawnWeight else { return nil }
+        return "blew up, no path: |w| \(largest.isFinite ? Ticks.exponent(largest) : "no number")"
     }
 
-    /// The race's landscape over the runners with a path (``hasPath(_:)``), or the reason
-    /// there is none, as a one-line message.
-    static func landscape(_ runs: [FinishedRun], gridSize: Int, source: String) throws
+    /// The race's landscape over `drawn`, the runners with a path, or nil when there is none.
+    static func landscape(_ drawn: [FinishedRun], gridSize: Int, source: String) throws
         -> RaceLandscape?
     {
-        let finished = runs.filter(hasPath)
-        guard !finished.isEmpty else { return nil }
+        guard !drawn.isEmpty else { return nil }
         do {
             return try RaceLandscape(
-                runs: finished.compactMap(\.record), names: finished.map(\.planned.name),
+                runs: drawn.compactMap(\.record), names: drawn.map(\.planned.name),
                 gridSize: gridSize)
         } catch let error as BackpropError {
             throw ErrorestError.badInput("\(source): \(error.description)")
@@ -122,17 +112,20 @@ enum RaceFigures {
         animation: RaceAnimation?
     ) {
         let render = plan.render
+        // A runner has a path where the legend has no note for it (the legend's rule).
+        let notes = runs.map(note)
+        let drawn = zip(runs, notes).filter { $0.0.record != nil && $0.1 == nil }.map(\.0)
         guard
             let landscape = try landscape(
-                runs, gridSize: render.options.surface.gridSize, source: plan.sweep.source)
+                drawn, gridSize: render.options.surface.gridSize, source: plan.sweep.source)
         else { return ([], nil) }
         let keys = plan.sweep.keys
-        let runners = runs.map { finished in
+        let runners = zip(runs, notes).map { finished, note in
             RaceRunner(
                 label: zip(keys, finished.planned.choice).map { key, i in
                     "\(key.label) = \(key.values[i].display(position: i))"
                 }.joined(separator: ", "),
-                note: note(finished),
+                note: note,
                 trend: RaceRunner.trendLines(finished.summary?.trend))
         }
         let plane = Plane(
@@ -174,7 +167,7 @@ enum RaceFigures {
             width: render.options.width, height: render.options.height)
         let frames = RaceFrames(
             landscape: landscape, runners: runners,
-            runs: runs.filter(hasPath).compactMap(\.record),
+            runs: drawn.compactMap(\.record),
             title: title, width: frameWidth, height: frameHeight, palette: options.palette,
             pngCompression: options.pngCompression)
         return (jobs, RaceAnimation(frames: frames, formats: movies, timing: render.animation))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// "Nice" axis tick values: steps of 1, 2 or 5 times a power of ten.
-enum Ticks {
+package enum Ticks {
     /// About `target` evenly spaced round values covering `low...high`, all inside the range.
     ///
     /// Of the round steps near `(high − low) / target`, the one whose tick count is closest to
@@ -75,15 +75,18 @@ enum Ticks {
         return values
     }
 
+    /// `value` in one significant digit and its power of ten, as `6e299` or `3e-7`: a number
+    /// too large or small for a fixed point (a weight or an error that blew up).
+    package static func exponent(_ value: Double) -> String {
+        String(format: "%.0e", value).replacingOccurrences(of: "e+0", with: "e")
+            .replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+", with: "e")
+    }
+
     /// A short label for `value` that tells neighbouring ticks `step` apart.
     static func label(_ value: Double, step: Double) -> String {
         if value == 0 { return "0" }
         let magnitude = abs(value)
-        if magnitude >= 1e6 || magnitude < 1e-4 {
-            return String(format: "%.0e", value).replacingOccurrences(of: "e+0", with: "e")
-                .replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(
-                    of: "e+", with: "e")
-        }
+        if magnitude >= 1e6 || magnitude < 1e-4 { return exponent(value) }
         let decimals = max(0, -Int((log10(step)).rounded(.down)))
         if decimals == 0 && magnitude >= 10_000 {
             return grouped(Int(value.rounded()))

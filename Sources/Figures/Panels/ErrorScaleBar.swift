@@ -58,9 +58,7 @@ enum ErrorScaleBar {
     static func words(_ e: Double) -> String {
         if e.isNaN { return "NaN" }
         if e.isInfinite { return e > 0 ? "∞" : "−∞" }
-        guard abs(e) >= 1e6 else { return Ticks.fixed(e, decimals: 3) }
-        return String(format: "%.0e", e).replacingOccurrences(of: "e+0", with: "e")
-            .replacingOccurrences(of: "e+", with: "e")
+        return abs(e) >= 1e6 ? Ticks.exponent(e) : Ticks.fixed(e, decimals: 3)
     }
 
     /// Draws the bar of heights `range` in `area`, and returns it with its numbers and the

@@ -99,7 +99,8 @@ struct MountainOcclusion {
         var size = 1.0
         for (x, y, _) in placed {
             (x0, x1, y0, y1) = (min(x0, x), max(x1, x), min(y0, y), max(y1, y))
-            for value in [x, y] where value.isFinite { size = max(size, abs(value)) }
+            if x.isFinite { size = max(size, abs(x)) }
+            if y.isFinite { size = max(size, abs(y)) }
         }
         let slack = 1e-9 * size
         return ((x0 - slack)...(x1 + slack), (y0 - slack)...(y1 + slack))

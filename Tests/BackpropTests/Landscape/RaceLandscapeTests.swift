@@ -111,6 +111,32 @@ import Testing
         }
     }
 
+    /// A step of 1e300 leaves weights of 1e299: finite, but the plane's sums of squares would
+    /// overflow, so the landscape refuses the run by name (a race leaves such a runner out).
+    @Test func aRunnerWhoseWeightsBlowUpIsRefused() throws {
+        let data = try Generator.xor.generate(count: 40, noise: 0.1, seed: 5)
+        let runs = try [1, 1e300].map { rate in
+            var trainer = Trainer(
+                network: try Network(hidden: [2], seed: 3), data: data,
+                options: TrainingOptions(epochs: 10, learningRate: rate), schedule: .every(5))
+            trainer.recordsTrajectory = true
+            return try trainer.train(name: "lr \(rate)")
+        }
+        #expect(RaceLandscape.largestWeight(of: runs[0]) <= RaceLandscape.largestDrawnWeight)
+        let largest = RaceLandscape.largestWeight(of: runs[1])
+        #expect(largest > RaceLandscape.largestDrawnWeight && largest.isFinite)
+        #expect {
+            try RaceLandscape(runs: runs, names: ["calm", "blown"], gridSize: 5)
+        } throws: { error in
+            (error as? BackpropError)?.description
+                == "The run blown's weights grow past 1e100 in size (a step that blew up): a "
+                + "race's plane cannot hold its path; leave the run out of the landscape."
+        }
+        #expect(throws: Never.self) {
+            try RaceLandscape(runs: [runs[0]], names: ["calm"], gridSize: 5)
+        }
+    }
+
     static func rows(_ run: TrainingRun) -> [[Double]] {
         let trajectory = run.trajectory!
         return trajectory.epochs.indices.map { Array(trajectory.parameters(at: $0)) }
